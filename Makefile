@@ -1,0 +1,48 @@
+# Two commands for a new user: `make run` and `make test`. Everything else is set up on the way.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DB     := db/kiosk.sqlite
+DB_SOURCES := $(shell find db/sources -type f 2>/dev/null) $(shell find kiosk/data -name '*.py' 2>/dev/null)
+
+.PHONY: run test db venv syslibs clean package bench selftest
+
+run: $(STAMP) $(DB)
+	@$(PY) -m kiosk.ui.preflight
+	$(VENV)/bin/kiosk --db $(DB) $(ARGS)
+
+test: $(STAMP) $(DB) syslibs
+	$(PY) -m pytest -q -n 2 --dist loadfile $(PYTEST_ARGS)
+
+db: $(DB)
+
+$(DB): $(STAMP) $(DB_SOURCES)
+	$(VENV)/bin/kiosk-db build --out $(DB)
+
+venv: $(STAMP)
+
+# Reinstall only when the declared dependencies change.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (found: $(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# Qt's offscreen platform still loads libEGL/libGL/fontconfig/xkbcommon; install them where we can.
+syslibs:
+	@sh packaging/ensure-syslibs.sh test
+
+selftest: $(STAMP) $(DB)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/kiosk --db $(DB) --self-test --screenshots out/screens
+
+bench: $(STAMP) $(DB)
+	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+package: $(STAMP) $(DB)
+	$(VENV)/bin/pyinstaller --noconfirm --clean packaging/kiosk.spec
+
+clean:
+	rm -rf $(VENV) build dist out $(DB) .pytest_cache

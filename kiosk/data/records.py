@@ -1,0 +1,37 @@
+"""Typed, immutable records the repository hands out. No Qt, no SQL here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Memorial:
+    kind: str  # controlled: стела, памятник, сквер, мемориал, памятный знак, площадь, аллея, мемориальная доска…
+    title: str
+    address: str
+    url: str  # map link, shown only as a QR code; the kiosk never opens it
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    id: str  # slug, e.g. "tanks"
+    label_ru: str
+    label_en: str
+    icon: str  # qtawesome name, e.g. "mdi6.tank"
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    id: int  # the seed's row number, 1..70; also the display order
+    name: str  # official name (corrected where the seed differs)
+    region: str  # official region name (corrected where the seed differs)
+    federal_district: str
+    year: int  # year the title was given
+    text: str  # the seed's contribution text, verbatim, paragraphs separated by "\n"
+    headline: str  # verbatim excerpt of `text`, at most 140 characters
+    lat: float | None
+    lon: float | None
+    name_latin: str = ""  # transliteration for search («Kazan»)
+    tags: tuple[str, ...] = field(default_factory=tuple)  # Tag ids
+    memorial: Memorial | None = None  # None where the seed says «Нет»

@@ -1,0 +1,57 @@
+import QtQuick
+import "."
+
+// The one touch button of the kiosk: ≥ 64 px, feedback on press within a frame, no hover states.
+// icon: a qtawesome name ("mdi6.home"), drawn by the "icon" image provider.
+Rectangle {
+    id: control
+
+    property string text: ""
+    property string icon: ""
+    property bool primary: false
+    property bool checked: false
+    property color foreground: checked || primary ? Theme.ground : Theme.paper
+    property int fontSize: Theme.labelSize
+    signal activated()
+
+    implicitHeight: Theme.touch
+    implicitWidth: Math.max(implicitHeight, row.implicitWidth + Theme.unit * 4)
+    radius: Theme.radius
+    color: tap.pressed ? (checked || primary ? Qt.darker(fill, 1.25) : Theme.groundPressed) : fill
+    border.width: checked || primary ? 0 : Math.max(1, Theme.px(2))
+    border.color: Theme.line
+    opacity: enabled ? 1.0 : 0.45
+    Accessible.role: Accessible.Button
+    Accessible.name: text
+
+    readonly property color fill: checked ? Theme.gold : (primary ? Theme.paper : Theme.groundRaised)
+
+    Row {
+        id: row
+        anchors.centerIn: parent
+        spacing: Theme.unit * 1.5
+        Image {
+            visible: control.icon !== ""
+            anchors.verticalCenter: parent.verticalCenter
+            width: Math.round(control.fontSize * 1.3); height: width
+            sourceSize: Qt.size(width, height)
+            source: control.icon === "" ? "" : "image://icon/" + control.icon + "/" + String(control.foreground).substring(1)
+        }
+        Text {
+            visible: control.text !== ""
+            anchors.verticalCenter: parent.verticalCenter
+            text: control.text
+            color: control.foreground
+            font.family: Theme.sans
+            font.pixelSize: control.fontSize
+            font.bold: control.primary
+            textFormat: Text.PlainText
+        }
+    }
+
+    TapHandler {
+        id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: control.activated()
+    }
+}

@@ -1,0 +1,54 @@
+pragma Singleton
+import QtQuick
+
+// Sizes, colours and fonts in one place. Everything scales with the window's shorter side,
+// so 1920×1080, 1080×1920 and 3840×2160 all get the same proportions (1080 px = scale 1).
+QtObject {
+    id: theme
+
+    // Set by Main.qml from the window size.
+    property real scale: 1.0
+    property bool portrait: false
+
+    function px(v) { return Math.round(v * scale) }
+
+    // Palette (design brief): graphite ground, paper text, banner red, award gold.
+    readonly property color ground: "#1d1f21"
+    readonly property color groundRaised: "#26292c"
+    readonly property color groundPressed: "#33373b"
+    readonly property color line: "#3d4145"
+    readonly property color paper: "#efe7d6"
+    readonly property color paperDim: "#c9c1b0"   // ≥ 7:1 on ground
+    readonly property color red: "#9e1b1b"
+    readonly property color redBright: "#c23a32"
+    readonly property color gold: "#c9a54c"
+
+    // Year of title: one colour-blind-safe sequence (Okabe–Ito), used the same way everywhere.
+    readonly property var yearColors: ({
+        2020: "#e69f00", 2021: "#56b4e9", 2022: "#009e73",
+        2023: "#f0e442", 2024: "#0072b2", 2025: "#cc79a7"
+    })
+    function yearColor(y) { return yearColors[y] !== undefined ? yearColors[y] : gold }
+
+    // Type: PT Serif for reading and headings, PT Sans for controls and labels (bundled).
+    property string serif: "PT Serif"
+    property string sans: "PT Sans"
+    readonly property int bodySize: px(30)
+    readonly property int smallSize: px(24)
+    readonly property int labelSize: px(26)
+    readonly property int titleSize: px(56)
+    readonly property int displaySize: px(84)
+    readonly property real lineHeight: 1.45
+
+    // Touch and spacing (8 px grid; targets ≥ 64 px at 1080p).
+    readonly property int unit: px(8)
+    readonly property int margin: px(56)
+    readonly property int touch: px(72)
+    readonly property int touchLarge: px(96)
+    readonly property int radius: px(6)
+    readonly property int readingWidth: px(1180)   // ~65 characters of body text
+
+    // Motion: short and calm.
+    readonly property int fast: 200
+    readonly property int normal: 260
+}

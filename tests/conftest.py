@@ -1,0 +1,37 @@
+"""Shared test setup. Qt runs offscreen with the software scene graph: there is no screen here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+# Must be set before anything imports Qt.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_QUICK_BACKEND"] = "software"
+os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+BUNDLED_DB = ROOT / "db" / "kiosk.sqlite"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory) -> Path:
+    """The database built from db/sources (`make test` builds db/kiosk.sqlite first)."""
+    if BUNDLED_DB.exists():
+        return BUNDLED_DB
+    from kiosk.data.build import build_database
+
+    out = tmp_path_factory.mktemp("db") / "kiosk.sqlite"
+    build_database(ROOT / "db" / "sources", out)
+    return out

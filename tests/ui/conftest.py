@@ -1,0 +1,105 @@
+"""UI test helpers: any Qt/QML warning fails the test; visitors are simulated with real touch events."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+_messages: list[str] = []
+
+
+def _handler(mode, context, message):
+    if mode in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        _messages.append(f"{mode.name}: {message} ({context.file}:{context.line})")
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    # The kiosk is a QGuiApplication (no widgets); pytest-qt builds this class.
+    return QGuiApplication
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings(qapp):
+    """Works under `pytest -s` too, unlike pytest-qt's own log capture."""
+    _messages.clear()
+    previous = qInstallMessageHandler(_handler)
+    yield _messages
+    qInstallMessageHandler(previous)
+    if _messages:
+        found = "\n".join(_messages)
+        _messages.clear()
+        pytest.fail(f"Qt/QML warnings during the test:\n{found}")
+
+
+class Finger:
+    """One finger on a window: tap, long press, drag and swipe with real QTouchEvents."""
+
+    def __init__(self, window):
+        self.window = window
+        self.device = QTest.createTouchDevice()
+
+    def _point(self, item_or_point, dx=0.0, dy=0.0) -> QPoint:
+        if isinstance(item_or_point, (QPoint, QPointF)):
+            p = QPointF(item_or_point)
+        elif isinstance(item_or_point, tuple):
+            p = QPointF(*item_or_point)
+        else:  # a QQuickItem: its centre in window coordinates
+            item = item_or_point
+            p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        return QPoint(round(p.x() + dx), round(p.y() + dy))
+
+    def tap(self, target, wait_ms: int = 30):
+        p = self._point(target)
+        QTest.touchEvent(self.window, self.device).press(0, p, self.window).commit()
+        QTest.qWait(wait_ms)
+        QTest.touchEvent(self.window, self.device).release(0, p, self.window).commit()
+        QTest.qWait(wait_ms)
+
+    def long_press(self, target, ms: int):
+        p = self._point(target)
+        QTest.touchEvent(self.window, self.device).press(0, p, self.window).commit()
+        # Keep the point alive with stationary updates, as a real panel does.
+        waited = 0
+        while waited < ms:
+            QTest.qWait(50)
+            waited += 50
+            QTest.touchEvent(self.window, self.device).stationary(0).commit()
+        QTest.touchEvent(self.window, self.device).release(0, p, self.window).commit()
+        QTest.qWait(30)
+
+    def drag(self, start, dx: float, dy: float, steps: int = 12, step_ms: int = 16):
+        p0 = self._point(start)
+        QTest.touchEvent(self.window, self.device).press(0, p0, self.window).commit()
+        for i in range(1, steps + 1):
+            QTest.qWait(step_ms)
+            p = QPoint(round(p0.x() + dx * i / steps), round(p0.y() + dy * i / steps))
+            QTest.touchEvent(self.window, self.device).move(0, p, self.window).commit()
+        QTest.touchEvent(self.window, self.device).release(0, p, self.window).commit()
+        QTest.qWait(30)
+
+    def swipe(self, start, dx: float, dy: float = 0.0):
+        # A quick flick: few steps, short intervals.
+        self.drag(start, dx, dy, steps=6, step_ms=10)
+
+
+def find(root, name: str):
+    """The QML item with this objectName, or a clear failure."""
+    from PySide6.QtQuick import QQuickItem
+
+    item = root.findChild(QQuickItem, name) if hasattr(root, "findChild") else None
+    if item is None:
+        pytest.fail(f"no QML item named {name!r}")
+    return item
+
+
+def wait_until(predicate, timeout_ms: int = 3000, step_ms: int = 20) -> bool:
+    waited = 0
+    while waited <= timeout_ms:
+        if predicate():
+            return True
+        QTest.qWait(step_ms)
+        waited += step_ms
+    return False
