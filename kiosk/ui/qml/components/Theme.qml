@@ -47,6 +47,9 @@ QtObject {
     readonly property int touchLarge: px(96)
     readonly property int radius: px(6)
     readonly property int readingWidth: px(1180)   // ~65 characters of body text
+    // The shell's top bar (Main.qml: «На главную», «Назад») lies over every screen but home;
+    // screens keep their content this far from the top.
+    readonly property int barHeight: px(112)
 
     // Motion: short and calm.
     readonly property int fast: 200
