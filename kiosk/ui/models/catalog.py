@@ -1,0 +1,368 @@
+"""The facade the city screens bind to (context property `catalog`).
+
+Python owns the data, the search, the facet arithmetic and the counts; QML only presents what is here.
+The shell calls `load(repository, search_engine)` after opening the database (and again on a hot reload)
+and `reset()` when the kiosk returns to idle.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Property, Signal, Slot
+
+from kiosk.data.records import City, Tag
+from kiosk.ui.models.city_list import CityListModel, initial_letter
+from kiosk.ui.models.facets import (
+    DISTRICT,
+    TAG,
+    YEAR,
+    FacetFilter,
+    FacetModel,
+    district_short,
+    district_sort_key,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY = 40  # more than any city or region name; keeps a leaning elbow from filling the field
+LONG_PARAGRAPH = 2400  # characters; longer paragraphs are cut at a space so one Text never holds a megabyte
+
+
+class _Engine(Protocol):
+    def search(self, query: str) -> list[int]: ...
+
+
+class _SubstringEngine:
+    """Used only when no engine is given or the engine fails: case-insensitive substring on names."""
+
+    def __init__(self, cities: list[City]):
+        self._cities = cities
+
+    def search(self, query: str) -> list[int]:
+        q = _fold(query)
+        if not q:
+            return [c.id for c in self._cities]
+        hits = [c for c in self._cities if q in _fold(f"{c.name} {c.name_latin} {c.region}")]
+        hits.sort(key=lambda c: (not _fold(c.name).startswith(q), not _fold(c.name_latin).startswith(q)))
+        return [c.id for c in hits]
+
+
+def _fold(s: str) -> str:
+    return s.casefold().replace("ё", "е").strip()
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """Russian dictionary order: ё sorts with е, case does not matter."""
+    return (_fold(name), name)
+
+
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """1 город, 2 города, 5 городов, 11 городов, 21 город."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def _translate_count(context: str, source: str, n: int, forms: tuple[str, str, str]) -> str:
+    """A %n string through Qt's translator; without a translation, pick the Russian form ourselves.
+
+    With an English .qm installed, Qt chooses its numerus form from `source`; the Russian forms below are
+    the source language's own, which Qt cannot infer from a single source string.
+    """
+    translated = QCoreApplication.translate(context, source, None, n)
+    if translated != source.replace("%n", str(n)):
+        return translated
+    return plural_ru(n, *forms).replace("%n", str(n))
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The text split on newlines, blank lines dropped; a pathological paragraph is cut at spaces."""
+    out: list[str] = []
+    for raw in (text or "").split("\n"):
+        para = raw.strip()
+        while len(para) > LONG_PARAGRAPH:
+            cut = para.rfind(" ", LONG_PARAGRAPH // 2, LONG_PARAGRAPH)
+            cut = cut if cut > 0 else LONG_PARAGRAPH
+            out.append(para[:cut].rstrip())
+            para = para[cut:].lstrip()
+        if para:
+            out.append(para)
+    return out
+
+
+def _capitalised(s: str) -> str:
+    s = (s or "").strip()
+    return s[:1].upper() + s[1:]
+
+
+class Catalog(QObject):
+    queryChanged = Signal()
+    resultsChanged = Signal()  # count, letters, neighbours, summary: anything derived from the result
+    loadedChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, order: str = "name"):
+        super().__init__(parent)
+        # "name": А–Я when no query is typed (the index strip makes sense only then);
+        # "display": the repository's own display order.
+        self._order = order
+        self._cities: list[City] = []
+        self._by_id: dict[int, City] = {}
+        self._tags: dict[str, Tag] = {}
+        self._engine: _Engine | None = None
+        self._query = ""
+        self._base_ids: list[int] = []  # search result (or everything), ordered
+        self._filter = FacetFilter()
+        self._revision = 0
+        self._model = CityListModel(self)
+        self._years = FacetModel(YEAR, self)
+        self._districts = FacetModel(DISTRICT, self)
+        self._tag_facet = FacetModel(TAG, self)
+
+    # -- loading -------------------------------------------------------------------------------------------
+    @Slot(object, object)
+    def load(self, repository: Any, search_engine: Any = None) -> None:
+        cities = list(repository.cities())
+        tags = list(repository.tags()) if hasattr(repository, "tags") else []
+        self.set_data(cities, tags, search_engine)
+
+    def set_data(self, cities: list[City], tags: list[Tag], search_engine: Any = None) -> None:
+        """Load (or hot-reload) the data; keeps the query and the ticks that still make sense."""
+        if self._order == "name":
+            cities = sorted(cities, key=lambda c: name_key(c.name))
+        self._cities = cities
+        self._by_id = {c.id: c for c in cities}
+        self._tags = {t.id: t for t in tags}
+        self._engine = search_engine if search_engine is not None else _SubstringEngine(cities)
+
+        years = sorted({c.year for c in cities})
+        self._years.set_values([(y, str(y), "") for y in years])
+        districts = sorted({c.federal_district for c in cities if c.federal_district}, key=district_sort_key)
+        self._districts.set_values([(d, district_short(d), "") for d in districts])
+        used = {t for c in cities for t in c.tags}
+        tag_values = [(t.id, t.label_ru, t.icon) for t in tags if t.id in used]
+        self._tag_facet.set_values(tag_values)
+
+        self._filter.retain(YEAR, set(years))
+        self._filter.retain(DISTRICT, set(districts))
+        self._filter.retain(TAG, {t[0] for t in tag_values})
+        self._model.set_rows(self._model.rows(), self._tags)
+        self._search()
+        self.loadedChanged.emit()
+
+    # -- the pipeline: query → engine → facets → model -----------------------------------------------------
+    def _search(self) -> None:
+        q = self._query.strip()
+        if not q:
+            self._base_ids = [c.id for c in self._cities]
+        else:
+            try:
+                ids = list(self._engine.search(q)) if self._engine else []
+            except Exception:  # a kiosk never shows a traceback; a plain search is better than none
+                log.exception("search engine failed for %r; falling back to substring search", q)
+                ids = _SubstringEngine(self._cities).search(q)
+            seen: set[int] = set()
+            self._base_ids = [i for i in ids if i in self._by_id and not (i in seen or seen.add(i))]
+        self._refilter()
+
+    def _refilter(self) -> None:
+        base = [self._by_id[i] for i in self._base_ids]
+        self._model.set_rows(self._filter.apply(base))
+        for model, kind in ((self._years, YEAR), (self._districts, DISTRICT), (self._tag_facet, TAG)):
+            model.update_state(self._filter.counts(base, kind), self._filter.selected[kind])
+        self._revision += 1
+        self.resultsChanged.emit()
+
+    # -- properties ----------------------------------------------------------------------------------------
+    def _get_query(self) -> str:
+        return self._query
+
+    def _set_query(self, value: str) -> None:
+        value = (value or "")[:MAX_QUERY]
+        if value == self._query:
+            return
+        self._query = value
+        self.queryChanged.emit()
+        self._search()
+
+    query = Property(str, _get_query, _set_query, notify=queryChanged)
+
+    @Property(QObject, constant=True)
+    def cities(self) -> CityListModel:
+        return self._model
+
+    @Property(QObject, constant=True)
+    def years(self) -> FacetModel:
+        return self._years
+
+    @Property(QObject, constant=True)
+    def districts(self) -> FacetModel:
+        return self._districts
+
+    @Property(QObject, constant=True)
+    def tags(self) -> FacetModel:
+        return self._tag_facet
+
+    @Property(int, notify=resultsChanged)
+    def count(self) -> int:
+        return self._model.rowCount()
+
+    @Property(int, notify=loadedChanged)
+    def total(self) -> int:
+        return len(self._cities)
+
+    @Property(int, notify=resultsChanged)
+    def revision(self) -> int:
+        """Bumps on every change of the result: bind to it to re-ask `neighbours()` or `city()`."""
+        return self._revision
+
+    @Property(bool, notify=resultsChanged)
+    def filtersActive(self) -> bool:
+        return self._filter.active
+
+    @Property(bool, notify=resultsChanged)
+    def narrowed(self) -> bool:
+        """A query is typed or a facet is ticked: the visitor sees a subset (or nothing)."""
+        return self._filter.active or bool(self._query.strip())
+
+    @Property(int, notify=resultsChanged)
+    def activeFilterCount(self) -> int:
+        return sum(len(v) for v in self._filter.selected.values())
+
+    @Property(str, notify=resultsChanged)
+    def countText(self) -> str:
+        n, total = self.count, len(self._cities)
+        if not self.narrowed:
+            return _translate_count(
+                "Catalog", "Всего %n городов", n, ("Всего %n город", "Всего %n города", "Всего %n городов")
+            )
+        text = _translate_count(
+            "Catalog",
+            "Найдено %n городов из %1",
+            n,
+            ("Найден %n город из %1", "Найдено %n города из %1", "Найдено %n городов из %1"),
+        )
+        return text.replace("%1", str(total))
+
+    @Property(str, notify=resultsChanged)
+    def filterSummary(self) -> str:
+        """«2021 или 2022 · Уральский · Танки»: OR inside a kind, AND (·) between kinds, said in words."""
+        parts = []
+        orword = self.tr(" или ")
+        for model, kind in ((self._years, YEAR), (self._districts, DISTRICT), (self._tag_facet, TAG)):
+            chosen = [i["label"] for i in model.items() if i["value"] in self._filter.selected[kind]]
+            if chosen:
+                parts.append(orword.join(chosen))
+        return " · ".join(parts)
+
+    @Property("QStringList", notify=resultsChanged)
+    def letters(self) -> list[str]:
+        """Initial letters present in the current result, А–Я."""
+        return sorted({initial_letter(c.name) for c in self._model.rows()}, key=_fold)
+
+    @Property("QStringList", notify=loadedChanged)
+    def alphabet(self) -> list[str]:
+        """Initial letters of all cities: a stable index strip (absent letters are drawn disabled)."""
+        return sorted({initial_letter(c.name) for c in self._cities}, key=_fold)
+
+    # -- actions -------------------------------------------------------------------------------------------
+    @Slot(int)
+    def toggleYear(self, year: int) -> None:
+        self._filter.toggle(YEAR, int(year))
+        self._refilter()
+
+    @Slot(str)
+    def toggleDistrict(self, name: str) -> None:
+        self._filter.toggle(DISTRICT, name)
+        self._refilter()
+
+    @Slot(str)
+    def toggleTag(self, tag_id: str) -> None:
+        self._filter.toggle(TAG, tag_id)
+        self._refilter()
+
+    @Slot()
+    def clearFilters(self) -> None:
+        if self._filter.active:
+            self._filter.clear()
+            self._refilter()
+
+    @Slot()
+    def clearAll(self) -> None:
+        """Query and filters: the empty state's «Сбросить поиск и фильтры»."""
+        self._filter.clear()
+        if self._query:
+            self._query = ""
+            self.queryChanged.emit()
+        self._search()
+
+    @Slot()
+    def reset(self) -> None:
+        """Idle reset: a fresh catalogue for the next visitor."""
+        self.clearAll()
+
+    # -- questions -----------------------------------------------------------------------------------------
+    @Slot(str, result=int)
+    def indexOfLetter(self, letter: str) -> int:
+        letter = initial_letter(letter) if letter else ""
+        for row, c in enumerate(self._model.rows()):
+            if initial_letter(c.name) == letter:
+                return row
+        return -1
+
+    @Slot(int, result="QVariantMap")
+    def city(self, city_id: int) -> dict:
+        c = self._by_id.get(int(city_id))
+        if c is None:
+            return {}
+        memorial = None
+        if c.memorial is not None:
+            m = c.memorial
+            memorial = {"kind": _capitalised(m.kind), "title": m.title, "address": m.address, "url": m.url}
+        return {
+            "cityId": c.id,
+            "name": c.name,
+            "region": c.region,
+            "federalDistrict": c.federal_district,
+            "federalDistrictShort": district_short(c.federal_district),
+            "year": c.year,
+            "headline": c.headline,
+            "paragraphs": paragraphs_of(c.text),
+            "tags": [
+                {"id": t, "label": self._tags[t].label_ru, "icon": self._tags[t].icon} for t in c.tags if t in self._tags
+            ],
+            "hasMemorial": memorial is not None,
+            "memorial": memorial,
+        }
+
+    @Slot(int, result="QVariantMap")
+    def neighbours(self, city_id: int) -> dict:
+        """Previous/next in the current filtered order; 0 at the ends (the buttons are then disabled).
+
+        A city outside the current result (opened from elsewhere) steps through all cities instead."""
+        ids = self._model.ids()
+        if int(city_id) not in ids:
+            ids = [c.id for c in self._cities]
+        try:
+            i = ids.index(int(city_id))
+        except ValueError:
+            return {"previous": 0, "next": 0, "previousName": "", "nextName": "", "position": 0, "count": len(ids)}
+        prev_id = ids[i - 1] if i > 0 else 0
+        next_id = ids[i + 1] if i + 1 < len(ids) else 0
+        return {
+            "previous": prev_id,
+            "next": next_id,
+            "previousName": self._by_id[prev_id].name if prev_id else "",
+            "nextName": self._by_id[next_id].name if next_id else "",
+            "position": i + 1,
+            "count": len(ids),
+        }
+
+    # -- for tests and the shell ---------------------------------------------------------------------------
+    def ids(self) -> list[int]:
+        return self._model.ids()
+

@@ -1,0 +1,125 @@
+"""The filtered list of cities the grid shows. Filtering happens in Python (Catalog); this model only presents
+the rows it is given, and tells views as little as possible when they change (no reset when nothing moved)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
+
+from kiosk.data.records import City, Tag
+
+
+def initial_letter(name: str) -> str:
+    """The index-strip letter of a name: first letter, upper case, Ё filed under Е (as Russian indexes do)."""
+    for ch in name.strip():
+        if ch.isalpha():
+            ch = ch.upper()
+            return "Е" if ch == "Ё" else ch
+    return "#"
+
+
+class CityListModel(QAbstractListModel):
+    CityIdRole = Qt.ItemDataRole.UserRole + 1
+    NameRole = CityIdRole + 1
+    RegionRole = CityIdRole + 2
+    FederalDistrictRole = CityIdRole + 3
+    YearRole = CityIdRole + 4
+    HeadlineRole = CityIdRole + 5
+    TagIdsRole = CityIdRole + 6
+    TagIconsRole = CityIdRole + 7
+    TagLabelsRole = CityIdRole + 8
+    LetterRole = CityIdRole + 9
+    HasMemorialRole = CityIdRole + 10
+    IndexRole = CityIdRole + 11
+
+    _ROLE_NAMES = {
+        CityIdRole: b"cityId",
+        NameRole: b"name",
+        RegionRole: b"region",
+        FederalDistrictRole: b"federalDistrict",
+        YearRole: b"year",
+        HeadlineRole: b"headline",
+        TagIdsRole: b"tagIds",
+        TagIconsRole: b"tagIcons",
+        TagLabelsRole: b"tagLabels",
+        LetterRole: b"letter",
+        HasMemorialRole: b"hasMemorial",
+        IndexRole: b"index",
+    }
+
+    countChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[City] = []
+        self._tags: dict[str, Tag] = {}
+
+    def roleNames(self):
+        return {k: QByteArray(v) for k, v in self._ROLE_NAMES.items()}
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        c = self._rows[index.row()]
+        if role in (self.NameRole, Qt.ItemDataRole.DisplayRole):
+            return c.name
+        if role == self.CityIdRole:
+            return c.id
+        if role == self.RegionRole:
+            return c.region
+        if role == self.FederalDistrictRole:
+            return c.federal_district
+        if role == self.YearRole:
+            return c.year
+        if role == self.HeadlineRole:
+            return c.headline
+        if role == self.TagIdsRole:
+            return [t for t in c.tags if t in self._tags]
+        if role == self.TagIconsRole:
+            return [self._tags[t].icon for t in c.tags if t in self._tags]
+        if role == self.TagLabelsRole:
+            return [self._tags[t].label_ru for t in c.tags if t in self._tags]
+        if role == self.LetterRole:
+            return initial_letter(c.name)
+        if role == self.HasMemorialRole:
+            return c.memorial is not None
+        if role == self.IndexRole:
+            return index.row()
+        return None
+
+    # -- Python API ----------------------------------------------------------------------------------------
+    def set_rows(self, rows: list[City], tags: dict[str, Tag] | None = None) -> None:
+        tags_changed = tags is not None and tags != self._tags
+        if tags is not None:
+            self._tags = dict(tags)
+        old_ids = [c.id for c in self._rows]
+        new_ids = [c.id for c in rows]
+        if old_ids == new_ids:
+            if rows != self._rows or tags_changed:  # same order, new content (a database reload)
+                self._rows = list(rows)
+                if rows:
+                    self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 0))
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def rows(self) -> list[City]:
+        return list(self._rows)
+
+    def ids(self) -> list[int]:
+        return [c.id for c in self._rows]
+
+    @Slot(int, result=int)
+    def cityIdAt(self, row: int) -> int:
+        return self._rows[row].id if 0 <= row < len(self._rows) else 0
+
+    @Slot(int, result=int)
+    def rowOf(self, city_id: int) -> int:
+        for row, c in enumerate(self._rows):
+            if c.id == city_id:
+                return row
+        return -1

@@ -1,0 +1,342 @@
+"""Test harness for the city screens: fake records, a fake search engine, and a window that hosts the screens.
+
+Used by tests/ui/test_cities.py, test_city_detail.py, test_keyboard.py and tests/unit/test_catalog_models.py.
+The real app shell (kiosk/ui/app.py) is built in parallel; the window here mirrors its contract: a StackView
+with a `nav` object, a top bar of the shell's height, context property `catalog`, image providers `icon`/`qr`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from kiosk.data.records import City, Memorial, Tag
+
+ROOT = Path(__file__).resolve().parents[2]
+QML_DIR = ROOT / "kiosk" / "ui" / "qml"
+FONTS_DIR = ROOT / "assets" / "fonts"
+
+TAGS = [
+    Tag("tanks", "Танки", "Tanks", "mdi6.tank"),
+    Tag("aviation", "Авиация", "Aviation", "mdi6.airplane"),
+    Tag("metal", "Металлургия", "Metallurgy", "mdi6.anvil"),
+    Tag("ammo", "Боеприпасы", "Ammunition", "mdi6.bullet"),
+    Tag("evacuation", "Эвакуация", "Evacuation", "mdi6.train"),
+    Tag("hospitals", "Госпитали", "Hospitals", "mdi6.hospital-box-outline"),
+    Tag("ships", "Судостроение", "Shipbuilding", "mdi6.ferry"),
+    Tag("unused", "Никем не используется", "Unused", "mdi6.help"),
+]
+
+LOREM = (
+    "В годы Великой Отечественной войны город стал одним из главных арсеналов страны. Сюда были эвакуированы "
+    "десятки предприятий вместе с рабочими и их семьями; цеха поднимали под открытым небом, и первые изделия "
+    "уходили на фронт раньше, чем над станками появлялась крыша.\n"
+    "Женщины и подростки заменили ушедших на фронт мужчин. Рабочий день длился по двенадцать часов и дольше, "
+    "без выходных и отпусков; многие жили прямо у заводских ворот.\n\n"
+    "Жители собирали средства в фонд обороны, отправляли на фронт тёплые вещи и подарки, сдавали кровь для "
+    "госпиталей, которые разместились в школах и клубах."
+)
+
+
+def _m(kind, title, address, url="https://yandex.ru/maps/?ll=44.0%2C56.3&z=16"):
+    return Memorial(kind, title, address, url)
+
+
+def fake_cities() -> list[City]:
+    """Fourteen cities: every year, several districts, Ё, markup, an empty text, no memorial, Latin names."""
+    rows = [
+        (1, "Нижний Новгород", "Нижегородская область", "Приволжский федеральный округ", 2020,
+         ("tanks", "aviation", "ships"), _m("памятник", "Горьковчанам — доблестным труженикам тыла",
+                                            "Нижний Новгород, Кремль"), "Nizhny Novgorod"),
+        (2, "Екатеринбург", "Свердловская область", "Уральский федеральный округ", 2020,
+         ("tanks", "evacuation"), _m("сквер", "Сквер со стелой «Город трудовой доблести»",
+                                     "Екатеринбург, жилой район Центральный"), "Yekaterinburg"),
+        (3, "Челябинск", "Челябинская область", "Уральский федеральный округ", 2020,
+         ("tanks", "metal"), _m("мемориал", "Мемориальный комплекс «Челябинск — город трудовой доблести»",
+                                "Челябинск, бульвар Славы"), "Chelyabinsk"),
+        (4, "Казань", "Республика Татарстан", "Приволжский федеральный округ", 2020,
+         ("aviation", "hospitals"), _m("стела", "Стела «Город трудовой доблести»", "Казань, Кремлёвская набережная"),
+         "Kazan"),
+        (5, "Каменск-Уральский", "Свердловская область", "Уральский федеральный округ", 2021,
+         ("metal", "ammo"), None, "Kamensk-Uralsky"),
+        (6, "Комсомольск-на-Амуре", "Хабаровский край", "Дальневосточный федеральный округ", 2021,
+         ("aviation", "ships"), _m("стела", "Стела «Город трудовой доблести»", "Комсомольск-на-Амуре, проспект Мира"),
+         "Komsomolsk-on-Amur"),
+        (7, "Киров", "Кировская область", "Приволжский федеральный округ", 2021,
+         ("ammo", "hospitals"), _m("стела", "Стела", "Киров, Октябрьский проспект"), "Kirov"),
+        (8, "Барнаул", "Алтайский край", "Сибирский федеральный округ", 2021,
+         ("ammo", "evacuation"), _m("памятный знак", "Памятный знак", "Барнаул, площадь Победы"), "Barnaul"),
+        (9, "Ёлкинск", "Вымышленная область", "Северо-Западный федеральный округ", 2022,
+         ("evacuation",), None, "Yolkinsk"),
+        (10, "Северодвинск", "Архангельская область", "Северо-Западный федеральный округ", 2022,
+         ("ships",), _m("стела", "Стела «Город трудовой доблести»", "Северодвинск, улица Ломоносова"), "Severodvinsk"),
+        (11, "Астрахань", "Астраханская область", "Южный федеральный округ", 2023,
+         ("ships", "hospitals"), _m("стела", "Стела «Город трудовой доблести»", "Астрахань, набережная"), "Astrakhan"),
+        (12, "Каспийск", "Республика Дагестан", "Северо-Кавказский федеральный округ", 2023,
+         ("ammo",), _m("стела", "Стела", "Каспийск"), "Kaspiysk"),
+        (13, "Подольск", "Московская область", "Центральный федеральный округ", 2024,
+         ("ammo",), _m("стела", "<b>Стела</b> & знак", "Подольск, <i>улица</i>"), "Podolsk"),
+        (14, "Курган", "Курганская область", "Уральский федеральный округ", 2025,
+         ("evacuation", "hospitals"), _m("аллея", "Аллея трудовой славы", "Курган, улица Ленина"), "Kurgan"),
+    ]
+    out = []
+    for cid, name, region, district, year, tags, memorial, latin in rows:
+        text = LOREM
+        headline = text.split(".")[0][:140]
+        if cid == 9:
+            text, headline = "", ""  # an empty field must not break the layout
+        if cid == 13:
+            text = "<b>Жирный?</b> Нет: разметка показывается как набрана.\n<a href='x'>ссылка</a> &amp; " + LOREM
+            headline = "<b>Разметка</b> показывается как набрана"
+        out.append(City(cid, name, region, district, year, text, headline, 55.0, 45.0, latin, tags, memorial))
+    return out
+
+
+def huge_city(cid: int = 99) -> City:
+    """One megabyte of text: a single endless paragraph plus many short ones."""
+    word = "доблесть "
+    blob = word * (600_000 // len(word)) + "\n" + ("Абзац про труд в тылу.\n" * 20_000)
+    return City(cid, "Мегабайтск", "Тестовая область", "Уральский федеральный округ", 2021, blob,
+                blob[:140], None, None, "Megabytsk", ("tanks",), None)
+
+
+class FakeRepository:
+    def __init__(self, cities=None, tags=None):
+        self._cities = list(cities if cities is not None else fake_cities())
+        self._tags = list(tags if tags is not None else TAGS)
+
+    def cities(self):
+        return list(self._cities)
+
+    def tags(self):
+        return list(self._tags)
+
+    def meta(self):
+        return {"title": "Города трудовой доблести", "count": len(self._cities)}
+
+
+class FakeEngine:
+    """Same interface as kiosk.data.search.SearchEngine: search(query) -> ranked ids, blank → all."""
+
+    def __init__(self, cities):
+        self._cities = list(cities)
+
+    @classmethod
+    def from_repository(cls, repo):
+        return cls(repo.cities())
+
+    def search(self, query: str) -> list[int]:
+        q = query.casefold().replace("ё", "е").strip()
+        if not q:
+            return [c.id for c in self._cities]
+
+        def fold(s):
+            return s.casefold().replace("ё", "е")
+
+        hits = [c for c in self._cities if q in fold(c.name) or q in fold(c.name_latin) or q in fold(c.region)]
+        hits.sort(key=lambda c: (not (fold(c.name).startswith(q) or fold(c.name_latin).startswith(q)), c.id))
+        return [c.id for c in hits]
+
+
+def real_data_available() -> bool:
+    return (
+        importlib.util.find_spec("kiosk.data.repository") is not None
+        and importlib.util.find_spec("kiosk.data.search") is not None
+    )
+
+
+# ------------------------------------------------------------------------------------------------- Qt side
+
+
+def register_fonts() -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    for f in sorted(FONTS_DIR.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(f))
+
+
+def _providers():
+    """The shell's providers if they exist, else small stand-ins (qtawesome icons, segno QR codes)."""
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtQuick import QQuickImageProvider
+
+    class IconProvider(QQuickImageProvider):
+        def __init__(self):
+            super().__init__(QQuickImageProvider.ImageType.Image)
+
+        def requestImage(self, ident, size, requested):
+            name, _, color = ident.partition("/")
+            w = requested.width() if requested.width() > 0 else 64
+            h = requested.height() if requested.height() > 0 else w
+            try:
+                import qtawesome as qta
+
+                img = qta.icon(name, color="#" + (color or "efe7d6")).pixmap(QSize(w, h)).toImage()
+            except Exception:
+                img = QImage(w, h, QImage.Format.Format_ARGB32)
+                img.fill(QColor("#" + (color or "efe7d6")))
+            if size is not None:
+                size.setWidth(img.width())
+                size.setHeight(img.height())
+            return img
+
+    class QrProvider(QQuickImageProvider):
+        def __init__(self):
+            super().__init__(QQuickImageProvider.ImageType.Image)
+
+        def requestImage(self, ident, size, requested):
+            from urllib.parse import unquote
+
+            import segno
+
+            qr = segno.make(unquote(ident), error="m")
+            n = qr.symbol_size(scale=1, border=0)[0]
+            side = requested.width() if requested.width() > 0 else n * 8
+            img = QImage(side, side, QImage.Format.Format_RGB32)
+            img.fill(QColor("#ffffff"))
+            p = QPainter(img)
+            cell = side / n
+            for y, row in enumerate(qr.matrix):
+                for x, v in enumerate(row):
+                    if v:
+                        p.fillRect(int(x * cell), int(y * cell), int((x + 1) * cell) - int(x * cell),
+                                   int((y + 1) * cell) - int(y * cell), Qt.GlobalColor.black)
+            p.end()
+            return img
+
+    return IconProvider, QrProvider
+
+
+HARNESS_QML = """
+import QtQuick
+import QtQuick.Controls
+import "components"
+
+Window {
+    id: win
+    visible: true
+    color: Theme.ground
+    property alias stack: stack
+    property int startCity: 0
+
+    Binding { target: Theme; property: "scale"; value: Math.min(win.width, win.height) / 1080 }
+    Binding { target: Theme; property: "portrait"; value: win.height > win.width }
+
+    QtObject {
+        id: nav
+        objectName: "nav"
+        function home() { stack.pop(null) }
+        function cities() {
+            if (stack.depth > 0 && stack.currentItem.objectName === "citiesScreen") return
+            stack.push(Qt.resolvedUrl("screens/CitiesScreen.qml"), { nav: nav })
+        }
+        function city(cityId) {
+            stack.push(Qt.resolvedUrl("screens/CityScreen.qml"), { nav: nav, cityId: cityId })
+        }
+        function back() { if (stack.depth > 1) stack.pop() }
+    }
+    property alias nav: nav
+
+    // Stand-in for the shell's persistent top bar (Home / Back live there).
+    Rectangle {
+        id: bar
+        objectName: "shellBar"
+        z: 10
+        width: parent.width
+        height: Theme.touch + 2 * Theme.unit
+        color: Theme.ground
+        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.line }
+        Text {
+            anchors.verticalCenter: parent.verticalCenter; x: Theme.margin
+            text: "⌂  ‹"; color: Theme.paperDim; font.pixelSize: Theme.labelSize; font.family: Theme.sans
+        }
+    }
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors.fill: parent
+        Component.onCompleted: {
+            if (win.startCity > 0) {
+                push(Qt.resolvedUrl("screens/CitiesScreen.qml"), { nav: nav }, StackView.Immediate)
+                push(Qt.resolvedUrl("screens/CityScreen.qml"), { nav: nav, cityId: win.startCity }, StackView.Immediate)
+            } else {
+                push(Qt.resolvedUrl("screens/CitiesScreen.qml"), { nav: nav }, StackView.Immediate)
+            }
+        }
+    }
+}
+"""
+
+
+class Kiosk:
+    """A window at a given size with the city screens on a StackView."""
+
+    def __init__(self, qtbot, catalog, size=(1920, 1080), start_city: int = 0):
+        from PySide6.QtCore import QUrl
+        from PySide6.QtQml import QQmlApplicationEngine
+        from PySide6.QtQuick import QQuickWindow  # noqa: F401  (rootObjects typed as QQuickWindow)
+
+        register_fonts()
+        self.catalog = catalog
+        self.engine = QQmlApplicationEngine()
+        icon_cls, qr_cls = _providers()
+        self.engine.addImageProvider("icon", icon_cls())
+        self.engine.addImageProvider("qr", qr_cls())
+        self.engine.rootContext().setContextProperty("catalog", catalog)
+        data = HARNESS_QML.replace("property int startCity: 0", f"property int startCity: {start_city}").encode()
+        self.engine.loadData(data, QUrl.fromLocalFile(str(QML_DIR / "_harness.qml")))
+        roots = self.engine.rootObjects()
+        assert roots, "harness QML failed to load"
+        self.window = roots[0]
+        self.window.resize(*size)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(50)
+
+    @property
+    def nav(self):
+        from PySide6.QtCore import QObject
+
+        return self.window.findChild(QObject, "nav")
+
+    def stack_top(self):
+        stack = self.item("stack")
+        return stack.property("currentItem")
+
+    def item(self, name):
+        from conftest import find
+
+        return find(self.window, name)
+
+    def maybe(self, name):
+        from PySide6.QtQuick import QQuickItem
+
+        return self.window.findChild(QQuickItem, name)
+
+    def items(self, name):
+        from PySide6.QtQuick import QQuickItem
+
+        return [i for i in self.window.findChildren(QQuickItem, name) if i.isVisible()]
+
+    def grab(self, path):
+        img = self.window.grabWindow()
+        img.save(str(path))
+        return img
+
+    def close(self):
+        self.window.close()
+        self.window.deleteLater()
+        self.engine.deleteLater()
+
+
+def make_catalog(cities=None, tags=None, engine_cls=FakeEngine):
+    from kiosk.ui.models.catalog import Catalog
+
+    repo = FakeRepository(cities, tags)
+    catalog = Catalog()
+    catalog.load(repo, engine_cls(repo.cities()))
+    return catalog
