@@ -35,3 +35,26 @@ class City:
     name_latin: str = ""  # transliteration for search («Kazan»)
     tags: tuple[str, ...] = field(default_factory=tuple)  # Tag ids
     memorial: Memorial | None = None  # None where the seed says «Нет»
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """Where the shown value differs from the seed, and why (the data-quality report lists these)."""
+
+    id: int
+    city_id: int
+    field: str
+    original: str  # the seed's value
+    corrected: str  # the value shown
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerms:
+    """A city's precomputed search terms (normalised and stemmed at build time, see kiosk.data.textnorm)."""
+
+    city_id: int
+    name: tuple[str, ...]
+    region: tuple[str, ...]
+    text: tuple[str, ...]
+    tags: tuple[str, ...]

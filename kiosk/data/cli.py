@@ -1,0 +1,156 @@
+"""`kiosk-db`: the curators' tool. A thin layer over kiosk.data; one-line messages, never a traceback.
+
+Exit codes: 0 fine, 1 the data has problems (listed one per line), 2 usage errors or anything unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from kiosk.data.errors import DataError, DataErrors
+
+DEFAULT_SOURCES = Path("db/sources")
+DEFAULT_DB = Path("db/kiosk.sqlite")
+
+
+def _problems(e: DataError) -> list[str]:
+    return [str(p) for p in e.problems] if isinstance(e, DataErrors) else [str(e)]
+
+
+def cmd_build(args) -> int:
+    from kiosk.data.build import build_database
+
+    out = build_database(args.sources, args.out)
+    from kiosk.data.repository import Repository
+
+    repo = Repository.open(out)  # proves the new file reads back
+    print(f"{out}: built {len(repo.cities())} cities, {len(repo.tags())} tags from {args.sources}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from kiosk.data.validate import check_file
+
+    problems = check_file(args.path)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{args.path}: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    from kiosk.data.repository import Repository
+
+    repo = Repository.open(args.path)
+    meta = repo.meta()
+    print(f"{args.path}: OK ({len(repo.cities())} cities, {len(repo.tags())} tags, schema {repo.schema_version},"
+          f" built {meta.get('built_at')})")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from kiosk.data.report import report_text
+    from kiosk.data.repository import Repository
+
+    sys.stdout.write(report_text(Repository.open(args.path)))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from kiosk.data import export
+    from kiosk.data.repository import Repository
+
+    repo = Repository.open(args.path)  # refuses a broken file before anything is written
+    if args.format == "json":
+        text = export.to_json(repo)
+        if args.out is None:
+            sys.stdout.write(text)
+            return 0
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        target = out / "kiosk.json"
+        target.write_text(text, encoding="utf-8")
+        print(target)
+        return 0
+    if args.out is None:
+        print("kiosk-db export: --out DIR is needed for --format csv (one file per table)", file=sys.stderr)
+        return 2
+    for target in export.write_csv(args.path, args.out):
+        print(target)
+    return 0
+
+
+def cmd_search(args) -> int:
+    from kiosk.data.repository import Repository
+    from kiosk.data.search import SearchEngine
+
+    repo = Repository.open(args.path)
+    ids = SearchEngine.from_repository(repo).search(args.query)
+    if args.json:
+        print(json.dumps([{"id": i, "name": repo.city(i).name} for i in ids], ensure_ascii=False))
+    else:
+        for i in ids:
+            print(repo.city(i).name)
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk-db", description="Build, check and export the kiosk database.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build the database from the TOML sources")
+    p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help=f"default: {DEFAULT_SOURCES}")
+    p.add_argument("--out", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("validate", help="check a database file; lists every problem")
+    p.add_argument("path", type=Path)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("report", help="data-quality report: corrections, missing memorials and coordinates")
+    p.add_argument("path", type=Path)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export", help="export as JSON (stdout or DIR/kiosk.json) or CSV (DIR/<table>.csv)")
+    p.add_argument("path", type=Path)
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--out", type=Path, metavar="DIR")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("search", help="search like the kiosk does; prints ranked city names")
+    p.add_argument("path", type=Path)
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true", help="print a JSON list of {id, name}")
+    p.set_defaults(func=cmd_search)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(format="%(message)s", level=logging.WARNING, stream=sys.stderr)
+    parser = make_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as e:  # argparse has printed usage or help
+        return int(e.code or 0)
+    try:
+        return args.func(args)
+    except DataError as e:
+        for line in _problems(e):
+            print(line, file=sys.stderr if args.command != "validate" else sys.stdout)
+        return 1
+    except OSError as e:  # a folder that cannot be written, a full disk…
+        print(f"{e.filename or args.command}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `kiosk-db export … | head`
+        return 0
+    except Exception as e:  # the promise to curators: a message, never a traceback
+        print(f"kiosk-db {args.command}: unexpected error: {type(e).__name__}: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # `python -m kiosk.data.cli …` works without the installed entry point
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""The one exception type for data problems, so every layer reports them the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DataError(Exception):
+    """A problem in a source file or a database, located as precisely as we know.
+
+    str() is one line for curators: ``PATH: table[id].field: message``; parts we do not know are left out
+    (``PATH: message``, ``PATH: field: message`` for a source file without tables).
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        message: str,
+        *,
+        table: str | None = None,
+        row_id: object = None,
+        field: str | None = None,
+    ) -> None:
+        self.path = str(path)
+        self.table = table
+        self.row_id = row_id
+        self.field = field
+        self.message = message
+        super().__init__(str(self))
+
+    @property
+    def location(self) -> str:
+        where = self.table or ""
+        if self.row_id is not None:
+            where += f"[{self.row_id}]"
+        if self.field:
+            where += f".{self.field}" if where else self.field
+        return where
+
+    def __str__(self) -> str:
+        where = self.location
+        return f"{self.path}: {where}: {self.message}" if where else f"{self.path}: {self.message}"
+
+    def __reduce__(self):  # keep pickling (pytest-xdist, multiprocessing) working with keyword arguments
+        return (_rebuild, (self.path, self.message, self.table, self.row_id, self.field))
+
+
+def _rebuild(path, message, table, row_id, field) -> DataError:
+    return DataError(path, message, table=table, row_id=row_id, field=field)
+
+
+class DataErrors(DataError):
+    """Several problems found in one pass (a curator wants them all at once); str() is one line each."""
+
+    def __init__(self, problems: list[DataError]) -> None:
+        if not problems:
+            raise ValueError("DataErrors needs at least one problem")
+        self.problems = list(problems)
+        first = self.problems[0]
+        super().__init__(first.path, first.message, table=first.table, row_id=first.row_id, field=first.field)
+
+    def __str__(self) -> str:
+        return "\n".join(DataError.__str__(p) for p in self.problems)
+
+    def __reduce__(self):
+        return (DataErrors, (self.problems,))

@@ -1,0 +1,118 @@
+"""Read-only access to a built database: checked, loaded once into typed records, connection closed.
+
+Seventy cities fit in memory many times over; holding no connection means a curator can replace the file at
+any time (build uses os.replace) and the kiosk switches by opening a new Repository.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kiosk.data import schema
+from kiosk.data.errors import DataError, DataErrors
+from kiosk.data.records import City, Correction, Memorial, SearchTerms, Tag
+from kiosk.data.sqlite_ro import open_readonly
+from kiosk.data.validate import check_connection
+
+
+class Repository:
+    """Everything in one database file, as immutable records in display order."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        cities: tuple[City, ...],
+        tags: tuple[Tag, ...],
+        meta: dict[str, str],
+        corrections: tuple[Correction, ...],
+        search_terms: tuple[SearchTerms, ...],
+    ) -> None:
+        self.path = Path(path)
+        self._cities = cities
+        self._by_id = {c.id: c for c in cities}
+        self._tags = tags
+        self._meta = dict(meta)
+        self._corrections = corrections
+        self._search_terms = search_terms
+
+    @classmethod
+    def open(cls, path: str | Path) -> Repository:
+        """Check and load the file; raises DataError (DataErrors when there are several problems)."""
+        conn = open_readonly(path)
+        try:
+            conn.execute("BEGIN")  # one snapshot for checking and loading
+            problems = check_connection(conn, path)
+            if problems:
+                raise problems[0] if len(problems) == 1 else DataErrors(problems)
+            return _load(conn, path)
+        except sqlite3.Error as e:
+            raise DataError(path, f"unreadable: {e}") from None
+        finally:
+            conn.close()
+
+    def cities(self) -> tuple[City, ...]:
+        return self._cities
+
+    def city(self, city_id: int) -> City:
+        """The city with this id; KeyError when there is none."""
+        return self._by_id[city_id]
+
+    def tags(self) -> tuple[Tag, ...]:
+        return self._tags
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._meta)
+
+    def corrections(self) -> tuple[Correction, ...]:
+        return self._corrections
+
+    def search_terms(self) -> tuple[SearchTerms, ...]:
+        return self._search_terms
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._meta["schema_version"])
+
+    def __len__(self) -> int:
+        return len(self._cities)
+
+    def __repr__(self) -> str:
+        return f"Repository({str(self.path)!r}, {len(self._cities)} cities)"
+
+
+def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
+    q = conn.execute
+    tags = tuple(Tag(*r) for r in q("SELECT id, label_ru, label_en, icon FROM tags ORDER BY position, id"))
+    position = {t.id: i for i, t in enumerate(tags)}
+    city_tags: dict[int, list[str]] = {}
+    for cid, tag in q("SELECT city_id, tag_id FROM city_tags"):
+        city_tags.setdefault(cid, []).append(tag)
+    memorials = {
+        r[0]: Memorial(*r[1:]) for r in q("SELECT city_id, kind, title, address, url FROM memorials")
+    }
+    cities = tuple(
+        City(
+            id=cid, name=name, region=region, federal_district=district, year=year, text=text,
+            headline=headline, lat=lat, lon=lon, name_latin=latin or "",
+            tags=tuple(sorted(city_tags.get(cid, ()), key=lambda t: (position.get(t, len(position)), t))),
+            memorial=memorials.get(cid),
+        )
+        for cid, name, region, district, year, text, headline, lat, lon, latin in q(
+            "SELECT id, name, region, federal_district, year, text, headline, lat, lon, name_latin "
+            "FROM cities ORDER BY id"
+        )
+    )
+    meta = {k: v for k, v in q("SELECT key, value FROM meta")}
+    corrections = tuple(
+        Correction(rid, cid, field, original or "", corrected or "", note)
+        for rid, cid, field, original, corrected, note in q(
+            "SELECT id, city_id, field, original, corrected, note FROM corrections ORDER BY id"
+        )
+    )
+    cols = ", ".join(schema.FTS_COLUMNS)
+    terms = tuple(
+        SearchTerms(r[0], *(tuple((v or "").split()) for v in r[1:]))
+        for r in q(f"SELECT rowid, {cols} FROM {schema.FTS_TABLE} ORDER BY rowid")
+    )
+    return Repository(path, cities, tags, meta, corrections, terms)

@@ -1,0 +1,295 @@
+"""Reading and checking the curators' TOML sources (db/sources) into typed records.
+
+Every problem is collected (a curator fixes them all in one go) as ``FILE: field: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.data import rules
+from kiosk.data.errors import DataError, DataErrors
+from kiosk.data.records import City, Correction, Memorial, Tag
+
+log = logging.getLogger(__name__)
+_TAG_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+CITY_KEYS = {
+    "id", "name", "region", "federal_district", "year", "headline", "tags", "name_latin",
+    "location", "memorial", "seed", "corrections",
+}
+# Seed fields compared with the shown value: a difference needs a note in [corrections].
+SEED_COMPARED = ("name", "region", "year")
+
+
+@dataclass
+class CitySource:
+    city: City
+    name_seed: str
+    region_seed: str
+    geonameid: int | None
+    memorial_seed: str
+    corrections: list[tuple[str, str, str, str]]  # (field, original, corrected, note)
+
+
+@dataclass
+class Sources:
+    root: Path
+    files: list[Path]  # every source file, sorted by relative path
+    tags: list[Tag] = field(default_factory=list)
+    regions: dict[str, str] = field(default_factory=dict)
+    cities: list[CitySource] = field(default_factory=list)
+
+    def sha256(self) -> str:
+        """Hash over the source files' bytes in sorted path order: the same sources give the same hash."""
+        h = hashlib.sha256()
+        for f in self.files:
+            h.update(f.read_bytes())
+        return h.hexdigest()
+
+    def relative_files(self) -> list[str]:
+        return [f.relative_to(self.root).as_posix() for f in self.files]
+
+    def corrections(self) -> list[Correction]:
+        out, next_id = [], 1
+        for cs in self.cities:
+            for fld, original, corrected, note in cs.corrections:
+                out.append(Correction(next_id, cs.city.id, fld, original, corrected, note))
+                next_id += 1
+        return out
+
+
+class _Checker:
+    """Collects problems for one file."""
+
+    def __init__(self, path: Path, problems: list[DataError]) -> None:
+        self.path, self.problems = path, problems
+
+    def bad(self, fld: str | None, message: str) -> None:
+        self.problems.append(DataError(self.path, message, field=fld))
+
+    def text(self, table: dict, key: str, prefix: str = "", required: bool = True) -> str:
+        value = table.get(key)
+        name = prefix + key
+        if value is None:
+            if required:
+                self.bad(name, "missing")
+            return ""
+        if not isinstance(value, str):
+            self.bad(name, f"must be text, got {type(value).__name__} {value!r}")
+            return ""
+        if required and not value.strip():
+            self.bad(name, "must not be empty")
+        return value
+
+    def table(self, data: dict, key: str, required: bool) -> dict | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.bad(key, "missing table")
+            return None
+        if not isinstance(value, dict):
+            self.bad(key, f"must be a table [{key}], got {type(value).__name__}")
+            return None
+        return value
+
+
+def _read_toml(path: Path, problems: list[DataError]) -> dict | None:
+    try:
+        return tomllib.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as e:
+        problems.append(DataError(path, f"not UTF-8 text (byte {e.start})"))
+    except tomllib.TOMLDecodeError as e:
+        problems.append(DataError(path, f"invalid TOML: {e}"))
+    except OSError as e:
+        problems.append(DataError(path, f"cannot read: {e.strerror or e}"))
+    return None
+
+
+def _load_tags(path: Path, problems: list[DataError]) -> list[Tag]:
+    data = _read_toml(path, problems)
+    if data is None:
+        return []
+    check = _Checker(path, problems)
+    entries = data.get("tag")
+    if not isinstance(entries, list) or not entries:
+        check.bad("tag", "missing: expected [[tag]] entries")
+        return []
+    tags, seen = [], set()
+    for i, entry in enumerate(entries):
+        where = f"tag[{i}]."
+        if not isinstance(entry, dict):
+            check.bad(f"tag[{i}]", "must be a table")
+            continue
+        tag_id = check.text(entry, "id", where)
+        if tag_id and not _TAG_ID.match(tag_id):
+            check.bad(where + "id", f"{tag_id!r} must be a lower-case slug (a-z, 0-9, -, _)")
+        elif tag_id in seen:
+            check.bad(where + "id", f"duplicate tag id {tag_id!r}")
+        seen.add(tag_id)
+        tags.append(Tag(tag_id, check.text(entry, "label_ru", where), check.text(entry, "label_en", where),
+                        check.text(entry, "icon", where)))
+    return tags
+
+
+def _load_regions(path: Path, problems: list[DataError]) -> dict[str, str]:
+    """Region name → federal district. Accepts top-level pairs or a [regions] table; [source] is metadata."""
+    data = _read_toml(path, problems)
+    if data is None:
+        return {}
+    table = data.get("regions") if isinstance(data.get("regions"), dict) else data
+    regions = {}
+    for key, value in table.items():
+        if isinstance(value, str):
+            regions[key] = value
+        elif key not in ("source", "sources", "regions"):
+            problems.append(DataError(path, f"must map a region to its federal district, got {value!r}",
+                                      field=key))
+    return regions
+
+
+def _corrected_value(data: dict, dotted: str) -> object:
+    value: object = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _as_text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _load_city(path: Path, data: dict, tag_ids: set[str], regions: dict[str, str],
+               problems: list[DataError]) -> CitySource | None:
+    check = _Checker(path, problems)
+    before = len(problems)
+    for key in sorted(set(data) - CITY_KEYS):  # forward-compatible, but typos should not pass silently
+        log.warning("%s: %s: unknown field, ignored", path, key)
+
+    city_id = data.get("id")
+    if not isinstance(city_id, int) or isinstance(city_id, bool) or city_id < 1:
+        check.bad("id", f"must be a positive whole number, got {city_id!r}")
+        city_id = 0
+    elif path.stem.isdigit() and int(path.stem) != city_id:
+        check.bad("id", f"{city_id} does not match the file name {path.name}")
+    name = check.text(data, "name")
+    region = check.text(data, "region")
+    district = check.text(data, "federal_district")
+    if region and regions and region not in regions:
+        check.bad("region", f"{region!r} is not in regions.toml")
+    elif region and district and regions and regions[region] != district:
+        check.bad("federal_district", f"{district!r}, but regions.toml says {regions[region]!r} for {region!r}")
+    year = data.get("year")
+    if (why := rules.year_problem(year)) is not None:
+        check.bad("year", why)
+    headline = check.text(data, "headline")
+    name_latin = check.text(data, "name_latin", required=False)
+
+    tags = data.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        check.bad("tags", "must be a list of tag ids")
+        tags = []
+    for t in tags:
+        if t not in tag_ids:
+            check.bad("tags", f"unknown tag {t!r} (not in tags.toml)")
+    if len(set(tags)) != len(tags):
+        check.bad("tags", "lists a tag twice")
+
+    lat = lon = geonameid = None
+    if (loc := check.table(data, "location", required=False)) is not None:
+        lat, lon, geonameid = loc.get("lat"), loc.get("lon"), loc.get("geonameid")
+        if (lat is None) != (lon is None):
+            check.bad("location", "lat and lon go together: give both or neither")
+        if lat is not None and (why := rules.lat_problem(lat)):
+            check.bad("location.lat", why)
+        if lon is not None and (why := rules.lon_problem(lon)):
+            check.bad("location.lon", why)
+        if geonameid is not None and (not isinstance(geonameid, int) or isinstance(geonameid, bool)):
+            check.bad("location.geonameid", f"must be a whole number, got {geonameid!r}")
+
+    memorial = None
+    if (mem := check.table(data, "memorial", required=False)) is not None:
+        url = check.text(mem, "url", "memorial.", required=False)
+        if (why := rules.url_problem(url)) is not None:
+            check.bad("memorial.url", why)
+        memorial = Memorial(check.text(mem, "kind", "memorial."), check.text(mem, "title", "memorial."),
+                            check.text(mem, "address", "memorial.", required=False), url)
+
+    seed = check.table(data, "seed", required=True) or {}
+    text = check.text(seed, "text", "seed.").strip() if seed else ""
+    if headline and text and (why := rules.headline_problem(headline, text)):
+        check.bad("headline", why)
+
+    notes = check.table(data, "corrections", required=False) or {}
+    for key, note in notes.items():
+        if not isinstance(note, str) or not note.strip():
+            check.bad(f"corrections.{key}", "must be a note (text) saying why the value differs from the seed")
+    for key in SEED_COMPARED:
+        if key in seed and key in data and _as_text(seed[key]).strip() != _as_text(data[key]).strip():
+            if key not in notes:
+                check.bad(key, f"differs from seed.{key} {seed[key]!r}: add a note under [corrections]")
+    corrections = [
+        (key, _as_text(_corrected_value(seed, key)), _as_text(_corrected_value(data, key)), str(note))
+        for key, note in sorted(notes.items())
+    ]
+
+    if len(problems) > before:
+        return None
+    return CitySource(
+        city=City(id=city_id, name=name, region=region, federal_district=district, year=year, text=text,
+                  headline=headline, lat=None if lat is None else float(lat),
+                  lon=None if lon is None else float(lon), name_latin=name_latin, tags=tuple(tags),
+                  memorial=memorial),
+        name_seed=check.text(seed, "name", "seed.", required=False) or name,
+        region_seed=check.text(seed, "region", "seed.", required=False) or region,
+        geonameid=geonameid,
+        memorial_seed=check.text(seed, "memorial", "seed.", required=False),
+        corrections=corrections,
+    )
+
+
+def load_sources(root: str | Path) -> Sources:
+    """Read and check everything under `root`; raises DataErrors listing every problem found."""
+    root = Path(root)
+    problems: list[DataError] = []
+    if not root.is_dir():
+        raise DataErrors([DataError(root, "sources folder not found")])
+    files = sorted((p for p in root.rglob("*.toml") if p.is_file()), key=lambda p: p.relative_to(root).as_posix())
+    src = Sources(root=root, files=files)
+
+    tags_path = root / "tags.toml"
+    if tags_path.is_file():
+        src.tags = _load_tags(tags_path, problems)
+    else:
+        problems.append(DataError(tags_path, "missing"))
+    regions_path = root / "regions.toml"
+    if regions_path.is_file():
+        src.regions = _load_regions(regions_path, problems)
+
+    city_files = sorted((root / "cities").glob("*.toml")) if (root / "cities").is_dir() else []
+    if not city_files:
+        problems.append(DataError(root / "cities", "no city files (cities/NN.toml)"))
+    tag_ids = {t.id for t in src.tags}
+    seen: dict[int, Path] = {}
+    for path in city_files:
+        data = _read_toml(path, problems)
+        if data is None:
+            continue
+        cs = _load_city(path, data, tag_ids, src.regions, problems)
+        if cs is None:
+            continue
+        if cs.city.id in seen:
+            problems.append(DataError(path, f"{cs.city.id} is already used by {seen[cs.city.id]}", field="id"))
+            continue
+        seen[cs.city.id] = path
+        src.cities.append(cs)
+    if problems:
+        raise DataErrors(problems)
+    src.cities.sort(key=lambda cs: cs.city.id)
+    return src

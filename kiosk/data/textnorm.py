@@ -1,0 +1,120 @@
+"""Text normalisation shared by the build (index terms) and the search (query terms).
+
+Both sides must agree exactly, so every rule lives here: casefold, ё→е, punctuation as token boundaries,
+«Т-34» kept as one token «т34», Snowball stems (Russian for Cyrillic, English for Latin), and Latin
+transliterations of city names so «Kazan» finds Казань.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_RU = snowballstemmer.stemmer("russian")
+_EN = snowballstemmer.stemmer("english")
+
+# Invisible format characters (soft hyphen, zero-width joiners, BOM) would otherwise split words.
+_FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+# «Т-34», «ИЛ-2», «По-2»: a short run of letters, a hyphen, digits → one token («т34»).
+_LETTER_DIGIT_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,3})[-\u2010\u2011\u2012\u2013](\d+)")
+_WORD = re.compile(r"[^\W_]+")
+_PARTS = re.compile(r"\d+|[^\W\d_]+")
+_CYRILLIC = re.compile(r"[а-я]")
+_LATIN = re.compile(r"^[a-z]+$")
+
+# Skipped in queries (except as the word being typed): they match almost every text and rank nothing.
+STOPWORDS = frozenset(
+    "в во и на с со по к ко о об от из за для до у а но же не как что это при под над the of and in".split()
+)
+
+
+def normalize(text: str) -> str:
+    """Casefolded, ё→е, NFKC text with invisible format characters removed; punctuation kept."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _FORMAT_CHARS.sub("", text).casefold().replace("ё", "е")
+    return _LETTER_DIGIT_HYPHEN.sub(r"\1\2", text)
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of `text`; anything that is not a letter or digit is a boundary."""
+    return _WORD.findall(normalize(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    """Snowball stem of an already normalised token; tokens mixing digits or scripts stay as they are."""
+    if len(token) < 3:
+        return token
+    if _CYRILLIC.search(token) and token.isalpha():
+        return _RU.stemWord(token)
+    if _LATIN.match(token):
+        return _EN.stemWord(token)
+    return token
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def text_terms(text: str) -> list[str]:
+    """Index terms for free text: each token, its stem, and the parts of mixed tokens («т34» → «т», «34»)."""
+    out: list[str] = []
+    for tok in tokens(text):
+        out.append(tok)
+        out.append(stem(tok))
+        parts = _PARTS.findall(tok)
+        if len(parts) > 1:
+            out.extend(parts)
+    return _unique(out)
+
+
+# Three common romanisations; typo tolerance covers the rest («Nizhny», «Nizhniy», «Nizhnii»).
+_BASE = dict(zip("абвгдезиклмнопрстуфы", "abvgdeziklmnoprstufy"))
+_BASE.update({"ж": "zh", "ч": "ch", "ш": "sh", "ь": "", "ъ": ""})
+_SCHEMES = (
+    {"й": "y", "х": "kh", "ц": "ts", "щ": "shch", "ю": "yu", "я": "ya", "э": "e"},  # BGN/PCGN-like
+    {"й": "i", "х": "kh", "ц": "ts", "щ": "shch", "ю": "iu", "я": "ia", "э": "e"},  # passports since 2013
+    {"й": "j", "х": "h", "ц": "c", "щ": "sch", "ю": "yu", "я": "ya", "э": "e"},  # informal
+)
+_VOWELS = set("аеиоуыэюяьъ")
+
+
+def _romanise(word: str, scheme: dict[str, str], ye: bool) -> str:
+    out = []
+    for i, ch in enumerate(word):
+        if ch == "е" and ye and (i == 0 or word[i - 1] in _VOWELS):
+            out.append("ye")  # Екатеринбург → Yekaterinburg
+        else:
+            out.append(scheme.get(ch) or _BASE.get(ch, ch if ch.isascii() else ""))
+    return "".join(out)
+
+
+def transliterations(word: str) -> list[str]:
+    """Latin spellings of one normalised Cyrillic word (empty for non-Cyrillic words)."""
+    if not _CYRILLIC.search(word):
+        return []
+    variants = [_romanise(word, s, ye) for s in _SCHEMES for ye in (True, False)]
+    if word.endswith(("ий", "ый")):  # «Нижний» is mostly spelled «Nizhny»
+        variants.append(_romanise(word[:-2], _SCHEMES[0], True) + "y")
+    return _unique(variants)
+
+
+def name_terms(name: str, name_latin: str = "") -> list[str]:
+    """Index terms for a city name: text terms plus Latin spellings, the stored one and rule-based ones."""
+    out = text_terms(name)
+    for tok in tokens(name):
+        out.extend(transliterations(tok))
+    out.extend(text_terms(name_latin))
+    return _unique(out)
+
+
+def query_tokens(query: str, max_chars: int = 200, max_tokens: int = 12) -> tuple[list[str], bool]:
+    """Tokens of a visitor's query, capped, and whether the last one is still being typed (a prefix)."""
+    query = query[:max_chars]
+    toks = tokens(query)
+    # Only a word that ends the query is still being typed; a trailing space or a cut-off list finishes it.
+    last_is_prefix = len(toks) <= max_tokens and bool(_WORD.fullmatch(normalize(query[-1:])))
+    return toks[:max_tokens], bool(toks) and last_is_prefix

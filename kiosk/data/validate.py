@@ -1,0 +1,164 @@
+"""`kiosk-db validate`: every problem in a database file, one line each, without ever changing the file.
+
+The repository runs the same checks before it hands data to the kiosk, so «validate says OK» means «the kiosk
+will open it».
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kiosk.data import rules, schema
+from kiosk.data.errors import DataError
+from kiosk.data.sqlite_ro import open_readonly
+
+_TYPEOF_OK = {"TEXT": {"text"}, "INTEGER": {"integer"}, "REAL": {"real", "integer"}}
+
+
+def check_file(path: str | Path) -> list[DataError]:
+    """All problems found in the file at `path` (empty list: the file is good)."""
+    try:
+        conn = open_readonly(path)
+    except DataError as e:
+        return [e]
+    try:
+        return check_connection(conn, path)
+    finally:
+        conn.close()
+
+
+def check_connection(conn: sqlite3.Connection, path: str | Path) -> list[DataError]:
+    try:
+        return _Check(conn, path).run()
+    except sqlite3.Error as e:  # a page that quick_check missed, a locked or vanished file…
+        return [DataError(path, f"unreadable: {e}")]
+
+
+def schema_version_problem(value: object) -> str | None:
+    try:
+        version = int(str(value).strip())
+    except ValueError:
+        return f"schema version {value!r} is not a number"
+    if version > schema.SCHEMA_VERSION:
+        return (f"schema version {version} is newer than this program understands ({schema.SCHEMA_VERSION}): "
+                "update the kiosk software")
+    if version != schema.SCHEMA_VERSION:
+        return f"schema version {version} is not supported (this program reads {schema.SCHEMA_VERSION})"
+    return None
+
+
+class _Check:
+    def __init__(self, conn: sqlite3.Connection, path: str | Path) -> None:
+        self.conn, self.path = conn, path
+        self.problems: list[DataError] = []
+
+    def bad(self, message: str, table: str | None = None, row_id: object = None, field: str | None = None) -> None:
+        self.problems.append(DataError(self.path, message, table=table, row_id=row_id, field=field))
+
+    def run(self) -> list[DataError]:
+        # Each stage needs the previous one to hold: no point checking rows of a corrupt or foreign file.
+        for stage in (self.integrity, self.version, self.structure, self.rows, self.content):
+            stage()
+            if self.problems:
+                break
+        return self.problems
+
+    def integrity(self) -> None:
+        try:
+            result = [r[0] for r in self.conn.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as e:
+            self.bad(f"corrupt: {e}")
+            return
+        if result != ["ok"]:
+            self.bad(f"corrupt: {result[0]}" + (f" (and {len(result) - 1} more)" if len(result) > 1 else ""))
+
+    def version(self) -> None:
+        names = self._tables()
+        if "meta" not in names:
+            self.bad("not a kiosk database (no meta table)")
+            return
+        cols = self._columns("meta")
+        if not {"key", "value"} <= cols:
+            self.bad("not a kiosk database (meta table without key/value columns)", "meta")
+            return
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.bad("missing", "meta", "schema_version")
+        elif (why := schema_version_problem(row[0])) is not None:
+            self.bad(why, "meta", "schema_version", "value")
+
+    def structure(self) -> None:
+        names = self._tables()
+        for table in schema.TABLES.values():
+            if table.name not in names:
+                self.bad("missing table", table.name)
+                continue
+            have = self._columns(table.name)
+            for col in table.columns:
+                if col.name not in have:
+                    self.bad("missing column", table.name, field=col.name)
+        if schema.FTS_TABLE not in names:
+            self.bad("missing table (search terms)", schema.FTS_TABLE)
+        elif not set(schema.FTS_COLUMNS) <= self._columns(schema.FTS_TABLE):
+            self.bad("missing search columns", schema.FTS_TABLE)
+        keys = {r[0] for r in self.conn.execute("SELECT key FROM meta")}
+        for key in schema.META_KEYS:
+            if key not in keys:
+                self.bad("missing", "meta", key)
+
+    def rows(self) -> None:
+        for table in schema.TABLES.values():
+            cols = table.column_names
+            select = ", ".join([*(f'"{c}"' for c in cols), *(f'typeof("{c}")' for c in cols)])
+            for row in self.conn.execute(f'SELECT {select} FROM "{table.name}"'):
+                values, types = row[: len(cols)], row[len(cols):]
+                row_id = ",".join(str(values[cols.index(k)]) for k in table.pk)
+                for col, value, typ in zip(table.columns, values, types):
+                    if typ == "null":
+                        if col.required:
+                            self.bad("missing (NULL)", table.name, row_id, col.name)
+                    elif typ not in _TYPEOF_OK[col.type]:
+                        self.bad(f"must be {col.type.lower()}, found {typ} {value!r}", table.name, row_id, col.name)
+                    elif col.required and typ == "text" and not value.strip():
+                        self.bad("must not be empty", table.name, row_id, col.name)
+
+    def content(self) -> None:
+        q = self.conn.execute
+        city_ids = {r[0] for r in q("SELECT id FROM cities")}
+        if not city_ids:
+            self.bad("no cities", "cities")
+        for cid, year, lat, lon, headline, text in q("SELECT id, year, lat, lon, headline, text FROM cities"):
+            if (why := rules.year_problem(year)) is not None:
+                self.bad(why, "cities", cid, "year")
+            if (lat is None) != (lon is None):
+                self.bad("lat and lon go together: both or neither", "cities", cid, "lat" if lat is None else "lon")
+            if lat is not None and (why := rules.lat_problem(lat)):
+                self.bad(why, "cities", cid, "lat")
+            if lon is not None and (why := rules.lon_problem(lon)):
+                self.bad(why, "cities", cid, "lon")
+            if (why := rules.headline_problem(headline, text)) is not None:
+                self.bad(why, "cities", cid, "headline")
+        for cid, url in q("SELECT city_id, url FROM memorials"):
+            if cid not in city_ids:
+                self.bad("memorial of an unknown city", "memorials", cid, "city_id")
+            if url and (why := rules.url_problem(url)):
+                self.bad(why, "memorials", cid, "url")
+        tag_ids = {r[0] for r in q("SELECT id FROM tags")}
+        for cid, tag in q("SELECT city_id, tag_id FROM city_tags"):
+            if tag not in tag_ids:
+                self.bad(f"unknown tag {tag!r}", "city_tags", f"{cid},{tag}", "tag_id")
+            if cid not in city_ids:
+                self.bad("unknown city", "city_tags", f"{cid},{tag}", "city_id")
+        for rid, cid in q("SELECT id, city_id FROM corrections"):
+            if cid not in city_ids:
+                self.bad("correction for an unknown city", "corrections", rid, "city_id")
+        indexed = {r[0] for r in q(f"SELECT rowid FROM {schema.FTS_TABLE}")}
+        for cid in sorted(city_ids - indexed):
+            self.bad("no search terms for this city (rebuild the database)", schema.FTS_TABLE, cid)
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+    def _columns(self, table: str) -> set[str]:
+        return {r[1] for r in self.conn.execute(f"PRAGMA table_info(\"{table}\")")}
