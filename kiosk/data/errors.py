@@ -25,7 +25,8 @@ class DataError(Exception):
         self.table = table
         self.row_id = row_id
         self.field = field
-        self.message = message
+        # One line per problem, whatever the underlying library said.
+        self.message = "; ".join(line.strip() for line in str(message).splitlines() if line.strip())
         super().__init__(str(self))
 
     @property

@@ -137,18 +137,31 @@ def _load_tags(path: Path, problems: list[DataError]) -> list[Tag]:
 
 
 def _load_regions(path: Path, problems: list[DataError]) -> dict[str, str]:
-    """Region name → federal district. Accepts top-level pairs or a [regions] table; [source] is metadata."""
+    """Region name → federal district, from [[region]] name/federal_district entries ([source] is metadata).
+
+    Plain ``"Region" = "District"`` pairs are accepted too.
+    """
     data = _read_toml(path, problems)
     if data is None:
         return {}
-    table = data.get("regions") if isinstance(data.get("regions"), dict) else data
-    regions = {}
-    for key, value in table.items():
+    check = _Checker(path, problems)
+    regions: dict[str, str] = {}
+    entries = data.get("region", [])
+    if not isinstance(entries, list):
+        check.bad("region", "must be [[region]] entries")
+        entries = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            check.bad(f"region[{i}]", "must be a table")
+            continue
+        name = check.text(entry, "name", f"region[{i}].")
+        district = check.text(entry, "federal_district", f"region[{i}].")
+        if name in regions:
+            check.bad(f"region[{i}].name", f"duplicate region {name!r}")
+        regions[name] = district
+    for key, value in data.items():
         if isinstance(value, str):
             regions[key] = value
-        elif key not in ("source", "sources", "regions"):
-            problems.append(DataError(path, f"must map a region to its federal district, got {value!r}",
-                                      field=key))
     return regions
 
 
@@ -161,11 +174,19 @@ def _corrected_value(data: dict, dotted: str) -> object:
     return value
 
 
+def _seed_value(seed: dict, dotted: str) -> object:
+    """The seed's value for a corrected field; for «memorial.title» the whole seed.memorial cell."""
+    value = _corrected_value(seed, dotted)
+    if value is None and "." in dotted:
+        value = seed.get(dotted.split(".", 1)[0])
+    return value if isinstance(value, (str, int, float)) else None
+
+
 def _as_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _load_city(path: Path, data: dict, tag_ids: set[str], regions: dict[str, str],
+def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[str, str],
                problems: list[DataError]) -> CitySource | None:
     check = _Checker(path, problems)
     before = len(problems)
@@ -196,7 +217,7 @@ def _load_city(path: Path, data: dict, tag_ids: set[str], regions: dict[str, str
         check.bad("tags", "must be a list of tag ids")
         tags = []
     for t in tags:
-        if t not in tag_ids:
+        if tag_ids is not None and t not in tag_ids:
             check.bad("tags", f"unknown tag {t!r} (not in tags.toml)")
     if len(set(tags)) != len(tags):
         check.bad("tags", "lists a tag twice")
@@ -235,7 +256,7 @@ def _load_city(path: Path, data: dict, tag_ids: set[str], regions: dict[str, str
             if key not in notes:
                 check.bad(key, f"differs from seed.{key} {seed[key]!r}: add a note under [corrections]")
     corrections = [
-        (key, _as_text(_corrected_value(seed, key)), _as_text(_corrected_value(data, key)), str(note))
+        (key, _as_text(_seed_value(seed, key)), _as_text(_corrected_value(data, key)), str(note))
         for key, note in sorted(notes.items())
     ]
 
@@ -275,7 +296,7 @@ def load_sources(root: str | Path) -> Sources:
     city_files = sorted((root / "cities").glob("*.toml")) if (root / "cities").is_dir() else []
     if not city_files:
         problems.append(DataError(root / "cities", "no city files (cities/NN.toml)"))
-    tag_ids = {t.id for t in src.tags}
+    tag_ids = {t.id for t in src.tags} if src.tags else None  # no tags.toml: one problem is enough
     seen: dict[int, Path] = {}
     for path in city_files:
         data = _read_toml(path, problems)

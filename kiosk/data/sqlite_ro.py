@@ -38,5 +38,6 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as e:
         conn.close()
-        raise DataError(path, f"unreadable SQLite database: {e}") from None
+        kind = "corrupt" if "malformed" in str(e) else "unreadable SQLite database"
+        raise DataError(path, f"{kind}: {e}") from None
     return conn

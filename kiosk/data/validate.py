@@ -71,7 +71,11 @@ class _Check:
             self.bad(f"corrupt: {e}")
             return
         if result != ["ok"]:
-            self.bad(f"corrupt: {result[0]}" + (f" (and {len(result) - 1} more)" if len(result) > 1 else ""))
+            # SQLite packs several findings into one row, each on its own line, after a "*** in database" title.
+            lines = [ln for r in result for ln in str(r).splitlines() if ln.strip() and not ln.startswith("***")]
+            lines = lines or ["quick_check failed"]
+            more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
+            self.bad(f"corrupt: {lines[0]}{more}")
 
     def version(self) -> None:
         names = self._tables()
