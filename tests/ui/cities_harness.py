@@ -244,7 +244,7 @@ Window {
         objectName: "shellBar"
         z: 10
         width: parent.width
-        height: Theme.touch + 2 * Theme.unit
+        height: Theme.barHeight
         color: Theme.ground
         Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.line }
         Text {
@@ -328,9 +328,13 @@ class Kiosk:
         return img
 
     def close(self):
+        """Engine first, synchronously: no binding may outlive the catalog it reads."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         self.window.close()
-        self.window.deleteLater()
         self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.engine = None
 
 
 def make_catalog(cities=None, tags=None, engine_cls=FakeEngine):

@@ -1,0 +1,55 @@
+import QtQuick
+import "."
+
+// А–Я index: every initial letter of the collection in a stable row (letters absent from the current result
+// are dimmed, never removed, so nothing jumps). Wraps onto a second row when the width is short (portrait).
+Flow {
+    id: strip
+
+    property var letters: []          // all initial letters, in order
+    property var available: []        // letters present in the current result
+    signal picked(string letter)
+
+    readonly property int gap: Theme.unit
+    readonly property int minCell: Theme.px(64)
+    readonly property int perRow: Math.max(1, Math.min(letters.length, Math.floor((width + gap) / (minCell + gap))))
+    readonly property int rows: Math.max(1, Math.ceil(letters.length / perRow))
+    readonly property int cellWidth: Math.min(Theme.px(120), Math.floor((width - (Math.ceil(letters.length / rows) - 1) * gap) / Math.ceil(letters.length / rows)))
+
+    spacing: gap
+
+    Repeater {
+        model: strip.letters
+        Rectangle {
+            id: key
+            required property string modelData
+            readonly property bool present: strip.available.indexOf(modelData) >= 0
+            objectName: "letter_" + modelData
+            width: strip.cellWidth
+            height: Theme.touch
+            radius: Theme.radius
+            color: tap.pressed ? Theme.groundPressed : "transparent"
+            border.width: present ? Math.max(1, Theme.px(2)) : 0
+            border.color: Theme.line
+            enabled: present
+            opacity: present ? 1.0 : 0.35
+            Accessible.role: Accessible.Button
+            Accessible.name: modelData
+
+            Text {
+                anchors.centerIn: parent
+                text: key.modelData
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.px(32)
+                font.bold: true
+            }
+            TapHandler {
+                id: tap
+                gesturePolicy: TapHandler.ReleaseWithinBounds
+                onTapped: strip.picked(key.modelData)
+            }
+        }
+    }
+}

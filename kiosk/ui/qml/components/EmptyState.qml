@@ -1,0 +1,53 @@
+import QtQuick
+import "."
+
+// Nothing matches: say so kindly and offer one big way back.
+Item {
+    id: empty
+    signal resetRequested()
+    objectName: "emptyState"
+
+    Column {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - Theme.margin * 2, Theme.px(900))
+        spacing: Theme.unit * 3
+
+        Image {
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Theme.px(88); height: width
+            sourceSize: Qt.size(width, height)
+            source: "image://icon/mdi6.magnify-remove-outline/" + String(Theme.paperDim).substring(1)
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Ничего не найдено")
+            textFormat: Text.PlainText
+            color: Theme.paper
+            font.family: Theme.serif
+            font.pixelSize: Theme.px(48)
+            wrapMode: Text.Wrap
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Попробуйте другое слово или снимите часть фильтров.")
+            textFormat: Text.PlainText
+            color: Theme.paperDim
+            font.family: Theme.sans
+            font.pixelSize: Theme.bodySize
+            wrapMode: Text.Wrap
+        }
+        Item { width: 1; height: Theme.unit }
+        KioskButton {
+            objectName: "emptyReset"
+            anchors.horizontalCenter: parent.horizontalCenter
+            implicitHeight: Theme.touchLarge
+            primary: true
+            icon: "mdi6.restore"
+            text: qsTr("Сбросить поиск и фильтры")
+            fontSize: Theme.bodySize
+            onActivated: empty.resetRequested()
+        }
+    }
+}

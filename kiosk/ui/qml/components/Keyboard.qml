@@ -1,0 +1,163 @@
+import QtQuick
+import "."
+
+// The kiosk's own on-screen keyboard (not a system input method): ЙЦУКЕН, a Latin toggle, backspace,
+// clear and hide. Keys are at least 64 px at 1080p with 16 px gaps; a key answers on press within a frame.
+// It edits `text` only through signals, so the owner decides where the text lives (here: catalog.query).
+Rectangle {
+    id: kb
+
+    property string text: ""
+    property bool latin: false
+    property int maxLength: 40
+    signal edited(string text)
+    signal hideRequested()
+
+    objectName: "keyboard"
+    color: Theme.groundRaised
+    implicitHeight: keys.implicitHeight + Theme.unit * 6
+
+    readonly property var cyrillic: [
+        ["Й", "Ц", "У", "К", "Е", "Н", "Г", "Ш", "Щ", "З", "Х", "Ъ"],
+        ["Ф", "Ы", "В", "А", "П", "Р", "О", "Л", "Д", "Ж", "Э"],
+        ["Я", "Ч", "С", "М", "И", "Т", "Ь", "Б", "Ю", "Ё"]
+    ]
+    readonly property var roman: [
+        ["Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P"],
+        ["A", "S", "D", "F", "G", "H", "J", "K", "L"],
+        ["Z", "X", "C", "V", "B", "N", "M"]
+    ]
+    readonly property var rows: latin ? roman : cyrillic
+
+    readonly property int gap: Theme.unit * 2
+    readonly property int keyHeight: Theme.px(80)
+    // Twelve keys across the widest row; never narrower than 64 px at 1080p, never wider than 112 px.
+    readonly property int keyWidth: Math.max(Theme.px(64), Math.min(Theme.px(112),
+                                        Math.floor((width - Theme.unit * 4 - 11 * gap) / 12)))
+
+    function type(ch) {
+        if (text.length >= maxLength) return
+        edited(text + ch)
+    }
+    function backspace() { if (text.length > 0) edited(text.slice(0, -1)) }
+    function clear() { if (text.length > 0) edited("") }
+
+    Rectangle {
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: Math.max(1, Theme.px(2))
+        color: Theme.line
+    }
+    // Touches between keys stay on the keyboard; they never reach the grid underneath.
+    TapHandler { gesturePolicy: TapHandler.WithinBounds }
+
+    component Key: Rectangle {
+        id: key
+        property string label: ""
+        property string icon: ""
+        property bool accent: false
+        signal pressedKey()
+        width: kb.keyWidth
+        height: kb.keyHeight
+        radius: Theme.radius
+        color: tap.pressed ? Theme.paper : (accent ? Theme.line : Theme.groundPressed)
+        Accessible.role: Accessible.Button
+        Accessible.name: label
+        Row {
+            anchors.centerIn: parent
+            spacing: Theme.unit
+            Image {
+                visible: key.icon !== ""
+                anchors.verticalCenter: parent.verticalCenter
+                width: Theme.px(36); height: width
+                sourceSize: Qt.size(width, height)
+                source: key.icon === "" ? "" : "image://icon/" + key.icon + "/"
+                        + String(tap.pressed ? Theme.ground : Theme.paper).substring(1)
+            }
+            Text {
+                visible: key.label !== ""
+                anchors.verticalCenter: parent.verticalCenter
+                text: key.label
+                textFormat: Text.PlainText
+                color: tap.pressed ? Theme.ground : Theme.paper
+                font.family: Theme.sans
+                font.pixelSize: key.label.length > 1 ? Theme.labelSize : Theme.px(34)
+            }
+        }
+        TapHandler {
+            id: tap
+            gesturePolicy: TapHandler.ReleaseWithinBounds
+            onTapped: key.pressedKey()
+        }
+    }
+
+    Column {
+        id: keys
+        anchors.centerIn: parent
+        spacing: kb.gap
+
+        Repeater {
+            model: kb.rows.length
+            Row {
+                id: keyRow
+                required property int index
+                anchors.horizontalCenter: parent.horizontalCenter
+                spacing: kb.gap
+                Repeater {
+                    model: kb.rows[keyRow.index]
+                    Key {
+                        required property string modelData
+                        objectName: "key_" + modelData
+                        label: modelData
+                        onPressedKey: kb.type(modelData.toLowerCase())
+                    }
+                }
+                Key {
+                    visible: keyRow.index === kb.rows.length - 1
+                    objectName: "key_backspace"
+                    width: kb.keyWidth * 2 + kb.gap
+                    icon: "mdi6.backspace-outline"
+                    accent: true
+                    Accessible.name: qsTr("Стереть")
+                    onPressedKey: kb.backspace()
+                }
+            }
+        }
+        Row {
+            anchors.horizontalCenter: parent.horizontalCenter
+            spacing: kb.gap
+            Key {
+                objectName: "key_latin"
+                width: kb.keyWidth * 2 + kb.gap
+                label: kb.latin ? qsTr("АБВ") : "ABC"
+                accent: true
+                onPressedKey: kb.latin = !kb.latin
+            }
+            Key {
+                objectName: "key_hyphen"
+                label: "-"
+                onPressedKey: kb.type("-")
+            }
+            Key {
+                objectName: "key_space"
+                width: kb.keyWidth * 4 + kb.gap * 3
+                label: qsTr("Пробел")
+                onPressedKey: kb.type(" ")
+            }
+            Key {
+                objectName: "key_clear"
+                width: kb.keyWidth * 2 + kb.gap
+                label: qsTr("Очистить")
+                accent: true
+                onPressedKey: kb.clear()
+            }
+            Key {
+                objectName: "key_hide"
+                width: kb.keyWidth * 2 + kb.gap
+                icon: "mdi6.keyboard-close-outline"
+                label: qsTr("Скрыть")
+                accent: true
+                onPressedKey: kb.hideRequested()
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import QtQuick
+import "."
+
+// The city's memorial: kind, title, address, and a QR code of its map link for the visitor's phone.
+// The link itself is never opened by the kiosk and never shown as something to tap.
+// memorial: null (no memorial yet) or {kind, title, address, url}.
+Rectangle {
+    id: card
+
+    property var memorial: null
+    readonly property bool present: memorial !== null && memorial !== undefined
+    readonly property bool hasQr: present && (memorial.url || "") !== ""
+    property int qrSize: Theme.px(240)
+
+    objectName: present ? "memorialCard" : "noMemorial"
+    radius: Theme.radius
+    color: Theme.groundRaised
+    border.width: Math.max(1, Theme.px(2))
+    border.color: Theme.line
+    implicitHeight: (present ? body.implicitHeight : none.implicitHeight) + Theme.unit * 8
+
+    Column {
+        id: body
+        visible: card.present
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 4 }
+        spacing: Theme.unit * 2
+
+        Text {
+            width: parent.width
+            text: card.present ? card.memorial.kind : ""
+            visible: text !== ""
+            textFormat: Text.PlainText
+            color: Theme.gold
+            font.family: Theme.sans
+            font.pixelSize: Theme.smallSize
+            font.bold: true
+            font.capitalization: Font.AllUppercase
+            font.letterSpacing: Theme.px(1.5)
+            wrapMode: Text.Wrap
+        }
+        Text {
+            width: parent.width
+            text: card.present ? card.memorial.title : ""
+            visible: text !== ""
+            textFormat: Text.PlainText
+            color: Theme.paper
+            font.family: Theme.serif
+            font.pixelSize: Theme.px(34)
+            wrapMode: Text.Wrap
+            maximumLineCount: 4
+            elide: Text.ElideRight
+            lineHeight: 1.15
+        }
+        Row {
+            width: parent.width
+            spacing: Theme.unit * 1.5
+            visible: card.present && (card.memorial.address || "") !== ""
+            Image {
+                id: pin
+                width: Theme.px(30); height: width
+                sourceSize: Qt.size(width, height)
+                source: "image://icon/mdi6.map-marker-outline/" + String(Theme.paperDim).substring(1)
+            }
+            Text {
+                width: parent.width - pin.width - parent.spacing
+                text: card.present ? card.memorial.address : ""
+                textFormat: Text.PlainText
+                color: Theme.paperDim
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.Wrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+            }
+        }
+        Item { width: 1; height: Theme.unit; visible: card.hasQr }
+        Row {
+            visible: card.hasQr
+            width: parent.width
+            spacing: Theme.unit * 3
+            Rectangle {
+                id: qrFrame
+                width: card.qrSize; height: width
+                color: Theme.paper
+                radius: Theme.radius
+                Image {
+                    objectName: "memorialQr"
+                    anchors.fill: parent
+                    anchors.margins: Theme.unit
+                    sourceSize: Qt.size(width, height)
+                    smooth: false
+                    fillMode: Image.PreserveAspectFit
+                    source: card.hasQr ? "image://qr/" + encodeURIComponent(card.memorial.url) : ""
+                }
+            }
+            Text {
+                anchors.verticalCenter: qrFrame.verticalCenter
+                width: parent.width - qrFrame.width - parent.spacing
+                text: qsTr("Наведите камеру телефона, чтобы открыть место на карте")
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.Wrap
+                lineHeight: 1.2
+            }
+        }
+    }
+
+    Column {
+        id: none
+        visible: !card.present
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 4 }
+        spacing: Theme.unit * 2
+        Image {
+            width: Theme.px(48); height: width
+            sourceSize: Qt.size(width, height)
+            source: "image://icon/mdi6.map-marker-off-outline/" + String(Theme.paperDim).substring(1)
+        }
+        Text {
+            width: parent.width
+            text: qsTr("Памятный знак пока не установлен")
+            textFormat: Text.PlainText
+            color: Theme.paper
+            font.family: Theme.serif
+            font.pixelSize: Theme.px(34)
+            wrapMode: Text.Wrap
+        }
+        Text {
+            width: parent.width
+            text: qsTr("Когда в городе появится стела или памятный знак, здесь будут его адрес и код для карты.")
+            textFormat: Text.PlainText
+            color: Theme.paperDim
+            font.family: Theme.sans
+            font.pixelSize: Theme.smallSize
+            wrapMode: Text.Wrap
+            lineHeight: 1.2
+        }
+    }
+}

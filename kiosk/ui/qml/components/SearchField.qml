@@ -1,0 +1,80 @@
+import QtQuick
+import "."
+
+// Display-only search field: it never takes focus or a system input method. Tapping it opens the kiosk's
+// own Keyboard; the text comes from there (through `catalog.query`).
+Rectangle {
+    id: field
+
+    property string text: ""
+    property bool active: false        // the keyboard is open for this field
+    signal opened()
+    signal cleared()
+
+    objectName: "searchField"
+    implicitHeight: Theme.touch + Theme.unit
+    radius: Theme.radius
+    color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
+    border.width: active ? Math.max(2, Theme.px(3)) : Math.max(1, Theme.px(2))
+    border.color: active ? Theme.gold : Theme.line
+    Accessible.role: Accessible.EditableText
+    Accessible.name: qsTr("Поиск")
+
+    TapHandler {
+        id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: field.opened()
+    }
+
+    Image {
+        id: lens
+        anchors { left: parent.left; leftMargin: Theme.unit * 2.5; verticalCenter: parent.verticalCenter }
+        width: Theme.px(36); height: width
+        sourceSize: Qt.size(width, height)
+        source: "image://icon/mdi6.magnify/" + String(Theme.paperDim).substring(1)
+    }
+
+    Text {
+        id: shown
+        objectName: "searchText"
+        anchors { left: lens.right; leftMargin: Theme.unit * 2; right: clearButton.visible ? clearButton.left : parent.right }
+        anchors { rightMargin: Theme.unit * 2; verticalCenter: parent.verticalCenter }
+        text: field.text !== "" ? field.text : qsTr("Город, область или слово из истории")
+        textFormat: Text.PlainText
+        color: field.text !== "" ? Theme.paper : Theme.paperDim
+        font.family: Theme.sans
+        font.pixelSize: Theme.bodySize
+        elide: field.text !== "" ? Text.ElideLeft : Text.ElideRight
+    }
+    // A still caret while the keyboard is open (no blinking: nothing moves while a visitor reads).
+    Rectangle {
+        visible: field.active
+        x: field.text === "" ? shown.x : Math.min(shown.x + shown.contentWidth + Theme.px(3), shown.x + shown.width)
+        anchors.verticalCenter: parent.verticalCenter
+        width: Math.max(2, Theme.px(3)); height: Theme.bodySize * 1.2
+        color: Theme.gold
+    }
+
+    Rectangle {
+        id: clearButton
+        objectName: "searchClear"
+        visible: field.text !== ""
+        anchors { right: parent.right; rightMargin: Theme.unit; verticalCenter: parent.verticalCenter }
+        width: Theme.px(64); height: Theme.px(64)
+        radius: Theme.radius
+        color: clearTap.pressed ? Theme.groundPressed : "transparent"
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Очистить поиск")
+        Image {
+            anchors.centerIn: parent
+            width: Theme.px(34); height: width
+            sourceSize: Qt.size(width, height)
+            source: "image://icon/mdi6.close/" + String(Theme.paper).substring(1)
+        }
+        TapHandler {
+            id: clearTap
+            gesturePolicy: TapHandler.ReleaseWithinBounds
+            onTapped: field.cleared()
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import QtQuick
+import "../components"
+
+// All cities: search (kiosk keyboard), facets with live counts, an А–Я index and a grid of cards.
+// Python (`catalog`) searches, filters and counts; this screen only presents and forwards touches.
+Item {
+    id: screen
+    objectName: "citiesScreen"
+
+    required property var nav
+    property bool keyboardOpen: false
+    property bool filtersOpen: false          // portrait: the facet drawer above the grid
+    readonly property bool portrait: Theme.portrait
+    readonly property int gap: Theme.unit * 2
+
+    function openCity(cityId) {
+        keyboardOpen = false
+        nav.city(cityId)
+    }
+    function jumpTo(letter) {
+        const row = catalog.indexOfLetter(letter)
+        if (row >= 0)
+            grid.positionViewAtIndex(row, GridView.Beginning)
+    }
+
+    // ---- header: title and the search field ------------------------------------------------------------
+    Item {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        anchors { leftMargin: Theme.margin; rightMargin: Theme.margin; topMargin: Theme.barHeight + Theme.unit * 3 }
+        height: screen.portrait ? title.height + screen.gap + search.height : Math.max(title.height, search.height)
+
+        Text {
+            id: title
+            anchors { left: parent.left; top: parent.top }
+            width: screen.portrait ? parent.width : parent.width - search.width - Theme.unit * 4
+            height: screen.portrait ? implicitHeight : search.height
+            verticalAlignment: Text.AlignVCenter
+            text: qsTr("Все города")
+            textFormat: Text.PlainText
+            color: Theme.paper
+            font.family: Theme.serif
+            font.pixelSize: Theme.px(48)
+            elide: Text.ElideRight
+        }
+        SearchField {
+            id: search
+            anchors { right: parent.right; top: screen.portrait ? title.bottom : parent.top }
+            anchors.topMargin: screen.portrait ? screen.gap : 0
+            width: screen.portrait ? parent.width : Math.min(Theme.px(760), parent.width * 0.48)
+            text: catalog.query
+            active: screen.keyboardOpen
+            onOpened: screen.keyboardOpen = true
+            onCleared: catalog.query = ""
+        }
+    }
+
+    // ---- А–Я index -------------------------------------------------------------------------------------
+    AlphabetStrip {
+        id: strip
+        objectName: "alphabetStrip"
+        anchors { left: parent.left; right: parent.right; top: header.bottom }
+        anchors { leftMargin: Theme.margin; rightMargin: Theme.margin; topMargin: Theme.unit * 3 }
+        letters: catalog.alphabet
+        available: catalog.letters
+        onPicked: (letter) => screen.jumpTo(letter)
+    }
+
+    // ---- facets: a column on the left (landscape) or a drawer above the grid (portrait) -----------------
+    Flickable {
+        id: facetScroll
+        objectName: "facetPanel"
+        anchors { left: parent.left; leftMargin: Theme.margin; top: screen.portrait ? resultRow.bottom : strip.bottom }
+        anchors.topMargin: Theme.unit * 3
+        width: screen.portrait ? parent.width - Theme.margin * 2 : Theme.px(460)
+        height: screen.portrait ? (screen.filtersOpen ? Math.min(contentHeight, screen.height * 0.42) : 0)
+                                : (keyboard.y - y - Theme.unit * 2)
+        visible: height > 0
+        clip: true
+        contentHeight: facets.height + Theme.unit * 2
+        boundsBehavior: Flickable.StopAtBounds
+        flickDeceleration: Theme.px(2500)
+        maximumFlickVelocity: Theme.px(5000)
+        Behavior on height { enabled: screen.portrait; NumberAnimation { duration: Theme.normal; easing.type: Easing.OutCubic } }
+
+        FacetPanel {
+            id: facets
+            width: facetScroll.width
+        }
+    }
+
+    // ---- result line: count, what is applied, clear ------------------------------------------------------
+    Item {
+        id: resultRow
+        anchors { top: strip.bottom; topMargin: Theme.unit * 3; right: parent.right; rightMargin: Theme.margin }
+        anchors.left: screen.portrait ? parent.left : facetScroll.right
+        anchors.leftMargin: screen.portrait ? Theme.margin : Theme.unit * 5
+        height: Theme.touch
+
+        KioskButton {
+            id: filtersToggle
+            objectName: "filtersToggle"
+            visible: screen.portrait
+            anchors { left: parent.left; verticalCenter: parent.verticalCenter }
+            icon: "mdi6.tune-variant"
+            checked: screen.filtersOpen
+            text: catalog.activeFilterCount > 0 ? qsTr("Фильтры: %1").arg(catalog.activeFilterCount) : qsTr("Фильтры")
+            onActivated: screen.filtersOpen = !screen.filtersOpen
+        }
+        Column {
+            anchors { left: screen.portrait ? filtersToggle.right : parent.left; verticalCenter: parent.verticalCenter }
+            anchors.leftMargin: screen.portrait ? Theme.unit * 3 : 0
+            anchors.right: clearFilters.visible ? clearFilters.left : parent.right
+            anchors.rightMargin: Theme.unit * 2
+            Text {
+                id: resultCount
+                objectName: "resultCount"
+                width: parent.width
+                text: catalog.countText
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.sans
+                font.pixelSize: Theme.labelSize
+                font.bold: true
+                elide: Text.ElideRight
+            }
+            Text {
+                objectName: "filterSummary"
+                visible: text !== ""
+                width: parent.width
+                text: catalog.filterSummary
+                textFormat: Text.PlainText
+                color: Theme.paperDim
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+                elide: Text.ElideRight
+            }
+        }
+        KioskButton {
+            id: clearFilters
+            objectName: "clearFilters"
+            visible: catalog.filtersActive
+            anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+            icon: "mdi6.filter-remove-outline"
+            text: qsTr("Снять фильтры")
+            onActivated: catalog.clearFilters()
+        }
+    }
+
+    // ---- the grid ----------------------------------------------------------------------------------------
+    GridView {
+        id: grid
+        objectName: "cityGrid"
+        anchors.left: resultRow.left
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin - screen.gap
+        anchors.top: screen.portrait ? facetScroll.bottom : resultRow.bottom
+        anchors.topMargin: screen.portrait ? Theme.unit * 3 : Theme.unit * 2
+        anchors.bottom: keyboard.top
+        readonly property int columns: screen.portrait ? 2 : Math.max(2, Math.floor(width / Theme.px(420)))
+        cellWidth: Math.floor(width / columns)
+        cellHeight: Theme.px(236) + screen.gap
+        clip: true
+        model: catalog.cities
+        boundsBehavior: Flickable.StopAtBounds
+        flickDeceleration: Theme.px(2500)
+        maximumFlickVelocity: Theme.px(5000)
+        pressDelay: 0
+        bottomMargin: Theme.unit * 3
+        visible: catalog.count > 0
+
+        delegate: Item {
+            id: cell
+            required property int cityId
+            required property string name
+            required property string region
+            required property int year
+            required property var tagIcons
+            width: grid.cellWidth
+            height: grid.cellHeight
+            CityCard {
+                objectName: "cityCard_" + cell.cityId
+                anchors { fill: parent; rightMargin: screen.gap; bottomMargin: screen.gap }
+                cityId: cell.cityId
+                name: cell.name
+                region: cell.region
+                year: cell.year
+                tagIcons: cell.tagIcons
+                onActivated: screen.openCity(cell.cityId)
+            }
+        }
+    }
+
+    EmptyState {
+        anchors { left: grid.left; right: grid.right; top: grid.top; bottom: grid.bottom }
+        visible: catalog.count === 0 && catalog.total > 0
+        onResetRequested: catalog.clearAll()
+    }
+
+    // ---- the kiosk keyboard: slides up from the bottom, the grid shrinks above it --------------------------
+    Keyboard {
+        id: keyboard
+        width: parent.width
+        height: implicitHeight
+        y: screen.keyboardOpen ? screen.height - height : screen.height
+        visible: y < screen.height
+        text: catalog.query
+        onEdited: (text) => catalog.query = text
+        onHideRequested: screen.keyboardOpen = false
+        Behavior on y { NumberAnimation { duration: Theme.normal; easing.type: Easing.OutCubic } }
+    }
+}

@@ -1,0 +1,374 @@
+import QtQuick
+import "../components"
+
+// One city: name, region, year, headline, the full text in a comfortable measure, contribution tags, and the
+// memorial card with a QR code of its map link. Swipe or the big buttons step through the CURRENT filtered
+// order (Python: catalog.neighbours); the shell's home/back bar stays above.
+Item {
+    id: screen
+    objectName: "cityScreen"
+
+    required property var nav
+    required property int cityId
+
+    // Stepping to a neighbour changes what this screen shows; it does not push screens, so «Назад» still
+    // returns to the list in one tap.
+    property int currentId: cityId
+    readonly property var city: { catalog.revision; return catalog.city(currentId) }
+    readonly property var around: { catalog.revision; return catalog.neighbours(currentId) }
+    readonly property bool known: city.name !== undefined
+    readonly property bool portrait: Theme.portrait
+    readonly property int sideWidth: Theme.px(560)
+    readonly property int gap: Theme.unit * 2
+
+    function step(targetId, direction) {
+        if (targetId <= 0 || targetId === currentId)
+            return
+        currentId = targetId
+        reading.positionViewAtBeginning()
+        arrive.from = direction * Theme.px(72)
+        arrival.restart()
+    }
+    function next() { step(around.next, 1) }
+    function previous() { step(around.previous, -1) }
+
+    // ---- everything that changes with the city slides as one page -----------------------------------------
+    Item {
+        id: page
+        anchors.fill: parent
+
+        ParallelAnimation {
+            id: arrival
+            NumberAnimation { id: arrive; target: page; property: "x"; to: 0; duration: Theme.normal; easing.type: Easing.OutCubic }
+            NumberAnimation { target: page; property: "opacity"; from: 0.0; to: 1.0; duration: Theme.normal; easing.type: Easing.OutCubic }
+        }
+
+        ListView {
+            id: reading
+            objectName: "cityText"
+            anchors.top: parent.top
+            anchors.topMargin: Theme.barHeight
+            anchors.bottom: screen.portrait ? navRow.top : parent.bottom
+            anchors.left: parent.left
+            anchors.leftMargin: Theme.margin
+            width: screen.portrait ? parent.width - Theme.margin * 2
+                                   : Math.min(Theme.readingWidth + Theme.unit * 4, parent.width - Theme.margin * 3 - screen.sideWidth)
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            flickDeceleration: Theme.px(2000)
+            maximumFlickVelocity: Theme.px(5000)
+            cacheBuffer: Theme.px(1200)
+            bottomMargin: Theme.unit * 6
+            rightMargin: Theme.unit * 4
+            model: screen.known ? screen.city.paragraphs : []
+
+            header: Column {
+                width: reading.width - Theme.unit * 4
+                // The header settles its height after the first layout (fonts, wrapping): keep the title in
+                // view until the visitor scrolls.
+                onHeightChanged: if (!reading.moving && !reading.dragging) reading.positionViewAtBeginning()
+                spacing: Theme.unit * 2
+                topPadding: Theme.unit * 4
+                bottomPadding: Theme.unit * 4
+
+                Row {
+                    spacing: Theme.unit * 2
+                    width: parent.width
+                    YearBadge {
+                        id: badge
+                        objectName: "cityYear"
+                        year: screen.known ? screen.city.year : 0
+                        fontSize: Theme.labelSize
+                        anchors.verticalCenter: parent.verticalCenter
+                    }
+                    Text {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width - badge.width - parent.spacing
+                        text: screen.known ? qsTr("Звание присвоено в %1 году").arg(screen.city.year) : ""
+                        textFormat: Text.PlainText
+                        color: Theme.paperDim
+                        font.family: Theme.sans
+                        font.pixelSize: Theme.smallSize
+                        elide: Text.ElideRight
+                    }
+                }
+                Text {
+                    objectName: "cityName"
+                    width: parent.width
+                    text: screen.known ? screen.city.name : qsTr("Нет сведений о городе")
+                    textFormat: Text.PlainText
+                    color: Theme.paper
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.displaySize
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                    lineHeight: 1.05
+                }
+                Text {
+                    objectName: "cityRegion"
+                    width: parent.width
+                    visible: text !== ""
+                    text: !screen.known ? "" : [screen.city.region, screen.city.federalDistrict].filter(s => s).join(" · ")
+                    textFormat: Text.PlainText
+                    color: Theme.paperDim
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.labelSize
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                }
+                Flow {
+                    width: parent.width
+                    spacing: Theme.unit * 2
+                    visible: screen.known && screen.city.tags.length > 0
+                    topPadding: Theme.unit
+                    Repeater {
+                        model: screen.known ? screen.city.tags : []
+                        // A label, not a button: it does nothing when touched, so it does not look pressable.
+                        Rectangle {
+                            required property var modelData
+                            objectName: "cityTag_" + modelData.id
+                            height: Theme.px(52)
+                            width: tagRow.implicitWidth + Theme.unit * 3
+                            radius: height / 2
+                            color: "transparent"
+                            border.width: Math.max(1, Theme.px(2))
+                            border.color: Theme.line
+                            Row {
+                                id: tagRow
+                                anchors.centerIn: parent
+                                spacing: Theme.unit
+                                Image {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    width: Theme.px(30); height: width
+                                    sourceSize: Qt.size(width, height)
+                                    source: "image://icon/" + modelData.icon + "/" + String(Theme.gold).substring(1)
+                                }
+                                Text {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    text: modelData.label
+                                    textFormat: Text.PlainText
+                                    color: Theme.paper
+                                    font.family: Theme.sans
+                                    font.pixelSize: Theme.smallSize
+                                }
+                            }
+                        }
+                    }
+                }
+                Text {
+                    objectName: "cityHeadline"
+                    width: parent.width
+                    visible: text !== ""
+                    topPadding: Theme.unit * 2
+                    text: screen.known ? screen.city.headline : ""
+                    textFormat: Text.PlainText
+                    color: Theme.paper
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.px(36)
+                    font.italic: true
+                    wrapMode: Text.Wrap
+                    lineHeight: 1.3
+                }
+                Rectangle {
+                    width: Theme.px(120); height: Math.max(2, Theme.px(3))
+                    color: Theme.red
+                }
+                Text {
+                    objectName: "cityNoText"
+                    visible: screen.known && screen.city.paragraphs.length === 0
+                    width: parent.width
+                    text: qsTr("Рассказ об этом городе готовится.")
+                    textFormat: Text.PlainText
+                    color: Theme.paperDim
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.bodySize
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            delegate: Text {
+                required property string modelData
+                width: reading.width - Theme.unit * 4
+                text: modelData
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.bodySize
+                lineHeight: Theme.lineHeight
+                wrapMode: Text.Wrap
+                bottomPadding: Theme.unit * 3
+            }
+
+            footer: Item {
+                width: reading.width - Theme.unit * 4
+                height: screen.portrait ? footerCard.height + Theme.unit * 6 : 0
+                MemorialCard {
+                    id: footerCard
+                    visible: screen.portrait
+                    y: Theme.unit * 4
+                    width: parent.width
+                    height: implicitHeight
+                    memorial: screen.portrait && screen.known ? screen.city.memorial : null
+                }
+            }
+        }
+
+        // A thin, still indicator of how much text there is and where the reader is.
+        Rectangle {
+            visible: reading.contentHeight > reading.height * 1.05
+            anchors.left: reading.right
+            y: reading.y + reading.visibleArea.yPosition * reading.height
+            width: Theme.px(6)
+            height: Math.max(Theme.px(48), reading.visibleArea.heightRatio * reading.height)
+            radius: width / 2
+            color: Theme.line
+        }
+
+        // Landscape: the memorial card in the right column.
+        MemorialCard {
+            id: sideCard
+            visible: !screen.portrait
+            anchors { right: parent.right; rightMargin: Theme.margin; top: parent.top }
+            anchors.topMargin: Theme.barHeight + Theme.unit * 4
+            width: screen.sideWidth
+            height: Math.min(implicitHeight, navRow.y - y - Theme.unit * 4)
+            clip: true
+            memorial: !screen.portrait && screen.known ? screen.city.memorial : null
+        }
+    }
+
+    // ---- previous / next in the current order --------------------------------------------------------------
+    component StepButton: Rectangle {
+        id: stepper
+        property string caption: ""
+        property string cityName: ""
+        property bool forward: true
+        signal activated()
+        height: Theme.touchLarge + Theme.unit * 2
+        radius: Theme.radius
+        color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
+        border.width: Math.max(1, Theme.px(2))
+        border.color: Theme.line
+        opacity: enabled ? 1.0 : 0.35
+        Accessible.role: Accessible.Button
+        Accessible.name: caption + " " + cityName
+
+        Image {
+            id: arrow
+            anchors.verticalCenter: parent.verticalCenter
+            x: stepper.forward ? parent.width - width - Theme.unit * 2 : Theme.unit * 2
+            width: Theme.px(44); height: width
+            sourceSize: Qt.size(width, height)
+            source: "image://icon/" + (stepper.forward ? "mdi6.chevron-right" : "mdi6.chevron-left") + "/"
+                    + String(Theme.paper).substring(1)
+        }
+        Column {
+            anchors.verticalCenter: parent.verticalCenter
+            x: stepper.forward ? Theme.unit * 3 : arrow.x + arrow.width + Theme.unit
+            width: parent.width - arrow.width - Theme.unit * 6
+            Text {
+                width: parent.width
+                text: stepper.caption
+                textFormat: Text.PlainText
+                color: Theme.paperDim
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+                horizontalAlignment: stepper.forward ? Text.AlignLeft : Text.AlignLeft
+                elide: Text.ElideRight
+            }
+            Text {
+                width: parent.width
+                text: stepper.cityName !== "" ? stepper.cityName : "—"
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.px(30)
+                font.bold: true
+                elide: Text.ElideRight
+            }
+        }
+        TapHandler {
+            id: tap
+            gesturePolicy: TapHandler.ReleaseWithinBounds
+            onTapped: stepper.activated()
+        }
+    }
+
+    Item {
+        id: navRow
+        anchors { right: parent.right; rightMargin: Theme.margin; bottom: parent.bottom; bottomMargin: Theme.unit * 4 }
+        width: screen.portrait ? parent.width - Theme.margin * 2 : screen.sideWidth
+        height: position.height + Theme.unit + buttons.height
+
+        Text {
+            id: position
+            objectName: "cityPosition"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: screen.around.position > 0 ? qsTr("%1 из %2").arg(screen.around.position).arg(screen.around.count) : ""
+            textFormat: Text.PlainText
+            color: Theme.paperDim
+            font.family: Theme.sans
+            font.pixelSize: Theme.smallSize
+        }
+        Row {
+            id: buttons
+            anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
+            spacing: screen.gap
+            StepButton {
+                objectName: "prevCity"
+                width: (buttons.width - buttons.spacing) / 2
+                forward: false
+                caption: qsTr("Предыдущий")
+                cityName: screen.around.previousName || ""
+                enabled: screen.around.previous > 0
+                onActivated: screen.previous()
+            }
+            StepButton {
+                objectName: "nextCity"
+                width: (buttons.width - buttons.spacing) / 2
+                forward: true
+                caption: qsTr("Следующий")
+                cityName: screen.around.nextName || ""
+                enabled: screen.around.next > 0
+                onActivated: screen.next()
+            }
+        }
+    }
+
+    // ---- horizontal swipe anywhere: left → next, right → previous ------------------------------------------
+    // Lies over the page but takes only a passive grab: taps and vertical scrolling go to what is underneath.
+    Item {
+        id: swipeArea
+        anchors.fill: parent
+        anchors.topMargin: Theme.barHeight
+        property real dx: 0
+        DragHandler {
+            id: swipe
+            target: null
+            xAxis.enabled: true
+            yAxis.enabled: false
+            grabPermissions: PointerHandler.CanTakeOverFromAnything
+            onActiveTranslationChanged: {
+                swipeArea.dx = activeTranslation.x
+                if (active && !arrival.running)
+                    page.x = activeTranslation.x * 0.35
+            }
+            onActiveChanged: {
+                if (active)
+                    return
+                const dx = swipeArea.dx
+                swipeArea.dx = 0
+                if (dx < -Theme.px(120) && screen.around.next > 0)
+                    screen.next()
+                else if (dx > Theme.px(120) && screen.around.previous > 0)
+                    screen.previous()
+                else
+                    settle.restart()
+            }
+        }
+        NumberAnimation { id: settle; target: page; property: "x"; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
+    }
+}
