@@ -198,9 +198,11 @@ class SearchEngine:
             names = self._fields[0].postings
             for term in self._typos.near(tok):
                 found.append((TYPO, names[term]))
+        by_score: dict[int, list[frozenset[int]]] = {}
+        for score, positions in found:
+            by_score.setdefault(score, []).append(positions)
         hits: dict[int, int] = {}
-        # Worst first, so the best score per city is written last.
-        for score, positions in sorted(found, key=lambda f: -f[0]):
-            for pos in positions:
-                hits[pos] = score
+        # Worst score first, so the best score per city is written last; unions and updates run in C.
+        for score in sorted(by_score, reverse=True):
+            hits.update(dict.fromkeys(frozenset().union(*by_score[score]), score))
         return hits
