@@ -1,0 +1,366 @@
+"""The kiosk application: QML engine, image providers, context properties, Qt messages → logging.
+
+`KioskApp` is what `kiosk`, `--self-test` and the UI tests all build, so tests drive the real thing.
+Context properties QML sees: `kiosk` (this app's facts), `catalog`, `database`, `admin`, `idle`.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import re
+import time
+from pathlib import Path
+from urllib.parse import unquote
+
+from PySide6.QtCore import (
+    Property, QObject, QCoreApplication, QEvent, QSize, Qt, QtMsgType, QUrl, Signal, Slot,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtNetwork import QNetworkAccessManager, QNetworkRequest
+from PySide6.QtQml import QQmlApplicationEngine, QQmlNetworkAccessManagerFactory
+from PySide6.QtQuick import QQuickImageProvider, QQuickWindow  # noqa: F401  (types rootObjects() as QQuickWindow)
+
+import kiosk
+from kiosk.ui import config as cfg
+from kiosk.ui.config import Config
+from kiosk.ui.services.admin import AdminService
+from kiosk.ui.services.database import DatabaseService
+from kiosk.ui.services.idle import IdleService
+
+log = logging.getLogger("kiosk.app")
+qt_log = logging.getLogger("kiosk.qt")
+
+try:  # the Catalog facade is written alongside; until it lands, a stub keeps the shell running
+    from kiosk.ui.models.catalog import Catalog
+except ImportError:  # pragma: no cover - depends on the other half of the UI
+    class Catalog(QObject):  # type: ignore[no-redef]
+        """Stand-in with the same two calls the shell makes."""
+
+        def load(self, repository, search_engine) -> None:
+            self._repository = repository
+
+        def reset(self) -> None:
+            pass
+
+
+# ---- Qt messages → Python logging ---------------------------------------------------------------------
+
+_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_listeners: list = []
+_previous_handler = None
+_handler_installed = False
+
+
+def _qt_message_handler(mode, context, message):
+    where = f" ({context.file}:{context.line})" if context.file else ""
+    qt_log.log(_LEVELS.get(mode, logging.WARNING), "%s%s", message, where)
+    for listener in list(_listeners):
+        listener(mode, f"{message}{where}")
+    if _previous_handler is not None:  # e.g. the test suite's handler that fails on warnings
+        _previous_handler(mode, context, message)
+
+
+def install_message_handler() -> None:
+    global _previous_handler, _handler_installed
+    previous = qInstallMessageHandler(_qt_message_handler)
+    if previous is not _qt_message_handler:
+        _previous_handler = previous
+    _handler_installed = True
+
+
+def add_message_listener(callback) -> None:
+    _listeners.append(callback)
+
+
+def remove_message_listener(callback) -> None:
+    if callback in _listeners:
+        _listeners.remove(callback)
+
+
+# ---- fonts ------------------------------------------------------------------------------------------------
+
+_fonts_loaded: set[str] | None = None
+
+
+def load_fonts(directory: Path | None = None) -> set[str]:
+    """Register the bundled PT Sans / PT Serif once per process; make PT Sans the default font."""
+    global _fonts_loaded
+    if _fonts_loaded is None:
+        families: set[str] = set()
+        directory = directory or cfg.fonts_dir()
+        for path in sorted(directory.glob("*.ttf")):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id < 0:
+                log.warning("could not load font %s", path)
+                continue
+            families.update(QFontDatabase.applicationFontFamilies(font_id))
+        for wanted in ("PT Sans", "PT Serif"):
+            if wanted not in families:
+                log.warning("bundled font %r not found in %s; text falls back to a system font", wanted, directory)
+        _fonts_loaded = families
+    if "PT Sans" in _fonts_loaded:
+        font = QFont("PT Sans")
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        QGuiApplication.setFont(font)
+    return _fonts_loaded
+
+
+# ---- image providers --------------------------------------------------------------------------------------
+
+_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
+
+
+class IconProvider(QQuickImageProvider):
+    """image://icon/<qtawesome name>/<rrggbb> → the icon at the requested size. Nothing cached here: the
+    QML engine's own pixmap cache is bounded; unknown names log once (bounded set) and draw nothing."""
+
+    def __init__(self):
+        super().__init__(QQuickImageProvider.ImageType.Pixmap)
+        self._reported: collections.OrderedDict[str, None] = collections.OrderedDict()
+
+    def requestPixmap(self, id_: str, size: QSize, requested: QSize) -> QPixmap:
+        name, _, color = id_.rpartition("/")
+        if not name or not _COLOR.match(color):
+            name, color = id_, "efe7d6"
+        w = requested.width() if requested.width() > 0 else 64
+        h = requested.height() if requested.height() > 0 else w
+        try:
+            import qtawesome as qta  # imported on first use: it loads QtWidgets
+
+            pixmap = qta.icon(name, color="#" + color).pixmap(QSize(w, h))
+            if pixmap.isNull():
+                raise ValueError("empty pixmap")
+            return pixmap
+        except Exception as exc:  # noqa: BLE001 - an unknown icon must never break a screen
+            if name not in self._reported:
+                log.warning("unknown icon %r (%s)", name, exc)
+                self._reported[name] = None
+                while len(self._reported) > 200:
+                    self._reported.popitem(last=False)
+            pixmap = QPixmap(w, h)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            return pixmap
+
+
+class QrProvider(QQuickImageProvider):
+    """image://qr/<percent-encoded text> → a QR code made offline (segno): graphite on paper, 4-module
+    quiet zone, whole-pixel modules, centred in the requested size."""
+
+    DARK = QColor("#1d1f21")
+    LIGHT = QColor("#efe7d6")
+
+    def __init__(self):
+        super().__init__(QQuickImageProvider.ImageType.Image)
+
+    def requestImage(self, id_: str, size: QSize, requested: QSize) -> QImage:
+        text = unquote(id_)
+        side = max(requested.width(), requested.height(), 0) or 256
+        image = QImage(side, side, QImage.Format.Format_RGB32)
+        image.fill(self.LIGHT)
+        try:
+            import segno
+
+            matrix = segno.make(text, error="m", micro=False).matrix
+        except Exception as exc:  # noqa: BLE001 - too long or empty text: a blank square, one log line
+            log.warning("cannot make a QR code for %r (%s)", text[:80], exc)
+            return image
+        modules = len(matrix) + 8  # quiet zone of 4 on each side
+        scale = max(1, side // modules)
+        offset = (side - scale * len(matrix)) // 2
+        painter = QPainter(image)
+        for y, row in enumerate(matrix):
+            for x, dark in enumerate(row):
+                if dark:
+                    painter.fillRect(offset + x * scale, offset + y * scale, scale, scale, self.DARK)
+        painter.end()
+        return image
+
+
+# ---- no network, ever -------------------------------------------------------------------------------------
+
+class RefusingNetworkAccessManager(QNetworkAccessManager):
+    """Every request fails at once with an unknown-protocol error; nothing leaves the machine."""
+
+    def __init__(self, recorder, parent=None):
+        super().__init__(parent)
+        self._recorder = recorder
+
+    def createRequest(self, op, request, data=None):  # noqa: N802 - Qt's name
+        url = request.url().toString()
+        self._recorder(url)
+        return super().createRequest(op, QNetworkRequest(QUrl("refused:")), data)
+
+
+class RefusingNetworkFactory(QQmlNetworkAccessManagerFactory):
+    """Installed on every engine: QML gets only refusing network managers. Requests are recorded (bounded)."""
+
+    def __init__(self):
+        super().__init__()
+        self.requests: collections.deque[str] = collections.deque(maxlen=100)
+
+    def _record(self, url: str) -> None:
+        self.requests.append(url)
+        log.warning("refused a network request from QML: %s", url[:200])
+
+    def create(self, parent):
+        return RefusingNetworkAccessManager(self._record, parent)
+
+
+# ---- the facts QML needs about this run ------------------------------------------------------------------
+
+class KioskInfo(QObject):
+    """Exposed to QML as `kiosk`."""
+
+    changed = Signal()
+
+    def __init__(self, config: Config, *, windowed: bool, size: tuple[int, int], log_path: Path | None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._config = config
+        self._windowed = windowed
+        self._size = size
+        self._log_path = str(log_path) if log_path else ""
+
+    @Property(str, constant=True)
+    def version(self) -> str:
+        return kiosk.__version__
+
+    @Property(bool, constant=True)
+    def windowed(self) -> bool:
+        return self._windowed
+
+    @Property(int, constant=True)
+    def startWidth(self) -> int:
+        return self._size[0]
+
+    @Property(int, constant=True)
+    def startHeight(self) -> int:
+        return self._size[1]
+
+    @Property(str, constant=True)
+    def logPath(self) -> str:
+        return self._log_path
+
+    @Property(str, constant=True)
+    def defaultScreen(self) -> str:
+        return self._config.default_screen
+
+
+class Lockdown(QObject):
+    """Kiosk mode: Escape and Alt+F4 do nothing (close events are refused in Main.qml's onClosing)."""
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            key = event.key()
+            if key == Qt.Key.Key_Escape:
+                return True
+            if key == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                return True
+        return False
+
+
+# ---- the application ----------------------------------------------------------------------------------------
+
+class KioskApp(QObject):
+    """One kiosk: engine, window, services. `close()` tears it down (tests build many in one process)."""
+
+    firstFrame = Signal(float)  # ms since construction
+
+    def __init__(self, config: Config | None = None, *, db_path: Path | None = None, windowed: bool = False,
+                 size: tuple[int, int] | None = None, log_path: Path | None = None, on_quit=None,
+                 watch: bool = True):
+        super().__init__()
+        self._t0 = time.perf_counter()
+        self.config = config or Config()
+        self.windowed = windowed
+        self.size = size or ((1280, 800) if windowed else (1920, 1080))
+        self.log_path = log_path
+        self.on_quit = on_quit or (lambda code: QCoreApplication.exit(code))
+        self.first_frame_ms: float | None = None
+        self._overridden_cursor = False
+
+        self.qapp = QGuiApplication.instance()
+        if self.qapp is None:  # pragma: no cover - main() creates it
+            raise RuntimeError("create the QGuiApplication first")
+        if not _handler_installed:
+            install_message_handler()
+        load_fonts()
+
+        self.catalog = Catalog()
+        self.catalog.setParent(self)
+        self.info = KioskInfo(self.config, windowed=windowed, size=self.size, log_path=log_path, parent=self)
+        self.admin = AdminService(self.config.admin_pin_hash, parent=self)
+        self.admin.quitRequested.connect(self.quit)
+        self.database = DatabaseService(db_path or self.config.db or cfg.default_db_path(), self.catalog,
+                                        parent=self, watch=watch)
+        self.idle = IdleService(self.config.idle_timeout, self.config.idle_countdown, parent=self)
+        self.idle.resetRequested.connect(self.catalog.reset)
+        self.database.open()
+
+        self.engine = QQmlApplicationEngine()
+        self.network = RefusingNetworkFactory()
+        self.engine.setNetworkAccessManagerFactory(self.network)
+        self.engine.addImageProvider("icon", IconProvider())
+        self.engine.addImageProvider("qr", QrProvider())
+        ctx = self.engine.rootContext()
+        ctx.setContextProperty("kiosk", self.info)
+        ctx.setContextProperty("catalog", self.catalog)
+        ctx.setContextProperty("database", self.database)
+        ctx.setContextProperty("admin", self.admin)
+        ctx.setContextProperty("idle", self.idle)
+        self.engine.load(QUrl.fromLocalFile(str(cfg.qml_dir() / "Main.qml")))
+        roots = self.engine.rootObjects()
+        if not roots:
+            raise RuntimeError("Main.qml failed to load (see the log)")
+        self.window: QQuickWindow = roots[0]
+        self.window.frameSwapped.connect(self._on_frame_swapped)
+
+        self.qapp.installEventFilter(self.idle)
+        self._lockdown = None
+        if not windowed:
+            self._lockdown = Lockdown(self)
+            self.window.installEventFilter(self._lockdown)
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+            self._overridden_cursor = True
+        log.info("kiosk %s started (%s, database %s)", kiosk.__version__,
+                 "windowed" if windowed else "kiosk mode", self.database.path)
+
+    # -- lifecycle
+    def _on_frame_swapped(self) -> None:
+        if self.first_frame_ms is None:
+            self.first_frame_ms = (time.perf_counter() - self._t0) * 1000
+            self.firstFrame.emit(self.first_frame_ms)
+
+    def root(self):
+        return self.window
+
+    @Slot()
+    def quit(self) -> None:
+        self.on_quit(0)
+
+    def close(self) -> None:
+        """Tear down in an order that leaves no QML bindings pointing at dead objects."""
+        self.qapp.removeEventFilter(self.idle)
+        self.idle.stop()
+        self.database.stop()
+        if self._overridden_cursor:
+            QGuiApplication.restoreOverrideCursor()
+            self._overridden_cursor = False
+        if self._lockdown is not None:
+            self.window.removeEventFilter(self._lockdown)
+        try:
+            self.window.frameSwapped.disconnect(self._on_frame_swapped)
+        except (RuntimeError, TypeError):
+            pass
+        self.window.hide()
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.engine = None

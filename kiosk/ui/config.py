@@ -1,0 +1,161 @@
+"""Kiosk settings (TOML) and every path the kiosk resolves: one place for both.
+
+A config file is optional; each key has a default. Example (all keys shown with their defaults):
+
+    # kiosk.toml
+    idle_timeout = 90          # seconds without a touch before «Вы ещё здесь?» (0 = never)
+    idle_countdown = 10        # seconds the question stays before the kiosk returns home
+    slide_duration = 8         # seconds per slide in slide shows / attract mode
+    default_screen = "home"    # "home" or "cities": where visitors start and idle reset returns
+    log_dir = ""               # empty = the per-user state dir (~/.local/state/labour-valour-kiosk/log)
+    db = ""                    # empty = the bundled database
+    admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
+
+PIN hash format (salted PBKDF2-SHA256, like Django's):
+    pbkdf2_sha256$<iterations>$<salt, urlsafe base64>$<derived key, urlsafe base64>
+The first-install PIN is 1945 (DEFAULT_PIN_HASH below); change it before opening the exhibition.
+
+A bad file (unreadable, not TOML, an unknown key, a wrong type or range) raises ConfigError with one line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+APP_ID = "labour-valour-kiosk"
+
+# PBKDF2-SHA256 of "1945" with a fixed salt: the documented first-install PIN.
+DEFAULT_PIN_HASH = (
+    "pbkdf2_sha256$200000$a2lvc2stZGVmYXVsdC0xOTQ1$"
+    "YPQ75nXbAxrM5VdIOgT5hiXIOyuyKRM74q9ZJywN8L8="
+)
+
+SCREENS = ("home", "cities")
+
+
+class ConfigError(Exception):
+    """A config file the kiosk cannot use; str() is one line for the console."""
+
+
+@dataclass(frozen=True)
+class Config:
+    idle_timeout: float = 90.0
+    idle_countdown: float = 10.0
+    slide_duration: float = 8.0
+    admin_pin_hash: str = DEFAULT_PIN_HASH
+    default_screen: str = "home"
+    log_dir: Path | None = None
+    db: Path | None = None
+    source: Path | None = None  # the file these settings came from (None = defaults)
+
+    def with_overrides(self, **changes) -> "Config":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+_NUMBERS = {"idle_timeout": (0, 86400), "idle_countdown": (1, 600), "slide_duration": (1, 600)}
+_PATHS = ("log_dir", "db")
+
+
+def _check(key: str, value, where: str):
+    if key in _NUMBERS:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{where}: {key} must be a number of seconds, not {value!r}")
+        lo, hi = _NUMBERS[key]
+        if not lo <= value <= hi:
+            raise ConfigError(f"{where}: {key} = {value} is out of range ({lo}…{hi} seconds)")
+        return float(value)
+    if key in _PATHS:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: {key} must be a path in quotes, not {value!r}")
+        return Path(value).expanduser() if value else None
+    if key == "default_screen":
+        if value not in SCREENS:
+            raise ConfigError(f"{where}: default_screen must be one of {', '.join(SCREENS)}, not {value!r}")
+        return value
+    if key == "admin_pin_hash":
+        from kiosk.ui.services.admin import parse_pin_hash
+
+        if not isinstance(value, str) or parse_pin_hash(value) is None:
+            raise ConfigError(f"{where}: admin_pin_hash is not a pbkdf2_sha256$… hash (make one with: kiosk --hash-pin)")
+        return value
+    raise ConfigError(f"{where}: unknown setting {key!r}")  # pragma: no cover
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    """Settings from `path`, else from the per-user config file if there is one, else the defaults."""
+    if path is None:
+        path = user_config_path()
+        if not path.exists():
+            return Config()
+    path = Path(path)
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {where}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {where}: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{where}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML ({exc})") from None
+    known = {f.name for f in fields(Config)} - {"source"}
+    values = {}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+        values[key] = _check(key, value, where)
+    # Relative paths in a config file are relative to the file, not to wherever the kiosk was started.
+    for key in _PATHS:
+        if values.get(key) is not None and not values[key].is_absolute():
+            values[key] = (path.parent / values[key]).resolve()
+    return Config(**values, source=path)
+
+
+# ---- paths: the only place that knows where things live -------------------------------------------
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def package_dir() -> Path:
+    """kiosk/ in the source tree; <bundle>/_internal/kiosk in a PyInstaller bundle."""
+    return Path(__file__).resolve().parents[1]
+
+
+def resource_root() -> Path:
+    """Where assets/ lives: the source checkout, or PyInstaller's _internal dir."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    return package_dir().parent
+
+
+def qml_dir() -> Path:
+    return package_dir() / "ui" / "qml"
+
+
+def fonts_dir() -> Path:
+    return resource_root() / "assets" / "fonts"
+
+
+def default_db_path() -> Path:
+    """The bundled database: db/kiosk.sqlite in the source tree, data/kiosk.sqlite beside a frozen executable."""
+    if is_frozen():
+        return Path(sys.executable).resolve().parent / "data" / "kiosk.sqlite"
+    return resource_root() / "db" / "kiosk.sqlite"
+
+
+def user_config_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / APP_ID / "kiosk.toml"
+
+
+def default_log_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / APP_ID / "log"

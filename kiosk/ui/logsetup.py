@@ -1,0 +1,58 @@
+"""Logging: a size-bounded rotating file (1 MB × 3 backups) plus stderr. Safe to call more than once."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+LOG_NAME = "kiosk.log"
+
+_installed: list[logging.Handler] = []
+
+
+def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = True,
+                  stderr_level: int = logging.WARNING) -> Path | None:
+    """Route the `kiosk` loggers (and Qt's, via the message handler) to a bounded file and stderr.
+
+    Returns the log file path, or None when the directory cannot be written (then stderr only, and
+    one warning says why: a kiosk must start even on a read-only disk).
+    """
+    from kiosk.ui.config import default_log_dir
+
+    shutdown_logging()
+    root = logging.getLogger("kiosk")
+    root.setLevel(level)
+
+    if stderr:
+        err = logging.StreamHandler(sys.stderr)
+        err.setLevel(stderr_level)
+        err.setFormatter(logging.Formatter("kiosk: %(levelname)s: %(message)s"))
+        root.addHandler(err)
+        _installed.append(err)
+
+    directory = Path(log_dir) if log_dir else default_log_dir()
+    path = directory / LOG_NAME
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    except OSError as exc:
+        root.warning("cannot write the log in %s (%s); logging to stderr only", directory, exc.strerror or exc)
+        return None
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(handler)
+    _installed.append(handler)
+    return path
+
+
+def shutdown_logging() -> None:
+    root = logging.getLogger("kiosk")
+    for handler in _installed:
+        root.removeHandler(handler)
+        handler.close()
+    _installed.clear()

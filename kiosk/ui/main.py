@@ -1,0 +1,177 @@
+"""`kiosk`: the museum kiosk. Fullscreen and locked down by default; `--windowed` for schools.
+
+Exit codes: 0 normal (admin exit, window closed in windowed mode, self-test passed), 1 self-test failed or
+the display cannot be opened, 2 bad command line or config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import kiosk
+
+log = logging.getLogger("kiosk.main")
+
+
+def _size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{2,5})\s*[x×X]\s*(\d{2,5})\s*", text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1280x800, not {text!r}")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (200 <= w <= 16384 and 200 <= h <= 16384):
+        raise argparse.ArgumentTypeError(f"window size {w}x{h} is out of range")
+    return w, h
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds, not {text!r}") from None
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError("idle timeout must be 0…86400 seconds (0 = never)")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Музейный киоск «Города трудовой доблести». Fullscreen kiosk by default; "
+                    "staff exit: hold the top-left corner for 3 s, then enter the PIN.",
+    )
+    p.add_argument("--version", action="version", version=f"kiosk {kiosk.__version__}")
+    p.add_argument("--db", type=Path, metavar="PATH", help="database file (default: the bundled one)")
+    p.add_argument("--config", type=Path, metavar="PATH",
+                   help="TOML settings (default: ~/.config/labour-valour-kiosk/kiosk.toml if present)")
+    p.add_argument("--windowed", action="store_true",
+                   help="school mode: an ordinary closable window with a visible cursor")
+    p.add_argument("--size", type=_size, metavar="WxH", help="window size with --windowed (default 1280x800)")
+    p.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
+                   help="seconds without a touch before returning home (overrides the config; 0 = never)")
+    p.add_argument("--log-dir", type=Path, metavar="DIR",
+                   help="where kiosk.log goes (default ~/.local/state/labour-valour-kiosk/log)")
+    p.add_argument("--self-test", action="store_true",
+                   help="open the database, visit every screen offscreen, print a summary, exit 0 or 1")
+    p.add_argument("--screenshots", type=Path, metavar="DIR", help="with --self-test: a PNG per screen and size")
+    p.add_argument("--exit-after-first-frame", action="store_true",
+                   help="quit after the first frame is shown (start-up timing); prints the ms to stderr")
+    p.add_argument("--hash-pin", action="store_true",
+                   help="read a new admin PIN from stdin and print the admin_pin_hash line for the config")
+    return p
+
+
+def hash_pin_command(stdin=None) -> int:
+    from kiosk.ui.services.admin import MAX_PIN_LENGTH, hash_pin
+
+    stream = stdin or sys.stdin
+    if stream.isatty():
+        import getpass
+
+        pin = getpass.getpass("New PIN (digits): ")
+        again = getpass.getpass("Again: ")
+        if pin != again:
+            print("kiosk: the two PINs differ; nothing changed", file=sys.stderr)
+            return 2
+    else:
+        pin = stream.readline().strip()
+    if not pin.isdigit() or not 4 <= len(pin) <= MAX_PIN_LENGTH:
+        print(f"kiosk: a PIN is 4–{MAX_PIN_LENGTH} digits", file=sys.stderr)
+        return 2
+    print(f'admin_pin_hash = "{hash_pin(pin)}"')
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    t0 = time.perf_counter()
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.screenshots and not args.self_test:
+        parser.error("--screenshots goes with --self-test")
+    if args.size and not args.windowed and not args.self_test:
+        parser.error("--size goes with --windowed")
+    if args.hash_pin:
+        return hash_pin_command()
+
+    from kiosk.ui.config import ConfigError, load_config
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    config = config.with_overrides(idle_timeout=args.idle_timeout, log_dir=args.log_dir, db=args.db)
+
+    if args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kiosk.ui.selftest import run_self_test
+
+        return run_self_test(config, screenshots=args.screenshots)
+
+    from kiosk.ui.preflight import check
+
+    problem = check()
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return 1
+
+    from kiosk.ui.logsetup import setup_logging
+
+    log_path = setup_logging(config.log_dir)
+    return run_app(config, windowed=args.windowed, size=args.size, log_path=log_path,
+                   exit_after_first_frame=args.exit_after_first_frame, t0=t0)
+
+
+def make_qapp(argv0: str = "kiosk"):
+    """The QGuiApplication, configured the same way for the kiosk, the self-test and the benchmark."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QGuiApplication([argv0])
+    QCoreApplication.setApplicationName("labour-valour-kiosk")
+    QCoreApplication.setApplicationVersion(kiosk.__version__)
+    try:
+        from PySide6.QtQuickControls2 import QQuickStyle
+
+        QQuickStyle.setStyle("Basic")  # the only style the bundle ships
+    except ImportError:  # pragma: no cover
+        os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    return app
+
+
+def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: bool = False, t0: float) -> int:
+    from PySide6.QtCore import QTimer
+
+    from kiosk.ui.app import KioskApp, install_message_handler
+
+    qapp = make_qapp()
+    install_message_handler()
+    try:
+        app = KioskApp(config, db_path=config.db, windowed=windowed, size=size, log_path=log_path)
+    except RuntimeError as exc:
+        log.error("%s", exc)
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    if exit_after_first_frame:
+        def done(_ms: float) -> None:
+            elapsed = (time.perf_counter() - t0) * 1000
+            print(f"first frame after {elapsed:.0f} ms", file=sys.stderr)
+            QTimer.singleShot(0, lambda: qapp.exit(0))
+
+        app.firstFrame.connect(done)
+    code = qapp.exec()
+    app.close()
+    log.info("kiosk exits with %d", code)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

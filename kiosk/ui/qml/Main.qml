@@ -1,0 +1,159 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Window
+import "components"
+
+// The shell: one window, a StackView of screens, a persistent top bar (home, back) over every screen but
+// home, and the overlays that can cover any screen (idle question, PIN pad, admin panel, unavailable).
+Window {
+    id: win
+    objectName: "mainWindow"
+    title: qsTr("Города трудовой доблести")
+    width: kiosk.startWidth
+    height: kiosk.startHeight
+    visible: true
+    visibility: kiosk.windowed ? Window.Windowed : Window.FullScreen
+    flags: kiosk.windowed ? Qt.Window : (Qt.Window | Qt.FramelessWindowHint)
+    color: Theme.ground
+
+    // Kiosk mode: nothing closes the window but the admin exit (which quits the app directly).
+    onClosing: (close) => { close.accepted = kiosk.windowed }
+
+    Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(win.width, win.height) / 1080) }
+    Binding { target: Theme; property: "portrait"; value: win.height > win.width }
+
+    readonly property bool unavailable: !database.available || previewUnavailable
+    property bool previewUnavailable: false   // self-test only: show the screen without breaking the data
+    readonly property bool atHome: stack.depth <= 1
+    readonly property bool overlayOpen: pinPad.visible || adminPanel.visible
+
+    // Idle is "at rest" on the home screen with nothing open, or while the exposition is unavailable.
+    Binding { target: idle; property: "atRest"; value: (win.atHome && !win.overlayOpen) || win.unavailable }
+
+    // The navigator every screen gets as its required property `nav`.
+    QtObject {
+        id: navigator
+        objectName: "navigator"
+
+        function home() {
+            if (stack.depth > 1)
+                stack.pop(null)
+        }
+        function cities() {
+            stack.push(Qt.resolvedUrl("screens/CitiesScreen.qml"), { nav: navigator })
+        }
+        function city(cityId) {
+            stack.push(Qt.resolvedUrl("screens/CityScreen.qml"), { nav: navigator, cityId: cityId })
+        }
+        function back() {
+            if (stack.depth > 1)
+                stack.pop()
+        }
+        // Idle reset: home, nothing left on the stack (scroll positions go with it), overlays closed.
+        function reset() {
+            pinPad.close()
+            adminPanel.close()
+            stack.clear(StackView.Immediate)
+            stack.push(Qt.resolvedUrl("screens/HomeScreen.qml"), { nav: navigator }, StackView.Immediate)
+            if (kiosk.defaultScreen === "cities" && database.available)
+                stack.push(Qt.resolvedUrl("screens/CitiesScreen.qml"), { nav: navigator }, StackView.Immediate)
+        }
+    }
+    property alias nav: navigator
+
+    Connections {
+        target: idle
+        function onResetRequested() { navigator.reset() }
+    }
+    Connections {
+        target: database
+        // Back from "unavailable": start clean on the start screen.
+        function onAvailableChanged() { if (database.available) navigator.reset() }
+    }
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors.fill: parent
+        visible: !win.unavailable
+        Component.onCompleted: navigator.reset()
+
+        // Calm, short, ease-out: a fade with a small drift in the direction of travel.
+        pushEnter: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.normal; easing.type: Easing.OutCubic }
+                NumberAnimation { property: "x"; from: Theme.px(48); to: 0; duration: Theme.normal; easing.type: Easing.OutCubic }
+            }
+        }
+        pushExit: Transition {
+            NumberAnimation { property: "opacity"; from: 1; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
+        }
+        popEnter: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.normal; easing.type: Easing.OutCubic }
+                NumberAnimation { property: "x"; from: -Theme.px(48); to: 0; duration: Theme.normal; easing.type: Easing.OutCubic }
+            }
+        }
+        popExit: Transition {
+            NumberAnimation { property: "opacity"; from: 1; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
+        }
+        replaceEnter: pushEnter
+        replaceExit: pushExit
+    }
+
+    // The way home, on every screen but home, always in the same place.
+    TopBar {
+        id: topBar
+        objectName: "topBar"
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        visible: !win.atHome && !win.unavailable
+        canGoBack: stack.depth > 2
+        onHomeRequested: navigator.home()
+        onBackRequested: navigator.back()
+    }
+
+    Loader {
+        id: unavailableLoader
+        objectName: "unavailableLoader"
+        anchors.fill: parent
+        active: win.unavailable
+        source: "screens/UnavailableScreen.qml"
+    }
+
+    IdleOverlay {
+        id: idleOverlay
+        objectName: "idleOverlay"
+        anchors.fill: parent
+    }
+
+    // Hidden admin gesture: hold the top-left corner for 3 s. Nothing visible, nothing else there.
+    Item {
+        id: adminCorner
+        objectName: "adminCorner"
+        width: Theme.margin; height: Theme.margin
+        z: 100
+        TapHandler {
+            id: cornerTap
+            longPressThreshold: 3
+            gesturePolicy: TapHandler.WithinBounds
+            onLongPressed: pinPad.open()
+        }
+    }
+
+    PinPad {
+        id: pinPad
+        objectName: "pinPad"
+        anchors.fill: parent
+        z: 200
+        onAccepted: { pinPad.close(); adminPanel.open() }
+    }
+
+    AdminPanel {
+        id: adminPanel
+        objectName: "adminPanel"
+        anchors.fill: parent
+        z: 200
+        onReloadRequested: database.reload()
+        onQuitRequested: admin.requestQuit()
+    }
+}

@@ -1,0 +1,123 @@
+import QtQuick
+import "."
+
+// Staff panel behind the PIN: what is running and on which data, reload the database, leave the program.
+Item {
+    id: panel
+
+    signal reloadRequested()
+    signal quitRequested()
+    property string reloadNote: ""
+
+    visible: false
+    function open() { reloadNote = ""; visible = true }
+    function close() { visible = false }
+
+    Connections {
+        target: database
+        function onReloaded(ok) {
+            panel.reloadNote = ok ? qsTr("База перезагружена.")
+                                  : qsTr("Файл базы не прошёл проверку; причина — в журнале.")
+        }
+    }
+
+    Rectangle { anchors.fill: parent; color: Theme.ground; opacity: 0.97 }
+    MouseArea { anchors.fill: parent }   // modal
+
+    Column {
+        id: content
+        anchors.centerIn: parent
+        width: Math.min(parent.width - Theme.margin * 2, Theme.px(1400))
+        spacing: Theme.unit * 3
+
+        Text {
+            text: qsTr("Администрирование")
+            textFormat: Text.PlainText
+            color: Theme.paper
+            font.family: Theme.serif
+            font.pixelSize: Theme.titleSize
+        }
+        Rectangle { width: parent.width; height: Math.max(1, Theme.px(2)); color: Theme.red }
+
+        Grid {
+            id: facts
+            columns: 2
+            columnSpacing: Theme.unit * 4
+            rowSpacing: Theme.unit * 1.5
+            width: parent.width
+            readonly property int keyWidth: Theme.px(300)
+
+            Repeater {
+                model: [
+                    [qsTr("Версия программы"), kiosk.version],
+                    [qsTr("Состояние базы"), database.available ? qsTr("доступна") : qsTr("недоступна (причина — в журнале)")],
+                    [qsTr("Файл базы"), database.path],
+                    [qsTr("Собрана"), database.builtAt || "—"],
+                    [qsTr("Хеш источников"), database.sourcesHash || "—"],
+                    [qsTr("Городов"), String(database.cityCount)],
+                    [qsTr("Журнал"), kiosk.logPath || qsTr("только консоль")]
+                ]
+                delegate: Item {
+                    required property var modelData
+                    required property int index
+                    width: facts.width; height: valueText.height
+                    Text {
+                        width: facts.keyWidth
+                        text: modelData[0]
+                        textFormat: Text.PlainText
+                        color: Theme.paperDim
+                        font.family: Theme.sans
+                        font.pixelSize: Theme.smallSize
+                    }
+                    Text {
+                        id: valueText
+                        objectName: "adminFact" + index
+                        x: facts.keyWidth + facts.columnSpacing
+                        width: facts.width - x
+                        text: modelData[1]
+                        wrapMode: Text.WrapAnywhere
+                        textFormat: Text.PlainText
+                        color: Theme.paper
+                        font.family: Theme.sans
+                        font.pixelSize: Theme.smallSize
+                    }
+                }
+            }
+        }
+
+        Text {
+            objectName: "adminNote"
+            width: parent.width
+            height: Theme.px(48)
+            text: panel.reloadNote
+            textFormat: Text.PlainText
+            color: Theme.gold
+            font.family: Theme.sans
+            font.pixelSize: Theme.smallSize
+        }
+
+        Flow {
+            width: parent.width
+            spacing: Theme.unit * 3
+            KioskButton {
+                objectName: "adminReload"
+                icon: "mdi6.database-refresh-outline"
+                text: qsTr("Перезагрузить базу")
+                onActivated: panel.reloadRequested()
+            }
+            KioskButton {
+                objectName: "adminQuit"
+                icon: "mdi6.power"
+                text: qsTr("Выйти из программы")
+                onActivated: panel.quitRequested()
+            }
+            KioskButton {
+                objectName: "adminClose"
+                primary: true
+                icon: "mdi6.close"
+                text: qsTr("Закрыть")
+                onActivated: panel.close()
+            }
+        }
+    }
+}

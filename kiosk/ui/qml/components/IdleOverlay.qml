@@ -1,0 +1,73 @@
+import QtQuick
+import "."
+
+// «Вы ещё здесь?» — shown by the idle service after the timeout away from home. Any touch on it, or the
+// big «Продолжить», means yes; when the countdown ends the kiosk returns home on its own.
+Item {
+    id: overlay
+
+    visible: opacity > 0
+    opacity: idle.asking ? 1 : 0
+    Behavior on opacity { NumberAnimation { duration: Theme.fast; easing.type: Easing.OutCubic } }
+
+    function secondsWord(n) {
+        const m10 = n % 10, m100 = n % 100
+        if (m10 === 1 && m100 !== 11) return qsTr("секунду")
+        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return qsTr("секунды")
+        return qsTr("секунд")
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.ground
+        opacity: 0.94
+    }
+
+    // Modal: the screen underneath gets nothing while the question shows.
+    MouseArea {
+        anchors.fill: parent
+        enabled: idle.asking
+        onClicked: idle.poke()
+    }
+
+    Column {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - Theme.margin * 2, Theme.px(1000))
+        spacing: Theme.unit * 4
+
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Вы ещё здесь?")
+            textFormat: Text.PlainText
+            color: Theme.paper
+            font.family: Theme.serif
+            font.pixelSize: Theme.displaySize
+        }
+        Text {
+            objectName: "idleCountdown"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            text: qsTr("Через %1 %2 экспозиция вернётся на главный экран.")
+                    .arg(idle.countdown).arg(overlay.secondsWord(idle.countdown))
+            textFormat: Text.PlainText
+            color: Theme.paperDim
+            font.family: Theme.sans
+            font.pixelSize: Theme.bodySize
+            lineHeight: Theme.lineHeight
+        }
+        Item { width: 1; height: Theme.unit * 2 }
+        KioskButton {
+            objectName: "idleContinue"
+            anchors.horizontalCenter: parent.horizontalCenter
+            primary: true
+            implicitHeight: Theme.touchLarge
+            implicitWidth: Theme.px(520)
+            fontSize: Theme.px(34)
+            icon: "mdi6.gesture-tap"
+            text: qsTr("Продолжить")
+            onActivated: idle.poke()
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import QtQuick
+import "."
+
+// The staff PIN pad, opened by the hidden corner gesture. Digits show as dots; a wrong PIN gets a calm
+// message; after three, the pad rests (the admin service counts down the lock).
+Item {
+    id: pad
+
+    signal accepted()
+    property string entered: ""
+    readonly property int maxDigits: 12
+    readonly property bool locked: admin.lockedSeconds > 0
+
+    visible: false
+    function open() { entered = ""; admin.resetMessage(); visible = true }
+    function close() { entered = ""; visible = false }
+    function press(d) { if (!locked && entered.length < maxDigits) entered += d }
+    function submit() {
+        if (locked || entered.length === 0) return
+        const pin = entered
+        entered = ""
+        if (admin.tryPin(pin)) pad.accepted()
+    }
+
+    Rectangle { anchors.fill: parent; color: Theme.ground; opacity: 0.96 }
+    MouseArea { anchors.fill: parent }   // modal
+
+    Rectangle {
+        id: card
+        anchors.centerIn: parent
+        width: grid.width + Theme.unit * 12
+        height: content.implicitHeight + Theme.unit * 12
+        radius: Theme.radius * 2
+        color: Theme.groundRaised
+        border.color: Theme.line
+        border.width: Math.max(1, Theme.px(2))
+
+        Column {
+            id: content
+            anchors.centerIn: parent
+            spacing: Theme.unit * 3
+
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("Служебный вход")
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.titleSize
+            }
+            // Entered digits as dots; never the digits themselves.
+            Item {
+                width: grid.width; height: Theme.px(40)
+                Row {
+                    anchors.centerIn: parent
+                    spacing: Theme.unit * 2
+                    Repeater {
+                        model: Math.max(4, pad.entered.length)
+                        Rectangle {
+                            width: Theme.px(22); height: width; radius: width / 2
+                            color: index < pad.entered.length ? Theme.gold : "transparent"
+                            border.color: Theme.paperDim
+                            border.width: Math.max(1, Theme.px(2))
+                        }
+                    }
+                }
+            }
+            Text {
+                objectName: "pinMessage"
+                width: grid.width
+                height: Theme.px(72)
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Text.WordWrap
+                text: pad.locked ? qsTr("Попробуйте снова через %1 с").arg(admin.lockedSeconds)
+                                 : (admin.message !== "" ? admin.message : qsTr("Введите код"))
+                textFormat: Text.PlainText
+                color: Theme.paperDim
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+            }
+            Grid {
+                id: grid
+                columns: 3
+                spacing: Theme.unit * 2
+                Repeater {
+                    model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+                    KioskButton {
+                        objectName: modelData === "clear" ? "pinClear" : modelData === "ok" ? "pinOk" : "pinKey" + modelData
+                        implicitWidth: Theme.px(150); implicitHeight: Theme.touchLarge
+                        enabled: !pad.locked
+                        primary: modelData === "ok"
+                        fontSize: modelData.length === 1 ? Theme.px(40) : Theme.labelSize
+                        icon: modelData === "clear" ? "mdi6.backspace-outline" : modelData === "ok" ? "mdi6.check" : ""
+                        text: modelData.length === 1 ? modelData : ""
+                        Accessible.name: modelData === "clear" ? qsTr("Стереть") : modelData === "ok" ? qsTr("Войти") : modelData
+                        onActivated: {
+                            if (modelData === "clear") pad.entered = ""
+                            else if (modelData === "ok") pad.submit()
+                            else pad.press(modelData)
+                        }
+                    }
+                }
+            }
+            KioskButton {
+                objectName: "pinCancel"
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("Отмена")
+                onActivated: pad.close()
+            }
+        }
+    }
+}

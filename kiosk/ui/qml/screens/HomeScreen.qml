@@ -1,0 +1,107 @@
+import QtQuick
+import "../components"
+
+// The start screen: the exhibition's title, what it is about in one sentence, and large entry tiles.
+// Only sections that exist get a tile (no dead ends).
+Item {
+    id: home
+    objectName: "homeScreen"
+
+    required property var nav
+
+    function citiesWord(n) {
+        const m10 = n % 10, m100 = n % 100
+        if (m10 === 1 && m100 !== 11) return qsTr("город")
+        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return qsTr("города")
+        return qsTr("городов")
+    }
+
+    readonly property bool portrait: Theme.portrait
+    readonly property int sideMargin: Theme.margin * 2
+
+    // A banner-red band down the left edge: the one decoration, calm and still.
+    Rectangle {
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+        width: Theme.px(16)
+        color: Theme.red
+    }
+
+    Column {
+        id: heading
+        anchors {
+            left: parent.left; leftMargin: home.sideMargin
+            right: parent.right; rightMargin: home.sideMargin
+            top: parent.top
+            topMargin: home.portrait ? Theme.px(240) : Theme.px(150)
+        }
+        spacing: Theme.unit * 3
+
+        Text {
+            width: parent.width
+            text: qsTr("Почётное звание Российской Федерации")
+            textFormat: Text.PlainText
+            color: Theme.gold
+            font.family: Theme.sans
+            font.pixelSize: Theme.labelSize
+            font.capitalization: Font.AllUppercase
+            font.letterSpacing: Theme.px(3)
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            objectName: "homeTitle"
+            width: parent.width
+            text: qsTr("Города трудовой доблести")
+            textFormat: Text.PlainText
+            color: Theme.paper
+            font.family: Theme.serif
+            font.bold: true
+            font.pixelSize: Theme.px(home.portrait ? 104 : 112)
+            lineHeight: 1.05
+            wrapMode: Text.WordWrap
+        }
+        Rectangle { width: Theme.px(160); height: Theme.px(6); color: Theme.red }
+        Text {
+            objectName: "homeSubtitle"
+            width: parent.width
+            text: qsTr("1941–1945") + "  ·  " + database.cityCount + " " + home.citiesWord(database.cityCount)
+            textFormat: Text.PlainText
+            color: Theme.gold
+            font.family: Theme.serif
+            font.pixelSize: Theme.px(48)
+        }
+        Text {
+            width: Math.min(parent.width, Theme.readingWidth)
+            text: qsTr("Звание присвоено городам, жители которых в годы Великой Отечественной войны " +
+                       "самоотверженным трудом в тылу ковали Победу: на заводах, верфях и в госпиталях, " +
+                       "на рудниках и в полях.")
+            textFormat: Text.PlainText
+            color: Theme.paperDim
+            font.family: Theme.serif
+            font.pixelSize: Theme.bodySize
+            lineHeight: Theme.lineHeight
+            wrapMode: Text.WordWrap
+        }
+    }
+
+    // Entry tiles: a row in landscape, a column in portrait. Only Cities for now.
+    Grid {
+        id: tiles
+        anchors {
+            left: parent.left; leftMargin: home.sideMargin
+            bottom: parent.bottom; bottomMargin: home.portrait ? Theme.px(240) : Theme.px(120)
+        }
+        columns: home.portrait ? 1 : 3
+        spacing: Theme.unit * 4
+        readonly property int tileWidth: home.portrait ? home.width - home.sideMargin * 2 : Theme.px(820)
+
+        HomeTile {
+            objectName: "tileCities"
+            width: tiles.tileWidth
+            icon: "mdi6.city-variant-outline"
+            title: qsTr("Города")
+            caption: qsTr("Все %1 %2: вклад в Победу, награды, памятные места")
+                        .arg(database.cityCount).arg(home.citiesWord(database.cityCount))
+            onActivated: home.nav.cities()
+        }
+    }
+}

@@ -1,0 +1,169 @@
+"""The admin PIN: salted PBKDF2-SHA256 hashes, a rate limit, and the QObject the PIN pad talks to.
+
+Hash format: ``pbkdf2_sha256$<iterations>$<salt b64>$<key b64>`` (urlsafe base64, padded).
+Make one with ``kiosk --hash-pin`` (reads the PIN from stdin) or :func:`hash_pin`.
+
+Rate limit: three wrong PINs in a row lock the pad for 30 s; every further wrong PIN after a lockout
+doubles the lock, up to 5 minutes. A right PIN resets the count.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import logging
+import os
+import time
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+log = logging.getLogger("kiosk.admin")
+
+ALGORITHM = "pbkdf2_sha256"
+ITERATIONS = 200_000
+MAX_PIN_LENGTH = 12
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii")
+
+
+def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
+    if not pin or not pin.isdigit() or len(pin) > MAX_PIN_LENGTH:
+        raise ValueError(f"a PIN is 1–{MAX_PIN_LENGTH} digits")
+    salt = os.urandom(16) if salt is None else salt
+    key = hashlib.pbkdf2_hmac("sha256", pin.encode("ascii"), salt, iterations)
+    return f"{ALGORITHM}${iterations}${_b64(salt)}${_b64(key)}"
+
+
+def parse_pin_hash(text: str) -> tuple[int, bytes, bytes] | None:
+    """(iterations, salt, key) or None when `text` is not a hash this module wrote."""
+    try:
+        algorithm, iterations, salt, key = text.split("$")
+        if algorithm != ALGORITHM:
+            return None
+        n = int(iterations)
+        if not 1_000 <= n <= 10_000_000:
+            return None
+        salt_b, key_b = base64.urlsafe_b64decode(salt), base64.urlsafe_b64decode(key)
+        if len(salt_b) < 8 or len(key_b) != 32:
+            return None
+        return n, salt_b, key_b
+    except (ValueError, TypeError):
+        return None
+
+
+def verify_pin(pin: str, encoded: str) -> bool:
+    parsed = parse_pin_hash(encoded)
+    if parsed is None or not pin or len(pin) > MAX_PIN_LENGTH:
+        return False
+    iterations, salt, key = parsed
+    candidate = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
+    return hmac.compare_digest(candidate, key)
+
+
+class RateLimiter:
+    """Wrong-PIN bookkeeping, no Qt: `clock` is injectable for tests."""
+
+    def __init__(self, free_attempts: int = 3, first_lock: float = 30.0, max_lock: float = 300.0, clock=time.monotonic):
+        self.free_attempts = free_attempts
+        self.first_lock = first_lock
+        self.max_lock = max_lock
+        self.clock = clock
+        self.failures = 0
+        self.locked_until = 0.0
+        self._lock = 0.0
+
+    def remaining(self) -> float:
+        return max(0.0, self.locked_until - self.clock())
+
+    def locked(self) -> bool:
+        return self.remaining() > 0
+
+    def failure(self) -> float:
+        """Record a wrong PIN; returns the lock in seconds it starts (0 = none)."""
+        self.failures += 1
+        if self.failures < self.free_attempts:
+            return 0.0
+        self._lock = self.first_lock if self._lock == 0 else min(self.max_lock, self._lock * 2)
+        self.locked_until = self.clock() + self._lock
+        return self._lock
+
+    def success(self) -> None:
+        self.failures = 0
+        self._lock = 0.0
+        self.locked_until = 0.0
+
+
+class AdminService(QObject):
+    """Exposed to QML as `admin`. The PIN pad calls tryPin(); QML shows `message` and `lockedSeconds`."""
+
+    lockedSecondsChanged = Signal()
+    messageChanged = Signal()
+    unlocked = Signal()
+    quitRequested = Signal()
+
+    def __init__(self, pin_hash: str, parent: QObject | None = None, limiter: RateLimiter | None = None):
+        super().__init__(parent)
+        self._hash = pin_hash
+        self._limiter = limiter or RateLimiter()
+        self._message = ""
+        self._locked_seconds = 0
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._update_lock)
+
+    def _set_message(self, text: str) -> None:
+        if text != self._message:
+            self._message = text
+            self.messageChanged.emit()
+
+    def _update_lock(self) -> None:
+        seconds = int(-(-self._limiter.remaining() // 1))  # ceil
+        if seconds != self._locked_seconds:
+            self._locked_seconds = seconds
+            self.lockedSecondsChanged.emit()
+        if seconds == 0:
+            self._tick.stop()
+            if self._message:
+                self._set_message(self.tr("Введите код"))
+
+    @Property(int, notify=lockedSecondsChanged)
+    def lockedSeconds(self) -> int:
+        return self._locked_seconds
+
+    @Property(str, notify=messageChanged)
+    def message(self) -> str:
+        return self._message
+
+    @Slot()
+    def resetMessage(self) -> None:
+        self._set_message("")
+
+    @Slot(str, result=bool)
+    def tryPin(self, pin: str) -> bool:
+        if self._limiter.locked():
+            self._update_lock()
+            return False
+        if verify_pin(pin, self._hash):
+            log.info("admin PIN accepted")
+            self._limiter.success()
+            self._set_message("")
+            self.unlocked.emit()
+            return True
+        lock = self._limiter.failure()
+        log.warning("wrong admin PIN (%d in a row)%s", self._limiter.failures,
+                    f", pad locked for {lock:.0f} s" if lock else "")
+        if lock:
+            self._set_message(self.tr("Код неверный. Попробуйте ещё раз чуть позже."))
+            self._update_lock()
+            self._tick.start()
+        else:
+            self._set_message(self.tr("Код неверный"))
+        return False
+
+    @Slot()
+    def requestQuit(self) -> None:
+        log.info("admin asked the kiosk to quit")
+        self.quitRequested.emit()
