@@ -5,6 +5,13 @@ from __future__ import annotations
 from kiosk.data.repository import Repository
 
 
+def one_line(value: str, limit: int = 90) -> str:
+    """Seed cells can span paragraphs; the report keeps one line per finding."""
+    # Spaces are kept as they are when the value is one line: a trailing space can be the very finding.
+    flat = " / ".join(ln.strip() for ln in value.splitlines() if ln.strip()) if "\n" in value else value
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def report_text(repo: Repository) -> str:
     meta = repo.meta()
     cities = repo.cities()
@@ -19,7 +26,8 @@ def report_text(repo: Repository) -> str:
     lines.append(f"Corrections to the seed ({len(corrections)}):")
     for k in corrections:
         city = repo.city(k.city_id)
-        lines.append(f"  {city.id:>2} {city.name}: {k.field}: «{k.original}» → «{k.corrected}» — {k.note}")
+        lines.append(f"  {city.id:>2} {city.name}: {k.field}: «{one_line(k.original)}» → «{one_line(k.corrected)}»"
+                     f" — {one_line(k.note, 200)}")
     if not corrections:
         lines.append("  none")
 

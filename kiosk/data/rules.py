@@ -87,3 +87,17 @@ def headline_problem(headline: object, text: object) -> str | None:
     if not is_excerpt(headline, text):
         return "is not an excerpt of the text (pieces between «…» must appear verbatim, in order)"
     return None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def oneline_problem(value: object) -> str | None:
+    """Names, titles, addresses are shown on one line: no line breaks, tabs or stray surrounding spaces."""
+    if not isinstance(value, str):
+        return None
+    if _CONTROL.search(value):
+        return f"must be one line without control characters, got {value!r}"
+    if value != value.strip():
+        return f"has spaces at the start or end: {value!r}"
+    return None

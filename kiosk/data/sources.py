@@ -242,6 +242,15 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
         memorial = Memorial(check.text(mem, "kind", "memorial."), check.text(mem, "title", "memorial."),
                             check.text(mem, "address", "memorial.", required=False), url)
 
+    one_line = {"name": name, "region": region, "federal_district": district, "headline": headline,
+                "name_latin": name_latin}
+    if memorial is not None:
+        one_line.update({"memorial.kind": memorial.kind, "memorial.title": memorial.title,
+                         "memorial.address": memorial.address, "memorial.url": memorial.url})
+    for key, value in one_line.items():
+        if (why := rules.oneline_problem(value)) is not None:
+            check.bad(key, why)
+
     seed = check.table(data, "seed", required=True) or {}
     text = check.text(seed, "text", "seed.").strip() if seed else ""
     if headline and text and (why := rules.headline_problem(headline, text)):

@@ -13,6 +13,12 @@ from kiosk.data import rules, schema
 from kiosk.data.errors import DataError
 from kiosk.data.sqlite_ro import open_readonly
 
+# Shown on a single line (text and seed copies may have paragraphs).
+ONE_LINE = {
+    ("cities", c) for c in ("name", "region", "federal_district", "headline", "name_latin")
+} | {("memorials", c) for c in ("kind", "title", "address", "url")} | {
+    ("tags", c) for c in ("id", "label_ru", "label_en", "icon")
+}
 _TYPEOF_OK = {"TEXT": {"text"}, "INTEGER": {"integer"}, "REAL": {"real", "integer"}}
 
 
@@ -126,6 +132,8 @@ class _Check:
                         self.bad(f"must be {col.type.lower()}, found {typ} {value!r}", table.name, row_id, col.name)
                     elif col.required and typ == "text" and not value.strip():
                         self.bad("must not be empty", table.name, row_id, col.name)
+                    elif (table.name, col.name) in ONE_LINE and (why := rules.oneline_problem(value)):
+                        self.bad(why, table.name, row_id, col.name)
 
     def content(self) -> None:
         q = self.conn.execute

@@ -96,6 +96,8 @@ BROKEN_SOURCES = [
     ("cities/01.toml", "year = 2020", 'year = "2020"', "cities/01.toml: year: must be a whole number, got '2020'"),
     ("cities/01.toml", 'name = "Нижний Новгород"\n', 'name = ""\n', "cities/01.toml: name: must not be empty"),
     ("cities/01.toml", 'name = "Нижний Новгород"\n', "", "cities/01.toml: name: missing"),
+    ("cities/01.toml", 'name = "Нижний Новгород"\n', 'name = "Нижний\\nНовгород"\n',
+     "cities/01.toml: name: must be one line without control characters, got 'Нижний\\nНовгород'"),
     ("cities/01.toml", "lat = 56.32867", "lat = 10", "cities/01.toml: location.lat: 10 is outside Russia"),
     ("cities/01.toml", "lon = 44.00205\n", "", "cities/01.toml: location: lat and lon go together"),
     ("cities/01.toml", 'url = "https://yandex.ru', 'url = "javascript:alert(1)//yandex.ru',
