@@ -1,7 +1,7 @@
 """Per-keystroke search timings: the 70 real cities and 10 000 synthetic ones, against a naive scan.
 
 Prints figures, asserts nothing. Goals: ≤ 5 ms per keystroke for 70 cities, ≤ 30 ms for 10 000.
-Run: .venv/bin/python benchmarks/search_bench.py
+Run: .venv/bin/python benchmarks/search_bench.py [DATABASE]
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ GOALS_MS = {"real": 5.0, "synthetic": 30.0}
 SYNTHETIC_COUNT = 10_000
 
 
-def real_cities() -> tuple[list[City], object, str]:
+def real_cities(db: Path | None = None) -> tuple[list[City], object, str]:
     """(cities, repository or None, where they came from)."""
     from kiosk.data.errors import DataError
     from kiosk.data.repository import Repository
 
-    db = ROOT / "db" / "kiosk.sqlite"
+    db = db or ROOT / "db" / "kiosk.sqlite"
     try:
         if db.exists():
             repo = Repository.open(db)
@@ -112,8 +112,9 @@ def report(label: str, goal: float, engine, baseline) -> None:
     print(f"  goal {goal:g} ms  : p95 {verdict} it ({hi / goal:.0%} of the budget)")
 
 
-def main() -> int:
-    cities, repo, source = real_cities()
+def main(argv: list[str]) -> int:
+    # Optional argument: a database file to use instead of db/kiosk.sqlite.
+    cities, repo, source = real_cities(Path(argv[0]) if argv else None)
     print(f"== {len(cities)} real cities from {source}")
     t0 = time.perf_counter()
     engine = SearchEngine.from_repository(repo) if repo is not None else SearchEngine(cities)
@@ -130,4 +131,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
