@@ -16,8 +16,10 @@ import sqlite_utils
 
 from kiosk import __version__
 from kiosk.data import schema
+from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.search import terms_for_city
 from kiosk.data.sources import Sources, load_sources
+from kiosk.data.validate import check_file
 
 _PY_TYPES = {"TEXT": str, "INTEGER": int, "REAL": float}
 
@@ -77,7 +79,10 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
 
 
 def build_database(sources_dir: str | Path, out: str | Path) -> Path:
-    """Check the sources and write the database to `out`. Raises DataErrors (nothing written) on problems."""
+    """Check the sources and write the database to `out`. Raises DataErrors (nothing written) on problems.
+
+    The new file is checked like `kiosk-db validate` before it replaces the old one.
+    """
     src = load_sources(sources_dir)  # raises before anything touches the disk
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -93,6 +98,11 @@ def build_database(sources_dir: str | Path, out: str | Path) -> Path:
             db.execute("VACUUM")  # compact, and no leftover free pages from the inserts
         finally:
             db.close()
+        # The same checks the kiosk runs on open: a build never publishes a file the kiosk would refuse.
+        problems = check_file(tmp)
+        if problems:
+            raise DataErrors([DataError(out, p.message, table=p.table, row_id=p.row_id, field=p.field)
+                              for p in problems])
         with open(tmp, "rb+") as f:  # on disk before it becomes visible under the real name
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; kiosks often run as another user

@@ -24,10 +24,10 @@ def _problems(e: DataError) -> list[str]:
 def cmd_build(args) -> int:
     from kiosk.data.build import build_database
 
-    out = build_database(args.sources, args.out)
+    out = build_database(args.sources, args.out)  # validated before it replaced anything
     from kiosk.data.repository import Repository
 
-    repo = Repository.open(out)  # proves the new file reads back
+    repo = Repository.open(out)
     print(f"{out}: built {len(repo.cities())} cities, {len(repo.tags())} tags from {args.sources}")
     return 0
 

@@ -162,3 +162,22 @@ def test_real_sources_build_and_validate(tmp_path):
 
     out = build_database(REAL_SOURCES, tmp_path / "kiosk.sqlite")
     assert check_file(out) == []
+
+
+def test_the_built_file_is_validated_before_it_replaces_anything(fixture_sources, tmp_path, monkeypatch):
+    import kiosk.data.build as build
+
+    out = build_database(fixture_sources, tmp_path / "kiosk.sqlite")
+    before = out.read_bytes()
+    real_write = build._write
+
+    def write_then_spoil(db, src):  # a bug in the writer must not reach the kiosks
+        real_write(db, src)
+        db.execute("UPDATE cities SET year = 1900 WHERE id = 2")
+
+    monkeypatch.setattr(build, "_write", write_then_spoil)
+    with pytest.raises(DataErrors) as info:
+        build_database(fixture_sources, out)
+    assert str(info.value).startswith(f"{out}: cities[2].year: 1900 is outside")
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kiosk.sqlite"]
