@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Window
 import "components"
+import "screens"
 
 // The shell: one window, a StackView of screens, a persistent top bar (home, back) over every screen but
 // home, and the overlays that can cover any screen (idle question, PIN pad, admin panel, unavailable).
@@ -34,32 +35,39 @@ Window {
     QtObject {
         id: navigator
         objectName: "navigator"
+        // Self-test: no transitions, so 70 city pages × 2 sizes take seconds, not minutes.
+        property bool instant: false
+        readonly property int op: instant ? StackView.Immediate : StackView.PushTransition
 
         function home() {
             if (stack.depth > 1)
-                stack.pop(null)
+                stack.popToIndex(0, instant ? StackView.Immediate : StackView.PopTransition)
         }
         function cities() {
-            stack.push(Qt.resolvedUrl("screens/CitiesScreen.qml"), { nav: navigator })
+            stack.push(citiesPage, { nav: navigator }, op)
         }
         function city(cityId) {
-            stack.push(Qt.resolvedUrl("screens/CityScreen.qml"), { nav: navigator, cityId: cityId })
+            stack.push(cityPage, { nav: navigator, cityId: cityId }, op)
         }
         function back() {
             if (stack.depth > 1)
-                stack.pop()
+                stack.popCurrentItem(instant ? StackView.Immediate : StackView.PopTransition)
         }
         // Idle reset: home, nothing left on the stack (scroll positions go with it), overlays closed.
         function reset() {
             pinPad.close()
             adminPanel.close()
             stack.clear(StackView.Immediate)
-            stack.push(Qt.resolvedUrl("screens/HomeScreen.qml"), { nav: navigator }, StackView.Immediate)
+            stack.push(homePage, { nav: navigator }, StackView.Immediate)
             if (kiosk.defaultScreen === "cities" && database.available)
-                stack.push(Qt.resolvedUrl("screens/CitiesScreen.qml"), { nav: navigator }, StackView.Immediate)
+                stack.push(citiesPage, { nav: navigator }, StackView.Immediate)
         }
     }
     property alias nav: navigator
+    // Screens as components, not URLs: StackView.Immediate with a URL trips a Qt incubation warning.
+    Component { id: homePage; HomeScreen {} }
+    Component { id: citiesPage; CitiesScreen {} }
+    Component { id: cityPage; CityScreen {} }
 
     Connections {
         target: idle

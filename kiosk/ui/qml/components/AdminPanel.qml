@@ -39,13 +39,12 @@ Item {
         }
         Rectangle { width: parent.width; height: Math.max(1, Theme.px(2)); color: Theme.red }
 
-        Grid {
+        Column {
             id: facts
-            columns: 2
-            columnSpacing: Theme.unit * 4
-            rowSpacing: Theme.unit * 1.5
+            spacing: Theme.unit * 1.5
             width: parent.width
             readonly property int keyWidth: Theme.px(300)
+            readonly property int columnSpacing: Theme.unit * 4
 
             Repeater {
                 model: [

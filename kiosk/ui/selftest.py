@@ -1,0 +1,235 @@
+"""`kiosk --self-test [--screenshots DIR]`: open the database, build the real app offscreen, visit every
+screen at 1920×1080 and 1080×1920, fail on any Qt/QML warning or Python exception, print a one-screen summary.
+
+Exit 0 when everything passed, 1 otherwise; a database that cannot be used fails in one line with its reason.
+`ShellDriver` is also what the UI tests use to reach the shell's QML (navigator, overlays) from Python.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from kiosk.ui.config import Config, default_db_path
+
+SIZES = ((1920, 1080), (1080, 1920))
+log = logging.getLogger("kiosk.selftest")
+
+
+class ShellDriver:
+    """Reach into Main.qml from Python: call the navigator, open overlays, wait for the stack to settle."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QObject
+
+        self.app = app
+        self.window = app.window
+        self.navigator = self.window.findChild(QObject, "navigator")
+        if self.navigator is None:
+            raise RuntimeError("Main.qml has no navigator")
+
+    def item(self, name: str):
+        from PySide6.QtQuick import QQuickItem
+
+        return self.window.findChild(QQuickItem, name)
+
+    def call(self, obj, method: str, *args):
+        from PySide6.QtCore import Q_ARG, QMetaObject, Qt
+
+        QMetaObject.invokeMethod(obj, method, Qt.ConnectionType.DirectConnection,
+                                 *[Q_ARG("QVariant", a) for a in args])
+
+    def nav(self, method: str, *args) -> None:
+        self.call(self.navigator, method, *args)
+
+    def set_instant(self, value: bool) -> None:
+        self.navigator.setProperty("instant", value)
+
+    @property
+    def stack(self):
+        return self.item("stack")
+
+    def depth(self) -> int:
+        return int(self.stack.property("depth"))
+
+    def current_name(self) -> str:
+        item = self.stack.property("currentItem")
+        return item.objectName() if item is not None else ""
+
+    def settle(self, ms: int = 0) -> None:
+        """Let pending work (transitions, image loads, deferred deletes) run, then render one frame."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtTest import QTest
+
+        deadline = time.monotonic() + 2.0
+        while self.stack.property("busy") and time.monotonic() < deadline:
+            QTest.qWait(10)
+        if ms:
+            QTest.qWait(ms)
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def grab(self):
+        return self.window.grabWindow()
+
+    def open_pin_pad(self) -> None:
+        self.call(self.item("pinPad"), "open")
+
+    def close_overlays(self) -> None:
+        self.call(self.item("pinPad"), "close")
+        self.call(self.item("adminPanel"), "close")
+
+    def open_admin_panel(self) -> None:
+        self.call(self.item("adminPanel"), "open")
+
+    def preview_unavailable(self, on: bool) -> None:
+        self.window.setProperty("previewUnavailable", on)
+
+
+def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, out=None) -> int:
+    out = out or sys.stdout
+    t0 = time.perf_counter()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    db_path = Path(config.db or default_db_path())
+
+    from kiosk.ui.logsetup import setup_logging
+
+    log_path = setup_logging(config.log_dir, stderr_level=logging.CRITICAL)
+
+    # The database first: a file the kiosk cannot use fails in one line, before any window.
+    from kiosk.ui.services.database import open_database
+
+    try:
+        if not db_path.exists():
+            raise FileNotFoundError(f"{db_path}: database file not found")
+        repo, _engine = open_database(db_path)
+        city_ids = [c.id for c in repo.cities()]
+        if not city_ids:
+            raise ValueError(f"{db_path}: the database holds no cities")
+    except Exception as exc:  # noqa: BLE001
+        from kiosk.ui.services.database import _one_line
+
+        print(f"self-test FAILED: database unavailable: {_one_line(exc)}", file=out)
+        log.error("self-test: database unavailable: %s", _one_line(exc))
+        return 1
+
+    from kiosk.ui.main import make_qapp
+
+    qapp = make_qapp()
+    from kiosk.ui import app as appmod
+
+    problems: list[str] = []
+
+    def on_message(mode, text):
+        from PySide6.QtCore import QtMsgType
+
+        if mode in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            problems.append(f"Qt {mode.name[2:-3].lower()}: {text}")
+
+    previous_hook = sys.excepthook
+
+    def on_exception(kind, value, tb):
+        problems.append("Python: " + "".join(traceback.format_exception_only(kind, value)).strip())
+        log.error("exception during self-test", exc_info=(kind, value, tb))
+
+    appmod.install_message_handler()
+    appmod.add_message_listener(on_message)
+    sys.excepthook = on_exception
+    rows: list[str] = []
+    shots = 0
+    kiosk_app = None
+    try:
+        kiosk_app = appmod.KioskApp(config, db_path=db_path, windowed=True, size=sizes[0], log_path=log_path,
+                                    watch=False, on_quit=lambda code: None)
+        if not kiosk_app.database.available:
+            print(f"self-test FAILED: database unavailable: {kiosk_app.database.reason}", file=out)
+            return 1
+        d = ShellDriver(kiosk_app)
+        d.set_instant(True)
+        if screenshots:
+            screenshots.mkdir(parents=True, exist_ok=True)
+
+        for w, h in sizes:
+            tag = f"{w}x{h}"
+            kiosk_app.window.resize(w, h)
+            done: list[str] = []
+            start = len(problems)
+
+            def visit(name: str, expect: str | None = None, shot: bool = True, wait_ms: int = 0):
+                nonlocal shots
+                d.settle(wait_ms)
+                if expect is not None and d.current_name() != expect:
+                    problems.append(f"{tag} {name}: expected {expect!r} on top, found {d.current_name()!r}")
+                image = d.grab()
+                if image.isNull():
+                    problems.append(f"{tag} {name}: the window rendered nothing")
+                elif shot and screenshots:
+                    image.save(str(screenshots / f"{name}-{tag}.png"))
+                    shots += 1
+
+            d.nav("reset")
+            visit("home", "homeScreen")
+            done.append("home")
+            d.nav("cities")
+            visit("cities", "citiesScreen")
+            done.append("cities")
+            for i, city_id in enumerate(city_ids):
+                d.nav("city", city_id)
+                visit("city", "cityScreen", shot=(i == 0))
+                d.nav("back")
+            done.append(f"{len(city_ids)} city pages")
+            d.open_pin_pad()
+            visit("pinpad")
+            d.close_overlays()
+            d.open_admin_panel()
+            visit("admin")
+            d.close_overlays()
+            done.append("PIN pad, admin panel")
+            d.nav("city", city_ids[0])
+            kiosk_app.idle.askNow()
+            visit("idle", wait_ms=300)
+            kiosk_app.idle.poke()
+            d.nav("reset")
+            done.append("idle question")
+            d.preview_unavailable(True)
+            visit("unavailable")
+            d.preview_unavailable(False)
+            done.append("unavailable")
+            d.settle()
+            mark = "ok" if len(problems) == start else f"{len(problems) - start} problem(s)"
+            rows.append(f"  {w}×{h}: {', '.join(done)} — {mark}")
+    except Exception as exc:  # noqa: BLE001 - report, never crash the self-test
+        problems.append("Python: " + "".join(traceback.format_exception_only(type(exc), exc)).strip())
+        log.error("self-test crashed", exc_info=True)
+    finally:
+        sys.excepthook = previous_hook
+        appmod.remove_message_listener(on_message)
+        if kiosk_app is not None:
+            kiosk_app.close()
+        del qapp
+
+    elapsed = time.perf_counter() - t0
+    meta = repo.meta() if hasattr(repo, "meta") else {}
+    status = "passed" if not problems else "FAILED"
+    print(f"kiosk self-test {status} in {elapsed:.1f} s", file=out)
+    print(f"  database {db_path}: {len(city_ids)} cities, built {meta.get('built_at', '?')}, "
+          f"sources {str(meta.get('sources_sha256', '?'))[:12]}", file=out)
+    for row in rows:
+        print(row, file=out)
+    if screenshots:
+        print(f"  screenshots: {shots} PNG files in {screenshots}", file=out)
+    if log_path:
+        print(f"  log: {log_path}", file=out)
+    if problems:
+        print(f"  {len(problems)} problem(s):", file=out)
+        for p in problems[:12]:
+            print(f"    {p[:300]}", file=out)
+        if len(problems) > 12:
+            print(f"    … and {len(problems) - 12} more (see the log)", file=out)
+        return 1
+    return 0
