@@ -249,7 +249,7 @@ Window {
         Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.line }
         Text {
             anchors.verticalCenter: parent.verticalCenter; x: Theme.margin
-            text: "⌂  ‹"; color: Theme.paperDim; font.pixelSize: Theme.labelSize; font.family: Theme.sans
+            text: "⌂  ‹"; textFormat: Text.PlainText; color: Theme.paperDim; font.pixelSize: Theme.labelSize; font.family: Theme.sans
         }
     }
 
@@ -295,7 +295,7 @@ class Kiosk:
         qtbot.waitExposed(self.window)
         from PySide6.QtTest import QTest
 
-        QTest.qWait(50)
+        QTest.qWait(250)  # first frames: fonts, images and the scale binding settle
 
     @property
     def nav(self):
@@ -307,20 +307,30 @@ class Kiosk:
         stack = self.item("stack")
         return stack.property("currentItem")
 
-    def item(self, name):
-        from conftest import find
+    def walk(self, root=None):
+        """Every item in the visual tree (view delegates are not QObject children of the window)."""
+        stack = [root or self.window.contentItem()]
+        while stack:
+            it = stack.pop()
+            yield it
+            stack.extend(reversed(it.childItems()))
 
-        return find(self.window, name)
+    def item(self, name):
+        found = self.maybe(name)
+        if found is None:
+            import pytest
+
+            pytest.fail(f"no QML item named {name!r}")
+        return found
 
     def maybe(self, name):
-        from PySide6.QtQuick import QQuickItem
-
-        return self.window.findChild(QQuickItem, name)
+        """The first item with this objectName, visible ones first (a StackView keeps hidden screens)."""
+        hits = [i for i in self.walk() if i.objectName() == name]
+        shown = [i for i in hits if i.isVisible()]
+        return (shown or hits or [None])[0]
 
     def items(self, name):
-        from PySide6.QtQuick import QQuickItem
-
-        return [i for i in self.window.findChildren(QQuickItem, name) if i.isVisible()]
+        return [i for i in self.walk() if i.objectName() == name and i.isVisible()]
 
     def grab(self, path):
         img = self.window.grabWindow()

@@ -7,12 +7,16 @@ Item {
     signal resetRequested()
     objectName: "emptyState"
 
+    // Above the open keyboard there is little room: the reset button must stay reachable, the rest yields.
+    readonly property bool compact: height < Theme.px(420)
+
     Column {
         anchors.centerIn: parent
         width: Math.min(parent.width - Theme.margin * 2, Theme.px(900))
         spacing: Theme.unit * 3
 
         Image {
+            visible: !empty.compact
             anchors.horizontalCenter: parent.horizontalCenter
             width: Theme.px(88); height: width
             sourceSize: Qt.size(width, height)
@@ -31,6 +35,7 @@ Item {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
+            visible: !empty.compact
             text: qsTr("Попробуйте другое слово или снимите часть фильтров.")
             textFormat: Text.PlainText
             color: Theme.paperDim
@@ -38,7 +43,7 @@ Item {
             font.pixelSize: Theme.bodySize
             wrapMode: Text.Wrap
         }
-        Item { width: 1; height: Theme.unit }
+        Item { width: 1; height: Theme.unit; visible: !empty.compact }
         KioskButton {
             objectName: "emptyReset"
             anchors.horizontalCenter: parent.horizontalCenter

@@ -49,7 +49,7 @@ Rectangle {
     // A still caret while the keyboard is open (no blinking: nothing moves while a visitor reads).
     Rectangle {
         visible: field.active
-        x: field.text === "" ? shown.x : Math.min(shown.x + shown.contentWidth + Theme.px(3), shown.x + shown.width)
+        x: field.text === "" ? shown.x - Theme.px(8) : Math.min(shown.x + shown.contentWidth + Theme.px(3), shown.x + shown.width)
         anchors.verticalCenter: parent.verticalCenter
         width: Math.max(2, Theme.px(3)); height: Theme.bodySize * 1.2
         color: Theme.gold

@@ -34,7 +34,7 @@ Item {
             id: title
             anchors { left: parent.left; top: parent.top }
             width: screen.portrait ? parent.width : parent.width - search.width - Theme.unit * 4
-            height: screen.portrait ? implicitHeight : search.height
+            height: screen.portrait ? Theme.px(64) : search.height
             verticalAlignment: Text.AlignVCenter
             text: qsTr("Все города")
             textFormat: Text.PlainText

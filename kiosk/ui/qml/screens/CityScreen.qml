@@ -66,7 +66,7 @@ Item {
                 width: reading.width - Theme.unit * 4
                 // The header settles its height after the first layout (fonts, wrapping): keep the title in
                 // view until the visitor scrolls.
-                onHeightChanged: if (!reading.moving && !reading.dragging) reading.positionViewAtBeginning()
+                onHeightChanged: if (!reading.moving && !reading.dragging) Qt.callLater(reading.positionViewAtBeginning)
                 spacing: Theme.unit * 2
                 topPadding: Theme.unit * 4
                 bottomPadding: Theme.unit * 4
