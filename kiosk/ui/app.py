@@ -56,7 +56,6 @@ _LEVELS = {
 }
 _listeners: list = []
 _previous_handler = None
-_handler_installed = False
 
 
 def _qt_message_handler(mode, context, message):
@@ -69,11 +68,11 @@ def _qt_message_handler(mode, context, message):
 
 
 def install_message_handler() -> None:
-    global _previous_handler, _handler_installed
+    """Route Qt's messages to the `kiosk.qt` logger, still passing them on to a handler installed before."""
+    global _previous_handler
     previous = qInstallMessageHandler(_qt_message_handler)
     if previous is not _qt_message_handler:
         _previous_handler = previous
-    _handler_installed = True
 
 
 def add_message_listener(callback) -> None:
@@ -290,8 +289,7 @@ class KioskApp(QObject):
         self.qapp = QGuiApplication.instance()
         if self.qapp is None:  # pragma: no cover - main() creates it
             raise RuntimeError("create the QGuiApplication first")
-        if not _handler_installed:
-            install_message_handler()
+        install_message_handler()  # (again: a test harness may have swapped handlers since)
         load_fonts()
 
         self.catalog = Catalog()

@@ -1,0 +1,176 @@
+"""The shell, driven like a visitor: taps on the real app built from app.py with the built database."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtTest import QTest
+
+from tests.ui.conftest import Finger, find, wait_until
+
+
+def top(app) -> str:
+    return app.driver.current_name()
+
+
+def test_home_shows_title_and_count_from_the_data(make_kiosk, shell_db):
+    from kiosk.data.repository import Repository
+
+    app = make_kiosk(shell_db)
+    count = len(Repository.open(shell_db).cities())
+    assert top(app) == "homeScreen"
+    assert find(app.window, "homeTitle").property("text") == "Города трудовой доблести"
+    subtitle = find(app.window, "homeSubtitle").property("text")
+    assert "1941–1945" in subtitle and str(count) in subtitle
+    assert not find(app.window, "topBar").isVisible()  # home needs no way home
+
+
+def test_tap_opens_cities_and_the_bar_leads_home(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    finger.tap(find(app.window, "tileCities"))
+    assert wait_until(lambda: top(app) == "citiesScreen" and not app.driver.stack.property("busy"))
+    assert find(app.window, "homeButton").isVisible()
+    assert not find(app.window, "backButton").isVisible()  # back would be the same as home here
+
+    app.driver.nav("city", app.database.repository.cities()[0].id)
+    assert wait_until(lambda: top(app) == "cityScreen" and not app.driver.stack.property("busy"))
+    back = find(app.window, "backButton")
+    assert back.isVisible()
+    finger.tap(back)
+    assert wait_until(lambda: top(app) == "citiesScreen" and not app.driver.stack.property("busy"))
+
+    app.driver.nav("city", app.database.repository.cities()[-1].id)
+    assert wait_until(lambda: top(app) == "cityScreen" and not app.driver.stack.property("busy"))
+    home = find(app.window, "homeButton")
+    home_pos = home.mapToScene(home.boundingRect().center())
+    finger.tap(home)
+    assert wait_until(lambda: top(app) == "homeScreen" and app.driver.depth() == 1)
+    # The way home is in the same place on every screen.
+    app.driver.nav("cities")
+    assert wait_until(lambda: top(app) == "citiesScreen" and not app.driver.stack.property("busy"))
+    assert home.mapToScene(home.boundingRect().center()) == home_pos
+
+
+def test_touch_targets_are_at_least_64px(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    app.driver.nav("cities")
+    QTest.qWait(350)
+    for name in ("homeButton", "tileCities"):
+        item = find(app.window, name)
+        assert item.height() >= 64 and item.width() >= 64, name
+
+
+def test_kiosk_mode_refuses_close_escape_and_alt_f4(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    win = app.window
+    assert win.flags() & Qt.WindowType.FramelessWindowHint
+    assert QGuiApplication.overrideCursor() is not None
+    assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+
+    event = QCloseEvent()
+    QCoreApplication.sendEvent(win, event)
+    QTest.qWait(50)
+    assert win.isVisible()
+    QTest.keyClick(win, Qt.Key.Key_Escape)
+    QTest.keyClick(win, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    QTest.qWait(50)
+    assert win.isVisible()
+    assert win.close() is False
+    assert win.isVisible()
+    assert app.quit_codes == []
+
+
+def test_windowed_mode_closes_and_shows_the_cursor(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, windowed=True, size=(1280, 800))
+    win = app.window
+    assert not win.flags() & Qt.WindowType.FramelessWindowHint
+    assert QGuiApplication.overrideCursor() is None
+    assert (win.width(), win.height()) == (1280, 800)
+    assert win.close() is True
+    assert not win.isVisible()
+
+
+def test_bundled_fonts_are_the_defaults(qapp):
+    from kiosk.ui.app import load_fonts
+
+    families = load_fonts()
+    assert {"PT Sans", "PT Serif"} <= families
+    assert QGuiApplication.font().family() == "PT Sans"
+
+
+def test_theme_font_names_match_the_files(make_kiosk, shell_db):
+    from PySide6.QtQuick import QQuickItem
+
+    app = make_kiosk(shell_db)
+    title = find(app.window, "homeTitle")
+    assert title.property("font").family() == "PT Serif"
+    assert isinstance(title, QQuickItem)
+
+
+def test_icon_provider_draws_known_and_survives_unknown_icons(qapp, caplog):
+    from kiosk.ui.app import IconProvider
+
+    provider = IconProvider()
+    pixmap = provider.requestPixmap("mdi6.home/c9a54c", QSize(), QSize(48, 48))
+    assert pixmap.size() == QSize(48, 48)
+    image = pixmap.toImage()
+    assert any(image.pixelColor(x, y).alpha() > 0 for x in range(48) for y in range(48))
+
+    with caplog.at_level(logging.WARNING, logger="kiosk"):
+        for _ in range(3):
+            blank = provider.requestPixmap("mdi6.no-such-icon-anywhere/efe7d6", QSize(), QSize(32, 32))
+    assert blank.size() == QSize(32, 32)
+    image = blank.toImage()
+    assert all(image.pixelColor(x, y).alpha() == 0 for x in range(32) for y in range(32))
+    assert sum("no-such-icon-anywhere" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_qr_provider_makes_a_code_with_a_quiet_zone(qapp):
+    from urllib.parse import quote
+
+    from kiosk.ui.app import QrProvider
+
+    image = QrProvider().requestImage(quote("https://yandex.ru/maps/?ll=44.0,56.3&z=16", safe=""), QSize(),
+                                      QSize(300, 300))
+    assert image.size() == QSize(300, 300)
+    dark = [(x, y) for y in range(300) for x in range(300) if image.pixelColor(x, y).lightness() < 80]
+    assert dark, "no modules drawn"
+    xs = [x for x, _ in dark]
+    assert min(xs) >= 4 * (300 // 41) - 1  # at least the quiet zone (version ≤ 6 has ≤ 41 modules)
+    assert image.pixelColor(2, 2).lightness() > 200
+
+
+def test_qml_messages_go_to_python_logging(make_kiosk, shell_db, caplog, fail_on_qt_warnings):
+    from PySide6.QtQml import QQmlComponent
+
+    app = make_kiosk(shell_db)
+    with caplog.at_level(logging.INFO, logger="kiosk.qt"):
+        component = QQmlComponent(app.engine)
+        component.setData(b'import QtQml\nQtObject { Component.onCompleted: console.warn("shell-log-check") }',
+                          "inline.qml")
+        obj = component.create()
+        assert obj is not None
+    assert any("shell-log-check" in r.getMessage() for r in caplog.records if r.name == "kiosk.qt")
+    fail_on_qt_warnings[:] = [m for m in fail_on_qt_warnings if "shell-log-check" not in m]
+
+
+def test_first_frame_is_reported(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    assert app.first_frame_ms is not None and app.first_frame_ms > 0
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160)])
+def test_home_fits_every_kiosk_size(make_kiosk, shell_db, size, tmp_path):
+    app = make_kiosk(shell_db, size=size)
+    tile = find(app.window, "tileCities")
+    title = find(app.window, "homeTitle")
+    for item in (tile, title):
+        r = item.mapRectToScene(item.boundingRect())
+        assert r.left() >= 0 and r.top() >= 0 and r.right() <= size[0] and r.bottom() <= size[1]
+    # Tiles stay below the heading.
+    assert tile.mapRectToScene(tile.boundingRect()).top() > title.mapRectToScene(title.boundingRect()).bottom()
+    assert app.window.grabWindow().save(str(tmp_path / f"home-{size[0]}x{size[1]}.png"))
