@@ -51,7 +51,10 @@ def _rebuild(path, message, table, row_id, field) -> DataError:
 
 
 class DataErrors(DataError):
-    """Several problems found in one pass (a curator wants them all at once); str() is one line each."""
+    """Several problems found in one pass: `.problems` lists them all (the CLI prints one line each).
+
+    str() stays one line, the first problem and how many more, for logs and the kiosk's status line.
+    """
 
     def __init__(self, problems: list[DataError]) -> None:
         if not problems:
@@ -61,7 +64,9 @@ class DataErrors(DataError):
         super().__init__(first.path, first.message, table=first.table, row_id=first.row_id, field=first.field)
 
     def __str__(self) -> str:
-        return "\n".join(DataError.__str__(p) for p in self.problems)
+        first = DataError.__str__(self.problems[0])
+        more = len(self.problems) - 1
+        return f"{first} (and {more} more problem{'s' if more > 1 else ''})" if more else first
 
     def __reduce__(self):
         return (DataErrors, (self.problems,))

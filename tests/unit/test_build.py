@@ -125,8 +125,9 @@ def test_broken_sources_are_reported_and_nothing_is_written(sources_copy, tmp_pa
         build_database(sources_copy, out)
     file_part, rest = expected.split(": ", 1)
     wanted = f"{sources_copy / file_part}: {rest}"
-    lines = str(info.value).splitlines()
+    lines = [str(p) for p in info.value.problems]
     assert any(line.startswith(wanted) for line in lines), lines
+    assert "\n" not in str(info.value)
     assert not out.exists()
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
