@@ -121,15 +121,11 @@ class SearchEngine:
     def from_repository(cls, repo: Repository) -> SearchEngine:
         """Use the terms stored at build time, in the repository's display order."""
         by_id = {t.city_id: t for t in repo.search_terms()}
-        order = [c.id for c in repo.cities()]
-        engine = cls.__new__(cls)
-        engine._init_from_terms(
-            [by_id.get(i) or SearchTerms(i, (), (), (), ()) for i in order]
-        )
-        return engine
+        return cls.from_terms(by_id.get(c.id) or SearchTerms(c.id, (), (), (), ()) for c in repo.cities())
 
     @classmethod
     def from_terms(cls, terms: Iterable[SearchTerms]) -> SearchEngine:
+        """Terms already computed (by the build or terms_for_city), in display order."""
         engine = cls.__new__(cls)
         engine._init_from_terms(list(terms))
         return engine
