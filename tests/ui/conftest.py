@@ -90,6 +90,14 @@ def find(root, name: str):
     from PySide6.QtQuick import QQuickItem
 
     item = root.findChild(QQuickItem, name) if hasattr(root, "findChild") else None
+    if item is None:  # Repeater/ListView delegates are visual children only: walk the item tree
+        start = root.contentItem() if hasattr(root, "contentItem") else root
+        todo = [start] if isinstance(start, QQuickItem) else []
+        while todo and item is None:
+            node = todo.pop()
+            if node.objectName() == name:
+                item = node
+            todo.extend(node.childItems())
     if item is None:
         pytest.fail(f"no QML item named {name!r}")
     return item

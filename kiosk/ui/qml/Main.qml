@@ -142,9 +142,13 @@ Window {
         z: 100
         TapHandler {
             id: cornerTap
-            longPressThreshold: 3
             gesturePolicy: TapHandler.WithinBounds
-            onLongPressed: pinPad.open()
+            longPressThreshold: 0   // our own 3 s timer below (TapHandler caps its long press)
+        }
+        Timer {
+            interval: 3000
+            running: cornerTap.pressed && !pinPad.visible && !adminPanel.visible
+            onTriggered: pinPad.open()
         }
     }
 

@@ -1,0 +1,74 @@
+"""Idle reset: the question after the timeout, «Продолжить», and the return home with filters cleared."""
+
+from __future__ import annotations
+
+from PySide6.QtTest import QTest
+
+from tests.ui.conftest import Finger, find, wait_until
+
+
+def _to_cities(app):
+    Finger(app.window).tap(find(app.window, "tileCities"))
+    assert wait_until(lambda: app.driver.current_name() == "citiesScreen" and not app.driver.stack.property("busy"))
+
+
+def test_question_then_reset_home_with_catalog_cleared(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=2)
+    _to_cities(app)
+    city_id = app.database.repository.cities()[0].id
+    app.driver.nav("city", city_id)
+    assert wait_until(lambda: app.driver.depth() == 3)
+    app.catalog.query = "Каз"
+    resets = []
+    app.idle.resetRequested.connect(lambda: resets.append(True))
+
+    overlay = find(app.window, "idleOverlay")
+    assert wait_until(lambda: app.idle.asking, 2500)
+    assert wait_until(lambda: overlay.isVisible() and overlay.opacity() == 1.0, 1000)
+    assert "2" in find(app.window, "idleCountdown").property("text")
+    assert wait_until(lambda: not app.idle.asking, 3500)
+    assert resets
+    assert app.driver.depth() == 1 and app.driver.current_name() == "homeScreen"
+    assert app.catalog.query == ""
+    assert wait_until(lambda: not overlay.isVisible(), 1000)
+
+
+def test_continue_keeps_the_visitor_where_they_were(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=3)
+    _to_cities(app)
+    assert wait_until(lambda: app.idle.asking, 2500)
+    QTest.qWait(250)  # the overlay fades in
+    Finger(app.window).tap(find(app.window, "idleContinue"))
+    assert not app.idle.asking
+    QTest.qWait(300)
+    assert app.driver.current_name() == "citiesScreen"
+    # The clock restarted: the question comes back only after another full timeout.
+    QTest.qWait(600)
+    assert not app.idle.asking
+
+
+def test_any_touch_keeps_the_kiosk_awake(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=2)
+    _to_cities(app)
+    finger = Finger(app.window)
+    for _ in range(5):  # 5 × 300 ms of touches: longer than the timeout, never idle
+        QTest.qWait(240)
+        finger.tap((int(app.window.width() * 0.6), 40))  # the bar's empty middle
+    assert not app.idle.asking
+    assert app.driver.current_name() == "citiesScreen"
+
+
+def test_no_question_on_the_home_screen(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
+    QTest.qWait(1400)
+    assert not app.idle.asking
+    assert app.driver.current_name() == "homeScreen"
+
+
+def test_idle_reset_closes_the_pin_pad(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
+    app.driver.open_pin_pad()
+    assert find(app.window, "pinPad").isVisible()
+    assert wait_until(lambda: app.idle.asking, 2500)
+    assert wait_until(lambda: not find(app.window, "pinPad").isVisible(), 2500)
+    assert app.driver.current_name() == "homeScreen"
