@@ -66,6 +66,19 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(prev[-1], limit + 1)
 
 
+def prefix_distance(a: str, b: str, limit: int) -> int:
+    """Edits to turn `a` into some prefix of `b` (for the word still being typed), capped at limit + 1."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return min(min(prev), limit + 1)
+
+
 def _char_mask(word: str) -> int:
     mask = 0
     for ch in word:
@@ -93,9 +106,17 @@ class _TypoIndex:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.by_len: dict[int, list[tuple[int, str]]] = {}
+        # For the word being typed: by first letter (a slip on the very first letter is rare), with the
+        # character masks of each prefix.
+        self.by_first: dict[str, list[tuple[list[int], str]]] = {}
         for w in sorted(set(words)):
             if len(w) >= 3:
                 self.by_len.setdefault(len(w), []).append((_char_mask(w), w))
+                masks, m = [0], 0
+                for ch in w:
+                    m |= 1 << (ord(ch) % 61)
+                    masks.append(m)
+                self.by_first.setdefault(w[0], []).append((masks, w))
 
     def near(self, word: str) -> list[str]:
         k = max_typos(word)
@@ -106,6 +127,19 @@ class _TypoIndex:
         for n in range(len(word) - k, len(word) + k + 1):
             for m, w in self.by_len.get(n, ()):
                 if (m ^ mask).bit_count() <= 2 * k and edit_distance(word, w, k) <= k:
+                    out.append(w)
+        return out
+
+
+    def near_prefix(self, word: str) -> list[str]:
+        """Words that start with `word` give or take the usual typo allowance (5+ letters typed)."""
+        k = max_typos(word) if len(word) >= 5 else 0
+        if not k:
+            return []
+        mask, n, out = _char_mask(word), len(word), []
+        for masks, w in self.by_first.get(word[0], ()):
+            if len(w) >= n - k and (mask & ~masks[min(n + k, len(w))]).bit_count() <= k:
+                if prefix_distance(word, w[: n + k], k) <= k:
                     out.append(w)
         return out
 
@@ -192,7 +226,8 @@ class SearchEngine:
                     found.append((rank * 4 + PREFIX, index.postings[term]))
         if not any(score < 4 for score, _ in found):  # typos only when no name matches as typed
             names = self._fields[0].postings
-            for term in self._typos.near(tok):
+            near = self._typos.near_prefix(tok) if is_prefix else []
+            for term in near or self._typos.near(tok):
                 found.append((TYPO, names[term]))
         by_score: dict[int, list[frozenset[int]]] = {}
         for score, positions in found:

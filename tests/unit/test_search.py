@@ -177,3 +177,17 @@ def test_edit_distance():
     assert edit_distance("казнь", "казань", 1) == 1
     assert edit_distance("ab", "ba", 1) == 1  # a swap is one edit
     assert edit_distance("abcdef", "uvwxyz", 2) == 3  # capped at limit + 1
+
+
+def test_typos_while_typing_keep_the_city_in_view(engine):
+    word = "Екатиренбург"
+    found = [engine.search(word[:i])[:1] == [2] for i in range(3, len(word) + 1)]
+    assert found.count(False) <= 1  # at most one keystroke («Екатире») without it
+
+
+def test_prefix_distance():
+    from kiosk.data.search import prefix_distance
+
+    assert prefix_distance("екатир", "екатеринбург", 1) == 1
+    assert prefix_distance("нижн", "нижний", 0) == 0
+    assert prefix_distance("абвгд", "екатеринбург", 1) == 2
