@@ -345,7 +345,9 @@ class KioskApp(QObject):
         self.on_quit(0)
 
     def close(self) -> None:
-        """Tear down in an order that leaves no QML bindings pointing at dead objects."""
+        """Tear down in an order that leaves no QML bindings pointing at dead objects. Safe to call twice."""
+        if self.engine is None:
+            return
         self.qapp.removeEventFilter(self.idle)
         self.idle.stop()
         self.database.stop()
