@@ -1,0 +1,110 @@
+"""No network, ever: QML gets only a refusing network manager, texts are plain, and no socket is opened."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtQml import QQmlComponent
+from PySide6.QtTest import QTest
+
+from tests.ui.conftest import Finger, find, wait_until
+
+
+def _create(app, qml: str):
+    component = QQmlComponent(app.engine)
+    component.setData(qml.encode("utf-8"), "inline.qml")
+    obj = component.create()
+    assert obj is not None, component.errorString()
+    _alive.append((component, obj))  # keep both for the test's length
+    return obj
+
+
+_alive: list = []
+
+
+@pytest.fixture(autouse=True)
+def _release():
+    yield
+    _alive.clear()
+
+
+def test_the_factory_records_and_refuses_requests(make_kiosk, shell_db, fail_on_qt_warnings):
+    app = make_kiosk(shell_db)
+    image = _create(app, 'import QtQuick\nImage { source: "http://example.invalid/probe.png"; '
+                          'property bool failed: status === Image.Error }')
+    assert wait_until(lambda: image.property("failed"), 3000)  # Image.Error: refused, nothing fetched
+    assert "http://example.invalid/probe.png" in app.network.requests
+    # The refusal itself is logged as a warning by Qt; that is the expected outcome here.
+    QTest.qWait(50)
+    fail_on_qt_warnings[:] = [m for m in fail_on_qt_warnings if "inline.qml" not in m and "refused" not in m]
+
+
+def test_markup_in_plain_text_loads_nothing(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    before = list(app.network.requests)
+    text = _create(app, 'import QtQuick\nText { width: 400; textFormat: Text.PlainText; wrapMode: Text.Wrap; '
+                        'text: "Цех <img src=\\"http://example.invalid/x.png\\"> и <a href=\\"http://e.invalid\\">ссылка</a>" }')
+    assert "<img" in text.property("text")
+    QTest.qWait(100)
+    app.window.grabWindow()
+    assert list(app.network.requests) == before
+
+
+def test_every_text_in_the_shell_is_plain(repo_root):
+    qml = repo_root / "kiosk" / "ui" / "qml"
+    for path in list(qml.glob("*.qml")) + [qml / "components" / f for f in (
+            "TopBar.qml", "IdleOverlay.qml", "PinPad.qml", "AdminPanel.qml", "HomeTile.qml", "KioskButton.qml")] + [
+            qml / "screens" / "HomeScreen.qml", qml / "screens" / "UnavailableScreen.qml"]:
+        source = path.read_text(encoding="utf-8")
+        texts = source.count("Text {")
+        assert source.count("textFormat: Text.PlainText") >= texts, path.name
+        assert "RichText" not in source and "StyledText" not in source and "http" not in source, path.name
+
+
+def test_no_socket_is_opened_during_a_full_run(make_kiosk, shell_db, monkeypatch):
+    attempts = []
+
+    def refuse(self, address, *args):
+        attempts.append(address)
+        raise OSError("network is not allowed in the kiosk")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: refuse(None, address))
+
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    finger.tap(find(app.window, "tileCities"))
+    assert wait_until(lambda: app.driver.current_name() == "citiesScreen" and not app.driver.stack.property("busy"))
+    for city in app.database.repository.cities()[:3]:  # city pages draw QR codes of map links
+        app.driver.nav("city", city.id)
+        assert wait_until(lambda: app.driver.current_name() == "cityScreen" and not app.driver.stack.property("busy"))
+        app.window.grabWindow()
+        app.driver.nav("back")
+    app.driver.open_pin_pad()
+    app.window.grabWindow()
+    app.driver.close_overlays()
+    app.idle.askNow()
+    QTest.qWait(250)
+    app.window.grabWindow()
+    app.idle.poke()
+    assert attempts == []
+    assert list(app.network.requests) == []
+
+
+@pytest.mark.parametrize("url", ["https://yandex.ru/maps/?ll=1,2", "ftp://example.invalid/x"])
+def test_refusing_manager_never_reaches_the_network(qapp, url, monkeypatch):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtNetwork import QNetworkReply, QNetworkRequest
+
+    from kiosk.ui.app import RefusingNetworkFactory
+
+    attempts = []
+    monkeypatch.setattr(socket.socket, "connect", lambda self, a: attempts.append(a))
+    factory = RefusingNetworkFactory()
+    manager = factory.create(None)
+    reply = manager.get(QNetworkRequest(QUrl(url)))
+    assert wait_until(reply.isFinished, 2000)
+    assert reply.error() != QNetworkReply.NetworkError.NoError
+    assert list(factory.requests) == [url] and attempts == []
