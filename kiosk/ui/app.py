@@ -171,14 +171,25 @@ class QrProvider(QQuickImageProvider):
         except Exception as exc:  # noqa: BLE001 - too long or empty text: a blank square, one log line
             log.warning("cannot make a QR code for %r (%s)", text[:80], exc)
             return image
-        modules = len(matrix) + 8  # quiet zone of 4 on each side
+        n = len(matrix)
+        modules = n + 8  # quiet zone of 4 on each side
         scale = max(1, side // modules)
-        offset = (side - scale * len(matrix)) // 2
-        painter = QPainter(image)
+        offset = (side - scale * n) // 2
+        # One byte per module (index 0 = dark, 1 = light), rows padded to 4 bytes, scaled once: a few Qt calls
+        # instead of one per module (thousands of tiny calls also trip a PySide refcount bug on Python 3.11).
+        stride = (n + 3) & ~3
+        data = bytearray(b"\x01" * (stride * n))
         for y, row in enumerate(matrix):
+            base = y * stride
             for x, dark in enumerate(row):
                 if dark:
-                    painter.fillRect(offset + x * scale, offset + y * scale, scale, scale, self.DARK)
+                    data[base + x] = 0
+        modules_image = QImage(bytes(data), n, n, stride, QImage.Format.Format_Indexed8).copy()
+        modules_image.setColorTable([self.DARK.rgb(), self.LIGHT.rgb()])
+        scaled = modules_image.scaled(n * scale, n * scale, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                      Qt.TransformationMode.FastTransformation)
+        painter = QPainter(image)
+        painter.drawImage(offset, offset, scaled)
         painter.end()
         return image
 
