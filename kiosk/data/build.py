@@ -62,6 +62,9 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
          "note": k.note}
         for k in src.corrections()
     )
+    db["questions"].insert_all(
+        {"id": q.id, "city_id": q.city_id, "field": q.field, "note": q.note} for q in src.questions()
+    )
     for c in cities:
         terms = terms_for_city(c, tags)
         db.execute(

@@ -15,7 +15,7 @@ from kiosk.data import schema
 from kiosk.data.repository import Repository
 from kiosk.data.sqlite_ro import open_readonly
 
-CSV_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections")
+CSV_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions")
 LIST_SEPARATOR = ";"
 # cities.csv carries the city's tags as one «a;b;c» cell, the easy way to edit them in a spreadsheet.
 CITY_TAGS_COLUMN = "tags"
@@ -45,6 +45,7 @@ def to_json_data(repo: Repository) -> dict:
             {"city_id": k.city_id, "field": k.field, "original": k.original, "corrected": k.corrected, "note": k.note}
             for k in repo.corrections()
         ],
+        "questions": [{"city_id": q.city_id, "field": q.field, "note": q.note} for q in repo.questions()],
     }
 
 

@@ -50,6 +50,16 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenQuestion:
+    """A doubt about a seed value that only an editor can settle; the value stays as the seed has it."""
+
+    id: int
+    city_id: int
+    field: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class SearchTerms:
     """A city's precomputed search terms (normalised and stemmed at build time, see kiosk.data.textnorm)."""
 

@@ -1,4 +1,4 @@
-"""`kiosk-db report`: what curators should look at — seed corrections, missing memorials and coordinates."""
+"""`kiosk-db report`: what curators should look at — open questions, seed corrections, missing memorials and coordinates."""
 
 from __future__ import annotations
 
@@ -22,6 +22,14 @@ def report_text(repo: Repository) -> str:
         f"{len(cities)} cities, {len(repo.tags())} tags",
         "",
     ]
+    questions = repo.questions()
+    lines.append(f"Open questions for the editor ({len(questions)}):")
+    for q in questions:
+        city = repo.city(q.city_id)
+        lines.append(f"  {city.id:>2} {city.name}: {q.field}: {one_line(q.note, 300)}")
+    if not questions:
+        lines.append("  none")
+    lines.append("")
     corrections = repo.corrections()
     lines.append(f"Corrections to the seed ({len(corrections)}):")
     for k in corrections:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kiosk.data import schema
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.records import City, Correction, Memorial, SearchTerms, Tag
+from kiosk.data.records import City, Correction, Memorial, OpenQuestion, SearchTerms, Tag
 from kiosk.data.sqlite_ro import open_readonly
 from kiosk.data.validate import check_connection
 
@@ -27,6 +27,7 @@ class Repository:
         meta: dict[str, str],
         corrections: tuple[Correction, ...],
         search_terms: tuple[SearchTerms, ...],
+        questions: tuple[OpenQuestion, ...] = (),
     ) -> None:
         self.path = Path(path)
         self._cities = cities
@@ -35,6 +36,7 @@ class Repository:
         self._meta = dict(meta)
         self._corrections = corrections
         self._search_terms = search_terms
+        self._questions = questions
 
     @classmethod
     def open(cls, path: str | Path) -> Repository:
@@ -66,6 +68,10 @@ class Repository:
 
     def corrections(self) -> tuple[Correction, ...]:
         return self._corrections
+
+    def questions(self) -> tuple[OpenQuestion, ...]:
+        """Open doubts an editor must settle; the values stay as the seed has them meanwhile."""
+        return self._questions
 
     def search_terms(self) -> tuple[SearchTerms, ...]:
         return self._search_terms
@@ -110,9 +116,12 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
             "SELECT id, city_id, field, original, corrected, note FROM corrections ORDER BY id"
         )
     )
+    questions = tuple(
+        OpenQuestion(*row) for row in q("SELECT id, city_id, field, note FROM questions ORDER BY id")
+    )
     cols = ", ".join(schema.FTS_COLUMNS)
     terms = tuple(
         SearchTerms(r[0], *(tuple((v or "").split()) for v in r[1:]))
         for r in q(f"SELECT rowid, {cols} FROM {schema.FTS_TABLE} ORDER BY rowid")
     )
-    return Repository(path, cities, tags, meta, corrections, terms)
+    return Repository(path, cities, tags, meta, corrections, terms, questions)

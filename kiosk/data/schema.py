@@ -63,8 +63,17 @@ CORRECTIONS = _t(
     pk=["id"], fks=[("city_id", "cities", "id")],
 )
 
+# Doubts an editor must settle (e.g. a seed row that names the wrong city): shown in the report, never hidden.
+QUESTIONS = _t(
+    "questions",
+    ("id", I, True), ("city_id", I, True), ("field", T, True), ("note", T, True),
+    pk=["id"], fks=[("city_id", "cities", "id")],
+)
+
 # Ordinary tables in creation order (parents before children).
-TABLES: dict[str, Table] = {t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS)}
+TABLES: dict[str, Table] = {
+    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS)
+}
 
 # Search terms, already normalised and stemmed by kiosk.data.textnorm; rowid = city id. Terms are joined by
 # spaces, so FTS5's own tokenizer only has to split on spaces.
@@ -75,6 +84,6 @@ FTS_CREATE_SQL = (
 )
 
 # What two builds from the same sources must agree on, row for row (meta holds the build time).
-CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", FTS_TABLE)
+CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", FTS_TABLE)
 
 META_KEYS = ("schema_version", "built_at", "app_version", "sources_sha256", "sources")

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from kiosk.data import rules
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.records import City, Correction, Memorial, Tag
+from kiosk.data.records import City, Correction, Memorial, OpenQuestion, Tag
 
 log = logging.getLogger(__name__)
 _TAG_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 CITY_KEYS = {
     "id", "name", "region", "federal_district", "year", "headline", "tags", "name_latin",
-    "location", "memorial", "seed", "corrections",
+    "location", "memorial", "seed", "corrections", "questions",
 }
 # Seed fields compared with the shown value: a difference needs a note in [corrections].
 SEED_COMPARED = ("name", "region", "year")
@@ -34,6 +34,7 @@ class CitySource:
     geonameid: int | None
     memorial_seed: str
     corrections: list[tuple[str, str, str, str]]  # (field, original, corrected, note)
+    questions: list[tuple[str, str]] = field(default_factory=list)  # (field, note): open doubts for an editor
 
 
 @dataclass
@@ -61,6 +62,10 @@ class Sources:
                 out.append(Correction(next_id, cs.city.id, fld, original, corrected, note))
                 next_id += 1
         return out
+
+    def questions(self) -> list[OpenQuestion]:
+        flat = [(cs.city.id, fld, note) for cs in self.cities for fld, note in cs.questions]
+        return [OpenQuestion(i, cid, fld, note) for i, (cid, fld, note) in enumerate(flat, start=1)]
 
 
 class _Checker:
@@ -269,6 +274,11 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
         for key, note in sorted(notes.items())
     ]
 
+    questions = check.table(data, "questions", required=False) or {}
+    for key, note in questions.items():
+        if not isinstance(note, str) or not note.strip():
+            check.bad(f"questions.{key}", "must be a note (text) describing the open question")
+
     if len(problems) > before:
         return None
     return CitySource(
@@ -281,6 +291,7 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
         geonameid=geonameid,
         memorial_seed=check.text(seed, "memorial", "seed.", required=False),
         corrections=corrections,
+        questions=[(key, str(note)) for key, note in sorted(questions.items())],
     )
 
 

@@ -165,6 +165,9 @@ class _Check:
         for rid, cid in q("SELECT id, city_id FROM corrections"):
             if cid not in city_ids:
                 self.bad("correction for an unknown city", "corrections", rid, "city_id")
+        for rid, cid in q("SELECT id, city_id FROM questions"):
+            if cid not in city_ids:
+                self.bad("question for an unknown city", "questions", rid, "city_id")
         indexed = {r[0] for r in q(f"SELECT rowid FROM {schema.FTS_TABLE}")}
         for cid in sorted(city_ids - indexed):
             self.bad("no search terms for this city (rebuild the database)", schema.FTS_TABLE, cid)

@@ -109,3 +109,25 @@ def test_the_entry_point_runs_as_a_program(fixture_db):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []  # no Казань among the fixtures, and no crash
     assert cli.DEFAULT_DB == Path("db/kiosk.sqlite")
+
+
+def test_open_questions_reach_the_report_and_the_export(sources_copy, tmp_path, capsys):
+    city = sources_copy / "cities" / "02.toml"
+    city.write_text(city.read_text(encoding="utf-8") + '\n[questions]\nname = "Проверить по указу"\n',
+                    encoding="utf-8")
+    out = tmp_path / "kiosk.sqlite"
+    assert main(["build", "--sources", str(sources_copy), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["report", str(out)]) == 0
+    assert "Open questions for the editor (1):\n   2 Екатеринбург: name: Проверить по указу" in capsys.readouterr().out
+    assert main(["export", str(out), "--format", "json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["questions"] == [{"city_id": 2, "field": "name", "note": "Проверить по указу"}]
+
+
+def test_a_blank_question_is_a_source_problem(sources_copy, tmp_path, capsys):
+    city = sources_copy / "cities" / "02.toml"
+    city.write_text(city.read_text(encoding="utf-8") + '\n[questions]\nname = " "\n', encoding="utf-8")
+    assert main(["build", "--sources", str(sources_copy), "--out", str(tmp_path / "x.sqlite")]) == 1
+    assert "questions.name: must be a note" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite").exists()
