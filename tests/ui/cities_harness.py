@@ -83,6 +83,8 @@ def fake_cities() -> list[City]:
     for cid, name, region, district, year, tags, memorial, latin in rows:
         text = LOREM
         headline = text.split(".")[0][:140]
+        if cid == 1:
+            text = "\n".join([LOREM] * 4)  # long enough to scroll
         if cid == 9:
             text, headline = "", ""  # an empty field must not break the layout
         if cid == 13:
@@ -257,6 +259,22 @@ Window {
         id: stack
         objectName: "stack"
         anchors.fill: parent
+        // The shell's transitions (Main.qml): short fades with a small drift.
+        pushEnter: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.normal; easing.type: Easing.OutCubic }
+                NumberAnimation { property: "x"; from: Theme.px(48); to: 0; duration: Theme.normal; easing.type: Easing.OutCubic }
+            }
+        }
+        pushExit: Transition {
+            NumberAnimation { property: "opacity"; from: 1; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
+        }
+        popEnter: Transition {
+            NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.normal; easing.type: Easing.OutCubic }
+        }
+        popExit: Transition {
+            NumberAnimation { property: "opacity"; from: 1; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
+        }
         Component.onCompleted: {
             if (win.startCity > 0) {
                 push(Qt.resolvedUrl("screens/CitiesScreen.qml"), { nav: nav }, StackView.Immediate)

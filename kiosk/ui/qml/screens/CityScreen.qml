@@ -48,7 +48,8 @@ Item {
             objectName: "cityText"
             anchors.top: parent.top
             anchors.topMargin: Theme.barHeight
-            anchors.bottom: screen.portrait ? navRow.top : parent.bottom
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: screen.portrait ? navRow.height + Theme.unit * 6 : 0
             anchors.left: parent.left
             anchors.leftMargin: Theme.margin
             width: screen.portrait ? parent.width - Theme.margin * 2
@@ -344,6 +345,7 @@ Item {
         id: swipeArea
         anchors.fill: parent
         anchors.topMargin: Theme.barHeight
+        objectName: "swipeArea"
         property real dx: 0
         DragHandler {
             id: swipe
