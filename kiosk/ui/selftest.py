@@ -197,7 +197,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             d.nav("reset")
             done.append("idle question")
             d.preview_unavailable(True)
-            visit("unavailable")
+            visit("unavailable", wait_ms=300)  # the idle question has faded out
             d.preview_unavailable(False)
             done.append("unavailable")
             d.settle()

@@ -6,6 +6,13 @@ import "."
 Item {
     id: overlay
 
+    // The number on screen stays put while the overlay fades out (the service resets its count to 0).
+    property int shown: 0
+    Connections {
+        target: idle
+        function onCountdownChanged() { if (idle.countdown > 0) overlay.shown = idle.countdown }
+    }
+
     visible: opacity > 0
     opacity: idle.asking ? 1 : 0
     Behavior on opacity { NumberAnimation { duration: Theme.fast; easing.type: Easing.OutCubic } }
@@ -50,7 +57,7 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: qsTr("Через %1 %2 экспозиция вернётся на главный экран.")
-                    .arg(idle.countdown).arg(overlay.secondsWord(idle.countdown))
+                    .arg(overlay.shown).arg(overlay.secondsWord(overlay.shown))
             textFormat: Text.PlainText
             color: Theme.paperDim
             font.family: Theme.sans

@@ -71,9 +71,10 @@ Item {
         }
         Text {
             width: Math.min(parent.width, Theme.readingWidth)
-            text: qsTr("Звание присвоено городам, жители которых в годы Великой Отечественной войны " +
-                       "самоотверженным трудом в тылу ковали Победу: на заводах, верфях и в госпиталях, " +
-                       "на рудниках и в полях.")
+            // \u00a0 keeps short words with the next one (Russian typography: no «в» at a line end).
+            text: qsTr("Звание присвоено городам, жители которых в\u00a0годы Великой Отечественной войны " +
+                       "самоотверженным трудом в\u00a0тылу ковали Победу: на\u00a0заводах, верфях и\u00a0в\u00a0госпиталях, " +
+                       "на\u00a0рудниках и\u00a0в\u00a0полях.")
             textFormat: Text.PlainText
             color: Theme.paperDim
             font.family: Theme.serif
@@ -99,7 +100,7 @@ Item {
             width: tiles.tileWidth
             icon: "mdi6.city-variant-outline"
             title: qsTr("Города")
-            caption: qsTr("Все %1 %2: вклад в Победу, награды, памятные места")
+            caption: qsTr("Все %1 %2: вклад в\u00a0Победу и\u00a0памятные места")
                         .arg(database.cityCount).arg(home.citiesWord(database.cityCount))
             onActivated: home.nav.cities()
         }
