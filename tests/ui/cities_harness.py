@@ -140,6 +140,27 @@ class FakeEngine:
         return [c.id for c in hits]
 
 
+def _ui_conftest():
+    """tests/ui/conftest.py as pytest loaded it (`import conftest` is ambiguous: tests/unit has one too)."""
+    import sys
+
+    path = Path(__file__).with_name("conftest.py").resolve()
+    for mod in list(sys.modules.values()):
+        if getattr(mod, "__file__", None) and Path(mod.__file__).resolve() == path:
+            return mod
+    spec = importlib.util.spec_from_file_location("ui_conftest_helpers", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    sys.modules["ui_conftest_helpers"] = mod
+    return mod
+
+
+def __getattr__(name):  # Finger, wait_until, find: the shared helpers, re-exported
+    if name in ("Finger", "wait_until", "find"):
+        return getattr(_ui_conftest(), name)
+    raise AttributeError(name)
+
+
 def real_data_available() -> bool:
     return (
         importlib.util.find_spec("kiosk.data.repository") is not None

@@ -5,11 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import Finger, wait_until
 from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 
-from cities_harness import Kiosk, fake_cities, huge_city, make_catalog
+from cities_harness import Finger, wait_until, Kiosk, fake_cities, huge_city, make_catalog
 from test_cities import assert_plain_text, bring_into_view
 
 

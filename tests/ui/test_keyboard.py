@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Finger, wait_until
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from cities_harness import Kiosk, make_catalog
+from cities_harness import Finger, wait_until, Kiosk, make_catalog
 
 
 @pytest.fixture

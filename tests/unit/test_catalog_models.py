@@ -201,3 +201,12 @@ def test_model_roles(catalog):
     assert m.data(ix, roles["tagIcons"]) == ["mdi6.airplane", "mdi6.hospital-box-outline"]
     assert m.data(ix, roles["letter"]) == "К"
     assert m.data(ix, Qt.ItemDataRole.DisplayRole) == "Казань"
+
+
+def test_many_changes_do_not_eat_the_interpreters_true(catalog):
+    """PySide6 6.12.0's Signal.emit() returns a borrowed True; unguarded, ~1000 filter taps abort CPython."""
+    before = sys.getrefcount(True)
+    for _ in range(200):
+        catalog.toggleYear(2020)
+        catalog.query = "ка" if catalog.query == "" else ""
+    assert sys.getrefcount(True) >= before - 5

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
 
+from kiosk.ui.models.qtfix import emit
 from kiosk.data.records import City, Tag
 
 
@@ -100,12 +101,12 @@ class CityListModel(QAbstractListModel):
             if rows != self._rows or tags_changed:  # same order, new content (a database reload)
                 self._rows = list(rows)
                 if rows:
-                    self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 0))
+                    emit(self.dataChanged, self.index(0, 0), self.index(len(rows) - 1, 0))
             return
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-        self.countChanged.emit()
+        emit(self.countChanged)
 
     def rows(self) -> list[City]:
         return list(self._rows)

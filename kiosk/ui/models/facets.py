@@ -16,6 +16,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
 
+from kiosk.ui.models.qtfix import emit
 from kiosk.data.records import City
 
 YEAR = "year"
@@ -184,7 +185,7 @@ class FacetModel(QAbstractListModel):
         self.beginResetModel()
         self._items = new
         self.endResetModel()
-        self.changed.emit()
+        emit(self.changed)
 
     def update_state(self, counts: dict, checked: set) -> None:
         """New counts and ticks; only rows that changed are announced, so the chips stay where they are."""
@@ -194,8 +195,8 @@ class FacetModel(QAbstractListModel):
             if count != item["count"] or tick != item["checked"]:
                 item["count"], item["checked"] = count, tick
                 ix = self.index(row, 0)
-                self.dataChanged.emit(ix, ix, [self.CountRole, self.CheckedRole, self.AvailableRole])
-        self.changed.emit()
+                emit(self.dataChanged, ix, ix, [self.CountRole, self.CheckedRole, self.AvailableRole])
+        emit(self.changed)
 
     def values(self) -> list:
         return [i["value"] for i in self._items]
