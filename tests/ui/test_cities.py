@@ -212,3 +212,38 @@ def test_screenshots(qtbot, size):
 
 def _bar(k):
     return k.item("shellBar").height()
+
+
+@pytest.fixture
+def real_catalog(built_db):
+    from kiosk.data.repository import Repository
+    from kiosk.data.search import SearchEngine
+    from kiosk.ui.models.catalog import Catalog
+
+    repo = Repository.open(built_db)
+    catalog = Catalog()
+    catalog.load(repo, SearchEngine.from_repository(repo))
+    return catalog
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_real_database_search_and_screens(qtbot, real_catalog, size):
+    k = Kiosk(qtbot, real_catalog, size)
+    try:
+        finger = Finger(k.window)
+        assert k.item("resultCount").property("text") == f"Всего {real_catalog.total} городов"
+        k.grab(f"{SHOTS}/real_cities_{size[0]}x{size[1]}.png")
+        finger.tap(k.item("searchField"))
+        wait_settled()
+        for key in ("К", "А", "З", "А", "Н"):
+            finger.tap(k.item("key_" + key))
+        first = real_catalog.ids()[0]
+        assert real_catalog.city(first)["name"] == "Казань"
+        finger.tap(k.item(f"cityCard_{first}"))
+        assert wait_until(lambda: k.stack_top().objectName() == "cityScreen")
+        assert wait_until(lambda: not k.item("stack").property("busy"))
+        QTest.qWait(100)
+        k.grab(f"{SHOTS}/real_city_{size[0]}x{size[1]}.png")
+        assert_plain_text(k)
+    finally:
+        k.close()
