@@ -12,7 +12,6 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Property, Signal, Slot
 
-from kiosk.ui.models.qtfix import emit
 from kiosk.data.records import City, Tag
 from kiosk.ui.models.city_list import CityListModel, initial_letter
 from kiosk.ui.models.facets import (
@@ -153,7 +152,7 @@ class Catalog(QObject):
         self._filter.retain(TAG, {t[0] for t in tag_values})
         self._model.set_rows(self._model.rows(), self._tags)
         self._search()
-        emit(self.loadedChanged)
+        self.loadedChanged.emit()
 
     # -- the pipeline: query → engine → facets → model -----------------------------------------------------
     def _search(self) -> None:
@@ -176,7 +175,7 @@ class Catalog(QObject):
         for model, kind in ((self._years, YEAR), (self._districts, DISTRICT), (self._tag_facet, TAG)):
             model.update_state(self._filter.counts(base, kind), self._filter.selected[kind])
         self._revision += 1
-        emit(self.resultsChanged)
+        self.resultsChanged.emit()
 
     # -- properties ----------------------------------------------------------------------------------------
     def _get_query(self) -> str:
@@ -187,7 +186,7 @@ class Catalog(QObject):
         if value == self._query:
             return
         self._query = value
-        emit(self.queryChanged)
+        self.queryChanged.emit()
         self._search()
 
     query = Property(str, _get_query, _set_query, notify=queryChanged)
@@ -298,7 +297,7 @@ class Catalog(QObject):
         self._filter.clear()
         if self._query:
             self._query = ""
-            emit(self.queryChanged)
+            self.queryChanged.emit()
         self._search()
 
     @Slot()

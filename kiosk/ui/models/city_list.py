@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
 
-from kiosk.ui.models.qtfix import emit
 from kiosk.data.records import City, Tag
 
 
@@ -101,12 +100,12 @@ class CityListModel(QAbstractListModel):
             if rows != self._rows or tags_changed:  # same order, new content (a database reload)
                 self._rows = list(rows)
                 if rows:
-                    emit(self.dataChanged, self.index(0, 0), self.index(len(rows) - 1, 0))
+                    self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 0))
             return
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-        emit(self.countChanged)
+        self.countChanged.emit()
 
     def rows(self) -> list[City]:
         return list(self._rows)

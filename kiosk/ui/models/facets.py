@@ -16,7 +16,6 @@ from typing import Iterable
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
 
-from kiosk.ui.models.qtfix import emit
 from kiosk.data.records import City
 
 YEAR = "year"
@@ -185,7 +184,7 @@ class FacetModel(QAbstractListModel):
         self.beginResetModel()
         self._items = new
         self.endResetModel()
-        emit(self.changed)
+        self.changed.emit()
 
     def update_state(self, counts: dict, checked: set) -> None:
         """New counts and ticks; only rows that changed are announced, so the chips stay where they are."""
@@ -195,8 +194,8 @@ class FacetModel(QAbstractListModel):
             if count != item["count"] or tick != item["checked"]:
                 item["count"], item["checked"] = count, tick
                 ix = self.index(row, 0)
-                emit(self.dataChanged, ix, ix, [self.CountRole, self.CheckedRole, self.AvailableRole])
-        emit(self.changed)
+                self.dataChanged.emit(ix, ix, [self.CountRole, self.CheckedRole, self.AvailableRole])
+        self.changed.emit()
 
     def values(self) -> list:
         return [i["value"] for i in self._items]

@@ -50,7 +50,7 @@ Rectangle {
     // Touches between keys stay on the keyboard; they never reach the grid underneath.
     TapHandler { gesturePolicy: TapHandler.WithinBounds }
 
-    component Key: Rectangle {
+    component KeyboardKey: Rectangle {
         id: key
         property string label: ""
         property string icon: ""
@@ -104,14 +104,14 @@ Rectangle {
                 spacing: kb.gap
                 Repeater {
                     model: kb.rows[keyRow.index]
-                    Key {
+                    KeyboardKey {
                         required property string modelData
                         objectName: "key_" + modelData
                         label: modelData
                         onPressedKey: kb.type(modelData.toLowerCase())
                     }
                 }
-                Key {
+                KeyboardKey {
                     visible: keyRow.index === kb.rows.length - 1
                     objectName: "key_backspace"
                     width: kb.keyWidth * 2 + kb.gap
@@ -125,32 +125,32 @@ Rectangle {
         Row {
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: kb.gap
-            Key {
+            KeyboardKey {
                 objectName: "key_latin"
                 width: kb.keyWidth * 2 + kb.gap
                 label: kb.latin ? qsTr("АБВ") : "ABC"
                 accent: true
                 onPressedKey: kb.latin = !kb.latin
             }
-            Key {
+            KeyboardKey {
                 objectName: "key_hyphen"
                 label: "-"
                 onPressedKey: kb.type("-")
             }
-            Key {
+            KeyboardKey {
                 objectName: "key_space"
                 width: kb.keyWidth * 4 + kb.gap * 3
                 label: qsTr("Пробел")
                 onPressedKey: kb.type(" ")
             }
-            Key {
+            KeyboardKey {
                 objectName: "key_clear"
                 width: kb.keyWidth * 2 + kb.gap
                 label: qsTr("Очистить")
                 accent: true
                 onPressedKey: kb.clear()
             }
-            Key {
+            KeyboardKey {
                 objectName: "key_hide"
                 width: kb.keyWidth * 2 + kb.gap
                 icon: "mdi6.keyboard-close-outline"
