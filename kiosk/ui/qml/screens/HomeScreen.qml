@@ -71,10 +71,14 @@ Item {
         }
         Text {
             width: Math.min(parent.width, Theme.readingWidth)
+            // The wording of the decrees that confer the title, verbatim from the list's header
+            // (db/seeds/003_*.txt): no paraphrase, every fact shown has a source.
             // \u00a0 keeps short words with the next one (Russian typography: no «в» at a line end).
-            text: qsTr("Звание присвоено городам, жители которых в\u00a0годы Великой Отечественной войны " +
-                       "самоотверженным трудом в\u00a0тылу ковали Победу: на\u00a0заводах, верфях и\u00a0в\u00a0госпиталях, " +
-                       "на\u00a0рудниках и\u00a0в\u00a0полях.")
+            text: qsTr("«За\u00a0значительный вклад жителей городов в\u00a0достижение Победы в\u00a0Великой " +
+                       "Отечественной войне 1941–1945 годов, обеспечение бесперебойного производства военной " +
+                       "и\u00a0гражданской продукции на\u00a0промышленных предприятиях, проявленные при\u00a0этом " +
+                       "массовый трудовой героизм и\u00a0самоотверженность»\u00a0— из\u00a0указов Президента " +
+                       "Российской Федерации о\u00a0присвоении звания.")
             textFormat: Text.PlainText
             color: Theme.paperDim
             font.family: Theme.serif
