@@ -21,6 +21,15 @@ BUNDLED_DB = ROOT / "db" / "kiosk.sqlite"
 
 
 @pytest.fixture(scope="session")
+def qapp_cls():
+    """The kiosk is a QGuiApplication (no widgets). One class for the whole session: a test process that
+    first made a QCoreApplication would crash later in QFontDatabase, so no test makes its own."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication
+
+
+@pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT
 

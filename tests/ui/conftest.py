@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 _messages: list[str] = []
@@ -13,12 +12,6 @@ _messages: list[str] = []
 def _handler(mode, context, message):
     if mode in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
         _messages.append(f"{mode.name}: {message} ({context.file}:{context.line})")
-
-
-@pytest.fixture(scope="session")
-def qapp_cls():
-    # The kiosk is a QGuiApplication (no widgets); pytest-qt builds this class.
-    return QGuiApplication
 
 
 @pytest.fixture(autouse=True)

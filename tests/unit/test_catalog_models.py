@@ -16,15 +16,8 @@ from kiosk.ui.models.city_list import initial_letter  # noqa: E402
 from kiosk.ui.models.facets import FacetFilter, district_short  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def core_app():
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.instance() or QCoreApplication([])
-
-
 @pytest.fixture
-def catalog(core_app):
+def catalog(qapp):  # the session's QGuiApplication (tests/conftest.py): one app type per process
     return make_catalog()
 
 
@@ -46,7 +39,7 @@ def test_unfiltered_is_alphabetical_with_yo_under_ye(catalog):
     assert "Ё" not in catalog.alphabet
 
 
-def test_display_order_can_be_kept(core_app):
+def test_display_order_can_be_kept(qapp):
     repo = FakeRepository()
     c = Catalog(order="display")
     c.load(repo, FakeEngine(repo.cities()))
@@ -64,7 +57,7 @@ def test_query_uses_engine_ranking_and_counts(catalog):
     assert catalog.count == 14 and catalog.countText == "Всего 14 городов"
 
 
-def test_engine_failure_falls_back_to_substring(core_app):
+def test_engine_failure_falls_back_to_substring(qapp):
     class Broken:
         def search(self, q):
             raise RuntimeError("no such column: 34")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 
 N = 3000
@@ -25,8 +25,8 @@ def _refs():
     return sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
 
 
-def test_void_calls_and_emits_keep_their_references():
-    app = QCoreApplication.instance() or QCoreApplication([])
+def test_void_calls_and_emits_keep_their_references(qapp):
+    app = qapp
     emitter = _Emitter()
     emitter.plain.connect(lambda: None)
     emitter.flag.connect(lambda _v: None)
