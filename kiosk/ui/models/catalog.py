@@ -124,6 +124,11 @@ class Catalog(QObject):
         self._tag_facet = FacetModel(TAG, self)
 
     # -- loading -------------------------------------------------------------------------------------------
+    @Slot(int, str, str, str, result=str)
+    def plural(self, n: int, one: str, few: str, many: str) -> str:
+        """Russian plural form for QML (1 город, 2 города, 5 городов): one rule, here, for every screen."""
+        return plural_ru(n, one, few, many)
+
     @Slot(object, object)
     def load(self, repository: Any, search_engine: Any = None) -> None:
         cities = list(repository.cities())

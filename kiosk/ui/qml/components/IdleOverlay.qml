@@ -17,12 +17,7 @@ Item {
     opacity: idle.asking ? 1 : 0
     Behavior on opacity { NumberAnimation { duration: Theme.fast; easing.type: Easing.OutCubic } }
 
-    function secondsWord(n) {
-        const m10 = n % 10, m100 = n % 100
-        if (m10 === 1 && m100 !== 11) return qsTr("секунду")
-        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return qsTr("секунды")
-        return qsTr("секунд")
-    }
+    function secondsWord(n) { return catalog.plural(n, qsTr("секунду"), qsTr("секунды"), qsTr("секунд")) }
 
     Rectangle {
         anchors.fill: parent

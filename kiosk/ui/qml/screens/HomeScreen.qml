@@ -9,12 +9,7 @@ Item {
 
     required property var nav
 
-    function citiesWord(n) {
-        const m10 = n % 10, m100 = n % 100
-        if (m10 === 1 && m100 !== 11) return qsTr("город")
-        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return qsTr("города")
-        return qsTr("городов")
-    }
+    function citiesWord(n) { return catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
 
     readonly property bool portrait: Theme.portrait
     readonly property int sideMargin: Theme.margin * 2
