@@ -14,7 +14,6 @@ from kiosk.data.records import City, Memorial, Tag
 
 ROOT = Path(__file__).resolve().parents[2]
 QML_DIR = ROOT / "kiosk" / "ui" / "qml"
-FONTS_DIR = ROOT / "assets" / "fonts"
 
 TAGS = [
     Tag("tanks", "Танки", "Tanks", "mdi6.tank"),
@@ -172,61 +171,14 @@ def real_data_available() -> bool:
 
 
 def register_fonts() -> None:
-    from PySide6.QtGui import QFontDatabase
+    from kiosk.ui.app import load_fonts
 
-    for f in sorted(FONTS_DIR.glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(f))
+    load_fonts()
 
 
 def _providers():
-    """The shell's providers if they exist, else small stand-ins (qtawesome icons, segno QR codes)."""
-    from PySide6.QtCore import QSize, Qt
-    from PySide6.QtGui import QColor, QImage, QPainter
-    from PySide6.QtQuick import QQuickImageProvider
-
-    class IconProvider(QQuickImageProvider):
-        def __init__(self):
-            super().__init__(QQuickImageProvider.ImageType.Image)
-
-        def requestImage(self, ident, size, requested):
-            name, _, color = ident.partition("/")
-            w = requested.width() if requested.width() > 0 else 64
-            h = requested.height() if requested.height() > 0 else w
-            try:
-                import qtawesome as qta
-
-                img = qta.icon(name, color="#" + (color or "efe7d6")).pixmap(QSize(w, h)).toImage()
-            except Exception:
-                img = QImage(w, h, QImage.Format.Format_ARGB32)
-                img.fill(QColor("#" + (color or "efe7d6")))
-            if size is not None:
-                size.setWidth(img.width())
-                size.setHeight(img.height())
-            return img
-
-    class QrProvider(QQuickImageProvider):
-        def __init__(self):
-            super().__init__(QQuickImageProvider.ImageType.Image)
-
-        def requestImage(self, ident, size, requested):
-            from urllib.parse import unquote
-
-            import segno
-
-            qr = segno.make(unquote(ident), error="m")
-            n = qr.symbol_size(scale=1, border=0)[0]
-            side = requested.width() if requested.width() > 0 else n * 8
-            img = QImage(side, side, QImage.Format.Format_RGB32)
-            img.fill(QColor("#ffffff"))
-            p = QPainter(img)
-            cell = side / n
-            for y, row in enumerate(qr.matrix):
-                for x, v in enumerate(row):
-                    if v:
-                        p.fillRect(int(x * cell), int(y * cell), int((x + 1) * cell) - int(x * cell),
-                                   int((y + 1) * cell) - int(y * cell), Qt.GlobalColor.black)
-            p.end()
-            return img
+    """The shell's own image providers: the screens are tested with what the kiosk draws."""
+    from kiosk.ui.app import IconProvider, QrProvider
 
     return IconProvider, QrProvider
 
