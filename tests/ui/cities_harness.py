@@ -116,27 +116,11 @@ class FakeRepository:
         return {"title": "Города трудовой доблести", "count": len(self._cities)}
 
 
-class FakeEngine:
-    """Same interface as kiosk.data.search.SearchEngine: search(query) -> ranked ids, blank → all."""
+def engine_for(cities):
+    """The data layer's own search engine, built from the fake records (terms computed, no database)."""
+    from kiosk.data.search import SearchEngine
 
-    def __init__(self, cities):
-        self._cities = list(cities)
-
-    @classmethod
-    def from_repository(cls, repo):
-        return cls(repo.cities())
-
-    def search(self, query: str) -> list[int]:
-        q = query.casefold().replace("ё", "е").strip()
-        if not q:
-            return [c.id for c in self._cities]
-
-        def fold(s):
-            return s.casefold().replace("ё", "е")
-
-        hits = [c for c in self._cities if q in fold(c.name) or q in fold(c.name_latin) or q in fold(c.region)]
-        hits.sort(key=lambda c: (not (fold(c.name).startswith(q) or fold(c.name_latin).startswith(q)), c.id))
-        return [c.id for c in hits]
+    return SearchEngine(list(cities), TAGS)
 
 
 def _ui_conftest():
@@ -338,10 +322,10 @@ class Kiosk:
         self.engine = None
 
 
-def make_catalog(cities=None, tags=None, engine_cls=FakeEngine):
+def make_catalog(cities=None, tags=None, engine_cls=None):
     from kiosk.ui.models.catalog import Catalog
 
     repo = FakeRepository(cities, tags)
     catalog = Catalog()
-    catalog.load(repo, engine_cls(repo.cities()))
+    catalog.load(repo, (engine_cls or engine_for)(repo.cities()))
     return catalog

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
 
-from cities_harness import TAGS, FakeEngine, FakeRepository, fake_cities, huge_city, make_catalog  # noqa: E402
+from cities_harness import TAGS, engine_for, FakeRepository, fake_cities, huge_city, make_catalog  # noqa: E402
 
 from kiosk.ui.models.catalog import Catalog, paragraphs_of, plural_ru  # noqa: E402
 from kiosk.ui.models.city_list import initial_letter  # noqa: E402
@@ -42,7 +42,7 @@ def test_unfiltered_is_alphabetical_with_yo_under_ye(catalog):
 def test_display_order_can_be_kept(qapp):
     repo = FakeRepository()
     c = Catalog(order="display")
-    c.load(repo, FakeEngine(repo.cities()))
+    c.load(repo, engine_for(repo.cities()))
     assert c.ids() == list(range(1, 15))
 
 
@@ -57,7 +57,7 @@ def test_query_uses_engine_ranking_and_counts(catalog):
     assert catalog.count == 14 and catalog.countText == "Всего 14 городов"
 
 
-def test_engine_failure_falls_back_to_substring(qapp):
+def test_engine_failure_searches_again_with_a_fresh_engine(qapp):
     class Broken:
         def search(self, q):
             raise RuntimeError("no such column: 34")
@@ -150,7 +150,7 @@ def test_reload_keeps_valid_ticks_and_drops_vanished_values(catalog):
     catalog.toggleYear(2025)
     catalog.toggleTag("tanks")
     fewer = [c for c in fake_cities() if c.year != 2025]
-    catalog.set_data(fewer, TAGS, FakeEngine(fewer))
+    catalog.set_data(fewer, TAGS, engine_for(fewer))
     assert 2025 not in catalog.years.values()
     assert catalog.filterSummary == "Танки"
     assert catalog.total == 13

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Property, Signal, Slot
 
 from kiosk.data.records import City, Tag
+from kiosk.data.search import SearchEngine
 from kiosk.ui.models.city_list import CityListModel, initial_letter
 from kiosk.ui.models.facets import (
     DISTRICT,
@@ -32,21 +33,6 @@ LONG_PARAGRAPH = 2400  # characters; longer paragraphs are cut at a space so one
 
 class _Engine(Protocol):
     def search(self, query: str) -> list[int]: ...
-
-
-class _SubstringEngine:
-    """Used only when no engine is given or the engine fails: case-insensitive substring on names."""
-
-    def __init__(self, cities: list[City]):
-        self._cities = cities
-
-    def search(self, query: str) -> list[int]:
-        q = _fold(query)
-        if not q:
-            return [c.id for c in self._cities]
-        hits = [c for c in self._cities if q in _fold(f"{c.name} {c.name_latin} {c.region}")]
-        hits.sort(key=lambda c: (not _fold(c.name).startswith(q), not _fold(c.name_latin).startswith(q)))
-        return [c.id for c in hits]
 
 
 def _fold(s: str) -> str:
@@ -142,7 +128,7 @@ class Catalog(QObject):
         self._cities = cities
         self._by_id = {c.id: c for c in cities}
         self._tags = {t.id: t for t in tags}
-        self._engine = search_engine if search_engine is not None else _SubstringEngine(cities)
+        self._engine = search_engine if search_engine is not None else SearchEngine(cities, tags)
 
         years = sorted({c.year for c in cities})
         self._years.set_values([(y, str(y), "") for y in years])
@@ -167,9 +153,9 @@ class Catalog(QObject):
         else:
             try:
                 ids = list(self._engine.search(q)) if self._engine else []
-            except Exception:  # a kiosk never shows a traceback; a plain search is better than none
-                log.exception("search engine failed for %r; falling back to substring search", q)
-                ids = _SubstringEngine(self._cities).search(q)
+            except Exception:  # a kiosk never shows a traceback: the same engine, rebuilt from the records
+                log.exception("search engine failed for %r; searching again with one built from the records", q)
+                ids = SearchEngine(self._cities, list(self._tags.values())).search(q)
             seen: set[int] = set()
             self._base_ids = [i for i in ids if i in self._by_id and not (i in seen or seen.add(i))]
         self._refilter()
