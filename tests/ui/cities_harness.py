@@ -322,10 +322,10 @@ class Kiosk:
         self.engine = None
 
 
-def make_catalog(cities=None, tags=None, engine_cls=None):
+def make_catalog(cities=None, tags=None):
     from kiosk.ui.models.catalog import Catalog
 
     repo = FakeRepository(cities, tags)
     catalog = Catalog()
-    catalog.load(repo, (engine_cls or engine_for)(repo.cities()))
+    catalog.load(repo, engine_for(repo.cities()))
     return catalog
