@@ -1,7 +1,7 @@
-"""The kiosk application: QML engine, image providers, context properties, Qt messages → logging.
+"""The kiosk application: QML engine, image providers, QML singletons, Qt messages → logging.
 
 `KioskApp` is what `kiosk`, `--self-test` and the UI tests all build, so tests drive the real thing.
-Context properties QML sees: `kiosk` (this app's facts), `catalog`, `database`, `admin`, `idle`.
+QML reaches Python through the singletons of the `Kiosk` module (see kiosk/ui/qmlmodule.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from PySide6.QtCore import (
-    Property, QObject, QCoreApplication, QEvent, QSize, Qt, QtMsgType, QUrl, Signal, Slot,
+    QObject, QCoreApplication, QEvent, QSize, Qt, QtMsgType, QUrl, Signal, Slot,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPainter, QPixmap
@@ -24,25 +24,16 @@ from PySide6.QtQuick import QQuickImageProvider, QQuickWindow  # noqa: F401  (ty
 
 import kiosk
 from kiosk.ui import config as cfg
+from kiosk.ui import qmlmodule
 from kiosk.ui.config import Config
+from kiosk.ui.kiosk_info import KioskInfo
+from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
 
 log = logging.getLogger("kiosk.app")
 qt_log = logging.getLogger("kiosk.qt")
-
-try:  # the Catalog facade is written alongside; until it lands, a stub keeps the shell running
-    from kiosk.ui.models.catalog import Catalog
-except ImportError:  # pragma: no cover - depends on the other half of the UI
-    class Catalog(QObject):  # type: ignore[no-redef]
-        """Stand-in with the same two calls the shell makes."""
-
-        def load(self, repository, search_engine) -> None:
-            self._repository = repository
-
-        def reset(self) -> None:
-            pass
 
 
 # ---- Qt messages → Python logging ---------------------------------------------------------------------
@@ -224,45 +215,7 @@ class RefusingNetworkFactory(QQmlNetworkAccessManagerFactory):
         return RefusingNetworkAccessManager(self._record, parent)
 
 
-# ---- the facts QML needs about this run ------------------------------------------------------------------
-
-class KioskInfo(QObject):
-    """Exposed to QML as `kiosk`."""
-
-    changed = Signal()
-
-    def __init__(self, config: Config, *, windowed: bool, size: tuple[int, int], log_path: Path | None,
-                 parent: QObject | None = None):
-        super().__init__(parent)
-        self._config = config
-        self._windowed = windowed
-        self._size = size
-        self._log_path = str(log_path) if log_path else ""
-
-    @Property(str, constant=True)
-    def version(self) -> str:
-        return kiosk.__version__
-
-    @Property(bool, constant=True)
-    def windowed(self) -> bool:
-        return self._windowed
-
-    @Property(int, constant=True)
-    def startWidth(self) -> int:
-        return self._size[0]
-
-    @Property(int, constant=True)
-    def startHeight(self) -> int:
-        return self._size[1]
-
-    @Property(str, constant=True)
-    def logPath(self) -> str:
-        return self._log_path
-
-    @Property(str, constant=True)
-    def defaultScreen(self) -> str:
-        return self._config.default_screen
-
+# ---- kiosk mode ------------------------------------------------------------------------------------------
 
 class Lockdown(QObject):
     """Kiosk mode: Escape and Alt+F4 do nothing (close events are refused in Main.qml's onClosing)."""
@@ -319,13 +272,8 @@ class KioskApp(QObject):
         self.engine.setNetworkAccessManagerFactory(self.network)
         self.engine.addImageProvider("icon", IconProvider())
         self.engine.addImageProvider("qr", QrProvider())
-        ctx = self.engine.rootContext()
-        ctx.setContextProperty("kiosk", self.info)
-        ctx.setContextProperty("catalog", self.catalog)
-        ctx.setContextProperty("database", self.database)
-        ctx.setContextProperty("admin", self.admin)
-        ctx.setContextProperty("idle", self.idle)
-        self.engine.load(QUrl.fromLocalFile(str(cfg.qml_dir() / "Main.qml")))
+        qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle)
+        self.engine.loadFromModule(qmlmodule.MODULE, "Main")
         roots = self.engine.rootObjects()
         if not roots:
             raise RuntimeError("Main.qml failed to load (see the log)")
@@ -372,6 +320,7 @@ class KioskApp(QObject):
         except (RuntimeError, TypeError):
             pass
         self.window.hide()
+        qmlmodule.release(self.engine)
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.engine = None

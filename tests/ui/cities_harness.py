@@ -2,7 +2,7 @@
 
 Used by tests/ui/test_cities.py, test_city_detail.py, test_keyboard.py and tests/unit/test_catalog_models.py.
 The real app shell (kiosk/ui/app.py) is built in parallel; the window here mirrors its contract: a StackView
-with a `nav` object, a top bar of the shell's height, context property `catalog`, image providers `icon`/`qr`.
+with a `nav` object, a top bar of the shell's height, the singleton `Catalog`, image providers `icon`/`qr`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from kiosk.data.records import City, Memorial, Tag
 
 ROOT = Path(__file__).resolve().parents[2]
-QML_DIR = ROOT / "kiosk" / "ui" / "qml"
+QML_DIR = ROOT / "kiosk" / "ui" / "qml" / "Kiosk"  # the QML module `Kiosk`
 
 TAGS = [
     Tag("tanks", "Танки", "Tanks", "mdi6.tank"),
@@ -170,7 +170,7 @@ def _providers():
 HARNESS_QML = """
 import QtQuick
 import QtQuick.Controls
-import "components"
+import Kiosk
 
 Window {
     id: win
@@ -259,7 +259,9 @@ class Kiosk:
         icon_cls, qr_cls = _providers()
         self.engine.addImageProvider("icon", icon_cls())
         self.engine.addImageProvider("qr", qr_cls())
-        self.engine.rootContext().setContextProperty("catalog", catalog)
+        from kiosk.ui import qmlmodule
+
+        qmlmodule.provide(self.engine, catalog)  # the screens reach it as the singleton `Catalog`
         data = HARNESS_QML.replace("property int startCity: 0", f"property int startCity: {start_city}").encode()
         self.engine.loadData(data, QUrl.fromLocalFile(str(QML_DIR / "_harness.qml")))
         roots = self.engine.rootObjects()
@@ -316,7 +318,10 @@ class Kiosk:
         """Engine first, synchronously: no binding may outlive the catalog it reads."""
         from PySide6.QtCore import QCoreApplication, QEvent
 
+        from kiosk.ui import qmlmodule
+
         self.window.close()
+        qmlmodule.release(self.engine)
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.engine = None

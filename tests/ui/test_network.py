@@ -52,7 +52,7 @@ def test_markup_in_plain_text_loads_nothing(make_kiosk, shell_db):
 
 
 def test_every_text_in_the_shell_is_plain(repo_root):
-    qml = repo_root / "kiosk" / "ui" / "qml"
+    qml = repo_root / "kiosk" / "ui" / "qml" / "Kiosk"
     for path in list(qml.glob("*.qml")) + [qml / "components" / f for f in (
             "TopBar.qml", "IdleOverlay.qml", "PinPad.qml", "AdminPanel.qml", "HomeTile.qml", "KioskButton.qml")] + [
             qml / "screens" / "HomeScreen.qml", qml / "screens" / "UnavailableScreen.qml"]:

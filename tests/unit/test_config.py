@@ -82,7 +82,7 @@ def test_paths_resolve_in_one_place(monkeypatch, tmp_path):
     root = Path(cfg.__file__).resolve().parents[2]
     assert cfg.default_db_path() == root / "db" / "kiosk.sqlite"
     assert (cfg.fonts_dir() / "PTS55F.ttf").exists()
-    assert (cfg.qml_dir() / "Main.qml").exists()
+    assert (cfg.qml_dir() / "Kiosk" / "qmldir").exists()
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "kiosk" / "kiosk"))
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "kiosk" / "_internal"), raising=False)

@@ -11,6 +11,7 @@ import logging
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Property, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.records import City, Tag
 from kiosk.data.search import SearchEngine
@@ -24,6 +25,7 @@ from kiosk.ui.models.facets import (
     district_short,
     district_sort_key,
 )
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +88,18 @@ def _capitalised(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+@QmlNamedElement("Catalog")
+@QmlSingleton
 class Catalog(QObject):
+    """The visitor's view of the cities: search, facets, letters, records; QML's singleton `Catalog`."""
+
     queryChanged = Signal()
     resultsChanged = Signal()  # count, letters, neighbours, summary: anything derived from the result
     loadedChanged = Signal()
+
+    @staticmethod
+    def create(engine):  # QML's singleton `Catalog`: the instance the app provided
+        return instance_for(engine, Catalog)
 
     def __init__(self, parent: QObject | None = None, *, order: str = "name"):
         super().__init__(parent)

@@ -17,6 +17,9 @@ import os
 import time
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
+
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger("kiosk.admin")
 
@@ -96,8 +99,14 @@ class RateLimiter:
         self.locked_until = 0.0
 
 
+@QmlNamedElement("Admin")
+@QmlSingleton
 class AdminService(QObject):
-    """Exposed to QML as `admin`. The PIN pad calls tryPin(); QML shows `message` and `lockedSeconds`."""
+    """QML's singleton `Admin`. The PIN pad calls tryPin(); QML shows `message` and `lockedSeconds`."""
+
+    @staticmethod
+    def create(engine):  # QML's singleton `Admin`: the instance the app provided
+        return instance_for(engine, AdminService)
 
     lockedSecondsChanged = Signal()
     messageChanged = Signal()

@@ -1,4 +1,4 @@
-"""The database as the kiosk sees it: open, expose state to QML (`database`), reload, and watch the file.
+"""The database as the kiosk sees it: open, expose state to QML (`Database`), reload, and watch the file.
 
 - A missing, empty, corrupt or foreign file, or a newer schema, makes the kiosk *unavailable*: visitors see
   a calm screen; the one-line reason goes to the log (and `--self-test` prints it).
@@ -14,6 +14,9 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
+
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger("kiosk.database")
 
@@ -48,8 +51,14 @@ def _signature(path: Path):
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+@QmlNamedElement("Database")
+@QmlSingleton
 class DatabaseService(QObject):
-    """Exposed to QML as `database`."""
+    """QML's singleton `Database`."""
+
+    @staticmethod
+    def create(engine):  # QML's singleton `Database`: the instance the app provided
+        return instance_for(engine, DatabaseService)
 
     availableChanged = Signal()
     infoChanged = Signal()

@@ -2,7 +2,7 @@
 «Вы ещё здесь?» with a `countdown`; when it runs out, `resetRequested` fires (QML returns home and clears the
 stack, Python resets the catalog's filters and search).
 
-Exposed to QML as `idle`. QML tells it whether the kiosk is at rest (`atRest`: the home screen with nothing
+Exposed to QML as the singleton `Idle`. QML tells it whether the kiosk is at rest (`atRest`: the home screen with nothing
 open) — then no question is asked, only a quiet reset of filters once.
 """
 
@@ -11,6 +11,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
+
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger("kiosk.idle")
 
@@ -21,11 +24,19 @@ _ACTIVITY = frozenset({
 })
 
 
+@QmlNamedElement("Idle")
+@QmlSingleton
 class IdleService(QObject):
+    """QML's singleton `Idle` (see the module docstring)."""
+
     countdownChanged = Signal()
     askingChanged = Signal()
     atRestChanged = Signal()
     resetRequested = Signal()
+
+    @staticmethod
+    def create(engine):  # QML's singleton `Idle`: the instance the app provided
+        return instance_for(engine, IdleService)
 
     def __init__(self, timeout: float, countdown: float, parent: QObject | None = None):
         super().__init__(parent)

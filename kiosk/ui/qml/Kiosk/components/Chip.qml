@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // A facet chip: a label, an optional icon or colour swatch, and a live count. Ticked chips are filled and
 // carry a check mark (never colour alone). A chip that would show nothing is dimmed but stays in place.

@@ -1,5 +1,5 @@
 import QtQuick
-import "../components"
+import Kiosk
 
 // What visitors see when the database cannot be used. Calm, no technical text: the reason is in the log.
 Rectangle {

@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // The one touch button of the kiosk: ≥ 64 px, feedback on press within a frame, no hover states.
 // icon: a qtawesome name ("mdi6.home"), drawn by the "icon" image provider.

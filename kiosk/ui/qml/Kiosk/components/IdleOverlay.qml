@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // «Вы ещё здесь?» — shown by the idle service after the timeout away from home. Any touch on it, or the
 // big «Продолжить», means yes; when the countdown ends the kiosk returns home on its own.
@@ -9,15 +9,15 @@ Item {
     // The number on screen stays put while the overlay fades out (the service resets its count to 0).
     property int shown: 0
     Connections {
-        target: idle
-        function onCountdownChanged() { if (idle.countdown > 0) overlay.shown = idle.countdown }
+        target: Idle
+        function onCountdownChanged() { if (Idle.countdown > 0) overlay.shown = Idle.countdown }
     }
 
     visible: opacity > 0
-    opacity: idle.asking ? 1 : 0
+    opacity: Idle.asking ? 1 : 0
     Behavior on opacity { NumberAnimation { duration: Theme.fast; easing.type: Easing.OutCubic } }
 
-    function secondsWord(n) { return catalog.plural(n, qsTr("секунду"), qsTr("секунды"), qsTr("секунд")) }
+    function secondsWord(n) { return Catalog.plural(n, qsTr("секунду"), qsTr("секунды"), qsTr("секунд")) }
 
     Rectangle {
         anchors.fill: parent
@@ -28,8 +28,8 @@ Item {
     // Modal: the screen underneath gets nothing while the question shows.
     MouseArea {
         anchors.fill: parent
-        enabled: idle.asking
-        onClicked: idle.poke()
+        enabled: Idle.asking
+        onClicked: Idle.poke()
     }
 
     Column {
@@ -69,7 +69,7 @@ Item {
             fontSize: Theme.px(34)
             icon: "mdi6.gesture-tap"
             text: qsTr("Продолжить")
-            onActivated: idle.poke()
+            onActivated: Idle.poke()
         }
     }
 }

@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // The three facet kinds as chips with live counts (Python computes them: `catalog.years`, `.districts`,
 // `.tags`). Within one kind ticked chips add up («или»); kinds narrow each other. The result line above the
@@ -7,7 +7,7 @@ import "."
 Column {
     id: panel
 
-    property var source: catalog
+    property var source: Catalog
     spacing: Theme.unit * 2
 
     component Heading: Text {

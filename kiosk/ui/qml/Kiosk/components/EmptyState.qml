@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // Nothing matches: say so kindly and offer one big way back.
 Item {

@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // А–Я index: every initial letter of the collection in a stable row (letters absent from the current result
 // are dimmed, never removed, so nothing jumps). Wraps onto a second row when the width is short (portrait).

@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // Display-only search field: it never takes focus or a system input method. Tapping it opens the kiosk's
 // own Keyboard; the text comes from there (through `catalog.query`).

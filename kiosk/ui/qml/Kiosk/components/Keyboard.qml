@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // The kiosk's own on-screen keyboard (not a system input method): ЙЦУКЕН, a Latin toggle, backspace,
 // clear and hide. Keys are at least 64 px at 1080p with 16 px gaps; a key answers on press within a frame.

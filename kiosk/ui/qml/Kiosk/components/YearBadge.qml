@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // The year of title: a swatch in the year's colour (the same everywhere) and the year written out,
 // so the colour is never the only carrier of meaning.

@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // The shell's top bar: «На главную» always first, «Назад» beside it when there is somewhere to go back to,
 // the exhibition's name on the right. Solid ground so scrolled content never shows through the controls.

@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // Staff panel behind the PIN: what is running and on which data, reload the database, leave the program.
 Item {
@@ -14,7 +14,7 @@ Item {
     function close() { visible = false }
 
     Connections {
-        target: database
+        target: Database
         function onReloaded(ok) {
             panel.reloadNote = ok ? qsTr("База перезагружена.")
                                   : qsTr("Файл базы не прошёл проверку; причина — в журнале.")
@@ -48,13 +48,13 @@ Item {
 
             Repeater {
                 model: [
-                    [qsTr("Версия программы"), kiosk.version],
-                    [qsTr("Состояние базы"), database.available ? qsTr("доступна") : qsTr("недоступна (причина — в журнале)")],
-                    [qsTr("Файл базы"), database.path],
-                    [qsTr("Собрана"), database.builtAt || "—"],
-                    [qsTr("Хеш источников"), database.sourcesHash || "—"],
-                    [qsTr("Городов"), String(database.cityCount)],
-                    [qsTr("Журнал"), kiosk.logPath || qsTr("только консоль")]
+                    [qsTr("Версия программы"), KioskInfo.version],
+                    [qsTr("Состояние базы"), Database.available ? qsTr("доступна") : qsTr("недоступна (причина — в журнале)")],
+                    [qsTr("Файл базы"), Database.path],
+                    [qsTr("Собрана"), Database.builtAt || "—"],
+                    [qsTr("Хеш источников"), Database.sourcesHash || "—"],
+                    [qsTr("Городов"), String(Database.cityCount)],
+                    [qsTr("Журнал"), KioskInfo.logPath || qsTr("только консоль")]
                 ]
                 delegate: Item {
                     required property var modelData

@@ -1,8 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Window
-import "components"
-import "screens"
+import Kiosk
 
 // The shell: one window, a StackView of screens, a persistent top bar (home, back) over every screen but
 // home, and the overlays that can cover any screen (idle question, PIN pad, admin panel, unavailable).
@@ -10,26 +9,26 @@ Window {
     id: win
     objectName: "mainWindow"
     title: qsTr("Города трудовой доблести")
-    width: kiosk.startWidth
-    height: kiosk.startHeight
+    width: KioskInfo.startWidth
+    height: KioskInfo.startHeight
     visible: true
-    visibility: kiosk.windowed ? Window.Windowed : Window.FullScreen
-    flags: kiosk.windowed ? Qt.Window : (Qt.Window | Qt.FramelessWindowHint)
+    visibility: KioskInfo.windowed ? Window.Windowed : Window.FullScreen
+    flags: KioskInfo.windowed ? Qt.Window : (Qt.Window | Qt.FramelessWindowHint)
     color: Theme.ground
 
     // Kiosk mode: nothing closes the window but the admin exit (which quits the app directly).
-    onClosing: (close) => { close.accepted = kiosk.windowed }
+    onClosing: (close) => { close.accepted = KioskInfo.windowed }
 
     Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(win.width, win.height) / 1080) }
     Binding { target: Theme; property: "portrait"; value: win.height > win.width }
 
-    readonly property bool unavailable: !database.available || previewUnavailable
+    readonly property bool unavailable: !Database.available || previewUnavailable
     property bool previewUnavailable: false   // self-test only: show the screen without breaking the data
     readonly property bool atHome: stack.depth <= 1
     readonly property bool overlayOpen: pinPad.visible || adminPanel.visible
 
     // Idle is "at rest" on the home screen with nothing open, or while the exposition is unavailable.
-    Binding { target: idle; property: "atRest"; value: (win.atHome && !win.overlayOpen) || win.unavailable }
+    Binding { target: Idle; property: "atRest"; value: (win.atHome && !win.overlayOpen) || win.unavailable }
 
     // The navigator every screen gets as its required property `nav`.
     QtObject {
@@ -59,7 +58,7 @@ Window {
             adminPanel.close()
             stack.clear(StackView.Immediate)
             stack.push(homePage, { nav: navigator }, StackView.Immediate)
-            if (kiosk.defaultScreen === "cities" && database.available)
+            if (KioskInfo.defaultScreen === "cities" && Database.available)
                 stack.push(citiesPage, { nav: navigator }, StackView.Immediate)
         }
     }
@@ -70,13 +69,13 @@ Window {
     Component { id: cityPage; CityScreen {} }
 
     Connections {
-        target: idle
+        target: Idle
         function onResetRequested() { navigator.reset() }
     }
     Connections {
-        target: database
+        target: Database
         // Back from "unavailable": start clean on the start screen.
-        function onAvailableChanged() { if (database.available) navigator.reset() }
+        function onAvailableChanged() { if (Database.available) navigator.reset() }
     }
 
     StackView {
@@ -165,7 +164,7 @@ Window {
         objectName: "adminPanel"
         anchors.fill: parent
         z: 200
-        onReloadRequested: database.reload()
-        onQuitRequested: admin.requestQuit()
+        onReloadRequested: Database.reload()
+        onQuitRequested: Admin.requestQuit()
     }
 }

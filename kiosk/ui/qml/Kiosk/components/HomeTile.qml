@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // A large entry tile on the home screen: icon, title, one line of what is inside. The whole tile is the target.
 Rectangle {

@@ -1,5 +1,5 @@
 import QtQuick
-import "../components"
+import Kiosk
 
 // The start screen: the exhibition's title, what it is about in one sentence, and large entry tiles.
 // Only sections that exist get a tile (no dead ends).
@@ -9,7 +9,7 @@ Item {
 
     required property var nav
 
-    function citiesWord(n) { return catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
+    function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
 
     readonly property bool portrait: Theme.portrait
     readonly property int sideMargin: Theme.margin * 2
@@ -58,7 +58,7 @@ Item {
         Text {
             objectName: "homeSubtitle"
             width: parent.width
-            text: qsTr("1941–1945") + "  ·  " + database.cityCount + " " + home.citiesWord(database.cityCount)
+            text: qsTr("1941–1945") + "  ·  " + Database.cityCount + " " + home.citiesWord(Database.cityCount)
             textFormat: Text.PlainText
             color: Theme.gold
             font.family: Theme.serif
@@ -100,7 +100,7 @@ Item {
             icon: "mdi6.city-variant-outline"
             title: qsTr("Города")
             caption: qsTr("Все %1 %2: вклад в\u00a0Победу и\u00a0памятные места")
-                        .arg(database.cityCount).arg(home.citiesWord(database.cityCount))
+                        .arg(Database.cityCount).arg(home.citiesWord(Database.cityCount))
             onActivated: home.nav.cities()
         }
     }

@@ -1,5 +1,5 @@
 import QtQuick
-import "../components"
+import Kiosk
 
 // All cities: search (kiosk keyboard), facets with live counts, an А–Я index and a grid of cards.
 // Python (`catalog`) searches, filters and counts; this screen only presents and forwards touches.
@@ -18,7 +18,7 @@ Item {
         nav.city(cityId)
     }
     function jumpTo(letter) {
-        const row = catalog.indexOfLetter(letter)
+        const row = Catalog.indexOfLetter(letter)
         if (row >= 0)
             grid.positionViewAtIndex(row, GridView.Beginning)
     }
@@ -48,10 +48,10 @@ Item {
             anchors { right: parent.right; top: screen.portrait ? title.bottom : parent.top }
             anchors.topMargin: screen.portrait ? screen.gap : 0
             width: screen.portrait ? parent.width : Math.min(Theme.px(760), parent.width * 0.48)
-            text: catalog.query
+            text: Catalog.query
             active: screen.keyboardOpen
             onOpened: screen.keyboardOpen = true
-            onCleared: catalog.query = ""
+            onCleared: Catalog.query = ""
         }
     }
 
@@ -61,8 +61,8 @@ Item {
         objectName: "alphabetStrip"
         anchors { left: parent.left; right: parent.right; top: header.bottom }
         anchors { leftMargin: Theme.margin; rightMargin: Theme.margin; topMargin: Theme.unit * 3 }
-        letters: catalog.alphabet
-        available: catalog.letters
+        letters: Catalog.alphabet
+        available: Catalog.letters
         onPicked: (letter) => screen.jumpTo(letter)
     }
 
@@ -104,7 +104,7 @@ Item {
             anchors { left: parent.left; verticalCenter: parent.verticalCenter }
             icon: "mdi6.tune-variant"
             checked: screen.filtersOpen
-            text: catalog.activeFilterCount > 0 ? qsTr("Фильтры: %1").arg(catalog.activeFilterCount) : qsTr("Фильтры")
+            text: Catalog.activeFilterCount > 0 ? qsTr("Фильтры: %1").arg(Catalog.activeFilterCount) : qsTr("Фильтры")
             onActivated: screen.filtersOpen = !screen.filtersOpen
         }
         Column {
@@ -116,7 +116,7 @@ Item {
                 id: resultCount
                 objectName: "resultCount"
                 width: parent.width
-                text: catalog.countText
+                text: Catalog.countText
                 textFormat: Text.PlainText
                 color: Theme.paper
                 font.family: Theme.sans
@@ -128,7 +128,7 @@ Item {
                 objectName: "filterSummary"
                 visible: text !== ""
                 width: parent.width
-                text: catalog.filterSummary
+                text: Catalog.filterSummary
                 textFormat: Text.PlainText
                 color: Theme.paperDim
                 font.family: Theme.sans
@@ -139,11 +139,11 @@ Item {
         KioskButton {
             id: clearFilters
             objectName: "clearFilters"
-            visible: catalog.filtersActive
+            visible: Catalog.filtersActive
             anchors { right: parent.right; verticalCenter: parent.verticalCenter }
             icon: "mdi6.filter-remove-outline"
             text: qsTr("Снять фильтры")
-            onActivated: catalog.clearFilters()
+            onActivated: Catalog.clearFilters()
         }
     }
 
@@ -161,13 +161,13 @@ Item {
         cellWidth: Math.floor(width / columns)
         cellHeight: Theme.px(236) + screen.gap
         clip: true
-        model: catalog.cities
+        model: Catalog.cities
         boundsBehavior: Flickable.StopAtBounds
         flickDeceleration: Theme.px(2500)
         maximumFlickVelocity: Theme.px(5000)
         pressDelay: 0
         bottomMargin: Theme.unit * 3
-        visible: catalog.count > 0
+        visible: Catalog.count > 0
 
         delegate: Item {
             id: cell
@@ -193,8 +193,8 @@ Item {
 
     EmptyState {
         anchors { left: grid.left; right: grid.right; top: grid.top; bottom: grid.bottom }
-        visible: catalog.count === 0 && catalog.total > 0
-        onResetRequested: catalog.clearAll()
+        visible: Catalog.count === 0 && Catalog.total > 0
+        onResetRequested: Catalog.clearAll()
     }
 
     // ---- the kiosk keyboard: slides up from the bottom, the grid shrinks above it --------------------------
@@ -204,8 +204,8 @@ Item {
         height: implicitHeight
         y: screen.keyboardOpen ? screen.height - height : screen.height
         visible: y < screen.height
-        text: catalog.query
-        onEdited: (text) => catalog.query = text
+        text: Catalog.query
+        onEdited: (text) => Catalog.query = text
         onHideRequested: screen.keyboardOpen = false
         Behavior on y { NumberAnimation { duration: Theme.normal; easing.type: Easing.OutCubic } }
     }

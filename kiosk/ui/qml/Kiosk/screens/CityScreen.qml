@@ -1,5 +1,5 @@
 import QtQuick
-import "../components"
+import Kiosk
 
 // One city: name, region, year, headline, the full text in a comfortable measure, contribution tags, and the
 // memorial card with a QR code of its map link. Swipe or the big buttons step through the CURRENT filtered
@@ -14,8 +14,8 @@ Item {
     // Stepping to a neighbour changes what this screen shows; it does not push screens, so «Назад» still
     // returns to the list in one tap.
     property int currentId: cityId
-    readonly property var city: { catalog.revision; return catalog.city(currentId) }
-    readonly property var around: { catalog.revision; return catalog.neighbours(currentId) }
+    readonly property var city: { Catalog.revision; return Catalog.city(currentId) }
+    readonly property var around: { Catalog.revision; return Catalog.neighbours(currentId) }
     readonly property bool known: city.name !== undefined
     readonly property bool portrait: Theme.portrait
     readonly property int sideWidth: Theme.px(560)

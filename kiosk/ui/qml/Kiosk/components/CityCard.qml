@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // One city in the grid: name (PT Serif), region, year badge, contribution icons. Tap opens the city.
 Rectangle {

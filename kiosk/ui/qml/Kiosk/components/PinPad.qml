@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // The staff PIN pad, opened by the hidden corner gesture. Digits show as dots; a wrong PIN gets a calm
 // message; after three, the pad rests (the admin service counts down the lock).
@@ -9,17 +9,17 @@ Item {
     signal accepted()
     property string entered: ""
     readonly property int maxDigits: 12
-    readonly property bool locked: admin.lockedSeconds > 0
+    readonly property bool locked: Admin.lockedSeconds > 0
 
     visible: false
-    function open() { entered = ""; admin.resetMessage(); visible = true }
+    function open() { entered = ""; Admin.resetMessage(); visible = true }
     function close() { entered = ""; visible = false }
     function press(d) { if (!locked && entered.length < maxDigits) entered += d }
     function submit() {
         if (locked || entered.length === 0) return
         const pin = entered
         entered = ""
-        if (admin.tryPin(pin)) pad.accepted()
+        if (Admin.tryPin(pin)) pad.accepted()
     }
 
     Rectangle { anchors.fill: parent; color: Theme.ground; opacity: 0.96 }
@@ -72,8 +72,8 @@ Item {
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 wrapMode: Text.WordWrap
-                text: pad.locked ? qsTr("Попробуйте снова через %1 с").arg(admin.lockedSeconds)
-                                 : (admin.message !== "" ? admin.message : qsTr("Введите код"))
+                text: pad.locked ? qsTr("Попробуйте снова через %1 с").arg(Admin.lockedSeconds)
+                                 : (Admin.message !== "" ? Admin.message : qsTr("Введите код"))
                 textFormat: Text.PlainText
                 color: Theme.paperDim
                 font.family: Theme.sans

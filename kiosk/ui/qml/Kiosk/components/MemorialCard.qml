@@ -1,5 +1,5 @@
 import QtQuick
-import "."
+import Kiosk
 
 // The city's memorial: kind, title, address, and a QR code of its map link for the visitor's phone.
 // The link itself is never opened by the kiosk and never shown as something to tap.

@@ -1,0 +1,33 @@
+"""The QML module `Kiosk`: its qmldir declares every QML file, and its .qmltypes matches the Python classes."""
+
+from __future__ import annotations
+
+import re
+
+from kiosk.ui import qmltooling
+
+
+def test_qmldir_declares_every_qml_file_once():
+    qmldir = (qmltooling.MODULE_DIR / "qmldir").read_text(encoding="utf-8").splitlines()
+    assert qmldir[0] == "module Kiosk"
+    assert "typeinfo kiosk.qmltypes" in qmldir
+    declared = {}
+    for line in qmldir[1:]:
+        m = re.fullmatch(r"(?:singleton )?(\w+) 1\.0 (\S+\.qml)", line)
+        if m:
+            assert m.group(1) not in declared, f"{m.group(1)} declared twice"
+            declared[m.group(1)] = m.group(2)
+    on_disk = {p.relative_to(qmltooling.MODULE_DIR).as_posix() for p in qmltooling.qml_files()}
+    assert set(declared.values()) == on_disk, "add the new .qml file to kiosk/ui/qml/Kiosk/qmldir"
+    for name, path in declared.items():
+        assert path.endswith(f"/{name}.qml") or path == f"{name}.qml", f"{name} is declared as {path}"
+
+
+def test_qmltypes_is_generated_from_the_current_python(tmp_path):
+    """A renamed or retyped property, signal or slot of a QML singleton must be regenerated, or qmllint would
+    check QML against stale types: `python -m kiosk.ui.qmltooling qmltypes`."""
+    fresh = qmltooling.generate_qmltypes(tmp_path / "kiosk.qmltypes")
+    assert qmltooling.QMLTYPES.read_text(encoding="utf-8") == fresh, (
+        "kiosk/ui/qml/Kiosk/kiosk.qmltypes is stale: run `python -m kiosk.ui.qmltooling qmltypes`")
+    for singleton in ("Catalog", "Database", "Idle", "Admin", "KioskInfo"):
+        assert f'"Kiosk/{singleton} 1.0"' in fresh
