@@ -100,8 +100,9 @@ def qml_files() -> list[Path]:
 
 
 def lint(extra_args: list[str] | None = None) -> subprocess.CompletedProcess:
-    """pyside6-qmllint over every QML file of the module, resolving `import Kiosk` through the import path."""
-    cmd = [_tool("pyside6-qmllint"), "-I", str(cfg.qml_dir()), *(extra_args or []),
+    """pyside6-qmllint over every QML file of the module, resolving `import Kiosk` through the import path;
+    any warning makes the exit code non-zero."""
+    cmd = [_tool("pyside6-qmllint"), "-I", str(cfg.qml_dir()), "--max-warnings", "0", *(extra_args or []),
            *[str(p) for p in qml_files()]]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
 

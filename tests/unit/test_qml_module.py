@@ -31,3 +31,11 @@ def test_qmltypes_is_generated_from_the_current_python(tmp_path):
         "kiosk/ui/qml/Kiosk/kiosk.qmltypes is stale: run `python -m kiosk.ui.qmltooling qmltypes`")
     for singleton in ("Catalog", "Database", "Idle", "Admin", "KioskInfo"):
         assert f'"Kiosk/{singleton} 1.0"' in fresh
+
+
+def test_qmllint_is_clean_over_every_qml_file():
+    """Every name QML uses resolves (typed singletons, required properties in delegates, qualified ids):
+    a renamed Python property or a typo in QML is a lint warning here, not a silent `undefined` at run time."""
+    result = qmltooling.lint()
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("Warning")]
+    assert result.returncode == 0 and not warnings, "\n".join(warnings) or result.stderr

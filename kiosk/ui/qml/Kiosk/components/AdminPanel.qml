@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
@@ -57,12 +58,13 @@ Item {
                     [qsTr("Журнал"), KioskInfo.logPath || qsTr("только консоль")]
                 ]
                 delegate: Item {
+                    id: fact
                     required property var modelData
                     required property int index
                     width: facts.width; height: valueText.height
                     Text {
                         width: facts.keyWidth
-                        text: modelData[0]
+                        text: fact.modelData[0]
                         textFormat: Text.PlainText
                         color: Theme.paperDim
                         font.family: Theme.sans
@@ -70,10 +72,10 @@ Item {
                     }
                     Text {
                         id: valueText
-                        objectName: "adminFact" + index
+                        objectName: "adminFact" + fact.index
                         x: facts.keyWidth + facts.columnSpacing
                         width: facts.width - x
-                        text: modelData[1]
+                        text: fact.modelData[1]
                         wrapMode: Text.WrapAnywhere
                         textFormat: Text.PlainText
                         color: Theme.paper

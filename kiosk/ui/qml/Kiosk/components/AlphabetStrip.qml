@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
@@ -23,18 +24,18 @@ Flow {
         Rectangle {
             id: key
             required property string modelData
-            readonly property bool present: strip.available.indexOf(modelData) >= 0
-            objectName: "letter_" + modelData
+            readonly property bool present: strip.available.indexOf(key.modelData) >= 0
+            objectName: "letter_" + key.modelData
             width: strip.cellWidth
             height: Theme.touch
             radius: Theme.radius
             color: tap.pressed ? Theme.groundPressed : "transparent"
-            border.width: present ? Math.max(1, Theme.px(2)) : 0
+            border.width: key.present ? Math.max(1, Theme.px(2)) : 0
             border.color: Theme.line
-            enabled: present
-            opacity: present ? 1.0 : 0.35
+            enabled: key.present
+            opacity: key.present ? 1.0 : 0.35
             Accessible.role: Accessible.Button
-            Accessible.name: modelData
+            Accessible.name: key.modelData
 
             Text {
                 anchors.centerIn: parent

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
@@ -57,6 +58,7 @@ Item {
                     Repeater {
                         model: Math.max(4, pad.entered.length)
                         Rectangle {
+                            required property int index
                             width: Theme.px(22); height: width; radius: width / 2
                             color: index < pad.entered.length ? Theme.gold : "transparent"
                             border.color: Theme.paperDim
@@ -86,18 +88,20 @@ Item {
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
                     KioskButton {
-                        objectName: modelData === "clear" ? "pinClear" : modelData === "ok" ? "pinOk" : "pinKey" + modelData
+                        id: key
+                        required property string modelData
+                        objectName: key.modelData === "clear" ? "pinClear" : key.modelData === "ok" ? "pinOk" : "pinKey" + key.modelData
                         implicitWidth: Theme.px(150); implicitHeight: Theme.touchLarge
                         enabled: !pad.locked
-                        primary: modelData === "ok"
-                        fontSize: modelData.length === 1 ? Theme.px(40) : Theme.labelSize
-                        icon: modelData === "clear" ? "mdi6.backspace-outline" : modelData === "ok" ? "mdi6.check" : ""
-                        text: modelData.length === 1 ? modelData : ""
-                        Accessible.name: modelData === "clear" ? qsTr("Стереть") : modelData === "ok" ? qsTr("Войти") : modelData
+                        primary: key.modelData === "ok"
+                        fontSize: key.modelData.length === 1 ? Theme.px(40) : Theme.labelSize
+                        icon: key.modelData === "clear" ? "mdi6.backspace-outline" : key.modelData === "ok" ? "mdi6.check" : ""
+                        text: key.modelData.length === 1 ? key.modelData : ""
+                        Accessible.name: key.modelData === "clear" ? qsTr("Стереть") : key.modelData === "ok" ? qsTr("Войти") : key.modelData
                         onActivated: {
-                            if (modelData === "clear") pad.entered = ""
-                            else if (modelData === "ok") pad.submit()
-                            else pad.press(modelData)
+                            if (key.modelData === "clear") pad.entered = ""
+                            else if (key.modelData === "ok") pad.submit()
+                            else pad.press(key.modelData)
                         }
                     }
                 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
@@ -129,8 +130,9 @@ Item {
                         model: screen.known ? screen.city.tags : []
                         // A label, not a button: it does nothing when touched, so it does not look pressable.
                         Rectangle {
+                            id: tag
                             required property var modelData
-                            objectName: "cityTag_" + modelData.id
+                            objectName: "cityTag_" + tag.modelData.id
                             height: Theme.px(52)
                             width: tagRow.implicitWidth + Theme.unit * 3
                             radius: height / 2
@@ -145,11 +147,11 @@ Item {
                                     anchors.verticalCenter: parent.verticalCenter
                                     width: Theme.px(30); height: width
                                     sourceSize: Qt.size(width, height)
-                                    source: "image://icon/" + modelData.icon + "/" + String(Theme.gold).substring(1)
+                                    source: "image://icon/" + tag.modelData.icon + "/" + String(Theme.gold).substring(1)
                                 }
                                 Text {
                                     anchors.verticalCenter: parent.verticalCenter
-                                    text: modelData.label
+                                    text: tag.modelData.label
                                     textFormat: Text.PlainText
                                     color: Theme.paper
                                     font.family: Theme.sans
