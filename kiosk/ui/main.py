@@ -127,30 +127,11 @@ def main(argv: list[str] | None = None) -> int:
                    exit_after_first_frame=args.exit_after_first_frame, t0=t0)
 
 
-def make_qapp(argv0: str = "kiosk"):
-    """The QGuiApplication, configured the same way for the kiosk, the self-test and the benchmark."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QGuiApplication([argv0])
-    QCoreApplication.setApplicationName("labour-valour-kiosk")
-    QCoreApplication.setApplicationVersion(kiosk.__version__)
-    try:
-        from PySide6.QtQuickControls2 import QQuickStyle
-
-        QQuickStyle.setStyle("Basic")  # the only style the bundle ships
-    except ImportError:  # pragma: no cover
-        os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    return app
-
-
 def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: bool = False, t0: float) -> int:
     from PySide6.QtCore import QTimer
 
     from kiosk.ui.app import KioskApp, install_message_handler
+    from kiosk.ui.qapp import make_qapp
 
     qapp = make_qapp()
     install_message_handler()

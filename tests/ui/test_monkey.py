@@ -13,7 +13,7 @@ import random
 from PySide6.QtTest import QTest
 
 from kiosk.ui.services.admin import hash_pin
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until
 
 SEED = int(os.environ.get("MONKEY_SEED", "1945"))
 STEPS = int(os.environ.get("MONKEY_STEPS", "2000"))

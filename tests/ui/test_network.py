@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until
 
 
 def _create(app, qml: str):

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-
-from cities_harness import TAGS, engine_for, FakeRepository, fake_cities, huge_city, make_catalog  # noqa: E402
-
-from kiosk.ui.models.catalog import Catalog, paragraphs_of, plural_ru  # noqa: E402
-from kiosk.ui.models.city_list import initial_letter  # noqa: E402
-from kiosk.ui.models.facets import FacetFilter, district_short  # noqa: E402
+from kiosk.ui.models.catalog import Catalog, paragraphs_of, plural_ru
+from kiosk.ui.models.city_list import initial_letter
+from kiosk.ui.models.facets import FacetFilter, district_short
+from tests.helpers.fake_data import TAGS, FakeRepository, engine_for, fake_cities, huge_city
+from tests.helpers.models import make_catalog
 
 
 @pytest.fixture
