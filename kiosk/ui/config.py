@@ -52,7 +52,7 @@ class Config:
     db: Path | None = None
     source: Path | None = None  # the file these settings came from (None = defaults)
 
-    def with_overrides(self, **changes) -> "Config":
+    def with_overrides(self, **changes) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
@@ -80,7 +80,9 @@ def _check(key: str, value, where: str):
         from kiosk.ui.services.admin import parse_pin_hash
 
         if not isinstance(value, str) or parse_pin_hash(value) is None:
-            raise ConfigError(f"{where}: admin_pin_hash is not a pbkdf2_sha256$… hash (make one with: kiosk --hash-pin)")
+            raise ConfigError(
+                f"{where}: admin_pin_hash is not a pbkdf2_sha256$… hash (make one with: kiosk --hash-pin)"
+            )
         return value
     raise ConfigError(f"{where}: unknown setting {key!r}")  # pragma: no cover
 

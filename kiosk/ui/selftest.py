@@ -92,7 +92,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             done: list[str] = []
             start = len(problems)
 
-            def visit(name: str, expect: str | None = None, shot: bool = True, wait_ms: int = 0):
+            def visit(name: str, expect: str | None = None, shot: bool = True, wait_ms: int = 0, tag: str = tag):
                 nonlocal shots
                 d.settle(wait_ms)
                 if expect is not None and d.current_name() != expect:

@@ -194,7 +194,8 @@ def test_model_roles(catalog):
 
 
 def test_many_changes_do_not_eat_the_interpreters_true(catalog):
-    """PySide6 6.12.0's Signal.emit() returned a borrowed True, so ~1000 filter taps aborted CPython 3.11 (we pin 6.11.3)."""
+    """PySide6 6.12.0's Signal.emit() returned a borrowed True, so ~1000 filter taps aborted CPython 3.11
+    (we pin 6.11.3)."""
     before = sys.getrefcount(True)
     for _ in range(200):
         catalog.toggleYear(2020)
