@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,10 @@ def make_kiosk(qapp, tmp_path):
     yield factory
     for app in apps:
         app.close()
+    apps.clear()
+    # Free the Python wrappers of this app's items now: a stale wrapper whose C++ object is gone can be handed
+    # back for a new item allocated at the same address in the next test.
+    gc.collect()
 
 
 # ---- where the visitor is ---------------------------------------------------------------------------------
@@ -144,14 +149,14 @@ def type_keys(app, finger: Finger, *keys: str) -> None:
 def texts_in(root) -> list[str]:
     """The text of every visible Text item below `root`."""
     return [i.property("text") for i in walk(root)
-            if i.metaObject().className() == "QQuickText" and i.isVisible()]
+            if i.inherits("QQuickText") and i.isVisible()]
 
 
 def assert_plain_text(window) -> None:
     """Every visible Text shows plain text: markup in the data appears as typed."""
     from PySide6.QtQml import QQmlEngine, QQmlExpression
 
-    texts = [i for i in walk(window.contentItem()) if i.metaObject().className() == "QQuickText" and i.isVisible()]
+    texts = [i for i in walk(window.contentItem()) if i.inherits("QQuickText") and i.isVisible()]
     assert texts
     rich = []
     for t in texts:

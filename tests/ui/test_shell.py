@@ -142,7 +142,7 @@ def test_bundled_fonts_are_what_qt_draws_with(make_kiosk, shell_db):
     assert QFontInfo(QGuiApplication.font()).family() == "PT Sans"
     title = find(app.window, "homeTitle")
     assert QFontInfo(title.property("font")).family() == "PT Serif"
-    tile_texts = [i for i in walk(find(app.window, "tileCities")) if i.metaObject().className() == "QQuickText"]
+    tile_texts = [i for i in walk(find(app.window, "tileCities")) if i.inherits("QQuickText")]
     assert tile_texts and {QFontInfo(t.property("font")).family() for t in tile_texts} <= {"PT Sans", "PT Serif"}
 
 

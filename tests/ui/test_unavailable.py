@@ -21,7 +21,7 @@ def _visible_texts(window) -> list[str]:
         if not item.isVisible() or item.opacity() == 0:
             continue
         text = item.property("text")
-        if isinstance(text, str) and text and item.metaObject().className().startswith("QQuickText"):
+        if isinstance(text, str) and text and item.inherits("QQuickText"):
             out.append(text)
         todo.extend(item.childItems())
     return out
