@@ -37,7 +37,7 @@ def main() -> int:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.selftest import ShellDriver
+    from kiosk.ui.shell_driver import ShellDriver
 
     db = ROOT / "db" / "kiosk.sqlite"
     if not db.exists():

@@ -1,9 +1,12 @@
-"""Shared test setup. Qt runs offscreen with the software scene graph: there is no screen here."""
+"""Shared test setup. Qt runs offscreen with the software scene graph: there is no screen here.
+
+`tests` is a package (tests/__init__.py), so pytest puts the checkout on sys.path and tests import their shared
+helpers as `tests.helpers.…`; fixtures live there too and the conftest files only name them.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 # Must be set before anything imports Qt.
@@ -14,8 +17,6 @@ os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
 import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 BUNDLED_DB = ROOT / "db" / "kiosk.sqlite"
 

@@ -73,7 +73,7 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
         )
     meta = {
         "schema_version": str(schema.SCHEMA_VERSION),
-        "built_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "built_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "app_version": __version__,
         "sources_sha256": src.sha256(),
         "sources": json.dumps(src.relative_files(), ensure_ascii=False),

@@ -1,4 +1,5 @@
-"""`kiosk-db report`: what curators should look at — open questions, seed corrections, missing memorials and coordinates."""
+"""`kiosk-db report`: what curators should look at — open questions, seed corrections, missing memorials and
+coordinates."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def report_text(repo: Repository) -> str:
     cities = repo.cities()
     lines = [
         f"Data-quality report: {repo.path}",
-        f"Built {meta.get('built_at', '?')} by kiosk {meta.get('app_version', '?')}, schema {meta.get('schema_version')},"
+        f"Built {meta.get('built_at', '?')} by kiosk {meta.get('app_version', '?')}, "
+        f"schema {meta.get('schema_version')},"
         f" sources sha256 {meta.get('sources_sha256', '?')[:12]}",
         f"{len(cities)} cities, {len(repo.tags())} tags",
         "",

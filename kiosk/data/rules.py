@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 FIRST_YEAR = 2020  # the title «Город трудовой доблести» exists since 2020
@@ -27,7 +28,7 @@ def year_problem(year: object) -> str | None:
     return None
 
 
-def _number(value: object) -> bool:
+def _number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

@@ -33,7 +33,7 @@ def _t(name, *cols, pk, fks=()):
     return Table(name, tuple(Column(*c) for c in cols), tuple(pk), tuple(fks))
 
 
-T, I, R = "TEXT", "INTEGER", "REAL"
+T, I, R = "TEXT", "INTEGER", "REAL"  # noqa: E741 - the column types, short so the tables read as tables
 
 META = _t("meta", ("key", T, True), ("value", T), pk=["key"])
 CITIES = _t(

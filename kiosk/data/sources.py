@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from kiosk.data import rules
 from kiosk.data.errors import DataError, DataErrors
@@ -282,7 +283,7 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
     if len(problems) > before:
         return None
     return CitySource(
-        city=City(id=city_id, name=name, region=region, federal_district=district, year=year, text=text,
+        city=City(id=city_id, name=name, region=region, federal_district=district, year=cast(int, year), text=text,
                   headline=headline, lat=None if lat is None else float(lat),
                   lon=None if lon is None else float(lon), name_latin=name_latin, tags=tuple(tags),
                   memorial=memorial),

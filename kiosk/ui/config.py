@@ -7,7 +7,7 @@ A config file is optional; each key has a default. Example (all keys shown with 
     idle_countdown = 10        # seconds the question stays before the kiosk returns home
     slide_duration = 8         # seconds per slide in slide shows / attract mode
     default_screen = "home"    # "home" or "cities": where visitors start and idle reset returns
-    log_dir = ""               # empty = the per-user state dir (~/.local/state/labour-valour-kiosk/log)
+    log_dir = ""               # empty = the per-user log dir (Linux ~/.local/state/labour-valour-kiosk/log)
     db = ""                    # empty = the bundled database
     admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
 
@@ -20,13 +20,14 @@ A bad file (unreadable, not TOML, an unknown key, a wrong type or range) raises 
 
 from __future__ import annotations
 
-import os
 import sys
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-APP_ID = "labour-valour-kiosk"
+from kiosk.ui import locations
+
+APP_ID = locations.APP_ID
 
 # PBKDF2-SHA256 of "1945" with a fixed salt: the documented first-install PIN.
 DEFAULT_PIN_HASH = (
@@ -52,7 +53,7 @@ class Config:
     db: Path | None = None
     source: Path | None = None  # the file these settings came from (None = defaults)
 
-    def with_overrides(self, **changes) -> "Config":
+    def with_overrides(self, **changes) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
@@ -80,16 +81,19 @@ def _check(key: str, value, where: str):
         from kiosk.ui.services.admin import parse_pin_hash
 
         if not isinstance(value, str) or parse_pin_hash(value) is None:
-            raise ConfigError(f"{where}: admin_pin_hash is not a pbkdf2_sha256$… hash (make one with: kiosk --hash-pin)")
+            raise ConfigError(
+                f"{where}: admin_pin_hash is not a pbkdf2_sha256$… hash (make one with: kiosk --hash-pin)"
+            )
         return value
     raise ConfigError(f"{where}: unknown setting {key!r}")  # pragma: no cover
 
 
 def load_config(path: Path | str | None = None) -> Config:
-    """Settings from `path`, else from the per-user config file if there is one, else the defaults."""
+    """Settings from `path`, else from the first kiosk.toml in the search order (kiosk.ui.locations), else the
+    defaults."""
     if path is None:
-        path = user_config_path()
-        if not path.exists():
+        path = locations.find_config()
+        if path is None:
             return Config()
     path = Path(path)
     where = str(path)
@@ -152,10 +156,8 @@ def default_db_path() -> Path:
 
 
 def user_config_path() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / APP_ID / "kiosk.toml"
+    return locations.user_config_dir() / locations.CONFIG_NAME
 
 
 def default_log_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / APP_ID / "log"
+    return locations.user_log_dir()

@@ -46,16 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
                     "staff exit: hold the top-left corner for 3 s, then enter the PIN.",
     )
     p.add_argument("--version", action="version", version=f"kiosk {kiosk.__version__}")
-    p.add_argument("--db", type=Path, metavar="PATH", help="database file (default: the bundled one)")
+    p.add_argument("--db", type=Path, metavar="PATH",
+                   help="database file (default: kiosk.sqlite beside the program, in the user's or the machine's "
+                        "config folder, else the bundled one)")
     p.add_argument("--config", type=Path, metavar="PATH",
-                   help="TOML settings (default: ~/.config/labour-valour-kiosk/kiosk.toml if present)")
+                   help="TOML settings (default: kiosk.toml beside the program, in the user's or the machine's "
+                        "config folder)")
     p.add_argument("--windowed", action="store_true",
                    help="school mode: an ordinary closable window with a visible cursor")
     p.add_argument("--size", type=_size, metavar="WxH", help="window size with --windowed (default 1280x800)")
     p.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
                    help="seconds without a touch before returning home (overrides the config; 0 = never)")
     p.add_argument("--log-dir", type=Path, metavar="DIR",
-                   help="where kiosk.log goes (default ~/.local/state/labour-valour-kiosk/log)")
+                   help="where kiosk.log goes (default: the user's log folder, on Linux "
+                        "~/.local/state/labour-valour-kiosk/log)")
     p.add_argument("--self-test", action="store_true",
                    help="open the database, visit every screen offscreen, print a summary, exit 0 or 1")
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="with --self-test: a PNG per screen and size")
@@ -106,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
     config = config.with_overrides(idle_timeout=args.idle_timeout, log_dir=args.log_dir, db=args.db)
+    from kiosk.ui.config import default_db_path
+    from kiosk.ui.locations import find_database
+
+    config = config.with_overrides(db=find_database(config.db, default_db_path()))
 
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -127,30 +135,11 @@ def main(argv: list[str] | None = None) -> int:
                    exit_after_first_frame=args.exit_after_first_frame, t0=t0)
 
 
-def make_qapp(argv0: str = "kiosk"):
-    """The QGuiApplication, configured the same way for the kiosk, the self-test and the benchmark."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QGuiApplication([argv0])
-    QCoreApplication.setApplicationName("labour-valour-kiosk")
-    QCoreApplication.setApplicationVersion(kiosk.__version__)
-    try:
-        from PySide6.QtQuickControls2 import QQuickStyle
-
-        QQuickStyle.setStyle("Basic")  # the only style the bundle ships
-    except ImportError:  # pragma: no cover
-        os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    return app
-
-
 def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: bool = False, t0: float) -> int:
     from PySide6.QtCore import QTimer
 
     from kiosk.ui.app import KioskApp, install_message_handler
+    from kiosk.ui.qapp import make_qapp
 
     qapp = make_qapp()
     install_message_handler()

@@ -2,7 +2,8 @@
 screen at 1920×1080 and 1080×1920, fail on any Qt/QML warning or Python exception, print a one-screen summary.
 
 Exit 0 when everything passed, 1 otherwise; a database that cannot be used fails in one line with its reason.
-`ShellDriver` is also what the UI tests use to reach the shell's QML (navigator, overlays) from Python.
+It calls the shell's navigator directly (kiosk.ui.shell_driver): it checks that every screen renders, fast.
+The UI tests reach screens by touch instead (tests/helpers).
 """
 
 from __future__ import annotations
@@ -15,79 +16,10 @@ import traceback
 from pathlib import Path
 
 from kiosk.ui.config import Config, default_db_path
+from kiosk.ui.shell_driver import ShellDriver
 
 SIZES = ((1920, 1080), (1080, 1920))
 log = logging.getLogger("kiosk.selftest")
-
-
-class ShellDriver:
-    """Reach into Main.qml from Python: call the navigator, open overlays, wait for the stack to settle."""
-
-    def __init__(self, app):
-        from PySide6.QtCore import QObject
-
-        self.app = app
-        self.window = app.window
-        self.navigator = self.window.findChild(QObject, "navigator")
-        if self.navigator is None:
-            raise RuntimeError("Main.qml has no navigator")
-
-    def item(self, name: str):
-        from PySide6.QtQuick import QQuickItem
-
-        return self.window.findChild(QQuickItem, name)
-
-    def call(self, obj, method: str, *args):
-        from PySide6.QtCore import Q_ARG, QMetaObject, Qt
-
-        QMetaObject.invokeMethod(obj, method, Qt.ConnectionType.DirectConnection,
-                                 *[Q_ARG("QVariant", a) for a in args])
-
-    def nav(self, method: str, *args) -> None:
-        self.call(self.navigator, method, *args)
-
-    def set_instant(self, value: bool) -> None:
-        self.navigator.setProperty("instant", value)
-
-    @property
-    def stack(self):
-        return self.item("stack")
-
-    def depth(self) -> int:
-        return int(self.stack.property("depth"))
-
-    def current_name(self) -> str:
-        item = self.stack.property("currentItem")
-        return item.objectName() if item is not None else ""
-
-    def settle(self, ms: int = 0) -> None:
-        """Let pending work (transitions, image loads, deferred deletes) run, then render one frame."""
-        from PySide6.QtCore import QCoreApplication, QEvent
-        from PySide6.QtTest import QTest
-
-        deadline = time.monotonic() + 2.0
-        while self.stack.property("busy") and time.monotonic() < deadline:
-            QTest.qWait(10)
-        if ms:
-            QTest.qWait(ms)
-        QCoreApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-    def grab(self):
-        return self.window.grabWindow()
-
-    def open_pin_pad(self) -> None:
-        self.call(self.item("pinPad"), "open")
-
-    def close_overlays(self) -> None:
-        self.call(self.item("pinPad"), "close")
-        self.call(self.item("adminPanel"), "close")
-
-    def open_admin_panel(self) -> None:
-        self.call(self.item("adminPanel"), "open")
-
-    def preview_unavailable(self, on: bool) -> None:
-        self.window.setProperty("previewUnavailable", on)
 
 
 def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, out=None) -> int:
@@ -118,7 +50,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
         log.error("self-test: database unavailable: %s", _one_line(exc))
         return 1
 
-    from kiosk.ui.main import make_qapp
+    from kiosk.ui.qapp import make_qapp
 
     qapp = make_qapp()
     from kiosk.ui import app as appmod
@@ -160,7 +92,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             done: list[str] = []
             start = len(problems)
 
-            def visit(name: str, expect: str | None = None, shot: bool = True, wait_ms: int = 0):
+            def visit(name: str, expect: str | None = None, shot: bool = True, wait_ms: int = 0, tag: str = tag):
                 nonlocal shots
                 d.settle(wait_ms)
                 if expect is not None and d.current_name() != expect:

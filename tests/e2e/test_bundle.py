@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_frozen_bundle_self_tests(tmp_path, built_db):
     dist, work = tmp_path / "dist", tmp_path / "build"
     build = subprocess.run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtTest import QTest
 
 from kiosk.ui.services.admin import RateLimiter
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until
 
 
 def enter(app, finger, pin: str):

@@ -1,143 +1,141 @@
-"""The city screen: reading, memorial with QR, and stepping through the current filtered order by swipe or button."""
+"""The city screen in the real shell: reading, the memorial's QR code, and stepping through the current filtered
+order by swipe or button. Every screen is reached by touch; every wait is on a condition, never on the clock."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from PySide6.QtCore import QPointF
-from PySide6.QtTest import QTest
 
-from cities_harness import Finger, wait_until, Kiosk, fake_cities, huge_city, make_catalog
-from test_cities import assert_plain_text, bring_into_view
+from tests.helpers.fake_data import MARKUP_HEADLINE, build_fake_db, fake_cities, huge_city
+from tests.helpers.kiosk import (
+    assert_plain_text, bring_into_view, grab, on_screen, open_cities, open_city, texts_in, visit_city,
+)
+from tests.helpers.qt import Finger, find, maybe, wait_until
 
 
 @pytest.fixture
-def kiosk(qtbot):
-    k = Kiosk(qtbot, make_catalog())
-    yield k
-    k.close()
+def app(make_kiosk, fake_db):
+    app = make_kiosk(fake_db)
+    app.finger = Finger(app.window)
+    return app
 
 
-def open_city(k, city_id, finger=None):
-    # One Finger per window: a second QTest touch device makes the first one's later gestures go astray.
-    finger = finger or Finger(k.window)
-    card = k.item(f"cityCard_{city_id}")
-    grid = k.item("cityGrid")
-    bring_into_view(finger, card, grid)
-    finger.tap(card)
-    assert wait_until(lambda: k.stack_top().objectName() == "cityScreen")
-    assert wait_until(lambda: not k.item("stack").property("busy"))  # the push transition
-    QTest.qWait(50)
-    return k.stack_top()
+def shown_name(app) -> str:
+    return find(app.window, "cityName").property("text")
 
 
-def shown_name(k):
-    return k.item("cityName").property("text")
+def current_id(screen) -> int:
+    return screen.property("currentId")
 
 
-def test_detail_shows_city_and_memorial_qr(kiosk):
-    screen = open_city(kiosk, 4)
-    assert shown_name(kiosk) == "Казань"
-    assert kiosk.item("cityRegion").property("text") == "Республика Татарстан · Приволжский федеральный округ"
-    card = kiosk.item("memorialCard")
-    qr = kiosk.item("memorialQr")
-    url = kiosk.catalog.city(4)["memorial"]["url"]
+def shows(app, screen, city_id: int, name: str) -> bool:
+    """The screen has stepped to `city_id` and its heading has caught up (a short cross-fade)."""
+    return current_id(screen) == city_id and shown_name(app) == name
+
+
+def test_detail_shows_city_and_memorial_qr(app):
+    screen = visit_city(app, app.finger, 4)
+    assert shown_name(app) == "Казань"
+    assert find(app.window, "cityRegion").property("text") == "Республика Татарстан · Приволжский федеральный округ"
+    card = find(app.window, "memorialCard")
+    qr = find(app.window, "memorialQr")
+    url = app.catalog.city(4)["memorial"]["url"]
     assert qr.property("source").toString().startswith("image://qr/https%3A%2F%2Fyandex.ru")
     assert qr.width() >= 200 and card.isVisible()
-    texts = [i.property("text") for i in kiosk.walk(screen) if i.metaObject().className() == "QQuickText" and i.isVisible()]
+    texts = texts_in(screen)
     assert "Наведите камеру телефона, чтобы открыть место на карте" in texts
     assert not any(url in (t or "") or "http" in (t or "") for t in texts)  # the link is never shown
-    assert kiosk.maybe("noMemorial") is None or not kiosk.maybe("noMemorial").isVisible()
-    reading = kiosk.item("cityText")
-    assert reading.width() <= 1180 + 40  # a comfortable measure
-    assert_plain_text(kiosk)
+    no_memorial = maybe(app.window, "noMemorial")
+    assert no_memorial is None or not no_memorial.isVisible()
+    assert find(app.window, "cityText").width() <= 1180 + 40  # a comfortable measure
+    assert_plain_text(app.window)
 
 
-def test_no_memorial_state(kiosk):
-    open_city(kiosk, 5)  # Каменск-Уральский: no memorial yet
-    assert kiosk.item("noMemorial").isVisible()
-    assert kiosk.maybe("memorialQr") is None or not kiosk.maybe("memorialQr").isVisible()
+def test_no_memorial_state(app):
+    visit_city(app, app.finger, 5)  # Каменск-Уральский: no memorial yet
+    assert find(app.window, "noMemorial").isVisible()
+    qr = maybe(app.window, "memorialQr")
+    assert qr is None or not qr.isVisible()
 
 
-def test_swipe_and_buttons_follow_the_filtered_order(kiosk):
-    finger = Finger(kiosk.window)
-    bring_into_view(finger, kiosk.item("facetDistrict_5"), kiosk.item("facetPanel"))
-    finger.tap(kiosk.item("facetDistrict_5"))  # Уральский
-    order = kiosk.catalog.ids()
-    assert order == [2, 5, 14, 3]  # Екатеринбург, Каменск-Уральский, Курган, Челябинск
-    screen = open_city(kiosk, 2, finger)
-    assert not kiosk.item("prevCity").isEnabled()  # first in the order: stop, do not wrap
-    assert kiosk.item("cityPosition").property("text") == "1 из 4"
+def test_swipe_and_buttons_follow_the_filtered_order(app):
+    finger = app.finger
+    open_cities(app, finger)
+    bring_into_view(finger, find(app.window, "facetDistrict_5"), find(app.window, "facetPanel"))
+    finger.tap(find(app.window, "facetDistrict_5"))  # Уральский
+    assert app.catalog.ids() == [2, 5, 14, 3]  # Екатеринбург, Каменск-Уральский, Курган, Челябинск
+    screen = open_city(app, finger, 2)
+    assert not find(app.window, "prevCity").isEnabled()  # first in the order: stop, do not wrap
+    assert find(app.window, "cityPosition").property("text") == "1 из 4"
 
-    reading = kiosk.item("cityText")
+    reading = find(app.window, "cityText")
     finger.swipe(reading, -400, 0)
-    assert wait_until(lambda: screen.property("currentId") == 5)
-    assert wait_until(lambda: shown_name(kiosk) == "Каменск-Уральский")
-    QTest.qWait(300)
-    finger.tap(kiosk.item("nextCity"))
-    assert screen.property("currentId") == 14
+    assert wait_until(lambda: shows(app, screen, 5, "Каменск-Уральский"))
+    finger.tap(find(app.window, "nextCity"))
+    assert wait_until(lambda: shows(app, screen, 14, "Курган"))
     finger.swipe(reading, 400, 0)  # right: back
-    assert wait_until(lambda: screen.property("currentId") == 5)
-    QTest.qWait(300)
-    finger.tap(kiosk.item("nextCity"))
-    finger.tap(kiosk.item("nextCity"))
-    assert screen.property("currentId") == 3
-    assert not kiosk.item("nextCity").isEnabled()
+    assert wait_until(lambda: shows(app, screen, 5, "Каменск-Уральский"))
+    finger.tap(find(app.window, "nextCity"))
+    assert wait_until(lambda: shows(app, screen, 14, "Курган"))
+    finger.tap(find(app.window, "nextCity"))
+    assert wait_until(lambda: shows(app, screen, 3, "Челябинск"))
+    assert find(app.window, "cityPosition").property("text") == "4 из 4"
+    assert not find(app.window, "nextCity").isEnabled()
     finger.swipe(reading, -400, 0)  # at the end: nothing happens
-    QTest.qWait(300)
-    assert screen.property("currentId") == 3
-    assert kiosk.item("stack").property("depth") == 2  # stepping never pushes screens
+    finger.tap(find(app.window, "prevCity"))  # …while the button still answers
+    assert wait_until(lambda: shows(app, screen, 14, "Курган"))
+    assert app.driver.depth() == 3  # home, cities, city: stepping never pushes screens
 
 
-def test_vertical_scroll_is_not_a_swipe(kiosk):
-    finger = Finger(kiosk.window)
-    screen = open_city(kiosk, 1, finger)
-    reading = kiosk.item("cityText")
+def test_vertical_scroll_is_not_a_swipe(app):
+    screen = visit_city(app, app.finger, 1)
+    reading = find(app.window, "cityText")
     y0 = reading.property("contentY")
-    finger.drag(reading, 30, -300, steps=12, step_ms=16)
+    app.finger.drag(reading, 30, -300, steps=12, step_ms=16)
     assert wait_until(lambda: reading.property("contentY") > y0 + 100)
-    assert screen.property("currentId") == 1
+    assert wait_until(lambda: not reading.property("moving"))
+    assert current_id(screen) == 1
 
 
-def test_markup_and_empty_text(kiosk):
-    screen = open_city(kiosk, 13)  # Подольск: markup in the data
-    assert kiosk.item("cityHeadline").property("text") == "<b>Разметка</b> показывается как набрана"
-    assert_plain_text(kiosk)
-    screen.setProperty("currentId", 9)  # Ёлкинск: empty text and headline
-    QTest.qWait(100)
-    assert kiosk.item("cityNoText").isVisible()
-    assert not kiosk.item("cityHeadline").isVisible()
+def test_markup_in_the_data_shows_as_typed(app):
+    visit_city(app, app.finger, 13)  # Подольск: markup in the data
+    assert find(app.window, "cityHeadline").property("text") == MARKUP_HEADLINE
+    assert_plain_text(app.window)
 
 
-def test_megabyte_text_stays_usable(qtbot):
-    cities = fake_cities() + [huge_city(99)]
-    k = Kiosk(qtbot, make_catalog(cities))
-    try:
-        t0 = time.perf_counter()
-        k.window.property("nav").city(99)
-        assert wait_until(lambda: k.stack_top().objectName() == "cityScreen", 8000)
-        QTest.qWait(300)
-        opened = time.perf_counter() - t0
-        reading = k.item("cityText")
-        finger = Finger(k.window)
-        y0 = reading.property("contentY")
-        finger.swipe(reading, 0, -500)
-        assert wait_until(lambda: reading.property("contentY") > y0 + 300)
-        assert opened < 5.0
-        assert k.item("nextCity").height() >= 64
-        k.grab("/tmp/city_huge_1920x1080.png")
-    finally:
-        k.close()
+def test_the_shortest_text_still_has_a_headline(app):
+    visit_city(app, app.finger, 9)  # Ёлкинск: one short sentence
+    assert find(app.window, "cityHeadline").isVisible()
+    assert find(app.window, "nextCity").isEnabled()
+
+
+@pytest.fixture(scope="module")
+def huge_db(tmp_path_factory):
+    return build_fake_db(tmp_path_factory.mktemp("huge") / "kiosk.sqlite",
+                         fake_cities(empty_text=False) + [huge_city(99)])
+
+
+def test_megabyte_text_stays_usable(make_kiosk, huge_db, tmp_path):
+    app = make_kiosk(huge_db)
+    finger = Finger(app.window)
+    open_cities(app, finger)
+    # Мегабайтск sorts among the М cities: the index strip takes the visitor there.
+    finger.tap(find(app.window, "letter_М"))
+    open_city(app, finger, 99)
+    reading = find(app.window, "cityText")
+    y0 = reading.property("contentY")
+    finger.swipe(reading, 0, -500)
+    assert wait_until(lambda: reading.property("contentY") > y0 + 300)
+    assert find(app.window, "nextCity").height() >= 64
+    finger.tap(find(app.window, "homeButton"))  # and the way home still answers
+    assert wait_until(lambda: on_screen(app, "homeScreen"))
+    grab(app, tmp_path / "home_after_huge.png")
 
 
 @pytest.mark.parametrize("size,city", [((1920, 1080), 1), ((1080, 1920), 1), ((3840, 2160), 6), ((1920, 1080), 5)])
-def test_screenshots(qtbot, size, city):
-    k = Kiosk(qtbot, make_catalog(), size, start_city=city)
-    try:
-        QTest.qWait(400)
-        top = k.item("cityName").mapToScene(QPointF(0, 0)).y()
-        assert top >= k.item("shellBar").height()
-        k.grab(f"/tmp/city_{city}_{size[0]}x{size[1]}.png")
-    finally:
-        k.close()
+def test_layout_at_every_kiosk_size(make_kiosk, fake_db, size, city, tmp_path):
+    app = make_kiosk(fake_db, size=size)
+    visit_city(app, Finger(app.window), city)
+    top = find(app.window, "cityName").mapToScene(QPointF(0, 0)).y()
+    assert top >= find(app.window, "topBar").height()
+    grab(app, tmp_path / f"city_{city}_{size[0]}x{size[1]}.png")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until
 
 
 def _to_cities(app):
@@ -33,18 +33,21 @@ def test_question_then_reset_home_with_catalog_cleared(make_kiosk, shell_db):
     assert wait_until(lambda: not overlay.isVisible(), 1000)
 
 
-def test_continue_keeps_the_visitor_where_they_were(make_kiosk, shell_db):
+def test_continue_keeps_the_visitor_where_they_were_and_restarts_the_clock(make_kiosk, shell_db):
     app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=3)
     _to_cities(app)
-    assert wait_until(lambda: app.idle.asking, 2500)
-    QTest.qWait(250)  # the overlay fades in
+    overlay = find(app.window, "idleOverlay")
+    assert wait_until(lambda: app.idle.asking and overlay.opacity() == 1.0, 2500)
+    resets = []
+    app.idle.resetRequested.connect(lambda: resets.append(True))
     Finger(app.window).tap(find(app.window, "idleContinue"))
     assert not app.idle.asking
-    QTest.qWait(300)
+    assert wait_until(lambda: not overlay.isVisible())
     assert app.driver.current_name() == "citiesScreen"
-    # The clock restarted: the question comes back only after another full timeout.
-    QTest.qWait(600)
-    assert not app.idle.asking
+    # The visitor walks away: the clock restarted, so the question comes back by itself and the kiosk goes
+    # home. Without the restart it would wait on the cities screen for ever.
+    assert wait_until(lambda: app.idle.asking, 2500)
+    assert wait_until(lambda: resets and app.driver.current_name() == "homeScreen", 4500)
 
 
 def test_any_touch_keeps_the_kiosk_awake(make_kiosk, shell_db):

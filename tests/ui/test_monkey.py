@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import random
 
+import pytest
 from PySide6.QtTest import QTest
 
 from kiosk.ui.services.admin import hash_pin
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until
 
 SEED = int(os.environ.get("MONKEY_SEED", "1945"))
 STEPS = int(os.environ.get("MONKEY_STEPS", "2000"))
@@ -57,6 +58,7 @@ def _visit(app, rnd, city_ids):
 ACTIONS = ((_tap, 72), (_drag, 14), (_swipe, 12), (_long_press, 2))
 
 
+@pytest.mark.slow
 def test_monkey_over_every_screen(make_kiosk, shell_db):
     # A 12-digit PIN nobody types by chance: random taps must never reach the exit.
     app = make_kiosk(shell_db, size=(1920, 1080), admin_pin_hash=hash_pin("739164028517"))

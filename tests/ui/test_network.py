@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until
 
 
 def _create(app, qml: str):
@@ -44,7 +44,8 @@ def test_markup_in_plain_text_loads_nothing(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     before = list(app.network.requests)
     text = _create(app, 'import QtQuick\nText { width: 400; textFormat: Text.PlainText; wrapMode: Text.Wrap; '
-                        'text: "Цех <img src=\\"http://example.invalid/x.png\\"> и <a href=\\"http://e.invalid\\">ссылка</a>" }')
+                        'text: "Цех <img src=\\"http://example.invalid/x.png\\"> и '
+                        '<a href=\\"http://e.invalid\\">ссылка</a>" }')
     assert "<img" in text.property("text")
     QTest.qWait(100)
     app.window.grabWindow()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until, walk
 
 
 def top(app) -> str:
@@ -64,51 +64,86 @@ def test_touch_targets_are_at_least_64px(make_kiosk, shell_db):
         assert item.height() >= 64 and item.width() >= 64, name
 
 
-def test_kiosk_mode_refuses_close_escape_and_alt_f4(make_kiosk, shell_db):
+# A focused QML item that counts the keys it receives: what any screen would get if Escape or Alt+F4 got through.
+_KEY_PROBE = b"""import QtQuick
+Item {
+    property int escapes: 0
+    property int altF4s: 0
+    focus: true
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Escape) escapes++
+        if (event.key === Qt.Key_F4 && (event.modifiers & Qt.AltModifier)) altF4s++
+    }
+}
+"""
+
+
+def _key_probe(app):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+    component = QQmlComponent(app.engine)
+    component.setData(_KEY_PROBE, QUrl.fromLocalFile("/nonexistent/KeyProbe.qml"))
+    probe = component.create()
+    assert probe is not None, component.errorString()
+    QQmlEngine.setObjectOwnership(probe, QQmlEngine.ObjectOwnership.CppOwnership)  # the JS GC must not take it
+    probe.setParent(app.window.contentItem())
+    probe.setParentItem(app.window.contentItem())
+    app.window.requestActivate()
+    probe.forceActiveFocus()
+    assert wait_until(lambda: probe.hasActiveFocus())
+    return probe
+
+
+def _press_escape_and_alt_f4(window):
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    QTest.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    QCoreApplication.processEvents()
+
+
+def test_kiosk_mode_swallows_escape_and_alt_f4(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    probe = _key_probe(app)
+    _press_escape_and_alt_f4(app.window)
+    assert (probe.property("escapes"), probe.property("altF4s")) == (0, 0)
+    assert app.window.isVisible() and app.quit_codes == []
+
+
+def test_windowed_mode_lets_keys_through(make_kiosk, shell_db):
+    """The same probe in school mode sees both keys: the kiosk-mode test above is not blind."""
+    app = make_kiosk(shell_db, windowed=True, size=(1280, 800))
+    probe = _key_probe(app)
+    _press_escape_and_alt_f4(app.window)
+    assert (probe.property("escapes"), probe.property("altF4s")) == (1, 1)
+
+
+def test_kiosk_mode_refuses_close_events(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     win = app.window
     assert win.flags() & Qt.WindowType.FramelessWindowHint
     assert QGuiApplication.overrideCursor() is not None
     assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
 
-    event = QCloseEvent()
+    event = QCloseEvent()  # what a window manager sends for Alt+F4 or the close button
     QCoreApplication.sendEvent(win, event)
-    QTest.qWait(50)
-    assert win.isVisible()
-    QTest.keyClick(win, Qt.Key.Key_Escape)
-    QTest.keyClick(win, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
-    QTest.qWait(50)
+    assert not event.isAccepted()
     assert win.isVisible()
     assert win.close() is False
     assert win.isVisible()
     assert app.quit_codes == []
 
 
-def test_windowed_mode_closes_and_shows_the_cursor(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, windowed=True, size=(1280, 800))
-    win = app.window
-    assert not win.flags() & Qt.WindowType.FramelessWindowHint
-    assert QGuiApplication.overrideCursor() is None
-    assert (win.width(), win.height()) == (1280, 800)
-    assert win.close() is True
-    assert not win.isVisible()
-
-
-def test_bundled_fonts_are_the_defaults(qapp):
-    from kiosk.ui.app import load_fonts
-
-    families = load_fonts()
-    assert {"PT Sans", "PT Serif"} <= families
-    assert QGuiApplication.font().family() == "PT Sans"
-
-
-def test_theme_font_names_match_the_files(make_kiosk, shell_db):
-    from PySide6.QtQuick import QQuickItem
+def test_bundled_fonts_are_what_qt_draws_with(make_kiosk, shell_db):
+    """QFontInfo gives the font Qt resolved, not the name asked for (`font.family` echoes any name, loaded or
+    not); PT Sans and PT Serif are not installed on the system, only bundled."""
+    from PySide6.QtGui import QFontInfo
 
     app = make_kiosk(shell_db)
+    assert QFontInfo(QGuiApplication.font()).family() == "PT Sans"
     title = find(app.window, "homeTitle")
-    assert title.property("font").family() == "PT Serif"
-    assert isinstance(title, QQuickItem)
+    assert QFontInfo(title.property("font")).family() == "PT Serif"
+    tile_texts = [i for i in walk(find(app.window, "tileCities")) if i.inherits("QQuickText")]
+    assert tile_texts and {QFontInfo(t.property("font")).family() for t in tile_texts} <= {"PT Sans", "PT Serif"}
 
 
 def test_icon_provider_draws_known_and_survives_unknown_icons(qapp, caplog):

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import find, wait_until
+from tests.helpers.qt import find, wait_until
 
 
 def _visible_texts(window) -> list[str]:
@@ -21,7 +21,7 @@ def _visible_texts(window) -> list[str]:
         if not item.isVisible() or item.opacity() == 0:
             continue
         text = item.property("text")
-        if isinstance(text, str) and text and item.metaObject().className().startswith("QQuickText"):
+        if isinstance(text, str) and text and item.inherits("QQuickText"):
             out.append(text)
         todo.extend(item.childItems())
     return out
@@ -83,7 +83,7 @@ def test_bad_database_shows_the_calm_screen(make_kiosk, shell_db, tmp_path, capl
 
 
 def test_the_admin_corner_still_works_when_unavailable(make_kiosk, tmp_path, shell_db):
-    from tests.ui.conftest import Finger
+    from tests.helpers.qt import Finger
 
     app = make_kiosk(tmp_path / "missing.sqlite", watch=False)
     Finger(app.window).long_press(find(app.window, "adminCorner"), 3200)

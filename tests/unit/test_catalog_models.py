@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-
-from cities_harness import TAGS, engine_for, FakeRepository, fake_cities, huge_city, make_catalog  # noqa: E402
-
-from kiosk.ui.models.catalog import Catalog, paragraphs_of, plural_ru  # noqa: E402
-from kiosk.ui.models.city_list import initial_letter  # noqa: E402
-from kiosk.ui.models.facets import FacetFilter, district_short  # noqa: E402
+from kiosk.ui.models.catalog import Catalog, paragraphs_of, plural_ru
+from kiosk.ui.models.city_list import initial_letter
+from kiosk.ui.models.facets import FacetFilter, district_short
+from tests.helpers.fake_data import TAGS, FakeRepository, engine_for, fake_cities, huge_city
+from tests.helpers.models import make_catalog
 
 
 @pytest.fixture
@@ -197,7 +194,8 @@ def test_model_roles(catalog):
 
 
 def test_many_changes_do_not_eat_the_interpreters_true(catalog):
-    """PySide6 6.12.0's Signal.emit() returned a borrowed True, so ~1000 filter taps aborted CPython 3.11 (we pin 6.11.3)."""
+    """PySide6 6.12.0's Signal.emit() returned a borrowed True, so ~1000 filter taps aborted CPython 3.11
+    (we pin 6.11.3)."""
     before = sys.getrefcount(True)
     for _ in range(200):
         catalog.toggleYear(2020)

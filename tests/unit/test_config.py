@@ -18,6 +18,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_defaults_without_a_file(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "site"))  # no machine-wide file either
     c = load_config(None)
     assert c == Config()
     assert (c.idle_timeout, c.idle_countdown, c.default_screen) == (90, 10, "home")
@@ -26,6 +27,7 @@ def test_defaults_without_a_file(tmp_path, monkeypatch):
 
 def test_user_config_file_is_found(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "site"))  # no machine-wide file either
     (tmp_path / "labour-valour-kiosk").mkdir()
     (tmp_path / "labour-valour-kiosk" / "kiosk.toml").write_text("idle_timeout = 45\n", encoding="utf-8")
     assert load_config(None).idle_timeout == 45

@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 
 import pytest
-from data_helpers import fingerprint, run_sql
+from tests.helpers.data import fingerprint, run_sql
 
 from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.rules import current_year

@@ -116,12 +116,17 @@ def test_all_words_must_match_somewhere(engine):
     assert engine.search("казань золото") == []
 
 
-@pytest.mark.parametrize("query", ["Т-34", "т34", "T-34", "Т 34"])
+@pytest.mark.parametrize("query", ["Т-34", "т34", "Т 34", "«Т-34»", "т-34,"])
 def test_hyphenated_models(engine, query):
-    if query == "T-34":  # Latin T: not the same letter, must simply not crash
-        assert isinstance(engine.search(query), list)
-    else:
-        assert engine.search(query) == [3, 5]
+    """«Т-34» however it is typed: with or without the hyphen, a space, quotes, in any case."""
+    assert engine.search(query) == [3, 5]
+
+
+def test_latin_t34_is_another_word(engine):
+    """A Latin T is not the Cyrillic Т: Latin input matches the cities' Latin names only (Kazan), so a Latin
+    «T-34» finds nothing, without an error, and a Latin city name still works beside it."""
+    assert engine.search("T-34") == []
+    assert engine.search("Yekaterinburg") == [2]
 
 
 HOSTILE = [

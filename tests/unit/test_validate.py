@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from data_helpers import fingerprint, run_sql
+from tests.helpers.data import fingerprint, run_sql
 
 from kiosk.data import rules
 from kiosk.data.cli import main

@@ -166,8 +166,8 @@ class Catalog(QObject):
             except Exception:  # a kiosk never shows a traceback: the same engine, rebuilt from the records
                 log.exception("search engine failed for %r; searching again with one built from the records", q)
                 ids = SearchEngine(self._cities, list(self._tags.values())).search(q)
-            seen: set[int] = set()
-            self._base_ids = [i for i in ids if i in self._by_id and not (i in seen or seen.add(i))]
+            # Known ids, first occurrence only, in the engine's order.
+            self._base_ids = [i for i in dict.fromkeys(ids) if i in self._by_id]
         self._refilter()
 
     def _refilter(self) -> None:
@@ -334,7 +334,8 @@ class Catalog(QObject):
             "headline": c.headline,
             "paragraphs": paragraphs_of(c.text),
             "tags": [
-                {"id": t, "label": self._tags[t].label_ru, "icon": self._tags[t].icon} for t in c.tags if t in self._tags
+                {"id": t, "label": self._tags[t].label_ru, "icon": self._tags[t].icon}
+                for t in c.tags if t in self._tags
             ],
             "hasMemorial": memorial is not None,
             "memorial": memorial,

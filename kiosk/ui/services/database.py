@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 from pathlib import Path
 
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
@@ -64,7 +65,7 @@ class DatabaseService(QObject):
     infoChanged = Signal()
     reloaded = Signal(bool)  # True when new data is showing
 
-    def __init__(self, path: Path | str, catalog: QObject, parent: QObject | None = None, *, watch: bool = True,
+    def __init__(self, path: Path | str, catalog: Any, parent: QObject | None = None, *, watch: bool = True,
                  opener=None):
         super().__init__(parent)
         self._path = Path(path).expanduser().absolute()

@@ -1,4 +1,4 @@
-"""Helpers shared by the data-layer tests (imported, not fixtures)."""
+"""Database-file helpers for the data-layer tests: change a copy the way a careless tool might."""
 
 from __future__ import annotations
 
