@@ -30,6 +30,10 @@ _KINDS = (
 CHUNK = 1 << 20
 
 
+class BusyFile(DataError):
+    """The file is being written right now: not broken, just not ready; try again later."""
+
+
 def regular_file_stat(path: str | Path) -> os.stat_result:
     """stat() of `path` (following symlinks) when it is a regular file; else a DataError saying what it is.
 
@@ -113,7 +117,7 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
     before = regular_file_stat(path)
     journal = Path(f"{path}-journal")
     if journal.exists() and journal.stat().st_size > 0:
-        raise DataError(path, "is being written right now (a journal file lies beside it); try again when the "
+        raise BusyFile(path, "is being written right now (a journal file lies beside it); try again when the "
                               "editor has saved and closed it")
     try:
         tmp = Path(tempfile.mkdtemp(prefix="kiosk-snapshot-", dir=folder))
@@ -127,11 +131,11 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
             _copy(wal, Path(f"{target}-wal"))  # committed changes still in the WAL belong to the file
         after = regular_file_stat(path)
         if signature(before) != signature(after):
-            raise DataError(path, "changed while it was being read (still being copied?); will try again")
+            raise BusyFile(path, "changed while it was being read (still being copied?); will try again")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return Snapshot(path, target, signature(after))
 
 
-__all__ = ["Snapshot", "regular_file_stat", "signature", "take_snapshot"]
+__all__ = ["BusyFile", "Snapshot", "regular_file_stat", "signature", "take_snapshot"]

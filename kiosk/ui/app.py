@@ -312,6 +312,9 @@ class KioskApp(QObject):
                                         parent=self, watch=watch)
         self.idle = IdleService(self.config.idle_timeout, self.config.idle_countdown, parent=self)
         self.idle.resetRequested.connect(self.catalog.reset)
+        # A checked new database switches in between visits: at rest, at the idle reset (and attract start).
+        self.idle.resetRequested.connect(self.database.applyPendingReload)
+        self.idle.atRestChanged.connect(lambda: self.database.setVisitorPresent(not self.idle.atRest))
         self.database.open()
 
         self.engine = QQmlApplicationEngine()
