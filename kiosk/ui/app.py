@@ -28,6 +28,7 @@ from kiosk.ui.config import Config
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
+from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
 
 log = logging.getLogger("kiosk.app")
 qt_log = logging.getLogger("kiosk.qt")
@@ -342,6 +343,7 @@ class KioskApp(QObject):
             self.window.installEventFilter(self._lockdown)
             QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
             self._overridden_cursor = True
+        self.keeper = WindowKeeper(self.window, self) if keeper_wanted(windowed, self.qapp.platformName()) else None
         log.info("kiosk %s started (%s, database %s)", kiosk.__version__,
                  "windowed" if windowed else "kiosk mode", self.database.path)
 
@@ -370,6 +372,8 @@ class KioskApp(QObject):
             self._overridden_cursor = False
         if self._lockdown is not None:
             self.window.removeEventFilter(self._lockdown)
+        if self.keeper is not None:
+            self.keeper.stop()
         try:
             self.window.frameSwapped.disconnect(self._on_frame_swapped)
         except (RuntimeError, TypeError):
