@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import threading
 from pathlib import Path
 
@@ -59,13 +60,16 @@ def probe(path: Path):
 
 
 class DbJobs:
-    """At most one file-system job at a time, each on its own daemon thread; `done(kind, token, result)` is
-    called on that thread (the service turns it into a queued signal). A hung job holds back later ones
-    instead of piling up threads."""
+    """One long-lived worker thread for file-system jobs, at most one job queued or running at a time;
+    `done(kind, token, result)` is called on that thread (the service turns it into a queued signal). A hung
+    job holds back later ones instead of piling up threads, and no thread is made per poll (long uptime)."""
 
     def __init__(self, done):
         self._done = done
         self._busy = threading.Lock()
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="kiosk-db", daemon=True)
+        self._thread.start()
 
     def busy(self) -> bool:
         return self._busy.locked()
@@ -74,18 +78,24 @@ class DbJobs:
         if not self._busy.acquire(blocking=False):
             return None
         finished = threading.Event()
+        self._queue.put((kind, token, fn, finished))
+        return finished
 
-        def run():
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    def _run(self) -> None:
+        while (job := self._queue.get()) is not None:
+            kind, token, fn, finished = job
             try:
                 result = ("ok", fn())
             except Exception as exc:  # noqa: BLE001 - every failure is a reason to show, never a traceback
                 result = ("error", exc)
+            del fn
             self._busy.release()  # before the result is delivered, so its handler may start the next job
             self._done(kind, token, result)
+            del result
             finished.set()
-
-        threading.Thread(target=run, name=f"kiosk-db-{kind}", daemon=True).start()
-        return finished
 
 
 class DatabaseService(QObject):
@@ -359,6 +369,7 @@ class DatabaseService(QObject):
     def stop(self) -> None:
         """Stop watching and timers (the app calls this on exit; nothing keeps running afterwards)."""
         self._stopped = True
+        self._jobs.stop()
         self._debounce.stop()
         self._poll.stop()
         self._pending = None
