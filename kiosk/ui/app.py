@@ -28,6 +28,7 @@ from kiosk.ui.config import Config
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
+from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
 
 log = logging.getLogger("kiosk.app")
@@ -307,7 +308,8 @@ class KioskApp(QObject):
         self.catalog = Catalog()
         self.catalog.setParent(self)
         self.info = KioskInfo(self.config, windowed=windowed, size=self.size, log_path=log_path, parent=self)
-        self.admin = AdminService(self.config.admin_pin_hash, parent=self)
+        self.admin = AdminService(self.config.admin_pin_hash, parent=self,
+                                  state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE))
         self.admin.quitRequested.connect(self.quit)
         self.database = DatabaseService(db_path or self.config.db or cfg.default_db_path(), self.catalog,
                                         parent=self, watch=watch)

@@ -156,6 +156,11 @@ def user_config_path() -> Path:
     return Path(base) / APP_ID / "kiosk.toml"
 
 
-def default_log_dir() -> Path:
+def default_state_dir() -> Path:
+    """What the kiosk keeps between runs (the PIN lock-out count); the log lives below it."""
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / APP_ID / "log"
+    return Path(base) / APP_ID
+
+
+def default_log_dir() -> Path:
+    return default_state_dir() / "log"
