@@ -6,6 +6,13 @@ QObjects under the window after warm-up and then every ROUNDS/5 rounds; a kiosk 
 climb, one that does not levels off. It prints figures, it does not assert.
 
     .venv/bin/python benchmarks/soak_bench.py            # ROUNDS=300 by default
+
+Real-window mode (issue 14, "long uptime in a real window"): a fullscreen kiosk in Xvfb at 1920×1080, driven by
+seeded random taps, drags and swipes, for both Qt Quick back ends at once (Qt's default OpenGL through Mesa's
+llvmpipe, and QT_QUICK_BACKEND=software). RSS is printed every minute; the goal is ≤ 5 MiB of growth in the
+SOAK_MINUTES after a SOAK_WARMUP-minute warm-up.
+
+    .venv/bin/python benchmarks/soak_bench.py --xvfb     # SOAK_WARMUP=5 SOAK_MINUTES=30 by default
 """
 
 from __future__ import annotations
@@ -17,8 +24,9 @@ import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_QUICK_BACKEND", "software")
+if "--xvfb" not in sys.argv and "--child" not in sys.argv:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 ROUNDS = int(os.environ.get("SOAK_ROUNDS", "300"))
@@ -89,5 +97,108 @@ def main() -> int:
     return 0
 
 
+# ---- real window under Xvfb ---------------------------------------------------------------------------------
+
+BACKENDS = {"opengl": {}, "software": {"QT_QUICK_BACKEND": "software"}}
+GOAL_MIB = 5.0
+
+
+def window_child(backend: str, warmup_min: float, minutes: float) -> int:
+    """One kiosk in a real window: random visitor input, RSS printed every minute (runs inside Xvfb)."""
+    import random
+
+    from PySide6.QtTest import QTest
+
+    from kiosk.ui.app import KioskApp
+    from kiosk.ui.config import Config
+    from kiosk.ui.main import make_qapp
+    from kiosk.ui.selftest import ShellDriver
+    from kiosk.ui.services.admin import hash_pin
+    from tests.ui.conftest import Finger
+
+    qapp = make_qapp()
+    config = Config(idle_timeout=45, admin_pin_hash=hash_pin("739164028517"))  # random taps never exit
+    app = KioskApp(config, db_path=ROOT / "db" / "kiosk.sqlite", on_quit=lambda code: None)
+    QTest.qWait(2000)
+    window, driver = app.window, ShellDriver(app)
+    finger = Finger(window)
+    rnd = random.Random(1945)
+    ids = [c.id for c in app.database.repository.cities()]
+    w, h = window.width(), window.height()
+    print(f"[{backend}] window {w}x{h}, scene graph {qapp.platformName()}/"
+          f"{window.rendererInterface().graphicsApi().name}", flush=True)
+    t0 = time.monotonic()
+    samples: list[tuple[float, float]] = []
+    next_sample, step = 0.0, 0
+    while True:
+        elapsed = (time.monotonic() - t0) / 60
+        if elapsed >= next_sample:
+            gc.collect()
+            samples.append((elapsed, rss_mib()))
+            print(f"[{backend}] minute {elapsed:5.1f}: RSS {samples[-1][1]:7.1f} MiB", flush=True)
+            next_sample += 1
+            if elapsed >= warmup_min + minutes:
+                break
+        step += 1
+        if step % 150 == 0:  # enter a screen now and then, as a new visitor would
+            where = rnd.choice(("home", "cities", "city"))
+            driver.nav("home")
+            if where != "home":
+                driver.nav("cities" if where == "cities" else "city", *(() if where == "cities" else (rnd.choice(ids),)))
+        if step % 2000 == 0:
+            app.database.reload()
+        kind = rnd.choices(("tap", "drag", "swipe"), (75, 15, 10))[0]
+        x, y = rnd.uniform(0, w - 1), rnd.uniform(0, h - 1)
+        if kind == "tap":
+            finger.tap((x, y), wait_ms=rnd.choice((10, 30)))
+        elif kind == "drag":
+            finger.drag((x, y), rnd.uniform(-w / 3, w / 3), rnd.uniform(-h / 3, h / 3), steps=6, step_ms=16)
+        else:
+            finger.swipe((w / 2, h / 2), rnd.choice((-1, 1)) * w / 3)
+        QTest.qWait(rnd.choice((20, 60, 150)))
+    after_warmup = min(samples, key=lambda s: abs(s[0] - warmup_min))
+    growth = samples[-1][1] - after_warmup[1]
+    verdict = "within" if growth <= GOAL_MIB else "OVER"
+    print(f"[{backend}] RSS {after_warmup[1]:.1f} MiB after {after_warmup[0]:.0f} min warm-up, "
+          f"{samples[-1][1]:.1f} MiB at {samples[-1][0]:.0f} min: growth {growth:+.1f} MiB "
+          f"({verdict} the {GOAL_MIB:.0f} MiB goal)", flush=True)
+    app.close()
+    return 0
+
+
+def window_soak(warmup_min: float, minutes: float) -> int:
+    """Both back ends at once, each in its own Xvfb at 1920×1080; their lines interleave, prefixed."""
+    import subprocess
+
+    from tests.e2e.xsession import XSession, missing_tools
+
+    missing = missing_tools()
+    if missing:
+        print(f"soak --xvfb needs {', '.join(missing)} (Debian: apt-get install xvfb xdotool)", file=sys.stderr)
+        return 2
+    print(f"soak in a real window: {warmup_min:g} min warm-up, then {minutes:g} min; RSS every minute")
+    sessions, children = [], []
+    try:
+        for backend, extra in BACKENDS.items():
+            session = XSession(1920, 1080)
+            sessions.append(session)
+            env = {k: v for k, v in session.env.items() if k != "QT_QUICK_BACKEND"}
+            env.update(extra, LIBGL_ALWAYS_SOFTWARE="1")
+            children.append(subprocess.Popen(
+                [sys.executable, __file__, "--child", backend, str(warmup_min), str(minutes)], env=env))
+        return max(child.wait() for child in children)
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for session in sessions:
+            session.close()
+
+
 if __name__ == "__main__":
+    if "--child" in sys.argv:
+        i = sys.argv.index("--child")
+        sys.exit(window_child(sys.argv[i + 1], float(sys.argv[i + 2]), float(sys.argv[i + 3])))
+    if "--xvfb" in sys.argv:
+        sys.exit(window_soak(float(os.environ.get("SOAK_WARMUP", "5")), float(os.environ.get("SOAK_MINUTES", "30"))))
     sys.exit(main())

@@ -21,6 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_DB = ROOT / "db" / "kiosk.sqlite"
 
 
+@pytest.fixture(autouse=True)
+def private_state_dir(tmp_path, monkeypatch):
+    """Each test keeps its state (PIN lock-out count, default log) in its own folder, never the user's."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture(scope="session")
 def qapp_cls():
     """The kiosk is a QGuiApplication (no widgets). One class for the whole session: a test process that

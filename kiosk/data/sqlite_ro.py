@@ -1,4 +1,8 @@
-"""Opening a database file strictly read-only, with a clear DataError instead of an sqlite3 traceback."""
+"""Opening a database file strictly read-only, with a clear DataError instead of an sqlite3 traceback.
+
+SQLite never touches the curators' file itself: it opens a private snapshot (kiosk.data.snapshot), so no lock
+of theirs can make us wait, nothing is created beside their file, and a FIFO or device is refused up front.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +10,51 @@ import sqlite3
 from pathlib import Path
 
 from kiosk.data.errors import DataError
+from kiosk.data.snapshot import Snapshot, take_snapshot
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_WAL_VERSION = 2  # header bytes 18 and 19: 1 = rollback journal, 2 = WAL
+
+
+class SnapshotConnection(sqlite3.Connection):
+    """A connection to a private snapshot; closing it removes the snapshot."""
+
+    snapshot: Snapshot | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.snapshot is not None:
+            self.snapshot.discard()
+            self.snapshot = None
 
 
 def open_readonly(path: str | Path) -> sqlite3.Connection:
-    """A read-only connection to `path`, after checking it is an existing SQLite file.
-
-    mode=ro never creates or writes the file. Not immutable=1: curators replace the file while kiosks run, and
-    immutable would let SQLite trust stale pages.
-    """
-    p = Path(path)
+    """A connection to a private copy of `path`, after checking it is a regular, complete SQLite file."""
+    snap = take_snapshot(path)
     try:
-        if not p.exists():
-            raise DataError(path, "file not found")
-        if p.is_dir():
-            raise DataError(path, "is a folder, not a database file")
-        with p.open("rb") as f:
-            header = f.read(len(SQLITE_MAGIC))
-    except OSError as e:
-        raise DataError(path, f"cannot read: {e.strerror or e}") from None
-    if not header:
-        raise DataError(path, "empty file (0 bytes), not an SQLite database")
-    if header != SQLITE_MAGIC:
-        raise DataError(path, "not an SQLite database (unexpected file header)")
-    try:
-        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error as e:
-        raise DataError(path, f"cannot open: {e}") from None
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as e:
-        conn.close()
-        kind = "corrupt" if "malformed" in str(e) else "unreadable SQLite database"
-        raise DataError(path, f"{kind}: {e}") from None
-    return conn
+        with open(snap.path, "rb") as f:
+            header = f.read(100)
+        if not header:
+            raise DataError(path, "empty file (0 bytes), not an SQLite database")
+        if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
+            raise DataError(path, "not an SQLite database (unexpected file header)")
+        wal = len(header) > 19 and header[18] == _WAL_VERSION
+        # A WAL-mode copy is opened writable (it is ours) and turned into a plain file, folding in its -wal.
+        uri = snap.path.as_uri() + ("" if wal else "?mode=ro")
+        try:
+            conn = sqlite3.connect(uri, uri=True, factory=SnapshotConnection)
+        except sqlite3.Error as e:
+            raise DataError(path, f"cannot open: {e}") from None
+        conn.snapshot = snap
+        try:
+            if wal:
+                conn.execute("PRAGMA journal_mode=DELETE").fetchone()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as e:
+            conn.close()
+            kind = "corrupt" if "malformed" in str(e) else "unreadable SQLite database"
+            raise DataError(path, f"{kind}: {e}") from None
+        return conn
+    except BaseException:
+        snap.discard()
+        raise

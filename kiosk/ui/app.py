@@ -31,6 +31,8 @@ from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
+from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
+from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
 
 log = logging.getLogger("kiosk.app")
 qt_log = logging.getLogger("kiosk.qt")
@@ -259,12 +261,16 @@ class KioskApp(QObject):
         self.catalog = Catalog()
         self.catalog.setParent(self)
         self.info = KioskInfo(self.config, windowed=windowed, size=self.size, log_path=log_path, parent=self)
-        self.admin = AdminService(self.config.admin_pin_hash, parent=self)
+        self.admin = AdminService(self.config.admin_pin_hash, parent=self,
+                                  state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE))
         self.admin.quitRequested.connect(self.quit)
         self.database = DatabaseService(db_path or self.config.db or cfg.default_db_path(), self.catalog,
                                         parent=self, watch=watch)
         self.idle = IdleService(self.config.idle_timeout, self.config.idle_countdown, parent=self)
         self.idle.resetRequested.connect(self.catalog.reset)
+        # A checked new database switches in between visits: at rest, at the idle reset (and attract start).
+        self.idle.resetRequested.connect(self.database.applyPendingReload)
+        self.idle.atRestChanged.connect(lambda: self.database.setVisitorPresent(not self.idle.atRest))
         self.database.open()
 
         self.engine = QQmlApplicationEngine()
@@ -287,6 +293,7 @@ class KioskApp(QObject):
             self.window.installEventFilter(self._lockdown)
             QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
             self._overridden_cursor = True
+        self.keeper = WindowKeeper(self.window, self) if keeper_wanted(windowed, self.qapp.platformName()) else None
         log.info("kiosk %s started (%s, database %s)", kiosk.__version__,
                  "windowed" if windowed else "kiosk mode", self.database.path)
 
@@ -315,6 +322,8 @@ class KioskApp(QObject):
             self._overridden_cursor = False
         if self._lockdown is not None:
             self.window.removeEventFilter(self._lockdown)
+        if self.keeper is not None:
+            self.keeper.stop()
         try:
             self.window.frameSwapped.disconnect(self._on_frame_swapped)
         except (RuntimeError, TypeError):

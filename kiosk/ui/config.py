@@ -159,5 +159,10 @@ def user_config_path() -> Path:
     return locations.user_config_dir() / locations.CONFIG_NAME
 
 
+def default_state_dir() -> Path:
+    """What the kiosk keeps between runs (the PIN lock-out count)."""
+    return locations.user_state_dir()
+
+
 def default_log_dir() -> Path:
     return locations.user_log_dir()

@@ -46,6 +46,11 @@ def user_log_dir() -> Path:
     return platformdirs.user_log_path(APP_ID, appauthor=False)
 
 
+def user_state_dir() -> Path:
+    """What the kiosk keeps between runs (the PIN lock-out count)."""
+    return platformdirs.user_state_path(APP_ID, appauthor=False)
+
+
 def candidates(name: str) -> list[Path]:
     """Where `name` is looked for when no option names it, in order (steps 2–4 above)."""
     found = [d / name for d in (executable_dir(),) if d is not None]

@@ -15,6 +15,56 @@ LOG_NAME = "kiosk.log"
 _installed: list[logging.Handler] = []
 
 
+class QuietOnFailure:
+    """Mixin for a log handler: when a record cannot be written (disk full, stderr gone), say so in one line,
+    once, instead of logging's 30-line `--- Logging error ---` traceback on every record; the kiosk carries
+    on. A later successful write re-arms the report."""
+
+    _failed = False
+    _this_record_failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self._this_record_failed = True
+        if self._failed:
+            return
+        self._failed = True
+        exc = sys.exc_info()[1]
+        where = getattr(self, "baseFilename", None) or "stderr"
+        reason = getattr(exc, "strerror", None) or exc or "unknown error"
+        try:
+            sys.__stderr__.write(f"kiosk: cannot write the log to {where} ({reason}); "
+                                 "further log records are dropped until it can\n")
+            sys.__stderr__.flush()
+        except Exception:  # noqa: BLE001 - stderr itself may be the broken one
+            pass
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._this_record_failed = False
+        super().emit(record)  # type: ignore[misc]
+        if not self._this_record_failed:
+            self._failed = False
+
+    def flush(self) -> None:
+        try:
+            super().flush()  # type: ignore[misc]
+        except OSError:
+            self.handleError(None)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        try:
+            super().close()  # type: ignore[misc]
+        except OSError:  # the last buffered bytes had nowhere to go; already reported
+            pass
+
+
+class QuietRotatingFileHandler(QuietOnFailure, RotatingFileHandler):
+    pass
+
+
+class QuietStreamHandler(QuietOnFailure, logging.StreamHandler):
+    pass
+
+
 def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = True,
                   stderr_level: int = logging.WARNING) -> Path | None:
     """Route the `kiosk` loggers (and Qt's, via the message handler) to a bounded file and stderr.
@@ -29,7 +79,7 @@ def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, stderr: bo
     root.setLevel(level)
 
     if stderr:
-        err = logging.StreamHandler(sys.stderr)
+        err = QuietStreamHandler(sys.stderr)
         err.setLevel(stderr_level)
         err.setFormatter(logging.Formatter("kiosk: %(levelname)s: %(message)s"))
         root.addHandler(err)
@@ -39,7 +89,7 @@ def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, stderr: bo
     path = directory / LOG_NAME
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        handler = QuietRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError as exc:
         root.warning("cannot write the log in %s (%s); logging to stderr only", directory, exc.strerror or exc)
         return None

@@ -37,8 +37,6 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
     from kiosk.ui.services.database import open_database
 
     try:
-        if not db_path.exists():
-            raise FileNotFoundError(f"{db_path}: database file not found")
         repo, _engine = open_database(db_path)
         city_ids = [c.id for c in repo.cities()]
         if not city_ids:

@@ -44,7 +44,7 @@ def test_close_and_reload_from_the_panel(make_kiosk, shell_db):
     reloads = []
     app.database.reloaded.connect(reloads.append)
     finger.tap(find(app.window, "adminReload"))
-    assert reloads == [True]
+    assert wait_until(lambda: reloads == [True], 5000)  # opened and checked off the GUI thread
     assert "перезагружена" in find(app.window, "adminNote").property("text")
     finger.tap(find(app.window, "adminClose"))
     assert not find(app.window, "adminPanel").isVisible()

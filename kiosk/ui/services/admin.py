@@ -4,7 +4,8 @@ Hash format: ``pbkdf2_sha256$<iterations>$<salt b64>$<key b64>`` (urlsafe base64
 Make one with ``kiosk --hash-pin`` (reads the PIN from stdin) or :func:`hash_pin`.
 
 Rate limit: three wrong PINs in a row lock the pad for 30 s; every further wrong PIN after a lockout
-doubles the lock, up to 5 minutes. A right PIN resets the count.
+doubles the lock, up to 5 minutes. A right PIN resets the count. The count survives restarts (pin_state).
+While the first-install PIN is in use, the log says so at start and the admin panel shows `defaultPin`.
 """
 
 from __future__ import annotations
@@ -113,10 +114,20 @@ class AdminService(QObject):
     unlocked = Signal()
     quitRequested = Signal()
 
-    def __init__(self, pin_hash: str, parent: QObject | None = None, limiter: RateLimiter | None = None):
+    def __init__(self, pin_hash: str, parent: QObject | None = None, limiter: RateLimiter | None = None,
+                 state=None):
         super().__init__(parent)
+        from kiosk.ui.config import DEFAULT_PIN_HASH
+
         self._hash = pin_hash
         self._limiter = limiter or RateLimiter()
+        self._state = state  # a PinStateFile, or None: the count lives in memory only
+        if state is not None:
+            state.restore(self._limiter)
+        self._default_pin = pin_hash == DEFAULT_PIN_HASH
+        if self._default_pin:
+            log.warning("the admin PIN is still the first-install PIN: set admin_pin_hash in the config "
+                        "(make one with: kiosk --hash-pin)")
         self._message = ""
         self._locked_seconds = 0
         self._tick = QTimer(self)
@@ -142,6 +153,11 @@ class AdminService(QObject):
     def lockedSeconds(self) -> int:
         return self._locked_seconds
 
+    @Property(bool, constant=True)
+    def defaultPin(self) -> bool:
+        """The first-install PIN still opens the panel: staff must change it."""
+        return self._default_pin
+
     @Property(str, notify=messageChanged)
     def message(self) -> str:
         return self._message
@@ -158,10 +174,12 @@ class AdminService(QObject):
         if verify_pin(pin, self._hash):
             log.info("admin PIN accepted")
             self._limiter.success()
+            self._save_state()
             self._set_message("")
             self.unlocked.emit()
             return True
         lock = self._limiter.failure()
+        self._save_state()
         log.warning("wrong admin PIN (%d in a row)%s", self._limiter.failures,
                     f", pad locked for {lock:.0f} s" if lock else "")
         if lock:
@@ -171,6 +189,10 @@ class AdminService(QObject):
         else:
             self._set_message(self.tr("Код неверный"))
         return False
+
+    def _save_state(self) -> None:
+        if self._state is not None:
+            self._state.save(self._limiter)
 
     @Slot()
     def requestQuit(self) -> None:

@@ -1,16 +1,24 @@
-"""The database as the kiosk sees it: open, expose state to QML (`Database`), reload, and watch the file.
+"""The database as the kiosk sees it: open, expose state to QML (`Database`), notice new files, switch between visits.
 
-- A missing, empty, corrupt or foreign file, or a newer schema, makes the kiosk *unavailable*: visitors see
-  a calm screen; the one-line reason goes to the log (and `--self-test` prints it).
-- Curators replace the file (ideally atomically: copy beside it, then rename over it). A QFileSystemWatcher on
-  the file *and* its directory notices; after a quiet moment (debounce) the new file is opened and checked,
-  and only a file that opens cleanly replaces the data on screen. A bad new file leaves the old data showing.
-- While unavailable, a slow retry timer also checks the path (directories can appear late, e.g. USB mounts).
+- A missing, empty, corrupt or foreign file, a FIFO or device, or a newer schema, makes the kiosk *unavailable*:
+  visitors see a calm screen; the one-line reason goes to the log (and `--self-test` prints it).
+- Nothing here touches the file system on the GUI thread: opening, checking and even stat() run on a worker
+  thread (DbJobs) and come back as a queued signal, so a locked, hung or hostile file never freezes the screen.
+- New files are noticed two ways: a QFileSystemWatcher on the path, its folder and the folder above (fast), and
+  a slow poll of the path *as a path* that always runs (a replaced folder or a re-pointed `current ->
+  release-N` symlink gives a new inode the watcher never sees).
+- A new file that checks out is held as `pendingReload` and switched in *between visits*: when the kiosk is at
+  rest (home, nothing open), at the idle reset, or when attract mode starts (`applyPendingReload()`). A file
+  that fails keeps the last good data showing; `refusal` says why (the admin panel shows it). The admin
+  panel's reload switches at once.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import queue
+import threading
 from typing import Any
 from pathlib import Path
 
@@ -19,10 +27,13 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
+from kiosk.data.snapshot import BusyFile, signature
+
 log = logging.getLogger("kiosk.database")
 
 DEBOUNCE_MS = 600
-RETRY_MS = 10_000
+POLL_MS = 5_000
+OPEN_WAIT_S = 10.0  # at start-up, how long the window waits for the first open before showing «unavailable»
 
 
 def open_database(path: Path):
@@ -44,12 +55,51 @@ def _meta_get(meta, key: str, default=""):
     return default if value is None else value
 
 
-def _signature(path: Path):
+def probe(path: Path):
+    """The path's signature now (following symlinks), or None when nothing usable is there."""
     try:
-        st = path.stat()
+        return signature(os.stat(path))
     except OSError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class DbJobs:
+    """One long-lived worker thread for file-system jobs, at most one job queued or running at a time;
+    `done(kind, token, result)` is called on that thread (the service turns it into a queued signal). A hung
+    job holds back later ones instead of piling up threads, and no thread is made per poll (long uptime)."""
+
+    def __init__(self, done):
+        self._done = done
+        self._busy = threading.Lock()
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="kiosk-db", daemon=True)
+        self._thread.start()
+
+    def busy(self) -> bool:
+        return self._busy.locked()
+
+    def start(self, kind: str, token, fn) -> threading.Event | None:
+        if not self._busy.acquire(blocking=False):
+            return None
+        finished = threading.Event()
+        self._queue.put((kind, token, fn, finished))
+        return finished
+
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    def _run(self) -> None:
+        while (job := self._queue.get()) is not None:
+            kind, token, fn, finished = job
+            try:
+                result = ("ok", fn())
+            except Exception as exc:  # noqa: BLE001 - every failure is a reason to show, never a traceback
+                result = ("error", exc)
+            del fn
+            self._busy.release()  # before the result is delivered, so its handler may start the next job
+            self._done(kind, token, result)
+            del result
+            finished.set()
 
 
 @QmlNamedElement("Database")
@@ -63,34 +113,47 @@ class DatabaseService(QObject):
 
     availableChanged = Signal()
     infoChanged = Signal()
-    reloaded = Signal(bool)  # True when new data is showing
+    reloaded = Signal(bool)  # True when new data is showing (or, for a watched file, is waiting to show)
+    pendingReloadChanged = Signal()
+    refusalChanged = Signal()
+    _jobDone = Signal(str, object, object)  # from the worker thread, queued to this object's thread
 
     def __init__(self, path: Path | str, catalog: Any, parent: QObject | None = None, *, watch: bool = True,
-                 opener=None):
+                 opener=None, poll_ms: int | None = None):
         super().__init__(parent)
-        self._path = Path(path).expanduser().absolute()
+        self._path = Path(os.path.abspath(Path(path).expanduser()))
         self._catalog = catalog
-        self._opener = opener
+        self._opener = opener or open_database
         self._available = False
         self._reason = "not opened yet"
+        self._refusal = ""
         self._repository = None
         self._engine = None
         self._meta = None
         self._city_count = 0
         self._loaded_signature = None
+        self._seen_signature = None  # the last file we judged (good or bad): not judged again until it changes
+        self._pending = None
+        self._visitor_present = False
+        self._force_next = False
+        self._again = False
+        self._stopped = False
+        self._jobs = DbJobs(self._emit_done)
+        self._jobDone.connect(self._on_job_done)
         self._watcher: QFileSystemWatcher | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._on_settled)
-        self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self._on_settled)
+        self._debounce.timeout.connect(self._check)
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_ms or POLL_MS)
+        self._poll.timeout.connect(self._on_poll)
         if watch:
             self._watcher = QFileSystemWatcher(self)
             self._watcher.fileChanged.connect(self._on_changed)
             self._watcher.directoryChanged.connect(self._on_changed)
             self._rewatch()
+            self._poll.start()
 
     # -- QML-facing state
     @Property(bool, notify=availableChanged)
@@ -117,6 +180,16 @@ class DatabaseService(QObject):
     def schemaVersion(self) -> str:
         return str(_meta_get(self._meta, "schema_version"))
 
+    @Property(bool, notify=pendingReloadChanged)
+    def pendingReload(self) -> bool:
+        """A new, checked file waits for the end of the current visit."""
+        return self._pending is not None
+
+    @Property(str, notify=refusalChanged)
+    def refusal(self) -> str:
+        """Why the last new file was refused (one line, for staff); empty after a good file."""
+        return self._refusal
+
     @property
     def reason(self) -> str:
         """Why the database is unavailable (for the log, the admin and --self-test; never for visitors)."""
@@ -130,57 +203,128 @@ class DatabaseService(QObject):
     def search_engine(self):
         return self._engine
 
-    # -- opening
-    def _try_open(self):
-        """(repository, engine, meta, count) or raises; nothing on screen changes here."""
-        if not self._path.exists():
-            raise FileNotFoundError(f"{self._path}: database file not found")
-        repo, engine = (self._opener or open_database)(self._path)
-        cities = list(repo.cities())
-        if not cities:
-            raise ValueError(f"{self._path}: the database holds no cities")
+    # -- opening (worker thread)
+    def _open_job(self):
+        """(repository, engine, meta, count, signature) or raises; runs off the GUI thread."""
+        before = probe(self._path)
+        try:
+            repo, engine = self._opener(self._path)
+            cities = list(repo.cities())
+            if not cities:
+                raise ValueError(f"{self._path}: the database holds no cities")
+        except Exception as exc:
+            exc.kiosk_signature = before  # so the same bad file is not judged again until it changes
+            raise
         meta = repo.meta() if hasattr(repo, "meta") else None
-        return repo, engine, meta, len(cities)
+        return repo, engine, meta, len(cities), before
 
-    def open(self) -> bool:
-        """Open the file now; on failure the kiosk becomes unavailable (keeps nothing stale)."""
-        signature = _signature(self._path)
+    def _emit_done(self, kind: str, token, result) -> None:
         try:
-            repo, engine, meta, count = self._try_open()
-        except Exception as exc:  # noqa: BLE001 - any failure means "unavailable", with its reason logged
-            self._set_unavailable(_one_line(exc))
-            return False
-        self._switch_to(repo, engine, meta, count, signature)
-        return True
+            self._jobDone.emit(kind, token, result)
+        except RuntimeError:  # the service was deleted while the job ran (the app closed)
+            pass
 
-    @Slot(result=bool)
-    def reload(self) -> bool:
-        """From the admin panel: re-read the file. A file that fails keeps the current data on screen."""
+    def open(self, wait_s: float = OPEN_WAIT_S) -> bool:
+        """Open the file at start-up. Waits (bounded) so the first frame shows data; a file that takes longer
+        shows «unavailable» meanwhile and switches in when it is ready."""
+        finished = self._start_open(force=True)
+        if finished is not None and finished.wait(wait_s):
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # deliver the result now
+        if not self._available and self._reason == "not opened yet":
+            self._set_unavailable(f"{self._path}: still opening after {wait_s:.0f} s")
+        return self._available
+
+    @Slot()
+    def reload(self) -> None:
+        """From the admin panel: re-read the file now and switch at once; `reloaded` tells how it went."""
         log.info("reload requested")
-        return self._reload_if_valid(force=True)
+        self._start_open(force=True)
 
-    def _reload_if_valid(self, force: bool = False) -> bool:
-        signature = _signature(self._path)
-        if not force and self._available and signature == self._loaded_signature:
-            return False
-        try:
-            repo, engine, meta, count = self._try_open()
-        except Exception as exc:  # noqa: BLE001
-            reason = _one_line(exc)
-            if self._available:
-                log.warning("the new database file is not usable, keeping the current data: %s", reason)
-            else:
-                self._set_unavailable(reason, quiet=reason == self._reason)
-            self.reloaded.emit(False)
-            return False
-        self._switch_to(repo, engine, meta, count, signature)
+    def _start_open(self, force: bool):
+        if self._stopped:
+            return None
+        self._force_next = self._force_next or force
+        finished = self._jobs.start("open", self._force_next, self._open_job)
+        if finished is None:
+            self._again = True  # a job is running: check again when it is done
+        else:
+            self._force_next = False
+        return finished
+
+    @Slot(str, object, object)
+    def _on_job_done(self, kind: str, token, result) -> None:
+        if self._stopped:
+            return
+        status, value = result
+        if kind == "probe":
+            if status == "ok" and value != self._seen_signature and not self._debounce.isActive():
+                self._rewatch()
+                self._debounce.start()
+        elif status == "ok":
+            self._accept(value, force=bool(token))
+        else:
+            self._refuse(value, transient=isinstance(value, BusyFile))
+        if self._again and not self._jobs.busy():
+            self._again = False
+            self._start_open(force=False)
+
+    def _accept(self, opened, force: bool) -> None:
+        self._seen_signature = opened[4]
+        self._set_refusal("")
+        if force or not self._available or not self._visitor_present:
+            self._drop_pending()
+            self._switch_to(*opened)
+            self.reloaded.emit(True)
+            return
+        self._drop_pending()
+        self._pending = opened
+        log.info("a new database file is checked and waits for the end of the visit")
+        self.pendingReloadChanged.emit()
         self.reloaded.emit(True)
-        return True
 
-    def _switch_to(self, repo, engine, meta, count, signature) -> None:
+    def _refuse(self, exc: BaseException, transient: bool) -> None:
+        reason = _one_line(exc)
+        # A write in progress is looked at again by the next poll; a bad file only once it changes.
+        self._seen_signature = None if transient else getattr(exc, "kiosk_signature", None)
+        if self._available:
+            if reason != self._refusal:
+                log.warning("the new database file is not usable, keeping the current data: %s", reason)
+        else:
+            self._set_unavailable(reason, quiet=reason == self._reason)
+        self._set_refusal(reason)
+        self.reloaded.emit(False)
+
+    def _set_refusal(self, reason: str) -> None:
+        if reason != self._refusal:
+            self._refusal = reason
+            self.refusalChanged.emit()
+
+    # -- switching between visits
+    def setVisitorPresent(self, present: bool) -> None:
+        """The app says whether someone is mid-visit (not at rest); when the visit ends, a pending file switches."""
+        self._visitor_present = bool(present)
+        if not present:
+            self.applyPendingReload()
+
+    @Slot()
+    def applyPendingReload(self) -> None:
+        """Switch to the checked new file, if one waits (idle reset, attract mode start, end of a visit)."""
+        if self._pending is not None:
+            opened, self._pending = self._pending, None
+            self.pendingReloadChanged.emit()
+            self._switch_to(*opened)
+
+    def _drop_pending(self) -> None:
+        if self._pending is not None:
+            self._pending = None
+            self.pendingReloadChanged.emit()
+
+    def _switch_to(self, repo, engine, meta, count, sig) -> None:
         old = self._repository
         self._repository, self._engine, self._meta, self._city_count = repo, engine, meta, count
-        self._loaded_signature = signature
+        self._loaded_signature = sig
         try:
             self._catalog.load(repo, engine)
         except Exception as exc:  # noqa: BLE001 - a broken model must not take the kiosk down
@@ -192,7 +336,6 @@ class DatabaseService(QObject):
                 old.close()
             except Exception:  # noqa: BLE001
                 log.debug("closing the old repository failed", exc_info=True)
-        self._retry.stop()
         log.info("database %s open: %d cities, built %s, sources %s", self._path, count,
                  _meta_get(meta, "built_at", "?"), str(_meta_get(meta, "sources_sha256", "?"))[:12])
         self.infoChanged.emit()
@@ -205,32 +348,41 @@ class DatabaseService(QObject):
         if not quiet:
             log.error("database unavailable: %s", reason)
         self._reason = reason
-        if self._watcher is not None and not self._retry.isActive():
-            self._retry.start()
         if self._available:
             self._available = False
             self.availableChanged.emit()
 
     # -- watching
     def _rewatch(self) -> None:
+        """Watch the path, its folder and the folder above as they are *now* (a replaced folder or re-pointed
+        symlink drops the old watches; inotify follows inodes, not names)."""
         if self._watcher is None:
             return
-        watched = set(self._watcher.files()) | set(self._watcher.directories())
-        for candidate in (self._path, self._path.parent):
-            if str(candidate) not in watched and candidate.exists():
+        old = self._watcher.files() + self._watcher.directories()
+        if old:
+            self._watcher.removePaths(old)
+        for candidate in (self._path, self._path.parent, self._path.parent.parent):
+            if candidate.exists():
                 self._watcher.addPath(str(candidate))
 
     def _on_changed(self, _path: str) -> None:
         self._debounce.start()  # restart: wait until the curator's copy has settled
 
-    def _on_settled(self) -> None:
+    def _on_poll(self) -> None:
+        if not self._jobs.busy():
+            self._jobs.start("probe", None, lambda: probe(self._path))
+
+    def _check(self) -> None:
         self._rewatch()  # an atomic rename drops the file from the watch list
-        self._reload_if_valid()
+        self._start_open(force=False)
 
     def stop(self) -> None:
         """Stop watching and timers (the app calls this on exit; nothing keeps running afterwards)."""
+        self._stopped = True
+        self._jobs.stop()
         self._debounce.stop()
-        self._retry.stop()
+        self._poll.stop()
+        self._pending = None
         if self._watcher is not None:
             paths = self._watcher.files() + self._watcher.directories()
             if paths:

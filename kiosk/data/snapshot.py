@@ -1,0 +1,141 @@
+"""A private copy of the curators' database file, so nothing of theirs is ever opened by SQLite.
+
+Why: SQLite opening the curators' file itself waits on their write locks (a 5 s freeze), creates `-shm`/`-wal`
+beside a WAL-mode file (and fails where that folder is read-only), and blocks forever on a FIFO. Copying the
+bytes takes no lock, creates nothing beside the file, and is refused up front for anything that is not a
+regular file. A copy that changed while it was being taken, or a file with a hot journal beside it (a write in
+progress), is refused: the caller keeps what it had and tries again later.
+
+No Qt here: `kiosk-db validate`, the self-test and the kiosk all go through `take_snapshot`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+from kiosk.data.errors import DataError
+
+_KINDS = (
+    (stat.S_ISFIFO, "is a FIFO (named pipe), not a database file"),
+    (stat.S_ISCHR, "is a character device, not a database file"),
+    (stat.S_ISBLK, "is a block device, not a database file"),
+    (stat.S_ISSOCK, "is a socket, not a database file"),
+    (stat.S_ISDIR, "is a folder, not a database file"),
+)
+CHUNK = 1 << 20
+
+
+class BusyFile(DataError):
+    """The file is being written right now: not broken, just not ready; try again later."""
+
+
+def regular_file_stat(path: str | Path) -> os.stat_result:
+    """stat() of `path` (following symlinks) when it is a regular file; else a DataError saying what it is.
+
+    stat() never opens the file, so a FIFO or a device cannot block here.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise DataError(path, "symlink loop (a link that points back to itself)") from None
+        if e.errno in (errno.ENOENT, errno.ENOTDIR):
+            if os.path.islink(path):
+                raise DataError(path, f"broken symlink (points to {os.readlink(path)}, which does not exist)") from None
+            raise DataError(path, "file not found") from None
+        raise DataError(path, f"cannot read: {e.strerror or e}") from None
+    for test, message in _KINDS:
+        if test(st.st_mode):
+            raise DataError(path, message)
+    if not stat.S_ISREG(st.st_mode):
+        raise DataError(path, "is not a regular file")
+    return st
+
+
+def signature(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What changes when a file is replaced or rewritten: device, inode, size, modification time."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _open_regular(path: str | Path) -> int:
+    """A file descriptor that cannot block: O_NONBLOCK, then fstat proves it is (still) a regular file."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise DataError(path, "symlink loop (a link that points back to itself)") from None
+        raise DataError(path, f"cannot read: {e.strerror or e}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO between stat() and open()
+        os.close(fd)
+        raise DataError(path, "is not a regular file")
+    return fd
+
+
+def _copy(path: str | Path, target: Path) -> None:
+    fd = _open_regular(path)
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst, CHUNK)
+    except OSError as e:
+        if e.filename == str(target) or e.errno == errno.ENOSPC:
+            raise DataError(path, f"cannot make a private copy in {target.parent}: {e.strerror or e}") from None
+        raise DataError(path, f"cannot read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+
+
+class Snapshot:
+    """A private copy in its own temporary folder; `discard()` (or the context manager) removes it."""
+
+    def __init__(self, source: str | Path, path: Path, sig: tuple[int, int, int, int]) -> None:
+        self.source = Path(source)
+        self.path = path
+        self.signature = sig
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path.parent, ignore_errors=True)
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.discard()
+
+
+def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapshot:
+    """Copy `path` (and its `-wal`, if any) into a new private folder; DataError when that is not safe.
+
+    The copy is refused when the file is not a regular file, when a hot rollback journal lies beside it (a
+    curator's write in progress), or when the file changed while it was copied (half-copied, rewritten).
+    """
+    before = regular_file_stat(path)
+    journal = Path(f"{path}-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        raise BusyFile(path, "is being written right now (a journal file lies beside it); try again when the "
+                              "editor has saved and closed it")
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix="kiosk-snapshot-", dir=folder))
+    except OSError as e:
+        raise DataError(path, f"cannot make a private copy: {e.strerror or e}") from None
+    target = tmp / "kiosk.sqlite"
+    try:
+        _copy(path, target)
+        wal = Path(f"{path}-wal")
+        if wal.exists() and stat.S_ISREG(wal.stat().st_mode) and wal.stat().st_size > 0:
+            _copy(wal, Path(f"{target}-wal"))  # committed changes still in the WAL belong to the file
+        after = regular_file_stat(path)
+        if signature(before) != signature(after):
+            raise BusyFile(path, "changed while it was being read (still being copied?); will try again")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return Snapshot(path, target, signature(after))
+
+
+__all__ = ["BusyFile", "Snapshot", "regular_file_stat", "signature", "take_snapshot"]

@@ -1,0 +1,80 @@
+"""Issue 14 fault 8: the PIN lock-out survives a restart, and the first-install PIN is flagged."""
+
+from __future__ import annotations
+
+import logging
+
+from kiosk.ui.services.admin import RateLimiter, hash_pin
+from kiosk.ui.services.pin_state import PinStateFile
+from tests.ui.conftest import Finger, find
+
+
+def _enter(app, finger, pin: str):
+    for digit in pin:
+        finger.tap(find(app.window, f"pinKey{digit}"), wait_ms=10)
+    finger.tap(find(app.window, "pinOk"), wait_ms=10)
+
+
+def test_the_lock_out_survives_a_restart(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    app.driver.open_pin_pad()
+    for pin in ("1111", "2222", "3333"):
+        _enter(app, finger, pin)
+    assert app.admin.lockedSeconds > 0
+    app.close()  # the plug is pulled; systemd starts the kiosk again
+
+    again = make_kiosk(shell_db)
+    finger = Finger(again.window)
+    again.driver.open_pin_pad()
+    _enter(again, finger, "1945")  # even the right PIN: the lock is still running
+    assert not find(again.window, "adminPanel").isVisible()
+    assert again.admin.lockedSeconds > 20
+
+
+def test_the_count_of_wrong_pins_is_kept_too(tmp_path):
+    now, wall = [0.0], [1000.0]
+    state = PinStateFile(tmp_path / "pin.json", wall_clock=lambda: wall[0])
+    first = RateLimiter(clock=lambda: now[0])
+    first.failure()
+    first.failure()
+    state.save(first)
+    second = RateLimiter(clock=lambda: now[0])
+    state.restore(second)
+    assert second.failures == 2 and not second.locked()
+    assert second.failure() == 30  # the third wrong PIN locks, as without the restart
+
+
+def test_a_clock_set_back_never_lengthens_the_lock(tmp_path):
+    wall = [1000.0]
+    state = PinStateFile(tmp_path / "pin.json", wall_clock=lambda: wall[0])
+    limiter = RateLimiter(clock=lambda: 0.0)
+    for _ in range(3):
+        limiter.failure()
+    state.save(limiter)
+    wall[0] -= 10**6
+    restored = RateLimiter(clock=lambda: 0.0)
+    state.restore(restored)
+    assert restored.remaining() <= restored.max_lock
+
+
+def test_a_broken_state_file_counts_as_no_history(tmp_path):
+    path = tmp_path / "pin.json"
+    path.write_text("{not json")
+    limiter = RateLimiter()
+    PinStateFile(path).restore(limiter)
+    assert limiter.failures == 0 and not limiter.locked()
+
+
+def test_the_first_install_pin_is_flagged(make_kiosk, shell_db, caplog):
+    with caplog.at_level(logging.WARNING, logger="kiosk"):
+        app = make_kiosk(shell_db)
+    assert app.admin.defaultPin
+    assert any("first-install PIN" in r.getMessage() for r in caplog.records)
+
+
+def test_a_changed_pin_is_not_flagged(make_kiosk, shell_db, caplog):
+    with caplog.at_level(logging.WARNING, logger="kiosk"):
+        app = make_kiosk(shell_db, admin_pin_hash=hash_pin("2718", iterations=1000))
+    assert not app.admin.defaultPin
+    assert not any("first-install PIN" in r.getMessage() for r in caplog.records)
