@@ -17,6 +17,7 @@ import sqlite_utils
 from kiosk import __version__
 from kiosk.data import schema
 from kiosk.data.errors import DataError, DataErrors
+from kiosk.data.nk_build import write_section
 from kiosk.data.search import terms_for_city
 from kiosk.data.sources import Sources, load_sources
 from kiosk.data.validate import check_file
@@ -71,6 +72,7 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
             f"INSERT INTO {schema.FTS_TABLE}(rowid, {', '.join(schema.FTS_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
             [c.id, *(" ".join(getattr(terms, col)) for col in schema.FTS_COLUMNS)],
         )
+    write_section(db, src.section)
     meta = {
         "schema_version": str(schema.SCHEMA_VERSION),
         "built_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),

@@ -12,10 +12,11 @@ import json
 from pathlib import Path
 
 from kiosk.data import schema
+from kiosk.data.nk_export import section_json
 from kiosk.data.repository import Repository
 from kiosk.data.sqlite_ro import open_readonly
 
-CSV_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions")
+CSV_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", *schema.NK_TABLE_NAMES)
 LIST_SEPARATOR = ";"
 # cities.csv carries the city's tags as one «a;b;c» cell, the easy way to edit them in a spreadsheet.
 CITY_TAGS_COLUMN = "tags"
@@ -46,6 +47,7 @@ def to_json_data(repo: Repository) -> dict:
             for k in repo.corrections()
         ],
         "questions": [{"city_id": q.city_id, "field": q.field, "note": q.note} for q in repo.questions()],
+        "novokuznetsk": section_json(repo.section()),
     }
 
 

@@ -3,6 +3,7 @@ coordinates."""
 
 from __future__ import annotations
 
+from kiosk.data.nk_report import correction_lines, question_lines
 from kiosk.data.repository import Repository
 
 
@@ -31,7 +32,7 @@ def report_text(repo: Repository) -> str:
         lines.append(f"  {city.id:>2} {city.name}: {q.field}: {one_line(q.note, 300)}")
     if not questions:
         lines.append("  none")
-    lines.append("")
+    lines.extend(["", *question_lines(repo.section()), ""])
     corrections = repo.corrections()
     lines.append(f"Corrections to the seed ({len(corrections)}):")
     for k in corrections:
@@ -40,6 +41,7 @@ def report_text(repo: Repository) -> str:
                      f" — {one_line(k.note, 200)}")
     if not corrections:
         lines.append("  none")
+    lines.extend(["", *correction_lines(repo.section())])
 
     def listing(title: str, chosen: list) -> None:
         lines.extend(["", f"{title} ({len(chosen)}):"])

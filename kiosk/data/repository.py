@@ -11,6 +11,8 @@ from pathlib import Path
 
 from kiosk.data import schema
 from kiosk.data.errors import DataError, DataErrors
+from kiosk.data.nk_load import load_section
+from kiosk.data.nk_records import Section
 from kiosk.data.records import City, Correction, Memorial, OpenQuestion, SearchTerms, Tag
 from kiosk.data.sqlite_ro import open_readonly
 from kiosk.data.validate import check_connection
@@ -28,6 +30,7 @@ class Repository:
         corrections: tuple[Correction, ...],
         search_terms: tuple[SearchTerms, ...],
         questions: tuple[OpenQuestion, ...] = (),
+        section: Section | None = None,
     ) -> None:
         self.path = Path(path)
         self._cities = cities
@@ -37,6 +40,7 @@ class Repository:
         self._corrections = corrections
         self._search_terms = search_terms
         self._questions = questions
+        self._section = section if section is not None else Section()
 
     @classmethod
     def open(cls, path: str | Path) -> Repository:
@@ -72,6 +76,10 @@ class Repository:
     def questions(self) -> tuple[OpenQuestion, ...]:
         """Open doubts an editor must settle; the values stay as the seed has them meanwhile."""
         return self._questions
+
+    def section(self) -> Section:
+        """The Novokuznetsk section (empty when the sources had none)."""
+        return self._section
 
     def search_terms(self) -> tuple[SearchTerms, ...]:
         return self._search_terms
@@ -124,4 +132,4 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         SearchTerms(r[0], *(tuple((v or "").split()) for v in r[1:]))
         for r in q(f"SELECT rowid, {cols} FROM {schema.FTS_TABLE} ORDER BY rowid")
     )
-    return Repository(path, cities, tags, meta, corrections, terms, questions)
+    return Repository(path, cities, tags, meta, corrections, terms, questions, load_section(conn))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,35 @@ TABLES: dict[str, Table] = {
     t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS)
 }
 
+# The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
+# read: the quote with the seed corrections applied); their exact passages are in nk_quotes.
+NK_TABLES = (
+    _t("nk_seeds", ("id", T, True), ("position", I, True), ("file", T, True), ("title", T, True), ("kind", T),
+       ("shown", I, True), ("taken", T), ("text", T, True), pk=["id"]),
+    _t("nk_chapters", ("id", T, True), ("position", I, True), ("title", T, True), ("lead", T), pk=["id"]),
+    _t("nk_paragraphs", ("id", T, True), ("chapter_id", T, True), ("position", I, True), ("text", T, True),
+       ("refs", T), pk=["id"], fks=[("chapter_id", "nk_chapters", "id")]),
+    _t("nk_events", ("id", T, True), ("position", I, True), ("date", T, True), ("end_date", T),
+       ("precision", T, True), ("when_text", T), ("title", T, True), ("text", T, True), pk=["id"]),
+    _t("nk_figures", ("id", T, True), ("position", I, True), ("value", R, True), ("value_text", T, True),
+       ("unit", T, True), ("label", T, True), ("countable", I, True), ("text", T, True), pk=["id"]),
+    _t("nk_people", ("id", T, True), ("position", I, True), ("name", T, True), ("role", T, True), ("when_text", T),
+       ("text", T, True), pk=["id"]),
+    _t("nk_awards", ("id", T, True), ("position", I, True), ("title", T, True), ("recipient", T, True),
+       ("date", T), ("by_whom", T), ("text", T, True), pk=["id"]),
+    _t("nk_units", ("id", T, True), ("position", I, True), ("name", T, True), ("kind", T, True), ("text", T, True),
+       pk=["id"]),
+    # Every item's sources: kind is one of kiosk.data.nk_records.KINDS, position 0 is the item's own passage.
+    _t("nk_quotes", ("kind", T, True), ("item_id", T, True), ("position", I, True), ("seed", T, True),
+       ("quote", T, True), pk=["kind", "item_id", "position"]),
+    _t("nk_corrections", ("id", I, True), ("seed", T, True), ("original", T, True), ("corrected", T),
+       ("note", T, True), pk=["id"]),
+    _t("nk_questions", ("id", T, True), ("position", I, True), ("topic", T, True), ("note", T, True),
+       ("shown_seed", T), pk=["id"]),
+)
+TABLES.update({t.name: t for t in NK_TABLES})
+NK_TABLE_NAMES = tuple(t.name for t in NK_TABLES)
+
 # Search terms, already normalised and stemmed by kiosk.data.textnorm; rowid = city id. Terms are joined by
 # spaces, so FTS5's own tokenizer only has to split on spaces.
 FTS_TABLE = "cities_fts"
@@ -84,6 +113,7 @@ FTS_CREATE_SQL = (
 )
 
 # What two builds from the same sources must agree on, row for row (meta holds the build time).
-CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", FTS_TABLE)
+CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", FTS_TABLE,
+                  *NK_TABLE_NAMES)
 
 META_KEYS = ("schema_version", "built_at", "app_version", "sources_sha256", "sources")

@@ -15,6 +15,8 @@ from typing import cast
 
 from kiosk.data import rules
 from kiosk.data.errors import DataError, DataErrors
+from kiosk.data.nk_records import Section
+from kiosk.data.nk_sources import SECTION_DIR, load_section
 from kiosk.data.records import City, Correction, Memorial, OpenQuestion, Tag
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,7 @@ class Sources:
     tags: list[Tag] = field(default_factory=list)
     regions: dict[str, str] = field(default_factory=dict)
     cities: list[CitySource] = field(default_factory=list)
+    section: Section = field(default_factory=Section)  # the Novokuznetsk section, empty without its folder
 
     def sha256(self) -> str:
         """Hash over the source files' bytes in sorted path order: the same sources give the same hash."""
@@ -331,6 +334,8 @@ def load_sources(root: str | Path) -> Sources:
             continue
         seen[cs.city.id] = path
         src.cities.append(cs)
+    # The section's quotes are checked against the seed documents beside the sources (db/seeds).
+    src.section = load_section(root / SECTION_DIR, root.parent / "seeds", _read_toml, problems)
     if problems:
         raise DataErrors(problems)
     src.cities.sort(key=lambda cs: cs.city.id)

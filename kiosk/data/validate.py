@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk.data import rules, schema
 from kiosk.data.errors import DataError
+from kiosk.data.nk_validate import section_problems
 from kiosk.data.sqlite_ro import open_readonly
 
 # Shown on a single line (text and seed copies may have paragraphs).
@@ -168,6 +169,8 @@ class _Check:
         for rid, cid in q("SELECT id, city_id FROM questions"):
             if cid not in city_ids:
                 self.bad("question for an unknown city", "questions", rid, "city_id")
+        for message, table, row_id, fld in section_problems(self.conn):
+            self.bad(message, table, row_id, fld)
         indexed = {r[0] for r in q(f"SELECT rowid FROM {schema.FTS_TABLE}")}
         for cid in sorted(city_ids - indexed):
             self.bad("no search terms for this city (rebuild the database)", schema.FTS_TABLE, cid)

@@ -13,6 +13,7 @@ from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.rules import current_year
 from kiosk.data.records import City, Correction, Memorial, SearchTerms, Tag
 from kiosk.data.repository import Repository
+from kiosk.data.schema import SCHEMA_VERSION
 
 
 def test_loads_typed_records_in_display_order(fixture_db):
@@ -41,9 +42,9 @@ def test_tags_meta_corrections_and_search_terms(fixture_db):
     assert repo.tags()[0] == Tag("shipbuilding", "Судостроение", "Shipbuilding", "mdi6.ferry")
     assert [t.id for t in repo.tags()] == ["shipbuilding", "aviation", "tanks", "small_arms"]
     meta = repo.meta()
-    assert meta["schema_version"] == "1" and repo.schema_version == 1
+    assert meta["schema_version"] == str(SCHEMA_VERSION) and repo.schema_version == SCHEMA_VERSION
     meta["schema_version"] = "changed"
-    assert repo.meta()["schema_version"] == "1"  # a copy
+    assert repo.meta()["schema_version"] == str(SCHEMA_VERSION)  # a copy
     assert repo.corrections() == (
         Correction(1, 3, "region", "Удмуртская республика ", "Удмуртская Республика",
                    "Официально «Удмуртская Республика» (Конституция РФ, ст. 65)"),

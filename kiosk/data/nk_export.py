@@ -1,0 +1,25 @@
+"""The Novokuznetsk section in `kiosk-db export --format json` (CSV takes its nk_* tables as they are)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from kiosk.data.nk_records import Section
+
+
+def section_json(s: Section) -> dict:
+    """Every item with its sources ([{seed, quote}]); seeds without their full text (that stays in the DB)."""
+    def items(records) -> list[dict]:
+        return [asdict(r) for r in records]
+
+    return {
+        "seeds": [{k: v for k, v in asdict(d).items() if k != "text"} for d in s.seeds],
+        "chapters": items(s.chapters),
+        "events": items(s.events),
+        "figures": items(s.figures),
+        "people": items(s.people),
+        "awards": items(s.awards),
+        "units": items(s.units),
+        "corrections": items(s.corrections),
+        "questions": items(s.questions),
+    }
