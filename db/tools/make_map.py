@@ -10,7 +10,7 @@ into a temporary folder and checked against the registry's sha512 pinned below, 
 
 Steps, all pure functions below: decode the TopoJSON → keep rings near northern Eurasia → unwrap longitudes
 around the central meridian → project (kiosk.data.projection.RUSSIA) → clip to the map's frame
-(Sutherland–Hodgman) → simplify (Douglas–Peucker, SIMPLIFY_KM) → round to UNIT_KM → delta-encode.
+(Sutherland–Hodgman; the frame is the country's extremes plus a surround) → simplify (Douglas–Peucker, SIMPLIFY_KM) → round to UNIT_KM → delta-encode.
 Integers only and sorted keys: the same input always gives the same bytes. No political borders: land only.
 """
 
@@ -53,6 +53,7 @@ EXTREMES = (
     (44.4, 33.6),    # Crimea
 )
 MARGIN_KM = 250.0
+SURROUND_KM = 800.0  # land and sea drawn around that frame, so a wide or tall screen shows geography, not a box
 LON_RANGE = (0.0, 215.0)  # rings wholly outside these ranges are skipped before projecting
 LAT_RANGE = (30.0, 90.0)
 UNIT_KM = 0.5  # stored coordinates are integers in this unit
@@ -228,7 +229,8 @@ def quantize(ring: list[tuple[float, float]], box: tuple[float, float, float, fl
 # ---- the asset ----------------------------------------------------------------------------------------------
 
 def make_asset(topology: dict, projection: LambertConic = RUSSIA) -> dict:
-    box = frame(projection)
+    focus = frame(projection)
+    box = (focus[0] - SURROUND_KM, focus[1] - SURROUND_KM, focus[2] + SURROUND_KM, focus[3] + SURROUND_KM)
     rings = []
     for ring in topology_rings(topology, "land"):
         ring = unwrap(ring, projection.lon0)
@@ -250,6 +252,9 @@ def make_asset(topology: dict, projection: LambertConic = RUSSIA) -> dict:
         "origin_km": [round(box[0], 3), round(box[1], 3)],
         "unit_km": UNIT_KM,
         "size": [round(width / UNIT_KM), round(height / UNIT_KM)],
+        # The country's frame within the map (x, y, width, height in UNIT_KM): what the kiosk fits on screen.
+        "focus": [round((focus[0] - box[0]) / UNIT_KM), round((focus[1] - box[1]) / UNIT_KM),
+                  round((focus[2] - focus[0]) / UNIT_KM), round((focus[3] - focus[1]) / UNIT_KM)],
         "land": rings,
     }
 

@@ -23,6 +23,7 @@ class MapAsset:
     height_km: float
     land: tuple[Ring, ...]  # closed rings in map km; fill with the even-odd rule
     source: str
+    focus: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the country: x, y, w, h in map km
 
     @classmethod
     def load(cls, path: str | Path) -> MapAsset:
@@ -33,8 +34,10 @@ class MapAsset:
         projection = LambertConic(lat1=p["lat1"], lat2=p["lat2"], lat0=p["lat0"], lon0=p["lon0"],
                                   radius_km=p["sphere_radius_km"])
         unit = float(data["unit_km"])
-        return cls(projection, tuple(data["origin_km"]), data["size"][0] * unit, data["size"][1] * unit,
-                   tuple(_decode(r, unit) for r in data["land"]), data["source"])
+        width, height = data["size"][0] * unit, data["size"][1] * unit
+        focus = tuple(v * unit for v in data.get("focus", (0, 0, data["size"][0], data["size"][1])))
+        return cls(projection, tuple(data["origin_km"]), width, height,
+                   tuple(_decode(r, unit) for r in data["land"]), data["source"], focus)
 
     def place(self, lat: float, lon: float) -> tuple[float, float]:
         """A point's position on the map, in map km (may lie outside the frame for far-away places)."""
@@ -43,6 +46,11 @@ class MapAsset:
 
     def contains(self, x: float, y: float) -> bool:
         return 0 <= x <= self.width_km and 0 <= y <= self.height_km
+
+    def on_edge(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
+        """A ring's edge along the map's frame: a cut, not a coast (not to be drawn as one)."""
+        w, h = self.width_km, self.height_km
+        return any(a[i] == b[i] == v for i, v in ((0, 0.0), (0, w), (1, 0.0), (1, h)))
 
 
 def _decode(flat: list[int], unit: float) -> Ring:

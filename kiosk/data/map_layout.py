@@ -50,10 +50,11 @@ def _apart(a: Anchor, ba: Box, b: Anchor, bb: Box, zooms: tuple[float, ...]) -> 
 
 
 def place_names(anchors: list[Anchor], sizes: dict[int, tuple[float, float]], zooms: list[float],
-                dot_radius: float, gap: float) -> list[dict[int, Box]]:
+                dot_radius: float, gap: float, first_view: Box | None = None) -> list[dict[int, Box]]:
     """For each level k (zooms ascending), the names shown and their boxes; a city may be missing from a level.
 
-    The last level runs from zooms[-1] to zooms[-1] (the maximum zoom)."""
+    The last level runs from zooms[-1] to zooms[-1] (the maximum zoom). first_view (x, y, w, h at zoom 1) is
+    what the screen shows before anyone zooms: there, names stay whole inside it."""
     dot = (-dot_radius, -dot_radius, 2 * dot_radius, 2 * dot_radius)
     levels: list[dict[int, Box]] = []
     for k, z in enumerate(zooms):
@@ -66,6 +67,8 @@ def place_names(anchors: list[Anchor], sizes: dict[int, tuple[float, float]], zo
             near = [b for b in anchors
                     if b.id != a.id and abs(a.x - b.x) * z < 2 * reach and abs(a.y - b.y) * z < 2 * reach]
             for box in candidates(w, h, dot_radius, gap):
+                if k == 0 and first_view is not None and not _within(a, box, first_view):
+                    continue
                 if all(_apart(a, box, b, dot, ends) for b in near) and all(
                         _apart(a, box, b, placed[b.id], ends) for b in near if b.id in placed):
                     placed[a.id] = box
@@ -82,6 +85,11 @@ MAX_PX_PER_KM_1080P = 3.0
 def max_zoom(fit_px_per_km: float, ui_scale: float) -> float:
     """The largest zoom for a view where zoom 1 shows fit_px_per_km; ui_scale is 1.0 at 1080p."""
     return max(4.0, MAX_PX_PER_KM_1080P * ui_scale / fit_px_per_km)
+
+
+def _within(a: Anchor, box: Box, view: Box) -> bool:
+    x, y = a.x + box[0], a.y + box[1]
+    return view[0] <= x and x + box[2] <= view[0] + view[2] and view[1] <= y and y + box[3] <= view[1] + view[3]
 
 
 def zoom_ladder(max_zoom: float, step: float = 1.5) -> list[float]:

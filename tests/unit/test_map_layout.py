@@ -25,7 +25,13 @@ DOT, GAP = 10.0, 6.0
 
 
 def fit(width: int, height: int) -> float:
-    return min(width / ASSET.width_km, height / ASSET.height_km)
+    return min(width / ASSET.focus[2], height / ASSET.focus[3])
+
+
+def first_view(width: int, height: int):
+    """What zoom 1 shows: the country centred."""
+    scale, f = fit(width, height), ASSET.focus
+    return ((f[0] + f[2] / 2) * scale - width / 2, (f[1] + f[3] / 2) * scale - height / 2, width, height)
 
 
 def layout(width: int, height: int):
@@ -33,7 +39,7 @@ def layout(width: int, height: int):
     anchors = [Anchor(cid, *(v * scale for v in ASSET.place(lat, lon))) for cid, (_, lat, lon) in CITIES.items()]
     sizes = {cid: (15.0 * len(name) + 8, 36.0) for cid, (name, _, _) in CITIES.items()}
     zooms = zoom_ladder(max_zoom(scale, min(width, height) / 1000))
-    return anchors, zooms, place_names(anchors, sizes, zooms, DOT, GAP)
+    return anchors, zooms, place_names(anchors, sizes, zooms, DOT, GAP, first_view(width, height)), (width, height)
 
 
 @pytest.fixture(scope="module", params=[(1920, 1000), (1080, 1700), (3840, 2000)], ids=str)
@@ -51,7 +57,7 @@ def sampled_zooms(zooms):
 
 
 def test_names_never_overlap_each_other_or_a_dot_at_any_zoom(placed):
-    anchors, zooms, levels = placed
+    anchors, zooms, levels, _ = placed
     for zoom in sampled_zooms(zooms):
         boxes = screen_boxes(anchors, levels[level_for(zooms, zoom)], zoom)
         for (a, ra), (b, rb) in itertools.combinations(boxes.items(), 2):
@@ -63,13 +69,20 @@ def test_names_never_overlap_each_other_or_a_dot_at_any_zoom(placed):
 
 
 def test_a_readable_subset_zoomed_out_and_every_name_zoomed_in(placed):
-    anchors, zooms, levels = placed
+    anchors, zooms, levels, _ = placed
     assert 15 <= len(levels[0]) < len(CITIES)
-    third = levels[min(2, len(levels) - 1)]
-    assert BY_NAME["Нижний Новгород"] in third and BY_NAME["Екатеринбург"] in third
+    middle = levels[len(levels) // 2]
+    assert BY_NAME["Нижний Новгород"] in middle and BY_NAME["Екатеринбург"] in middle
     assert set(levels[-1]) == set(CITIES)
     counts = [len(level) for level in levels]
     assert counts == sorted(counts)
+
+
+def test_names_zoomed_out_stay_whole_on_the_screen(placed):
+    anchors, zooms, levels, size = placed
+    x0, y0, w, h = first_view(*size)
+    for cid, (x, y, bw, bh) in screen_boxes(anchors, levels[0], 1.0).items():
+        assert x0 <= x and x + bw <= x0 + w and y0 <= y and y + bh <= y0 + h, CITIES[cid][0]
 
 
 def test_zoom_ladder_ends_at_the_maximum():
