@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kiosk.data import schema
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.records import City, Correction, Memorial, OpenQuestion, SearchTerms, Tag
+from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
 from kiosk.data.sqlite_ro import open_readonly
 from kiosk.data.validate import check_connection
 
@@ -28,6 +28,7 @@ class Repository:
         corrections: tuple[Correction, ...],
         search_terms: tuple[SearchTerms, ...],
         questions: tuple[OpenQuestion, ...] = (),
+        images: tuple[ImageRef, ...] = (),
     ) -> None:
         self.path = Path(path)
         self._cities = cities
@@ -37,6 +38,11 @@ class Repository:
         self._corrections = corrections
         self._search_terms = search_terms
         self._questions = questions
+        self._images = images
+        self._images_by_owner: dict[tuple[str, str], tuple[ImageRef, ...]] = {}
+        for im in images:
+            key = (im.owner_type, im.owner_id)
+            self._images_by_owner[key] = (*self._images_by_owner.get(key, ()), im)
 
     @classmethod
     def open(cls, path: str | Path) -> Repository:
@@ -72,6 +78,26 @@ class Repository:
     def questions(self) -> tuple[OpenQuestion, ...]:
         """Open doubts an editor must settle; the values stay as the seed has them meanwhile."""
         return self._questions
+
+    def images(self) -> tuple[ImageRef, ...]:
+        return self._images
+
+    def images_of(self, owner_type: str, owner_id: object) -> tuple[ImageRef, ...]:
+        """An owner's images in their order, e.g. images_of("city", 5)."""
+        return self._images_by_owner.get((owner_type, str(owner_id)), ())
+
+    def image_data(self, image_id: int) -> bytes:
+        """The stored bytes of one image, read from the file now; DataError when it is gone or unreadable."""
+        conn = open_readonly(self.path)
+        try:
+            row = conn.execute("SELECT data FROM images WHERE id = ?", (image_id,)).fetchone()
+        except sqlite3.Error as e:
+            raise DataError(self.path, f"unreadable: {e}", table="images", row_id=image_id) from None
+        finally:
+            conn.close()
+        if row is None or not isinstance(row[0], bytes):
+            raise DataError(self.path, "no such image", table="images", row_id=image_id)
+        return row[0]
 
     def search_terms(self) -> tuple[SearchTerms, ...]:
         return self._search_terms
@@ -124,4 +150,11 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         SearchTerms(r[0], *(tuple((v or "").split()) for v in r[1:]))
         for r in q(f"SELECT rowid, {cols} FROM {schema.FTS_TABLE} ORDER BY rowid")
     )
-    return Repository(path, cities, tags, meta, corrections, terms, questions)
+    images = tuple(
+        ImageRef(rid, kind, str(owner), pos, caption or "", credit or "", w, h, fmt)
+        for rid, kind, owner, pos, caption, credit, w, h, fmt in q(
+            "SELECT id, owner_type, owner_id, position, caption, credit, width, height, format FROM images "
+            "ORDER BY owner_type, owner_id, position, id"
+        )
+    )
+    return Repository(path, cities, tags, meta, corrections, terms, questions, images)

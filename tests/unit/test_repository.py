@@ -41,9 +41,9 @@ def test_tags_meta_corrections_and_search_terms(fixture_db):
     assert repo.tags()[0] == Tag("shipbuilding", "Судостроение", "Shipbuilding", "mdi6.ferry")
     assert [t.id for t in repo.tags()] == ["shipbuilding", "aviation", "tanks", "small_arms"]
     meta = repo.meta()
-    assert meta["schema_version"] == "1" and repo.schema_version == 1
+    assert meta["schema_version"] == "2" and repo.schema_version == 2
     meta["schema_version"] = "changed"
-    assert repo.meta()["schema_version"] == "1"  # a copy
+    assert repo.meta()["schema_version"] == "2"  # a copy
     assert repo.corrections() == (
         Correction(1, 3, "region", "Удмуртская республика ", "Удмуртская Республика",
                    "Официально «Удмуртская Республика» (Конституция РФ, ст. 65)"),

@@ -64,7 +64,7 @@ CASES = [
     ("corrupted pages", corrupted_page, ": corrupt"),
     ("foreign SQLite", foreign, ": not a kiosk database (no meta table)"),
     ("schema 99", sql("UPDATE meta SET value = '99' WHERE key = 'schema_version'"),
-     ": meta[schema_version].value: schema version 99 is newer than this program understands (1)"),
+     ": meta[schema_version].value: schema version 99 is newer than this program understands (2)"),
     ("schema 0", sql("UPDATE meta SET value = '0' WHERE key = 'schema_version'"),
      ": meta[schema_version].value: schema version 0 is not supported"),
     ("no schema version", sql("DELETE FROM meta WHERE key = 'schema_version'"), ": meta[schema_version]: missing"),
@@ -131,7 +131,7 @@ def test_good_file_is_ok_and_untouched(db_copy, capsys):
     assert check_file(db_copy) == []
     assert main(["validate", str(db_copy)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"{db_copy}: OK (3 cities, 4 tags, schema 1")
+    assert out.startswith(f"{db_copy}: OK (3 cities, 4 tags, schema 2")
     assert fingerprint(db_copy) == before
 
 
