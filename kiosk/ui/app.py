@@ -25,6 +25,7 @@ from PySide6.QtQuick import QQuickImageProvider, QQuickWindow  # noqa: F401  (ty
 import kiosk
 from kiosk.ui import config as cfg
 from kiosk.ui.config import Config
+from kiosk.ui.db_images import DatabaseImageProvider
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
@@ -319,6 +320,7 @@ class KioskApp(QObject):
         self.engine.setNetworkAccessManagerFactory(self.network)
         self.engine.addImageProvider("icon", IconProvider())
         self.engine.addImageProvider("qr", QrProvider())
+        self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
         ctx = self.engine.rootContext()
         ctx.setContextProperty("kiosk", self.info)
         ctx.setContextProperty("catalog", self.catalog)
