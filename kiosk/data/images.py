@@ -18,6 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from kiosk.data import schema
 from kiosk.data.errors import DataError
 from kiosk.data.publish import publish
+from kiosk.data.records import ImageRef
 from kiosk.data.sqlite_ro import open_readonly
 
 MAX_SIDE = 2560
@@ -35,22 +36,6 @@ class PreparedImage:
     height: int
     format: str  # "jpeg" | "png"
     data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class ImageInfo:
-    """One stored image without its bytes (list-images, the kiosk's gallery)."""
-
-    id: int
-    owner_type: str
-    owner_id: str
-    position: int
-    caption: str
-    credit: str
-    width: int
-    height: int
-    format: str
-    size: int
 
 
 def _open_checked(data: bytes | Path, name: str) -> Image.Image:
@@ -157,13 +142,13 @@ def resolve_owner(conn, owner_type: str, ref: str) -> str:
     raise ValueError(f"no {owner_type} {ref!r} in the database")
 
 
-def list_images(db_path: str | Path, owner_type: str | None = None, owner_id: str | None = None) -> list[ImageInfo]:
+def list_images(db_path: str | Path, owner_type: str | None = None, owner_id: str | None = None) -> list[ImageRef]:
     conn = open_readonly(db_path)
     try:
         where, args = "", []
         if owner_type is not None:
             where, args = " WHERE owner_type = ? AND owner_id = ?", [owner_type, str(owner_id)]
-        return [ImageInfo(*r) for r in conn.execute(
+        return [ImageRef(*r) for r in conn.execute(
             "SELECT id, owner_type, owner_id, position, coalesce(caption, ''), coalesce(credit, ''), width, height, "
             f"format, length(data) FROM images{where} ORDER BY owner_type, owner_id, position, id", args)]
     finally:

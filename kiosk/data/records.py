@@ -82,4 +82,5 @@ class ImageRef:
     credit: str
     width: int
     height: int
-    format: str
+    format: str  # "jpeg" | "png"
+    size: int = 0  # bytes stored (list-images); 0 where not read

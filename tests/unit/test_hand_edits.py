@@ -86,3 +86,12 @@ def test_report_finds_repeated_passages_and_unofficial_regions(db_copy, capsys):
     found = json.loads(capsys.readouterr().out)
     checks = {(f["check"], f["id"]) for f in found}
     assert ("passage_repeated", 2) in checks and ("region_not_official", 3) in checks
+
+
+def test_the_kiosk_refuses_a_duplicate_city_instead_of_showing_71_cards(db_copy):
+    from kiosk.data.errors import DataError
+    from kiosk.data.repository import Repository
+
+    _edit(db_copy, duplicate_city)
+    with pytest.raises(DataError, match=r"cities\[2\]\.id: duplicate id"):
+        Repository.open(db_copy)
