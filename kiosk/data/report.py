@@ -26,6 +26,7 @@ SHORTENERS = {"clck.ru", "goo.gl", "bit.ly", "tinyurl.com", "vk.cc", "t.co", "is
 FIGURES = ("year", "lat", "lon")  # corrected fields that are figures: two sources disagree on a number
 _SHORT_PATH = re.compile(r"^/maps/-/")  # yandex.ru/maps/-/CCUxxx: Yandex's own short links
 _SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]?")
+_NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?")
 _TOWN_PREFIX = re.compile(r"^(г\.|город|пгт|пос\.|с\.)\s*", re.IGNORECASE)
 
 
@@ -119,18 +120,28 @@ def _memorial_findings(c: City, m, add) -> None:
 
 
 def _repeated_passages(cities) -> list[Finding]:
-    seen: dict[str, City] = {}
+    """The same passage in two cities' texts; the same passage with other numbers is two figures disagreeing."""
+    seen: dict[str, tuple[City, str]] = {}
     out = []
     for c in cities:
-        for sentence in {s.strip() for s in _SENTENCE.findall(c.text)}:
+        for sentence in sorted({s.strip() for s in _SENTENCE.findall(c.text)}):
             if len(sentence) < PASSAGE_MIN:
                 continue
-            key = " ".join(sentence.replace("ё", "е").split()).casefold()
-            first = seen.setdefault(key, c)
-            if first is not c:
+            exact = " ".join(sentence.replace("ё", "е").split()).casefold()
+            shape = _NUMBER.sub("#", exact)
+            first, first_exact = seen.setdefault(shape, (c, exact))
+            if first is c:
+                continue
+            if first_exact == exact:
                 out.append(Finding("warning", "passage_repeated", "cities", c.id, c.name, "text",
                                    _one_line(sentence, 200),
                                    f"the same passage is in the text of {first.id} {first.name}"))
+            else:
+                theirs = ", ".join(_NUMBER.findall(first_exact))
+                out.append(Finding("warning", "figures_disagree", "cities", c.id, c.name, "text",
+                                   _one_line(sentence, 200),
+                                   f"{first.id} {first.name} tells the same with other figures ({theirs}): "
+                                   "check both against a source"))
     return out
 
 

@@ -95,3 +95,13 @@ def test_the_kiosk_refuses_a_duplicate_city_instead_of_showing_71_cards(db_copy)
     _edit(db_copy, duplicate_city)
     with pytest.raises(DataError, match=r"cities\[2\]\.id: duplicate id"):
         Repository.open(db_copy)
+
+
+def test_report_finds_figures_that_disagree_between_two_texts(db_copy, capsys):
+    told = "Заводы города дали фронту {} тысяч танковых моторов и почти 20 млн заготовок для боеприпасов."
+    _edit(db_copy, lambda db: (
+        db.execute("UPDATE cities SET text = text || ' ' || ? WHERE id = 1", [told.format(50)]),
+        db.execute("UPDATE cities SET text = text || ' ' || ? WHERE id = 2", [told.format(40)])))
+    assert main(["report", str(db_copy), "--json"]) == 0
+    (found,) = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "figures_disagree"]
+    assert found["id"] == 2 and "40 тысяч" in found["evidence"] and "(50, 20)" in found["message"]
