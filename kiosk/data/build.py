@@ -1,39 +1,17 @@
 """`kiosk-db build`: db/sources (TOML) → one SQLite file, replaced atomically.
 
-The new database is written to a temporary file beside the target and moved over it with os.replace, so a
-kiosk that has the old file open keeps reading it undisturbed and the next open sees the new one.
+The new database is written beside the target and renamed over it (kiosk.data.publish).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import os
-import tempfile
 from pathlib import Path
 
 import sqlite_utils
 
-from kiosk import __version__
-from kiosk.data import schema
-from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.nk_build import write_section
-from kiosk.data.search import terms_for_city
+from kiosk.data.publish import publish, write_meta, write_search_terms
 from kiosk.data.sources import Sources, load_sources
-from kiosk.data.validate import check_file
-
-_PY_TYPES = {"TEXT": str, "INTEGER": int, "REAL": float}
-
-
-def create_schema(db: sqlite_utils.Database) -> None:
-    for table in schema.TABLES.values():
-        db[table.name].create(
-            {c.name: _PY_TYPES[c.type] for c in table.columns},
-            pk=table.pk[0] if len(table.pk) == 1 else table.pk,
-            not_null={c.name for c in table.columns if c.required},
-            foreign_keys=list(table.foreign_keys),
-        )
-    db.execute(schema.FTS_CREATE_SQL)
 
 
 def _write(db: sqlite_utils.Database, src: Sources) -> None:
@@ -66,21 +44,9 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
     db["questions"].insert_all(
         {"id": q.id, "city_id": q.city_id, "field": q.field, "note": q.note} for q in src.questions()
     )
-    for c in cities:
-        terms = terms_for_city(c, tags)
-        db.execute(
-            f"INSERT INTO {schema.FTS_TABLE}(rowid, {', '.join(schema.FTS_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
-            [c.id, *(" ".join(getattr(terms, col)) for col in schema.FTS_COLUMNS)],
-        )
+    write_search_terms(db, cities, tags)
     write_section(db, src.section)
-    meta = {
-        "schema_version": str(schema.SCHEMA_VERSION),
-        "built_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
-        "app_version": __version__,
-        "sources_sha256": src.sha256(),
-        "sources": json.dumps(src.relative_files(), ensure_ascii=False),
-    }
-    db["meta"].insert_all({"key": k, "value": v} for k, v in meta.items())
+    write_meta(db, src.sha256(), src.relative_files())
 
 
 def build_database(sources_dir: str | Path, out: str | Path) -> Path:
@@ -89,30 +55,4 @@ def build_database(sources_dir: str | Path, out: str | Path) -> Path:
     The new file is checked like `kiosk-db validate` before it replaces the old one.
     """
     src = load_sources(sources_dir)  # raises before anything touches the disk
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        db = sqlite_utils.Database(tmp)
-        try:
-            with db.conn:
-                create_schema(db)
-                _write(db, src)
-            db.execute("VACUUM")  # compact, and no leftover free pages from the inserts
-        finally:
-            db.close()
-        # The same checks the kiosk runs on open: a build never publishes a file the kiosk would refuse.
-        problems = check_file(tmp)
-        if problems:
-            raise DataErrors([DataError(out, p.message, table=p.table, row_id=p.row_id, field=p.field)
-                              for p in problems])
-        with open(tmp, "rb+") as f:  # on disk before it becomes visible under the real name
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; kiosks often run as another user
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
+    return publish(out, lambda db: _write(db, src))

@@ -11,6 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
+from kiosk.data import schema
 from kiosk.data.errors import DataError, DataErrors
 
 DEFAULT_SOURCES = Path("db/sources")
@@ -51,10 +52,11 @@ def cmd_validate(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from kiosk.data.report import report_text
+    from kiosk.data.report import report_json, report_text
     from kiosk.data.repository import Repository
 
-    sys.stdout.write(report_text(Repository.open(args.path)))
+    repo = Repository.open(args.path)
+    sys.stdout.write(report_json(repo) if args.json else report_text(repo))
     return 0
 
 
@@ -75,10 +77,25 @@ def cmd_export(args) -> int:
         print(target)
         return 0
     if args.out is None:
-        print("kiosk-db export: --out DIR is needed for --format csv (one file per table)", file=sys.stderr)
+        print(f"kiosk-db export: --out DIR is needed for --format {args.format}", file=sys.stderr)
         return 2
+    if args.format == "xlsx":
+        print(export.write_xlsx(args.path, args.out))
+        return 0
     for target in export.write_csv(args.path, args.out):
         print(target)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from kiosk.data.importer import import_database
+    from kiosk.data.repository import Repository
+
+    out, notes = import_database(args.source, args.out)
+    for note in notes:
+        print(note)
+    repo = Repository.open(out)
+    print(f"{out}: imported {len(repo.cities())} cities, {len(repo.tags())} tags from {args.source}")
     return 0
 
 
@@ -96,6 +113,32 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_add_image(args) -> int:
+    from kiosk.data.images import add_image
+
+    kind, ref = ("city", args.city) if args.city is not None else (args.owner.partition(":")[::2])
+    new_id = add_image(args.path, kind, ref, args.file, caption=args.caption, credit=args.credit)
+    print(f"{args.path}: added image {new_id} for {kind} {ref}")
+    return 0
+
+
+def cmd_list_images(args) -> int:
+    from kiosk.data.images import list_images
+
+    for im in list_images(args.path):
+        print(f"{im.id}\t{im.owner_type} {im.owner_id}\t#{im.position}\t{im.width}×{im.height} {im.format} "
+              f"{im.size // 1024} KB\t{im.caption}\t{im.credit}")
+    return 0
+
+
+def cmd_remove_image(args) -> int:
+    from kiosk.data.images import remove_image
+
+    remove_image(args.path, args.id)
+    print(f"{args.path}: removed image {args.id}")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk-db", description="Build, check and export the kiosk database.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -109,15 +152,42 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("report", help="data-quality report: corrections, missing memorials and coordinates")
+    p = sub.add_parser("report", help="data-quality report: findings by severity (record, field, evidence)")
     p.add_argument("path", type=Path)
+    p.add_argument("--json", action="store_true", help="print the findings as a JSON list (fields: README)")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("export", help="export as JSON (stdout or DIR/kiosk.json) or CSV (DIR/<table>.csv)")
+    p = sub.add_parser("export", help="export as JSON (stdout or DIR/kiosk.json), CSV (DIR/<table>.csv) or "
+                                      "xlsx (DIR/kiosk.xlsx); images go to DIR/images/")
     p.add_argument("path", type=Path)
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     p.add_argument("--out", type=Path, metavar="DIR")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="build a database from an export: CSV folder, .xlsx or .json")
+    p.add_argument("source", type=Path, metavar="DIR|FILE")
+    p.add_argument("--out", type=Path, required=True, metavar="PATH")
+    p.set_defaults(func=cmd_import)
+
+    owners = ", ".join(sorted(schema.IMAGE_OWNERS))
+    p = sub.add_parser("add-image", help="store a photograph in the database (scaled, re-encoded, no metadata)")
+    p.add_argument("path", type=Path)
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--city", metavar="NAME|ID")
+    who.add_argument("--owner", metavar="TYPE:ID", help=f"any owner; types: {owners}")
+    p.add_argument("--file", type=Path, required=True, metavar="IMAGE")
+    p.add_argument("--caption", default="")
+    p.add_argument("--credit", default="", help="author, archive, licence")
+    p.set_defaults(func=cmd_add_image)
+
+    p = sub.add_parser("list-images", help="list the stored images")
+    p.add_argument("path", type=Path)
+    p.set_defaults(func=cmd_list_images)
+
+    p = sub.add_parser("remove-image", help="remove a stored image by its id (see list-images)")
+    p.add_argument("path", type=Path)
+    p.add_argument("id", type=int)
+    p.set_defaults(func=cmd_remove_image)
 
     p = sub.add_parser("search", help="search like the kiosk does; prints ranked city names")
     p.add_argument("path", type=Path)

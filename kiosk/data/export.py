@@ -1,111 +1,153 @@
-"""`kiosk-db export`: the database as JSON (one document) or CSV (one file per table) for spreadsheets.
+"""`kiosk-db export`: the database as JSON (one document), CSV (one file per table) or xlsx (one sheet per table).
 
 CSV is UTF-8 with a BOM and CRLF line ends: without the BOM Excel shows Cyrillic as mojibake. Every value
-survives a round trip through the csv module; NULL numbers become empty cells and come back as None.
+survives a round trip (kiosk-db import reads all three back); NULL becomes an empty cell. Images are written as
+files beside the CSV files and the workbook (images/<id>.<format>), and as base64 inside the JSON document.
 """
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
 from pathlib import Path
 
-from kiosk.data import schema
-from kiosk.data.nk_export import section_json
+from kiosk.data import tables
+from kiosk.data.errors import DataError
 from kiosk.data.repository import Repository
-from kiosk.data.sqlite_ro import open_readonly
 
-CSV_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", *schema.NK_TABLE_NAMES)
-LIST_SEPARATOR = ";"
-# cities.csv carries the city's tags as one «a;b;c» cell, the easy way to edit them in a spreadsheet.
-CITY_TAGS_COLUMN = "tags"
+CSV_TABLES = tables.EXPORT_TABLES
+LIST_SEPARATOR = tables.LIST_SEPARATOR
+CITY_TAGS_COLUMN = tables.CITY_TAGS_COLUMN
+META_EXPORTED = ("schema_version", "built_at", "app_version", "sources_sha256")
 
 
 def to_json_data(repo: Repository) -> dict:
-    meta = repo.meta()
-    return {
-        "schema_version": repo.schema_version,
-        "built_at": meta.get("built_at"),
-        "app_version": meta.get("app_version"),
-        "sources_sha256": meta.get("sources_sha256"),
-        "cities": [
-            {
-                "id": c.id, "name": c.name, "name_latin": c.name_latin, "region": c.region,
-                "federal_district": c.federal_district, "year": c.year, "headline": c.headline, "text": c.text,
-                "tags": list(c.tags), "lat": c.lat, "lon": c.lon,
-                "memorial": None if c.memorial is None else {
-                    "kind": c.memorial.kind, "title": c.memorial.title, "address": c.memorial.address,
-                    "url": c.memorial.url,
-                },
-            }
-            for c in repo.cities()
-        ],
-        "tags": [{"id": t.id, "label_ru": t.label_ru, "label_en": t.label_en, "icon": t.icon} for t in repo.tags()],
-        "corrections": [
-            {"city_id": k.city_id, "field": k.field, "original": k.original, "corrected": k.corrected, "note": k.note}
-            for k in repo.corrections()
-        ],
-        "questions": [{"city_id": q.city_id, "field": q.field, "note": q.note} for q in repo.questions()],
-        "novokuznetsk": section_json(repo.section()),
-    }
+    """Meta fields, then every table; a city nests its `memorial` (or null) and its `tags`."""
+    rows = tables.read_rows(repo.path)
+    meta = {r["key"]: r["value"] for r in rows.pop("meta")}
+    data: dict = {k: meta.get(k) for k in META_EXPORTED}
+    data["schema_version"] = repo.schema_version
+    memorials = {m["city_id"]: {k: v for k, v in m.items() if k != "city_id"} for m in rows.pop("memorials")}
+    data["cities"] = [{**c, "memorial": memorials.get(c["id"])} for c in rows.pop("cities")]
+    for name, table_rows in rows.items():
+        for col in tables.blob_columns(name):
+            for r in table_rows:
+                r[col] = None if r[col] is None else base64.b64encode(r[col]).decode("ascii")
+        data[name] = table_rows
+    return data
 
 
 def to_json(repo: Repository) -> str:
     return json.dumps(to_json_data(repo), ensure_ascii=False, indent=2) + "\n"
 
 
-def _table_rows(path: str | Path, table: str) -> tuple[list[str], list[tuple]]:
-    cols = list(schema.TABLES[table].column_names)
-    order = ", ".join(schema.TABLES[table].pk)
-    conn = open_readonly(path)
-    try:
-        rows = conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}").fetchall()
-        if table == "cities":
-            tags: dict[int, list[str]] = {}
-            for cid, tag in conn.execute(
-                "SELECT ct.city_id, ct.tag_id FROM city_tags ct LEFT JOIN tags t ON t.id = ct.tag_id "
-                "ORDER BY ct.city_id, t.position, ct.tag_id"
-            ):
-                tags.setdefault(cid, []).append(tag)
-            cols.append(CITY_TAGS_COLUMN)
-            rows = [(*r, LIST_SEPARATOR.join(tags.get(r[0], []))) for r in rows]
-    finally:
-        conn.close()
-    return cols, rows
+def _cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return value
+
+
+def _sheet_rows(path: str | Path, out: Path | None) -> dict[str, tuple[list[str], list[list]]]:
+    """Header and cells of every table; blobs written as files under `out` (None: names only)."""
+    result = {}
+    for name, table_rows in tables.read_rows(path).items():
+        if name == "meta":
+            continue
+        blobs = tables.blob_columns(name)
+        for r in table_rows:
+            for col in blobs:
+                if r[col] is not None:
+                    target = tables.blob_file_name(name, r)
+                    if out is not None:
+                        (out / target).parent.mkdir(parents=True, exist_ok=True)
+                        (out / target).write_bytes(r[col])
+                    r[col] = target
+        cols = tables.columns(name)
+        result[name] = (cols, [[_cell(r[c]) for c in cols] for r in table_rows])
+    return result
 
 
 def to_csv(path: str | Path, table: str) -> str:
-    cols, rows = _table_rows(path, table)
+    cols, rows = _sheet_rows(path, None)[table]
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(cols)
-    writer.writerows(["" if v is None else v for v in r] for r in rows)
+    writer.writerows(rows)
     return buf.getvalue()
 
 
 def write_csv(path: str | Path, out_dir: str | Path) -> list[Path]:
-    """One `<table>.csv` per table in out_dir; returns the files written."""
+    """One `<table>.csv` per table in out_dir (images in out_dir/images/); returns the CSV files written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in CSV_TABLES:
+    for table, (cols, rows) in _sheet_rows(path, out).items():
+        buf = io.StringIO(newline="")
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(cols)
+        writer.writerows(rows)
         target = out / f"{table}.csv"
-        target.write_bytes(to_csv(path, table).encode("utf-8-sig"))
+        target.write_bytes(buf.getvalue().encode("utf-8-sig"))
         written.append(target)
     return written
 
 
+XLSX_NAME = "kiosk.xlsx"
+_EXCEL_CELL_MAX = 32767
+_WIDE = 80  # characters: long texts wrap inside a column this wide
+
+
+def write_xlsx(path: str | Path, out_dir: str | Path) -> Path:
+    """One workbook, one sheet per table: bold frozen header, wrapped long texts, widths that read."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    wb = Workbook()
+    wb.remove(wb.active)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for table, (cols, rows) in _sheet_rows(path, out).items():
+        ws = wb.create_sheet(table)
+        ws.append(cols)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"
+        for r, row in enumerate(rows, start=2):
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, str) and len(value) > _EXCEL_CELL_MAX:
+                    raise DataError(path, f"{len(value)} characters, more than an Excel cell holds "
+                                          f"({_EXCEL_CELL_MAX}): use --format csv or json", table=table,
+                                    row_id=row[0], field=cols[c - 1])
+                try:
+                    cell = ws.cell(row=r, column=c, value=value)
+                except IllegalCharacterError:
+                    raise DataError(path, "has a control character Excel cannot store", table=table,
+                                    row_id=row[0], field=cols[c - 1]) from None
+                if isinstance(value, str):
+                    cell.data_type = "s"  # «=…» stays text, never a formula
+                    cell.alignment = wrap if ("\n" in value or len(value) > _WIDE) else top
+        for c, col in enumerate(cols, start=1):
+            longest = max([len(col), *(max((len(x) for x in str(row[c - 1]).split("\n")), default=0)
+                                       for row in rows)])
+            ws.column_dimensions[get_column_letter(c)].width = max(6, min(_WIDE, longest + 2))
+    target = out / XLSX_NAME
+    tmp = target.with_name(f".{target.name}.tmp")
+    wb.save(tmp)
+    tmp.replace(target)
+    return target
+
+
 def read_csv(path: str | Path, table: str) -> list[dict]:
-    """Rows of one exported CSV, typed back by the schema (the start of the spreadsheet import)."""
-    types = {c.name: c.type for c in schema.TABLES[table].columns}
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
-    for row in rows:
-        for key, value in row.items():
-            kind = types.get(key)
-            if key == CITY_TAGS_COLUMN and table == "cities":
-                row[key] = [t for t in value.split(LIST_SEPARATOR) if t]
-            elif kind in ("INTEGER", "REAL"):
-                row[key] = None if value == "" else (int(value) if kind == "INTEGER" else float(value))
-    return rows
+    """Rows of one exported CSV, typed back by the schema (kiosk.data.importer reads whole exports)."""
+    from kiosk.data.importer import read_table_csv
+
+    return read_table_csv(Path(path), table)
+

@@ -68,3 +68,19 @@ class SearchTerms:
     region: tuple[str, ...]
     text: tuple[str, ...]
     tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A photograph stored in the database, without its bytes (Repository.image_data reads them on demand)."""
+
+    id: int
+    owner_type: str  # a key of schema.IMAGE_OWNERS, e.g. "city"
+    owner_id: str
+    position: int
+    caption: str
+    credit: str
+    width: int
+    height: int
+    format: str  # "jpeg" | "png"
+    size: int = 0  # bytes stored (list-images); 0 where not read

@@ -1,55 +1,190 @@
-"""`kiosk-db report`: what curators should look at — open questions, seed corrections, missing memorials and
-coordinates."""
+"""`kiosk-db report`: findings for a curator to act on, each naming the record, the field and the evidence.
+
+Grouped by severity: «error» (visitors see something wrong), «warning» (check it against a source),
+«info» (worth knowing). `--json` prints the same findings as a list of objects with the stable fields of
+Finding (documented in the README).
+"""
 
 from __future__ import annotations
 
-from kiosk.data.nk_report import correction_lines, question_lines
+import json
+import re
+from dataclasses import asdict, dataclass
+from urllib.parse import urlsplit
+
+from kiosk.data import geonames, reference, rules
+from kiosk.data.nk_report import section_counts
+from kiosk.data.records import City
 from kiosk.data.repository import Repository
 
+SEVERITIES = ("error", "warning", "info")
+TEXT_SHORT = 150  # characters: less than two lines on the city page
+TEXT_LONG = 4000  # characters: more than a visitor reads standing
+PASSAGE_MIN = 60  # characters: a sentence this long found in two cities is a copy, not a coincidence
+# Link shorteners: the QR code carries only a redirect, whose target a visitor cannot see before opening it.
+SHORTENERS = {"clck.ru", "goo.gl", "bit.ly", "tinyurl.com", "vk.cc", "t.co", "is.gd", "cutt.ly", "u.to",
+              "go.2gis.com", "maps.app.goo.gl"}
+FIGURES = ("year", "lat", "lon")  # corrected fields that are figures: two sources disagree on a number
+_SHORT_PATH = re.compile(r"^/maps/-/")  # yandex.ru/maps/-/CCUxxx: Yandex's own short links
+_SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]?")
+_NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?")
+_TOWN_PREFIX = re.compile(r"^(г\.|город|пгт|пос\.|с\.)\s*", re.IGNORECASE)
 
-def one_line(value: str, limit: int = 90) -> str:
-    """Seed cells can span paragraphs; the report keeps one line per finding."""
-    # Spaces are kept as they are when the value is one line: a trailing space can be the very finding.
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    severity: str  # error | warning | info
+    check: str  # stable identifier of the check, e.g. "region_not_official"
+    table: str  # where the record is: cities, memorials, corrections, questions, images
+    id: object  # the record's key (a city id for cities and memorials)
+    name: str  # the city's name, for people
+    field: str  # the column the finding is about
+    evidence: str  # what was found, quoted from the data
+    message: str  # what to do about it
+
+
+def _one_line(value: str, limit: int = 90) -> str:
     flat = " / ".join(ln.strip() for ln in value.splitlines() if ln.strip()) if "\n" in value else value
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def findings(repo: Repository) -> list[Finding]:
+    out: list[Finding] = []
+    cities = repo.cities()
+
+    def add(severity, check, city: City | None, field, evidence, message, table="cities", rid=None):
+        out.append(Finding(severity, check, table, city.id if rid is None and city else rid,
+                           city.name if city else "", field, evidence, message))
+
+    for q in repo.questions():
+        add("warning", "open_question", repo.city(q.city_id), q.field, _one_line(q.note, 300),
+            "settle it with the editor, then remove the question", "questions", q.id)
+    out.extend(_section_findings(repo))
+    for k in repo.corrections():
+        city = repo.city(k.city_id)
+        evidence = f"«{_one_line(k.original)}» → «{_one_line(k.corrected)}»: {_one_line(k.note, 200)}"
+        if k.field in ("lat, lon",):
+            add("warning", "coordinates_from_geonames", city, k.field, evidence,
+                "coordinates were looked up by name: check them on a map", "corrections", k.id)
+        elif k.field in FIGURES:
+            add("warning", "figures_disagree", city, k.field, evidence,
+                "the seed list and the official source give different figures: the shown one needs its source",
+                "corrections", k.id)
+        else:
+            add("info", "seed_corrected", city, k.field, evidence, "shown corrected; the seed keeps the original",
+                "corrections", k.id)
+    for c in cities:
+        if reference.official_subject(c.region) is None:
+            add("warning", "region_not_official", c, "region", c.region,
+                "not a federal subject as art. 65 of the Constitution names it")
+        if not geonames.is_known_place(c.name):
+            add("warning", "name_not_in_reference", c, "name", c.name,
+                "no place of this name in the GeoNames reference: check the spelling")
+        length = len(c.text)
+        if length < TEXT_SHORT:
+            add("warning", "text_short", c, "text", f"{length} characters", f"shorter than {TEXT_SHORT} characters")
+        elif length > TEXT_LONG:
+            add("info", "text_long", c, "text", f"{length} characters", f"longer than {TEXT_LONG} characters")
+        if c.lat is None or c.lon is None:
+            add("warning", "no_coordinates", c, "lat, lon", "empty", "the city has no place on a map")
+        if not repo.images_of("city", c.id):
+            add("info", "no_image", c, "images", "none", "add a photograph with kiosk-db add-image")
+        if c.memorial is None:
+            add("info", "no_memorial", c, "memorial", "none", "the city page shows no memorial")
+            continue
+        m = c.memorial
+        _memorial_findings(c, m, add)
+    out.extend(_repeated_passages(cities))
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(out, key=lambda f: order[f.severity])
+
+
+def _section_findings(repo: Repository) -> list[Finding]:
+    """The Novokuznetsk section's open questions (beside the city list's) and its seed corrections."""
+    section = repo.section()
+    name = "Новокузнецк (раздел)"
+    out = []
+    for q in section.questions:
+        readings = ", ".join(sorted({s.seed for s in q.sources}))
+        shown = f"; shown: {q.shown}" if q.shown else ""
+        out.append(Finding("warning", "open_question", "nk_questions", q.id, name, q.topic,
+                           _one_line(q.note, 300), f"the seeds disagree ({readings}{shown}): settle it with the editor"))
+    for k in section.corrections:
+        out.append(Finding("info", "seed_corrected", "nk_corrections", k.id, name, k.seed,
+                           f"«{_one_line(k.original, 60)}» → «{_one_line(k.corrected, 60)}»: {_one_line(k.note, 200)}",
+                           "shown corrected; the seed keeps the original"))
+    return out
+
+
+def _memorial_findings(c: City, m, add) -> None:
+    if not m.url:
+        add("info", "link_missing", c, "url", "empty", "no QR code on the page: add the memorial's map link",
+            "memorials")
+    elif (why := rules.url_problem(m.url)) is not None:
+        add("error", "link_not_http", c, "url", m.url, why, "memorials")
+    else:
+        parts = urlsplit(m.url)
+        host = (parts.hostname or "").removeprefix("www.")
+        if host in SHORTENERS or _SHORT_PATH.match(parts.path):
+            add("warning", "link_short", c, "url", m.url,
+                "a short link hides its target from the visitor who scans it: use the full map link", "memorials")
+    # Addresses name the town anywhere among their parts («Сталинградская площадь, Камышин, …»).
+    parts = [_TOWN_PREFIX.sub("", p).strip() for p in (m.address or "").split(",")]
+    named = re.search(rf"\b{re.escape(geonames.norm(c.name))}\b", geonames.norm(m.address or ""))
+    if m.address and not named:
+        towns = [p for p in parts if p and reference.official_subject(p) is None and geonames.is_known_place(p)]
+        if towns:
+            add("warning", "memorial_in_other_town", c, "address", m.address,
+                f"the address lies in {towns[0]}, not in {c.name}", "memorials")
+
+
+def _repeated_passages(cities) -> list[Finding]:
+    """The same passage in two cities' texts; the same passage with other numbers is two figures disagreeing."""
+    seen: dict[str, tuple[City, str]] = {}
+    out = []
+    for c in cities:
+        for sentence in sorted({s.strip() for s in _SENTENCE.findall(c.text)}):
+            if len(sentence) < PASSAGE_MIN:
+                continue
+            exact = " ".join(sentence.replace("ё", "е").split()).casefold()
+            shape = _NUMBER.sub("#", exact)
+            first, first_exact = seen.setdefault(shape, (c, exact))
+            if first is c:
+                continue
+            if first_exact == exact:
+                out.append(Finding("warning", "passage_repeated", "cities", c.id, c.name, "text",
+                                   _one_line(sentence, 200),
+                                   f"the same passage is in the text of {first.id} {first.name}"))
+            else:
+                theirs = ", ".join(_NUMBER.findall(first_exact))
+                out.append(Finding("warning", "figures_disagree", "cities", c.id, c.name, "text",
+                                   _one_line(sentence, 200),
+                                   f"{first.id} {first.name} tells the same with other figures ({theirs}): "
+                                   "check both against a source"))
+    return out
+
+
+def report_json(repo: Repository) -> str:
+    return json.dumps([asdict(f) for f in findings(repo)], ensure_ascii=False, indent=2) + "\n"
+
+
 def report_text(repo: Repository) -> str:
     meta = repo.meta()
-    cities = repo.cities()
+    found = findings(repo)
     lines = [
         f"Data-quality report: {repo.path}",
-        f"Built {meta.get('built_at', '?')} by kiosk {meta.get('app_version', '?')}, "
-        f"schema {meta.get('schema_version')},"
+        f"Built {meta.get('built_at', '?')} by kiosk {meta.get('app_version', '?')}, schema {meta.get('schema_version')},"
         f" sources sha256 {meta.get('sources_sha256', '?')[:12]}",
-        f"{len(cities)} cities, {len(repo.tags())} tags",
-        "",
+        f"{len(repo.cities())} cities, {len(repo.tags())} tags, {len(repo.images())} images; "
+        + ", ".join(f"{sum(f.severity == s for f in found)} {s}(s)" for s in SEVERITIES),
     ]
-    questions = repo.questions()
-    lines.append(f"Open questions for the editor ({len(questions)}):")
-    for q in questions:
-        city = repo.city(q.city_id)
-        lines.append(f"  {city.id:>2} {city.name}: {q.field}: {one_line(q.note, 300)}")
-    if not questions:
-        lines.append("  none")
-    lines.extend(["", *question_lines(repo.section()), ""])
-    corrections = repo.corrections()
-    lines.append(f"Corrections to the seed ({len(corrections)}):")
-    for k in corrections:
-        city = repo.city(k.city_id)
-        lines.append(f"  {city.id:>2} {city.name}: {k.field}: «{one_line(k.original)}» → «{one_line(k.corrected)}»"
-                     f" — {one_line(k.note, 200)}")
-    if not corrections:
-        lines.append("  none")
-    lines.extend(["", *correction_lines(repo.section())])
-
-    def listing(title: str, chosen: list) -> None:
-        lines.extend(["", f"{title} ({len(chosen)}):"])
-        lines.extend(f"  {c.id:>2} {c.name} ({c.region})" for c in chosen)
-        if not chosen:
+    for severity in SEVERITIES:
+        group = [f for f in found if f.severity == severity]
+        lines.extend(["", f"{severity.upper()} ({len(group)}):"])
+        for f in group:
+            where = f"{f.table}[{f.id}]" + (f" {f.name}" if f.name else "")
+            lines.append(f"  {where}: {f.field}: {f.check}: {f.evidence} — {f.message}")
+        if not group:
             lines.append("  none")
-
-    listing("Cities without a memorial", [c for c in cities if c.memorial is None])
-    listing("Cities without coordinates", [c for c in cities if c.lat is None or c.lon is None])
-    listing("Cities without tags", [c for c in cities if not c.tags])
+    lines.extend(["", section_counts(repo.section())])
     return "\n".join(lines) + "\n"

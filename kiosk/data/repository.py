@@ -13,7 +13,7 @@ from kiosk.data import schema
 from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.nk_load import load_section
 from kiosk.data.nk_records import Section
-from kiosk.data.records import City, Correction, Memorial, OpenQuestion, SearchTerms, Tag
+from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
 from kiosk.data.sqlite_ro import open_readonly
 from kiosk.data.validate import check_connection
 
@@ -31,6 +31,7 @@ class Repository:
         search_terms: tuple[SearchTerms, ...],
         questions: tuple[OpenQuestion, ...] = (),
         section: Section | None = None,
+        images: tuple[ImageRef, ...] = (),
     ) -> None:
         self.path = Path(path)
         self._cities = cities
@@ -41,6 +42,11 @@ class Repository:
         self._search_terms = search_terms
         self._questions = questions
         self._section = section if section is not None else Section()
+        self._images = images
+        self._images_by_owner: dict[tuple[str, str], tuple[ImageRef, ...]] = {}
+        for im in images:
+            key = (im.owner_type, im.owner_id)
+            self._images_by_owner[key] = (*self._images_by_owner.get(key, ()), im)
 
     @classmethod
     def open(cls, path: str | Path) -> Repository:
@@ -80,6 +86,26 @@ class Repository:
     def section(self) -> Section:
         """The Novokuznetsk section (empty when the sources had none)."""
         return self._section
+
+    def images(self) -> tuple[ImageRef, ...]:
+        return self._images
+
+    def images_of(self, owner_type: str, owner_id: object) -> tuple[ImageRef, ...]:
+        """An owner's images in their order, e.g. images_of("city", 5)."""
+        return self._images_by_owner.get((owner_type, str(owner_id)), ())
+
+    def image_data(self, image_id: int) -> bytes:
+        """The stored bytes of one image, read from the file now; DataError when it is gone or unreadable."""
+        conn = open_readonly(self.path)
+        try:
+            row = conn.execute("SELECT data FROM images WHERE id = ?", (image_id,)).fetchone()
+        except sqlite3.Error as e:
+            raise DataError(self.path, f"unreadable: {e}", table="images", row_id=image_id) from None
+        finally:
+            conn.close()
+        if row is None or not isinstance(row[0], bytes):
+            raise DataError(self.path, "no such image", table="images", row_id=image_id)
+        return row[0]
 
     def search_terms(self) -> tuple[SearchTerms, ...]:
         return self._search_terms
@@ -132,4 +158,11 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         SearchTerms(r[0], *(tuple((v or "").split()) for v in r[1:]))
         for r in q(f"SELECT rowid, {cols} FROM {schema.FTS_TABLE} ORDER BY rowid")
     )
-    return Repository(path, cities, tags, meta, corrections, terms, questions, load_section(conn))
+    images = tuple(
+        ImageRef(rid, kind, str(owner), pos, caption or "", credit or "", w, h, fmt)
+        for rid, kind, owner, pos, caption, credit, w, h, fmt in q(
+            "SELECT id, owner_type, owner_id, position, caption, credit, width, height, format FROM images "
+            "ORDER BY owner_type, owner_id, position, id"
+        )
+    )
+    return Repository(path, cities, tags, meta, corrections, terms, questions, load_section(conn), images)

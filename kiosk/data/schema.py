@@ -13,7 +13,7 @@ SCHEMA_VERSION = 2
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    type: str  # "TEXT" | "INTEGER" | "REAL"
+    type: str  # "TEXT" | "INTEGER" | "REAL" | "BLOB"
     required: bool = False  # NOT NULL and, for TEXT, not blank
 
 
@@ -33,7 +33,7 @@ def _t(name, *cols, pk, fks=()):
     return Table(name, tuple(Column(*c) for c in cols), tuple(pk), tuple(fks))
 
 
-T, I, R = "TEXT", "INTEGER", "REAL"  # noqa: E741 - the column types, short so the tables read as tables
+T, I, R, B = "TEXT", "INTEGER", "REAL", "BLOB"  # noqa: E741 - the column types, short so the tables read as tables
 
 META = _t("meta", ("key", T, True), ("value", T), pk=["key"])
 CITIES = _t(
@@ -70,9 +70,19 @@ QUESTIONS = _t(
     pk=["id"], fks=[("city_id", "cities", "id")],
 )
 
+# Photographs stored in the database, so the exhibit stays one file (kiosk/data/images.py). One table for every
+# kind of owner: IMAGE_OWNERS says which table and key an owner_type points at (add a line for a new owner).
+IMAGES = _t(
+    "images",
+    ("id", I, True), ("owner_type", T, True), ("owner_id", T, True), ("position", I, True), ("caption", T),
+    ("credit", T), ("width", I, True), ("height", I, True), ("format", T, True), ("data", B, True),
+    pk=["id"],
+)
+IMAGE_OWNERS: dict[str, tuple[str, str]] = {"city": ("cities", "id")}
+
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
-    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS)
+    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES)
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
@@ -113,7 +123,7 @@ FTS_CREATE_SQL = (
 )
 
 # What two builds from the same sources must agree on, row for row (meta holds the build time).
-CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", FTS_TABLE,
+CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", "images", FTS_TABLE,
                   *NK_TABLE_NAMES)
 
 META_KEYS = ("schema_version", "built_at", "app_version", "sources_sha256", "sources")

@@ -20,7 +20,9 @@ ONE_LINE = {
 } | {("memorials", c) for c in ("kind", "title", "address", "url")} | {
     ("tags", c) for c in ("id", "label_ru", "label_en", "icon")
 }
-_TYPEOF_OK = {"TEXT": {"text"}, "INTEGER": {"integer"}, "REAL": {"real", "integer"}}
+_TYPEOF_OK = {"TEXT": {"text"}, "INTEGER": {"integer"}, "REAL": {"real", "integer"}, "BLOB": {"blob"}}
+# Names in messages about references: «unknown city 71».
+_SINGULAR = {"cities": "city", "tags": "tag"}
 
 
 def check_file(path: str | Path) -> list[DataError]:
@@ -119,6 +121,7 @@ class _Check:
                 self.bad("missing", "meta", key)
 
     def rows(self) -> None:
+        self.keys()
         for table in schema.TABLES.values():
             cols = table.column_names
             select = ", ".join([*(f'"{c}"' for c in cols), *(f'typeof("{c}")' for c in cols)])
@@ -126,11 +129,14 @@ class _Check:
                 values, types = row[: len(cols)], row[len(cols):]
                 row_id = ",".join(str(values[cols.index(k)]) for k in table.pk)
                 for col, value, typ in zip(table.columns, values, types):
-                    if typ == "null":
+                    if typ == "blob" and col.type != "BLOB":
+                        self.bad(f"must be {col.type.lower()}, found a blob", table.name, row_id, col.name)
+                    elif typ == "null":
                         if col.required:
                             self.bad("missing (NULL)", table.name, row_id, col.name)
                     elif typ not in _TYPEOF_OK[col.type]:
-                        self.bad(f"must be {col.type.lower()}, found {typ} {value!r}", table.name, row_id, col.name)
+                        shown = f"{len(value)} bytes" if isinstance(value, bytes) else repr(value)
+                        self.bad(f"must be {col.type.lower()}, found {typ} {shown}", table.name, row_id, col.name)
                     elif col.required and typ == "text" and not value.strip():
                         self.bad("must not be empty", table.name, row_id, col.name)
                     elif (table.name, col.name) in ONE_LINE and (why := rules.oneline_problem(value)):
@@ -153,27 +159,58 @@ class _Check:
             if (why := rules.headline_problem(headline, text)) is not None:
                 self.bad(why, "cities", cid, "headline")
         for cid, url in q("SELECT city_id, url FROM memorials"):
-            if cid not in city_ids:
-                self.bad("memorial of an unknown city", "memorials", cid, "city_id")
             if url and (why := rules.url_problem(url)):
                 self.bad(why, "memorials", cid, "url")
-        tag_ids = {r[0] for r in q("SELECT id FROM tags")}
-        for cid, tag in q("SELECT city_id, tag_id FROM city_tags"):
-            if tag not in tag_ids:
-                self.bad(f"unknown tag {tag!r}", "city_tags", f"{cid},{tag}", "tag_id")
-            if cid not in city_ids:
-                self.bad("unknown city", "city_tags", f"{cid},{tag}", "city_id")
-        for rid, cid in q("SELECT id, city_id FROM corrections"):
-            if cid not in city_ids:
-                self.bad("correction for an unknown city", "corrections", rid, "city_id")
-        for rid, cid in q("SELECT id, city_id FROM questions"):
-            if cid not in city_ids:
-                self.bad("question for an unknown city", "questions", rid, "city_id")
+        self.references()
+        self.images()
         for message, table, row_id, fld in section_problems(self.conn):
             self.bad(message, table, row_id, fld)
         indexed = {r[0] for r in q(f"SELECT rowid FROM {schema.FTS_TABLE}")}
         for cid in sorted(city_ids - indexed):
             self.bad("no search terms for this city (rebuild the database)", schema.FTS_TABLE, cid)
+
+    def keys(self) -> None:
+        """Every primary key unique, also after a hand edit rebuilt a table without its PRIMARY KEY."""
+        for table in schema.TABLES.values():
+            cols = ", ".join(f'"{c}"' for c in table.pk)
+            for *key, n in self.conn.execute(
+                f'SELECT {cols}, count(*) FROM "{table.name}" GROUP BY {cols} HAVING count(*) > 1'
+            ):
+                self.bad(f"duplicate {'id' if len(key) == 1 else 'key'}: {n} rows have it "
+                         f"(was the table rebuilt without its primary key?)",
+                         table.name, ",".join(map(str, key)), ",".join(table.pk))
+
+    def references(self) -> None:
+        """Every foreign key of the schema points at an existing row (city ↔ memorial, city ↔ tag, …)."""
+        for table in schema.TABLES.values():
+            row_id = " || ',' || ".join(f'"{c}"' for c in table.pk)
+            for col, other, other_col in table.foreign_keys:
+                what = _SINGULAR.get(other, f"{other} row")
+                for rid, value in self.conn.execute(
+                    f'SELECT {row_id}, "{col}" FROM "{table.name}" WHERE "{col}" IS NOT NULL '
+                    f'AND "{col}" NOT IN (SELECT "{other_col}" FROM "{other}")'
+                ):
+                    self.bad(f"unknown {what} {value!r}", table.name, rid, col)
+
+    def images(self) -> None:
+        """Each image belongs to an existing owner, and its bytes are a picture the kiosk can show."""
+        rows = self.conn.execute("SELECT id, owner_type, owner_id, width, height, format FROM images").fetchall()
+        if not rows:
+            return
+        from kiosk.data.images import blob_problem  # Pillow only when there are images to look at
+
+        owners: dict[str, set[str]] = {}
+        for kind, (table, key) in schema.IMAGE_OWNERS.items():
+            owners[kind] = {str(r[0]) for r in self.conn.execute(f'SELECT "{key}" FROM "{table}"')}
+        for rid, kind, owner, width, height, fmt in rows:
+            if kind not in owners:
+                self.bad(f"unknown owner type {kind!r} (known: {', '.join(sorted(owners))})", "images", rid,
+                         "owner_type")
+            elif str(owner) not in owners[kind]:
+                self.bad(f"{kind} {owner!r} does not exist", "images", rid, "owner_id")
+            (data,) = self.conn.execute("SELECT data FROM images WHERE id = ?", (rid,)).fetchone()
+            if (why := blob_problem(data, width, height, fmt)) is not None:
+                self.bad(why, "images", rid, "data")
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}

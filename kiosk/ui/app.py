@@ -26,6 +26,7 @@ import kiosk
 from kiosk.ui import config as cfg
 from kiosk.ui import qmlmodule
 from kiosk.ui.config import Config
+from kiosk.ui.db_images import DatabaseImageProvider
 from kiosk.ui.kiosk_info import KioskInfo
 from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.services.admin import AdminService
@@ -278,6 +279,7 @@ class KioskApp(QObject):
         self.engine.setNetworkAccessManagerFactory(self.network)
         self.engine.addImageProvider("icon", IconProvider())
         self.engine.addImageProvider("qr", QrProvider())
+        self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
         qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
         roots = self.engine.rootObjects()

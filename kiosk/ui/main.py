@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--self-test", action="store_true",
                    help="open the database, visit every screen offscreen, print a summary, exit 0 or 1")
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="with --self-test: a PNG per screen and size")
+    p.add_argument("--proof", type=Path, metavar="DIR",
+                   help="proof sheets: every page at 1920x1080 and 1080x1920 as PNGs and DIR/proof.pdf, then exit")
     p.add_argument("--exit-after-first-frame", action="store_true",
                    help="quit after the first frame is shown (start-up timing); prints the ms to stderr")
     p.add_argument("--hash-pin", action="store_true",
@@ -114,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.ui.locations import find_database
 
     config = config.with_overrides(db=find_database(config.db, default_db_path()))
+
+    if args.proof:
+        from kiosk.ui.proof import run_proof
+
+        return run_proof(config, args.proof)
 
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

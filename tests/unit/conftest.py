@@ -32,3 +32,13 @@ def fixture_db(tmp_path_factory) -> Path:
 @pytest.fixture()
 def db_copy(fixture_db, tmp_path) -> Path:
     return Path(shutil.copy(fixture_db, tmp_path / "copy.sqlite"))
+
+
+@pytest.fixture()
+def jpeg_file(tmp_path) -> Path:
+    """A small generated photograph (tests never ship real ones)."""
+    from PIL import Image
+
+    path = tmp_path / "photo.jpg"
+    Image.new("RGB", (320, 200), (150, 40, 30)).save(path, "JPEG")
+    return path

@@ -25,10 +25,9 @@ def test_build_then_validate_report_search(fixture_sources, tmp_path, capsys):
 
     assert main(["report", str(out)]) == 0
     report = capsys.readouterr().out
-    assert "Corrections to the seed (1):" in report
-    assert "region: «Удмуртская республика » → «Удмуртская Республика» — Официально" in report
-    assert "Cities without a memorial (1):\n   3 Ижевск" in report
-    assert "Cities without coordinates (1):\n   2 Екатеринбург" in report
+    assert "corrections[1] Ижевск: region: seed_corrected: «Удмуртская республика » → «Удмуртская Республика»: Официально" in report
+    assert "cities[3] Ижевск: memorial: no_memorial:" in report
+    assert "WARNING (1):\n  cities[2] Екатеринбург: lat, lon: no_coordinates:" in report
 
     assert main(["search", str(out), "Ниж"]) == 0
     assert capsys.readouterr().out == "Нижний Новгород\n"
@@ -119,10 +118,10 @@ def test_open_questions_reach_the_report_and_the_export(sources_copy, tmp_path, 
     assert main(["build", "--sources", str(sources_copy), "--out", str(out)]) == 0
     capsys.readouterr()
     assert main(["report", str(out)]) == 0
-    assert "Open questions for the editor (1):\n   2 Екатеринбург: name: Проверить по указу" in capsys.readouterr().out
+    assert "questions[1] Екатеринбург: name: open_question: Проверить по указу" in capsys.readouterr().out
     assert main(["export", str(out), "--format", "json"]) == 0
     exported = json.loads(capsys.readouterr().out)
-    assert exported["questions"] == [{"city_id": 2, "field": "name", "note": "Проверить по указу"}]
+    assert exported["questions"] == [{"id": 1, "city_id": 2, "field": "name", "note": "Проверить по указу"}]
 
 
 def test_a_blank_question_is_a_source_problem(sources_copy, tmp_path, capsys):

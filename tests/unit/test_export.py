@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from kiosk.data import export, schema
+from kiosk.data import export, schema, tables
 from kiosk.data.cli import main
 from kiosk.data.repository import Repository
 
@@ -25,7 +25,7 @@ def test_json_document(fixture_db):
         assert key in nn
     assert nn["tags"] == ["shipbuilding", "aviation", "tanks"]
     assert nn["memorial"]["title"] == "Горьковчанам-доблестным труженикам тыла"
-    assert set(nn["memorial"]) == {"kind", "title", "address", "url"}
+    assert set(nn["memorial"]) == {"kind", "title", "address", "url", "seed_text"}
     assert data["cities"][1]["lat"] is None and data["cities"][2]["memorial"] is None
     assert [t["id"] for t in data["tags"]] == ["shipbuilding", "aviation", "tanks", "small_arms"]
     assert data["corrections"][0]["field"] == "region"
@@ -61,7 +61,8 @@ def test_csv_round_trips_through_the_csv_module(fixture_db, tmp_path):
     conn.row_factory = sqlite3.Row
     for table in export.CSV_TABLES:
         t = schema.TABLES[table]
-        in_db = [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(t.pk)}")]
+        order = ", ".join(tables.ORDER.get(table, t.pk))  # tags in display order
+        in_db = [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
         read = export.read_csv(tmp_path / f"{table}.csv", table)
         if table == "cities":
             tags: dict[int, list[str]] = {}

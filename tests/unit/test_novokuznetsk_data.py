@@ -19,7 +19,7 @@ import pytest
 from kiosk.data import export
 from kiosk.data.build import build_database
 from kiosk.data.errors import DataErrors
-from kiosk.data.report import report_text
+from kiosk.data.report import findings, report_text
 from kiosk.data.repository import Repository
 from kiosk.data.validate import check_file
 
@@ -223,19 +223,21 @@ def test_validate_catches_a_tampered_quote_and_a_dangling_reference(nk_db, tmp_p
 
 
 def test_report_lists_the_section_questions_beside_the_city_list(nk_db):
-    text = report_text(Repository.open(nk_db))
-    cities_at = text.index("Open questions for the editor")
-    section_at = text.index("Open questions in the Novokuznetsk section (9):")
-    assert cities_at < section_at < text.index("Corrections to the seed")
-    assert "armour-first-heat-date (001, 002)" in text
-    assert "Corrections to the Novokuznetsk seeds (3):" in text
+    repo = Repository.open(nk_db)
+    found = findings(repo)
+    section_questions = [f for f in found if f.table == "nk_questions"]
+    assert len(section_questions) == 9 and {f.check for f in section_questions} == {"open_question"}
+    assert len([f for f in found if f.table == "nk_corrections"]) == 3
+    text = report_text(repo)
+    # Beside the city list's questions: both are warnings, listed before the corrections (info).
+    assert text.index("nk_questions[armour-first-heat-date]") < text.index("INFO (")
+    assert "001_" in next(f.message for f in section_questions if f.id == "armour-first-heat-date")
 
 
 def test_export_covers_the_section(nk_db, tmp_path):
-    data = json.loads(export.to_json(Repository.open(nk_db)))["novokuznetsk"]
-    assert len(data["events"]) >= 20 and len(data["figures"]) >= 20 and len(data["people"]) >= 19
-    assert data["figures"][0]["sources"][0]["seed"].startswith("000_")
-    assert "text" not in data["seeds"][0]
+    data = json.loads(export.to_json(Repository.open(nk_db)))
+    assert len(data["nk_events"]) >= 20 and len(data["nk_figures"]) >= 20 and len(data["nk_people"]) >= 19
+    assert {q["seed"][:4] for q in data["nk_quotes"]} >= {"000_", "001_"}
     written = {p.name for p in export.write_csv(nk_db, tmp_path)}
     assert {"nk_events.csv", "nk_figures.csv", "nk_people.csv", "nk_quotes.csv", "nk_questions.csv"} <= written
     rows = export.read_csv(tmp_path / "nk_figures.csv", "nk_figures")

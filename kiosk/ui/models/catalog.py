@@ -15,6 +15,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.records import City, Tag
 from kiosk.data.search import SearchEngine
+from kiosk.ui.models.city_images import city_images
 from kiosk.ui.models.city_list import CityListModel, initial_letter
 from kiosk.ui.models.facets import (
     DISTRICT,
@@ -109,6 +110,7 @@ class Catalog(QObject):
         self._cities: list[City] = []
         self._by_id: dict[int, City] = {}
         self._tags: dict[str, Tag] = {}
+        self._images: dict[int, list[dict]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
         self._engine: _Engine | None = None
         self._query = ""
         self._base_ids: list[int] = []  # search result (or everything), ordered
@@ -129,6 +131,7 @@ class Catalog(QObject):
     def load(self, repository: Any, search_engine: Any = None) -> None:
         cities = list(repository.cities())
         tags = list(repository.tags()) if hasattr(repository, "tags") else []
+        self._images = city_images(repository)
         self.set_data(cities, tags, search_engine)
 
     def set_data(self, cities: list[City], tags: list[Tag], search_engine: Any = None) -> None:
@@ -339,6 +342,7 @@ class Catalog(QObject):
             ],
             "hasMemorial": memorial is not None,
             "memorial": memorial,
+            "images": self._images.get(c.id, []),
         }
 
     @Slot(int, result="QVariantMap")

@@ -1,0 +1,198 @@
+"""Photographs inside the database (`kiosk-db add-image`, `list-images`, `remove-image`), with Pillow.
+
+On the way in an image is decoded completely (a truncated file fails here, not on the museum floor), turned
+upright by its EXIF orientation, scaled to at most MAX_SIDE on the long side and re-encoded without metadata
+(no EXIF, GPS or ICC profile: the kiosk shows sRGB and a visitor's photo must not carry where it was taken).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from kiosk.data import schema
+from kiosk.data.errors import DataError
+from kiosk.data.publish import publish
+from kiosk.data.records import ImageRef
+from kiosk.data.sqlite_ro import open_readonly
+
+MAX_SIDE = 2560
+MAX_FILE_BYTES = 60 * 1024 * 1024
+# A 16000×16000 PNG of one colour is a few kB and 1 GB decoded: refuse before decoding (decompression bomb).
+MAX_PIXELS = 60_000_000
+JPEG_QUALITY = 88
+FORMATS = {"JPEG": "jpeg", "PNG": "png"}  # what the database holds; Qt decodes both without plugins
+_TRAILERS = {"jpeg": b"\xff\xd9", "png": b"IEND\xaeB`\x82"}
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedImage:
+    width: int
+    height: int
+    format: str  # "jpeg" | "png"
+    data: bytes
+
+
+def _open_checked(data: bytes | Path, name: str) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data) if isinstance(data, bytes) else data)
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise ValueError(_why(e)) from None
+    if im.width * im.height > MAX_PIXELS:
+        raise ValueError(f"enormous image: {im.width}×{im.height} pixels, at most {MAX_PIXELS // 1_000_000} million "
+                         f"(scale it down before adding it)")
+    return im
+
+
+def _why(e: Exception) -> str:
+    if isinstance(e, UnidentifiedImageError):
+        return "not an image Pillow can read (use JPEG or PNG)"
+    if isinstance(e, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
+        return f"enormous image (decompression bomb): {e}"
+    text = str(e)
+    if "truncated" in text or "broken data stream" in text or isinstance(e, EOFError):
+        return f"broken or truncated image file: {text or type(e).__name__}"
+    return f"cannot decode the image: {text or type(e).__name__}"
+
+
+def prepare_image(path: str | Path) -> PreparedImage:
+    """Read, check and re-encode an image file; DataError naming the file and what is wrong."""
+    p = Path(path)
+    try:
+        if not p.is_file():
+            raise DataError(path, "file not found" if not p.exists() else "not a regular file")
+        size = p.stat().st_size
+        if size == 0:
+            raise DataError(path, "empty file (0 bytes), not an image")
+        if size > MAX_FILE_BYTES:
+            raise DataError(path, f"enormous file: {size // (1024 * 1024)} MB, at most "
+                                  f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+        im = _open_checked(p, str(p))
+        with im:
+            im.load()  # decodes everything: a truncated file raises here
+            im = ImageOps.exif_transpose(im)
+            has_alpha = im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)
+            im = im.convert("RGBA" if has_alpha else "RGB")
+            im.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            if has_alpha:
+                im.save(out, "PNG", optimize=True)
+            else:
+                im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+            return PreparedImage(im.width, im.height, "png" if has_alpha else "jpeg", out.getvalue())
+    except DataError:
+        raise
+    except ValueError as e:
+        raise DataError(path, str(e)) from None
+    except (OSError, SyntaxError, EOFError, Image.DecompressionBombError) as e:
+        if isinstance(e, OSError) and e.filename:
+            raise DataError(path, f"cannot read: {e.strerror or e}") from None
+        raise DataError(path, _why(e)) from None
+
+
+def blob_problem(data: object, width: object, height: object, fmt: object) -> str | None:
+    """Why a stored image cannot be shown as recorded, or None. Cheap: header, size and trailer, no decoding."""
+    if not isinstance(data, bytes) or not data:
+        return "no image data"
+    if fmt not in _TRAILERS:
+        return f"format {fmt!r} is not one of {', '.join(_TRAILERS)}"
+    if not data.rstrip(b"\x00").endswith(_TRAILERS[fmt]):
+        return f"truncated {fmt} data ({len(data)} bytes): add the image again"
+    try:
+        with _open_checked(data, "blob") as im:
+            im.verify()
+            if FORMATS.get(im.format or "") != fmt:
+                return f"the data is {im.format or 'unknown'}, the row says {fmt}"
+            if (im.width, im.height) != (width, height):
+                return f"the data is {im.width}×{im.height}, the row says {width}×{height}"
+            if max(im.size) > MAX_SIDE:
+                return f"{im.width}×{im.height} is larger than {MAX_SIDE} px on the long side"
+    except ValueError as e:
+        return str(e)
+    except (OSError, SyntaxError, EOFError) as e:
+        return _why(e)
+    return None
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.replace("ё", "е").replace("Ё", "Е").split()).casefold()
+
+
+def resolve_owner(conn, owner_type: str, ref: str) -> str:
+    """The owner's id for a reference given as id or, for cities, as name («Пермь», «пермь»)."""
+    if owner_type not in schema.IMAGE_OWNERS:
+        raise ValueError(f"unknown owner type {owner_type!r} (known: {', '.join(sorted(schema.IMAGE_OWNERS))})")
+    table, key = schema.IMAGE_OWNERS[owner_type]
+    ids = [r[0] for r in conn.execute(f'SELECT "{key}" FROM "{table}"')]
+    if ref in {str(i) for i in ids}:
+        return str(ref)
+    if owner_type == "city":
+        hits = [str(i) for i, name in conn.execute("SELECT id, name FROM cities") if _norm(name) == _norm(ref)]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            raise ValueError(f"several cities are called {ref!r} (ids {', '.join(hits)}): give the id")
+    raise ValueError(f"no {owner_type} {ref!r} in the database")
+
+
+def list_images(db_path: str | Path, owner_type: str | None = None, owner_id: str | None = None) -> list[ImageRef]:
+    conn = open_readonly(db_path)
+    try:
+        where, args = "", []
+        if owner_type is not None:
+            where, args = " WHERE owner_type = ? AND owner_id = ?", [owner_type, str(owner_id)]
+        return [ImageRef(*r) for r in conn.execute(
+            "SELECT id, owner_type, owner_id, position, coalesce(caption, ''), coalesce(credit, ''), width, height, "
+            f"format, length(data) FROM images{where} ORDER BY owner_type, owner_id, position, id", args)]
+    finally:
+        conn.close()
+
+
+def add_image(db_path: str | Path, owner_type: str, owner_ref: str, image_file: str | Path, *,
+              caption: str = "", credit: str = "") -> int:
+    """Store one image for an owner, after the others; the file is rewritten atomically. Returns the new id."""
+    db_path = Path(db_path)
+    conn = open_readonly(db_path)  # refuses a file that is not a database before the image is even read
+    try:
+        try:
+            owner_id = resolve_owner(conn, owner_type, owner_ref)
+        except ValueError as e:
+            raise DataError(db_path, str(e), table=schema.IMAGE_OWNERS.get(owner_type, ("images",))[0]) from None
+    finally:
+        conn.close()
+    prepared = prepare_image(image_file)
+    new_id: list[int] = []
+
+    def fill(db: sqlite_utils.Database) -> None:
+        (last_id, last_pos) = db.execute(
+            "SELECT (SELECT max(id) FROM images), (SELECT max(position) FROM images "
+            "WHERE owner_type = ? AND owner_id = ?)", [owner_type, owner_id]).fetchone()
+        new_id.append((last_id or 0) + 1)
+        db["images"].insert({
+            "id": new_id[0], "owner_type": owner_type, "owner_id": owner_id,
+            "position": 0 if last_pos is None else last_pos + 1, "caption": caption.strip() or None,
+            "credit": credit.strip() or None, "width": prepared.width, "height": prepared.height,
+            "format": prepared.format, "data": prepared.data,
+        })
+
+    publish(db_path, fill, start_from=db_path)
+    return new_id[0]
+
+
+def remove_image(db_path: str | Path, image_id: int) -> None:
+    db_path = Path(db_path)
+    conn = open_readonly(db_path)
+    try:
+        found = conn.execute("SELECT 1 FROM images WHERE id = ?", (image_id,)).fetchone()
+    finally:
+        conn.close()
+    if not found:
+        raise DataError(db_path, "no such image", table="images", row_id=image_id)
+    publish(db_path, lambda db: db.execute("DELETE FROM images WHERE id = ?", [image_id]), start_from=db_path)

@@ -1,0 +1,62 @@
+"""The database as plain rows per table: the one shape every export format carries and every import reads.
+
+Generic over schema.TABLES, so a table added to the schema is exported and imported without code here. Two
+choices make the files easier to edit: a city's tags travel as one «a;b;c» cell of its row (city_tags is not a
+sheet of its own), and blobs (images) travel as files beside the spreadsheet (CSV, xlsx) or base64 (JSON).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.data import schema
+from kiosk.data.sqlite_ro import open_readonly
+
+LIST_SEPARATOR = ";"
+CITY_TAGS_COLUMN = "tags"  # cities carry their tags in this column
+INLINED = {"city_tags": ("cities", CITY_TAGS_COLUMN)}
+# Not exported: meta describes one file (it is rebuilt on import), city_tags rides in cities.
+EXPORT_TABLES = tuple(t for t in schema.TABLES if t != "meta" and t not in INLINED)
+# Rows in display order where a table has one; otherwise by key.
+ORDER = {"tags": ("position", "id")}
+
+
+def columns(table: str) -> list[str]:
+    cols = list(schema.TABLES[table].column_names)
+    return [*cols, CITY_TAGS_COLUMN] if table == "cities" else cols
+
+
+def blob_columns(table: str) -> list[str]:
+    return [c.name for c in schema.TABLES[table].columns if c.type == "BLOB"]
+
+
+def blob_file_name(table: str, row: dict) -> str:
+    """Where a row's blob goes beside a CSV or xlsx export: images/3.jpeg."""
+    key = "-".join(str(row[k]) for k in schema.TABLES[table].pk)
+    ext = row.get("format") or "bin"
+    return f"{table}/{key}.{ext}"
+
+
+def read_rows(path: str | Path) -> dict[str, list[dict]]:
+    """Every exported table of the file, rows as dicts in key order; cities with a `tags` list."""
+    conn = open_readonly(path)
+    try:
+        out: dict[str, list[dict]] = {}
+        for name in EXPORT_TABLES:
+            table = schema.TABLES[name]
+            cols = list(table.column_names)
+            order = ", ".join(f'"{k}"' for k in ORDER.get(name, table.pk))
+            sql = f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in cols)} FROM "{name}" ORDER BY {order}'
+            out[name] = [dict(zip(cols, r)) for r in conn.execute(sql)]
+        tags: dict[int, list[str]] = {}
+        for cid, tag in conn.execute(
+            "SELECT ct.city_id, ct.tag_id FROM city_tags ct LEFT JOIN tags t ON t.id = ct.tag_id "
+            "ORDER BY ct.city_id, t.position, ct.tag_id"
+        ):
+            tags.setdefault(cid, []).append(tag)
+        for row in out["cities"]:
+            row[CITY_TAGS_COLUMN] = tags.get(row["id"], [])
+        out["meta"] = [{"key": k, "value": v} for k, v in conn.execute("SELECT key, value FROM meta ORDER BY key")]
+        return out
+    finally:
+        conn.close()
