@@ -87,3 +87,17 @@ def test_skeleton_sees_a_changed_letter_or_digit():
     assert skeleton("1941 — 1945") != skeleton("1941 — 1946")
     assert skeleton("млн.руб") != skeleton("млн руб")
     assert skeleton("Т-34") != skeleton("Т34")
+
+
+def test_the_catalog_shows_typeset_text_and_keeps_the_stored_one(qapp, built_db):
+    from kiosk.data.repository import Repository
+    from kiosk.ui.models.catalog import Catalog
+
+    repo = Repository.open(built_db)
+    catalog = Catalog()
+    catalog.load(repo)
+    city = next(c for c in repo.cities() if " - " in c.text)
+    shown = catalog.city(city.id)
+    assert " - " not in "\n".join(shown["paragraphs"])
+    assert skeleton("".join(shown["paragraphs"])) == skeleton(city.text)
+    assert " - " in repo.city(city.id).text  # what is stored (and exported, searched) is untouched
