@@ -15,6 +15,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.records import City, Tag
 from kiosk.data.search import SearchEngine
+from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import city_images
 from kiosk.ui.models.city_list import CityListModel, initial_letter
 from kiosk.ui.models.facets import (
@@ -233,6 +234,11 @@ class Catalog(QObject):
         """A query is typed or a facet is ticked: the visitor sees a subset (or nothing)."""
         return self._filter.active or bool(self._query.strip())
 
+    @Property(bool, notify=resultsChanged)
+    def ranked(self) -> bool:
+        """A query is typed: the result is in order of relevance, not А–Я (the letter index does not apply)."""
+        return bool(self._query.strip())
+
     @Property(int, notify=resultsChanged)
     def activeFilterCount(self) -> int:
         return sum(len(v) for v in self._filter.selected.values())
@@ -326,7 +332,9 @@ class Catalog(QObject):
         memorial = None
         if c.memorial is not None:
             m = c.memorial
-            memorial = {"kind": _capitalised(m.kind), "title": m.title, "address": m.address, "url": m.url}
+            memorial = {
+                "kind": _capitalised(m.kind), "title": typeset(m.title), "address": typeset(m.address), "url": m.url,
+            }
         return {
             "cityId": c.id,
             "name": c.name,
@@ -334,8 +342,8 @@ class Catalog(QObject):
             "federalDistrict": c.federal_district,
             "federalDistrictShort": district_short(c.federal_district),
             "year": c.year,
-            "headline": c.headline,
-            "paragraphs": paragraphs_of(c.text),
+            "headline": typeset(c.headline),  # for cards and slides; the city page reads as one text
+            "paragraphs": paragraphs_of(typeset(c.text)),
             "tags": [
                 {"id": t, "label": self._tags[t].label_ru, "icon": self._tags[t].icon}
                 for t in c.tags if t in self._tags

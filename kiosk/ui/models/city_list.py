@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
 
 from kiosk.data.records import City, Tag
+from kiosk.data.typography import typeset
 
 
 def initial_letter(name: str) -> str:
@@ -74,7 +75,7 @@ class CityListModel(QAbstractListModel):
         if role == self.YearRole:
             return c.year
         if role == self.HeadlineRole:
-            return c.headline
+            return typeset(c.headline)
         if role == self.TagIdsRole:
             return [t for t in c.tags if t in self._tags]
         if role == self.TagIconsRole:
