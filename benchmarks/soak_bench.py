@@ -28,7 +28,6 @@ if "--xvfb" not in sys.argv and "--child" not in sys.argv:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 ROUNDS = int(os.environ.get("SOAK_ROUNDS", "300"))
 
 
