@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from kiosk.data.records import City  # noqa: E402
 from kiosk.data.search import SearchEngine  # noqa: E402

@@ -28,7 +28,7 @@ if "--xvfb" not in sys.argv and "--child" not in sys.argv:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # the visitor's Finger comes from tests/helpers
 ROUNDS = int(os.environ.get("SOAK_ROUNDS", "300"))
 
 
@@ -111,10 +111,10 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.main import make_qapp
-    from kiosk.ui.selftest import ShellDriver
+    from kiosk.ui.qapp import make_qapp
+    from kiosk.ui.shell_driver import ShellDriver
     from kiosk.ui.services.admin import hash_pin
-    from tests.ui.conftest import Finger
+    from tests.helpers.qt import Finger
 
     qapp = make_qapp()
     config = Config(idle_timeout=45, admin_pin_hash=hash_pin("739164028517"))  # random taps never exit
@@ -144,7 +144,8 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
             where = rnd.choice(("home", "cities", "city"))
             driver.nav("home")
             if where != "home":
-                driver.nav("cities" if where == "cities" else "city", *(() if where == "cities" else (rnd.choice(ids),)))
+                driver.nav("cities" if where == "cities" else "city",
+                           *(() if where == "cities" else (rnd.choice(ids),)))
         if step % 2000 == 0:
             app.database.reload()
         kind = rnd.choices(("tap", "drag", "swipe"), (75, 15, 10))[0]

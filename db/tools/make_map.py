@@ -10,7 +10,8 @@ into a temporary folder and checked against the registry's sha512 pinned below, 
 
 Steps, all pure functions below: decode the TopoJSON → keep rings near northern Eurasia → unwrap longitudes
 around the central meridian → project (kiosk.data.projection.RUSSIA) → clip to the map's frame
-(Sutherland–Hodgman; the frame is the country's extremes plus a surround) → simplify (Douglas–Peucker, SIMPLIFY_KM) → round to UNIT_KM → delta-encode.
+(Sutherland–Hodgman; the frame is the country's extremes plus a surround) → simplify (Douglas–Peucker, SIMPLIFY_KM)
+→ round to UNIT_KM → delta-encode.
 Integers only and sorted keys: the same input always gives the same bytes. No political borders: land only.
 """
 

@@ -210,7 +210,7 @@ def _remap(imported: Imported, e: DataError) -> DataError:
     table, key, column = e.table, None if e.row_id is None else str(e.row_id), e.field
     if table == "city_tags" and key:
         table, key, column = "cities", key.split(",")[0], tables.CITY_TAGS_COLUMN
-    elif table == schema.FTS_TABLE and key:
+    elif table == schema.SEARCH_TERMS.name and key:
         table, column = "cities", None
     hit = imported.origin.get((table or "", key or ""))
     if hit is None:

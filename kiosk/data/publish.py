@@ -34,16 +34,13 @@ def create_schema(db: sqlite_utils.Database) -> None:
             not_null={c.name for c in table.columns if c.required},
             foreign_keys=list(table.foreign_keys),
         )
-    db.execute(schema.FTS_CREATE_SQL)
 
 
 def write_search_terms(db: sqlite_utils.Database, cities: Iterable[City], tags: Mapping[str, Tag]) -> None:
-    for c in cities:
-        terms = terms_for_city(c, tags)
-        db.execute(
-            f"INSERT INTO {schema.FTS_TABLE}(rowid, {', '.join(schema.FTS_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
-            [c.id, *(" ".join(getattr(terms, col)) for col in schema.FTS_COLUMNS)],
-        )
+    db[schema.SEARCH_TERMS.name].insert_all(
+        {"city_id": c.id, **{col: " ".join(getattr(terms_for_city(c, tags), col)) for col in schema.SEARCH_COLUMNS}}
+        for c in cities
+    )
 
 
 def write_meta(db: sqlite_utils.Database, sources_sha256: str, sources: list[str]) -> None:

@@ -153,10 +153,10 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
     questions = tuple(
         OpenQuestion(*row) for row in q("SELECT id, city_id, field, note FROM questions ORDER BY id")
     )
-    cols = ", ".join(schema.FTS_COLUMNS)
+    cols = ", ".join(schema.SEARCH_COLUMNS)
     terms = tuple(
         SearchTerms(r[0], *(tuple((v or "").split()) for v in r[1:]))
-        for r in q(f"SELECT rowid, {cols} FROM {schema.FTS_TABLE} ORDER BY rowid")
+        for r in q(f"SELECT city_id, {cols} FROM {schema.SEARCH_TERMS.name} ORDER BY city_id")
     )
     images = tuple(
         ImageRef(rid, kind, str(owner), pos, caption or "", credit or "", w, h, fmt)

@@ -80,9 +80,19 @@ IMAGES = _t(
 )
 IMAGE_OWNERS: dict[str, tuple[str, str]] = {"city": ("cities", "id")}
 
+# The search index: each city's terms, normalised, stemmed and romanised by kiosk.data.textnorm at build time and
+# joined by spaces. The kiosk loads them into memory and searches them in Python (kiosk.data.search), which
+# gives prefixes while typing, typo tolerance and ranking that SQLite's FTS5 does not offer for Russian. Derived
+# data: the exports leave it out, every build writes it anew.
+SEARCH_COLUMNS = ("name", "region", "text", "tags")
+SEARCH_TERMS = _t(
+    "search_terms", ("city_id", I, True), *((c, T) for c in SEARCH_COLUMNS),
+    pk=["city_id"], fks=[("city_id", "cities", "id")],
+)
+
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
-    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES)
+    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SEARCH_TERMS)
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
@@ -114,16 +124,8 @@ NK_TABLES = (
 TABLES.update({t.name: t for t in NK_TABLES})
 NK_TABLE_NAMES = tuple(t.name for t in NK_TABLES)
 
-# Search terms, already normalised and stemmed by kiosk.data.textnorm; rowid = city id. Terms are joined by
-# spaces, so FTS5's own tokenizer only has to split on spaces.
-FTS_TABLE = "cities_fts"
-FTS_COLUMNS = ("name", "region", "text", "tags")
-FTS_CREATE_SQL = (
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(FTS_COLUMNS)}, tokenize = 'unicode61')"
-)
-
 # What two builds from the same sources must agree on, row for row (meta holds the build time).
-CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", "images", FTS_TABLE,
-                  *NK_TABLE_NAMES)
+CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", "images",
+                  SEARCH_TERMS.name, *NK_TABLE_NAMES)
 
 META_KEYS = ("schema_version", "built_at", "app_version", "sources_sha256", "sources")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import iuliia
 import snowballstemmer
 
 _RU = snowballstemmer.stemmer("russian")
@@ -71,41 +72,31 @@ def text_terms(text: str) -> list[str]:
     return _unique(out)
 
 
-# Three common romanisations; typo tolerance covers the rest («Nizhny», «Nizhniy», «Nizhnii»).
-_BASE = dict(zip("абвгдезиклмнопрстуфы", "abvgdeziklmnoprstufy"))
-_BASE.update({"ж": "zh", "ч": "ch", "ш": "sh", "ь": "", "ъ": ""})
+# Romanisation schemes from iuliia (a maintained library of Russian transliteration standards): road signs and
+# Wikipedia, passports since 2013, BGN/PCGN, Yandex Maps, the Moscow metro, informal chat spellings and GOST
+# 52535. Only schemes that write plain ASCII: visitors type on a Latin keyboard without diacritics. Typo
+# tolerance covers what no scheme writes («Nizhnij», «Kuzneckij»).
 _SCHEMES = (
-    {"й": "y", "х": "kh", "ц": "ts", "щ": "shch", "ю": "yu", "я": "ya", "э": "e"},  # BGN/PCGN-like
-    {"й": "i", "х": "kh", "ц": "ts", "щ": "shch", "ю": "iu", "я": "ia", "э": "e"},  # passports since 2013
-    {"й": "j", "х": "h", "ц": "c", "щ": "sch", "ю": "yu", "я": "ya", "э": "e"},  # informal
+    iuliia.WIKIPEDIA, iuliia.ICAO_DOC_9303, iuliia.BGN_PCGN, iuliia.YANDEX_MAPS, iuliia.MOSMETRO, iuliia.TELEGRAM,
+    iuliia.GOST_52535,
 )
-_VOWELS = set("аеиоуыэюяьъ")
-
-
-def _romanise(word: str, scheme: dict[str, str], ye: bool) -> str:
-    out = []
-    for i, ch in enumerate(word):
-        if ch == "е" and ye and (i == 0 or word[i - 1] in _VOWELS):
-            out.append("ye")  # Екатеринбург → Yekaterinburg
-        else:
-            out.append(scheme.get(ch) or _BASE.get(ch, ch if ch.isascii() else ""))
-    return "".join(out)
+_NOT_LATIN = re.compile(r"[^a-z]")
 
 
 def transliterations(word: str) -> list[str]:
-    """Latin spellings of one normalised Cyrillic word (empty for non-Cyrillic words)."""
+    """Latin spellings of one casefolded Cyrillic word (empty for non-Cyrillic words)."""
     if not _CYRILLIC.search(word):
         return []
-    variants = [_romanise(word, s, ye) for s in _SCHEMES for ye in (True, False)]
-    if word.endswith(("ий", "ый")):  # «Нижний» is mostly spelled «Nizhny»
-        variants.append(_romanise(word[:-2], _SCHEMES[0], True) + "y")
-    return _unique(variants)
+    # BGN/PCGN writes apostrophes for ь and ъ («Kazan’»): visitors leave them out, and so does the index.
+    return _unique(_NOT_LATIN.sub("", scheme.translate(word).casefold()) for scheme in _SCHEMES)
 
 
 def name_terms(name: str, name_latin: str = "") -> list[str]:
     """Index terms for a city name: text terms plus Latin spellings, the stored one and rule-based ones."""
     out = text_terms(name)
-    for tok in tokens(name):
+    # Romanised before ё is folded to е: «Орёл» is «Oryol» as well as «Orel».
+    with_yo = _WORD.findall(unicodedata.normalize("NFKC", _FORMAT_CHARS.sub("", name)).casefold())
+    for tok in _unique([*tokens(name), *with_yo]):
         out.extend(transliterations(tok))
     out.extend(text_terms(name_latin))
     return _unique(out)

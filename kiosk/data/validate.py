@@ -111,10 +111,6 @@ class _Check:
             for col in table.columns:
                 if col.name not in have:
                     self.bad("missing column", table.name, field=col.name)
-        if schema.FTS_TABLE not in names:
-            self.bad("missing table (search terms)", schema.FTS_TABLE)
-        elif not set(schema.FTS_COLUMNS) <= self._columns(schema.FTS_TABLE):
-            self.bad("missing search columns", schema.FTS_TABLE)
         keys = {r[0] for r in self.conn.execute("SELECT key FROM meta")}
         for key in schema.META_KEYS:
             if key not in keys:
@@ -165,9 +161,9 @@ class _Check:
         self.images()
         for message, table, row_id, fld in section_problems(self.conn):
             self.bad(message, table, row_id, fld)
-        indexed = {r[0] for r in q(f"SELECT rowid FROM {schema.FTS_TABLE}")}
+        indexed = {r[0] for r in q(f"SELECT city_id FROM {schema.SEARCH_TERMS.name}")}
         for cid in sorted(city_ids - indexed):
-            self.bad("no search terms for this city (rebuild the database)", schema.FTS_TABLE, cid)
+            self.bad("no search terms for this city (rebuild the database)", schema.SEARCH_TERMS.name, cid)
 
     def keys(self) -> None:
         """Every primary key unique, also after a hand edit rebuilt a table without its PRIMARY KEY."""

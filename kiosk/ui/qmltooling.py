@@ -63,7 +63,7 @@ def _constant_properties(source: Path) -> set[tuple[str, str]]:
             for deco in getattr(fn, "decorator_list", []):
                 if (isinstance(deco, ast.Call) and getattr(deco.func, "id", "") == "Property"
                         and any(k.arg == "constant" and getattr(k.value, "value", False) for k in deco.keywords)):
-                    found.add((cls.name, fn.name))
+                    found.add((cls.name, getattr(fn, "name", "")))
     return found
 
 

@@ -181,3 +181,27 @@ def test_real_database_kazan_typed_on_the_keyboard(make_kiosk, shell_db, size, t
     assert find(app.window, "cityName").property("text") == "Казань"
     assert_plain_text(app.window)
     grab(app, tmp_path / f"real_city_{size[0]}x{size[1]}.png")
+
+
+def test_school_mode_mouse_wheel_and_click(make_kiosk, fake_db):
+    """School mode has a mouse: the wheel scrolls the grid and a click opens a city."""
+    from tests.helpers.qt import Mouse
+
+    app = make_kiosk(fake_db, windowed=True, size=(1280, 800))
+    mouse = Mouse(app.window)
+    mouse.click(find(app.window, "tileCities"))
+    assert wait_until(lambda: app.driver.current_name() == "citiesScreen" and grid_still(app))
+    grid = find(app.window, "cityGrid")
+    start = grid.property("contentY")
+    mouse.wheel(grid, -3)
+    assert wait_until(lambda: grid.property("contentY") > start + 50 and grid_still(app))
+    top, bottom = grid.mapToScene(QPointF(0, 0)).y(), grid.mapToScene(QPointF(0, grid.height())).y()
+
+    def centre_y(cid):
+        item = find(app.window, f"cityCard_{cid}")
+        return item.mapToScene(QPointF(0, item.height() / 2)).y()
+
+    card = min((cid for cid in visible_card_ids(app) if top < centre_y(cid) < bottom), key=centre_y)
+    mouse.click(find(app.window, f"cityCard_{card}"))
+    assert wait_until(lambda: app.driver.current_name() == "cityScreen")
+    assert find(app.window, "cityName").property("text") == app.catalog.city(card)["name"]

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 import kiosk.ui.services.database as database_service
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import logging
 
 from kiosk.ui.services.admin import RateLimiter, hash_pin
 from kiosk.ui.services.pin_state import PinStateFile
-from tests.ui.conftest import Finger, find
+from tests.helpers.qt import Finger, find
 
 
 def _enter(app, finger, pin: str):

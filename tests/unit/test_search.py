@@ -122,6 +122,15 @@ def test_hyphenated_models(engine, query):
     assert engine.search(query) == [3, 5]
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("nizhnii", [1, 5]), ("nizhnij", [1, 5]), ("Cheliabinsk", [3]), ("cheljabinsk", [3]), ("Kazan’", [4]),
+    ("Jekaterinburg", [2]), ("Komsomolsk-na-Amure", [6]), ("Orel", [7]), ("Oryol", [7]),
+])
+def test_romanisations_standard_and_informal(engine, query, expected):
+    """Passport (ICAO), BGN/PCGN, Wikipedia and informal spellings; the informal «j» by typo tolerance."""
+    assert engine.search(query) == expected
+
+
 def test_latin_t34_is_another_word(engine):
     """A Latin T is not the Cyrillic Т: Latin input matches the cities' Latin names only (Kazan), so a Latin
     «T-34» finds nothing, without an error, and a Latin city name still works beside it."""

@@ -70,7 +70,7 @@ CASES = [
      ": meta[schema_version].value: schema version 0 is not supported"),
     ("no schema version", sql("DELETE FROM meta WHERE key = 'schema_version'"), ": meta[schema_version]: missing"),
     ("missing table", sql("DROP TABLE corrections"), ": corrections: missing table"),
-    ("missing fts", sql("DROP TABLE cities_fts"), ": cities_fts: missing table (search terms)"),
+    ("missing search terms", sql("DROP TABLE search_terms"), ": search_terms: missing table"),
     ("missing column", sql("ALTER TABLE cities DROP COLUMN headline"), ": cities.headline: missing column"),
     ("NULL name", null_name, ": cities[2].name: missing (NULL)"),
     ("blank region", sql("UPDATE cities SET region = '  ' WHERE id = 1"), ": cities[1].region: must not be empty"),
@@ -100,8 +100,8 @@ CASES = [
      ": cities[2].headline: is not an excerpt of the text"),
     ("headline too long", sql("UPDATE cities SET headline = substr(text, 1, 141) WHERE id = 3"),
      ": cities[3].headline: 141 characters, at most 140"),
-    ("city without terms", sql("DELETE FROM cities_fts WHERE rowid = 2"),
-     ": cities_fts[2]: no search terms for this city"),
+    ("city without terms", sql("DELETE FROM search_terms WHERE city_id = 2"),
+     ": search_terms[2]: no search terms for this city"),
 ]
 
 

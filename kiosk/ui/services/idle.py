@@ -2,8 +2,8 @@
 «Вы ещё здесь?» with a `countdown`; when it runs out, `resetRequested` fires (QML returns home and clears the
 stack, Python resets the catalog's filters and search).
 
-Exposed to QML as the singleton `Idle`. QML tells it whether the kiosk is at rest (`atRest`: the home screen with nothing
-open) — then no question is asked, only a quiet reset of filters once.
+Exposed to QML as the singleton `Idle`. QML tells it whether the kiosk is at rest (`atRest`: the home screen with
+nothing open) — then no question is asked, only a quiet reset of filters once.
 """
 
 from __future__ import annotations
