@@ -14,14 +14,16 @@ from kiosk.data.nk_records import (
 def load_section(conn: sqlite3.Connection) -> Section:
     q = conn.execute
     quotes: dict[tuple[str, str], list[Quote]] = {}
-    for kind, item_id, seed, quote in q("SELECT kind, item_id, seed, quote FROM nk_quotes ORDER BY kind, item_id, position"):
+    for kind, item_id, seed, quote in q(
+            "SELECT kind, item_id, seed, quote FROM nk_quotes ORDER BY kind, item_id, position"):
         quotes.setdefault((kind, item_id), []).append(Quote(seed, quote))
 
     def src(kind: str, item_id: str) -> tuple[Quote, ...]:
         return tuple(quotes.get((kind, item_id), ()))
 
     paragraphs: dict[str, list[Paragraph]] = {}
-    for pid, chapter_id, text, refs in q("SELECT id, chapter_id, text, refs FROM nk_paragraphs ORDER BY chapter_id, position"):
+    for pid, chapter_id, text, refs in q(
+            "SELECT id, chapter_id, text, refs FROM nk_paragraphs ORDER BY chapter_id, position"):
         paragraphs.setdefault(chapter_id, []).append(
             Paragraph(pid, text, tuple(r for r in (refs or "").split(REF_SEPARATOR) if r), src("paragraph", pid)))
     return Section(

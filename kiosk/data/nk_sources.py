@@ -174,8 +174,8 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
     seeds = _seed_texts(seeds_dir, problems, *data["seeds"])
     try:
         seed_texts = {d.file: (seeds_dir / d.file).read_text(encoding="utf-8") for d in seeds.values()}
-    except (OSError, UnicodeDecodeError) as e:
-        problems.append(DataError(seeds_dir, f"cannot read a seed: {e}"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(DataError(seeds_dir, f"cannot read a seed: {exc}"))
         return Section()
 
     def reader(name: str) -> _Reader:
@@ -296,5 +296,6 @@ def _check_hidden_seeds(section: Section, section_dir: Path, problems: list[Data
                         ("award", section.awards), ("unit", section.units)):
         for item in items:
             if any(q.seed in hidden for q in item.sources):
-                problems.append(DataError(section_dir, f"{kind} {item.id} is shown but quotes a seed that is never shown, "
-                                          "and its «Источник» would show that passage", field=kind))
+                problems.append(DataError(
+                    section_dir, f"{kind} {item.id} is shown but quotes a seed that is never shown, "
+                    "and its «Источник» would show that passage", field=kind))

@@ -4,7 +4,7 @@ screenshots named novokuznetsk-<screen>-<W>x<H>.png. Called from kiosk.ui.selfte
 from __future__ import annotations
 
 # (screen name for the screenshot, navigator page, its properties, the objectName expected on top)
-PAGES = (
+PAGES: tuple[tuple[str, str, dict, str], ...] = (
     ("home", "home", {}, "nkHomeScreen"),
     ("timeline", "timeline", {}, "nkTimelineScreen"),
     ("figures", "figures", {}, "nkFiguresScreen"),

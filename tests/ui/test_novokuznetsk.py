@@ -7,27 +7,18 @@ wheel) → an event → people → a person → home; the figures count up once;
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.kiosk import bring_into_view, current_screen, on_screen
+from tests.helpers.qt import Finger, Mouse, find, wait_until
 
 SIZES = ((1920, 1080), (1080, 1920), (1280, 800), (3840, 2160))
 
 
-def top(app) -> str:
-    return app.driver.current_name()
-
-
-def settled(app, name: str) -> bool:
-    return top(app) == name and not app.driver.stack.property("busy")
-
-
 def here(app, name: str):
     """The item with this objectName on the screen on top (screens below keep theirs on the stack)."""
-    screen = app.driver.stack.property("currentItem")
-    app.nk_screen = screen  # hold the wrapper: a dropped temporary took its child's wrapper down with it
-    return find(screen, name)
+    return find(current_screen(app), name)
 
 
 def rect(item):
@@ -47,7 +38,7 @@ def visible_in(item, window) -> bool:
 def tap_on_section_home(app, finger, name: str):
     """Tap an entry of the section's home, scrolling it into view by touch first if it is below the fold."""
     item = here(app, name)
-    bring_into_view(finger, here(app, "nkHomeFlick"), item, app.window)
+    bring_into_view(finger, item, here(app, "nkHomeFlick"))
     finger.tap(item)
 
 
@@ -58,19 +49,7 @@ def card_shown(app) -> bool:
 
 def open_section(app, finger):
     finger.tap(find(app.window, "tileNovokuznetsk"))
-    assert wait_until(lambda: settled(app, "nkHomeScreen"))
-
-
-def bring_into_view(finger, flick, item, window, vertical=True):
-    """Touch-drag the flickable until `item` is fully on screen (or give up after a dozen drags)."""
-    for _ in range(12):
-        if visible_in(item, window) and rect(item)[3] < window.height() - 40:
-            return
-        centre = flick.mapToScene(QPointF(flick.width() / 2, flick.height() / 2))
-        step = -flick.height() * 0.4 if vertical else -flick.width() * 0.4
-        finger.drag((centre.x(), centre.y()), 0 if vertical else step, step if vertical else 0)
-        assert wait_until(lambda: not flick.property("moving"), 4000)
-    pytest.fail(f"{item.objectName()} never came into view")
+    assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -108,12 +87,12 @@ def test_chapter_reference_and_source_by_touch(make_kiosk, shell_db):
     finger = Finger(app.window)
     open_section(app, finger)
     tap_on_section_home(app, finger, "nkChapter_combine")
-    assert wait_until(lambda: settled(app, "nkChapterScreen"))
+    assert wait_until(lambda: on_screen(app, "nkChapterScreen"))
     assert here(app, "nkScreenTitle").property("text") == "Комбинат и броневая сталь"
 
     text = here(app, "nkChapterText")
     chip = here(app, "nkRef_figure_pig-iron")
-    bring_into_view(finger, text, chip, app.window)
+    bring_into_view(finger, chip, text)
     finger.tap(chip)
     card = here(app, "nkItemCard")
     assert wait_until(lambda: card_shown(app))
@@ -127,7 +106,7 @@ def test_chapter_reference_and_source_by_touch(make_kiosk, shell_db):
     assert wait_until(lambda: not card.isVisible())
 
     finger.tap(find(app.window, "backButton"))
-    assert wait_until(lambda: settled(app, "nkHomeScreen"))
+    assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
 
 
 def test_timeline_scrolls_by_touch_mouse_and_wheel_and_opens_an_event(make_kiosk, shell_db):
@@ -135,7 +114,7 @@ def test_timeline_scrolls_by_touch_mouse_and_wheel_and_opens_an_event(make_kiosk
     finger = Finger(app.window)
     open_section(app, finger)
     tap_on_section_home(app, finger, "nkTool_timeline")
-    assert wait_until(lambda: settled(app, "nkTimelineScreen"))
+    assert wait_until(lambda: on_screen(app, "nkTimelineScreen"))
     strip = here(app, "nkTimelineStrip")
     assert strip.property("contentX") == 0 and strip.property("contentWidth") > app.window.width() * 3
 
@@ -154,26 +133,17 @@ def test_timeline_scrolls_by_touch_mouse_and_wheel_and_opens_an_event(make_kiosk
     assert wait_until(lambda: not strip.property("moving"))
     after_touch = strip.property("contentX")
 
-    p = QPoint(round(middle.x()), round(middle.y()))
-    QTest.mousePress(app.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
-    for i in range(1, 11):
-        QTest.mouseMove(app.window, QPoint(p.x() - 50 * i, p.y()), 16)
-    QTest.mouseRelease(app.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       QPoint(p.x() - 500, p.y()))
+    mouse = Mouse(app.window)
+    mouse.drag(middle, -500, 0)  # a school PC: the mouse drags the strip too
     assert wait_until(lambda: strip.property("contentX") > after_touch + 300)
     assert wait_until(lambda: not strip.property("moving"))
     after_mouse = strip.property("contentX")
 
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtCore import QCoreApplication, QPoint as P
-
-    wheel = QWheelEvent(QPointF(p), QPointF(p), P(0, 0), P(0, -360), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    QCoreApplication.sendEvent(app.window, wheel)
+    mouse.wheel(middle, -3)  # …and its wheel, turned down, moves it on in time
     assert wait_until(lambda: strip.property("contentX") > after_mouse + 50)
 
     finger.tap(find(app.window, "homeButton"))
-    assert wait_until(lambda: settled(app, "homeScreen") and app.driver.depth() == 1)
+    assert wait_until(lambda: on_screen(app, "homeScreen") and app.driver.depth() == 1)
 
 
 def test_timeline_runs_vertically_in_portrait(make_kiosk, shell_db):
@@ -181,7 +151,7 @@ def test_timeline_runs_vertically_in_portrait(make_kiosk, shell_db):
     finger = Finger(app.window)
     open_section(app, finger)
     tap_on_section_home(app, finger, "nkTool_timeline")
-    assert wait_until(lambda: settled(app, "nkTimelineScreen"))
+    assert wait_until(lambda: on_screen(app, "nkTimelineScreen"))
     strip = here(app, "nkTimelineStrip")
     assert strip.property("contentHeight") > app.window.height() * 3
     assert strip.property("contentWidth") == strip.width()
@@ -198,14 +168,14 @@ def test_people_card_tells_the_story(make_kiosk, shell_db):
     finger = Finger(app.window)
     open_section(app, finger)
     tap_on_section_home(app, finger, "nkTool_people")
-    assert wait_until(lambda: settled(app, "nkPeopleScreen"))
+    assert wait_until(lambda: on_screen(app, "nkPeopleScreen"))
     finger.tap(here(app, "nkPerson_chalkov"))
     assert wait_until(lambda: card_shown(app))
     assert here(app, "nkItemTitle").property("text") == "Александр Чалков"
     assert "400 автоматов" in here(app, "nkItemText").property("text")
     finger.tap(here(app, "nkItemClose"))
     finger.tap(find(app.window, "homeButton"))
-    assert wait_until(lambda: settled(app, "homeScreen"))
+    assert wait_until(lambda: on_screen(app, "homeScreen"))
 
 
 def test_city_card_and_section_link_each_other(make_kiosk, shell_db):
@@ -213,19 +183,19 @@ def test_city_card_and_section_link_each_other(make_kiosk, shell_db):
     finger = Finger(app.window)
     open_section(app, finger)
     tap_on_section_home(app, finger, "nkTool_city")
-    assert wait_until(lambda: settled(app, "cityScreen"))
+    assert wait_until(lambda: on_screen(app, "cityScreen"))
     assert here(app, "cityName").property("text") == "Новокузнецк"
     link = here(app, "nkCityLink")
     assert link.isVisible() and link.height() >= 64
     finger.tap(link)
-    assert wait_until(lambda: settled(app, "nkHomeScreen"))
+    assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
     assert app.driver.depth() == 4  # home, section, city card, section: «Назад» walks back the same way
 
 
 def _figures(app, finger):
     open_section(app, finger)
     tap_on_section_home(app, finger, "nkTool_figures")
-    assert wait_until(lambda: settled(app, "nkFiguresScreen"))
+    assert wait_until(lambda: on_screen(app, "nkFiguresScreen"))
 
 
 def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
@@ -243,9 +213,9 @@ def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
     assert counted >= 3
 
     finger.tap(find(app.window, "backButton"))
-    assert wait_until(lambda: settled(app, "nkHomeScreen"))
+    assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
     tap_on_section_home(app, finger, "nkTool_figures")
-    assert wait_until(lambda: settled(app, "nkFiguresScreen"))
+    assert wait_until(lambda: on_screen(app, "nkFiguresScreen"))
     again = here(app, "nkFigure_to-the-front")
     assert not again.property("counting") and find(again, "nkFigureValue").property("text") == "64"
     QTest.qWait(100)
@@ -253,5 +223,5 @@ def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
 
     # Left alone: the idle reset takes the kiosk home and the next visitor sees the count-up again.
     app.idle.askNow()  # (the timeout itself is tested in test_idle.py)
-    assert wait_until(lambda: settled(app, "homeScreen") and app.driver.depth() == 1, 5000)
+    assert wait_until(lambda: on_screen(app, "homeScreen") and app.driver.depth() == 1, 5000)
     assert app.novokuznetsk.countedCount == 0

@@ -93,7 +93,7 @@ def test_every_counted_number_is_among_the_figures(section):
                     spans.append((at, at + len(q.quote)))
         numbers = list(_counted_numbers(text))
         assert len(numbers) >= (4 if prefix == "000" else 25)
-        for start, end, value in numbers:
+        for start, end, _value in numbers:
             assert any(a <= start and end <= b for a, b in spans), f"{prefix}: «{text[start - 20:end + 20]}»"
     # the words «четверть», «пятую часть», «тысячу дней», «шесть цехов» count too
     labels = {f.id for f in section.figures}

@@ -174,8 +174,8 @@ class Novokuznetsk(QObject):
         self._chapters = [
             {"id": c.id, "title": c.title, "lead": c.lead, "paragraphs": len(c.paragraphs)} for c in s.chapters
         ]
-        spans = []
-        events = []
+        spans: list[tuple[float, float]] = []
+        events: list[dict] = []
         for e in s.events:
             start = strip_position(year_fraction(e.date))
             end = strip_position(year_fraction(e.end or e.date, at_end=True))
@@ -191,8 +191,8 @@ class Novokuznetsk(QObject):
             event["laneTall"], event["tallAt"] = lane, at
         for event, lane in zip(events, assign_lanes(spans, gap=8)):
             event["bar"] = lane
-        self._lanes = {key: 1 + max((e[key] for e in events), default=0) for key in ("lane", "laneTall", "bar")}
-        self._tall_length = max([strip_length(), *(e["tallAt"] + CARD_TALL for e in events)])
+        self._lanes = {key: 1 + max((int(ev[key]) for ev in events), default=0) for key in ("lane", "laneTall", "bar")}
+        self._tall_length = max([strip_length(), *(float(ev["tallAt"]) + CARD_TALL for ev in events)])
         self._events = events
         self._figures = [
             {"id": f.id, "ref": f"figure:{f.id}", "value": f.value, "valueText": f.value_text, "unit": f.unit,
