@@ -7,7 +7,7 @@ Column {
 
     property string title: ""
     property string lead: ""
-    property string kicker: qsTr("Новокузнецк · 1941–1945")
+    property string kicker: qsTr("Раздел «Новокузнецк»")
 
     spacing: Theme.unit * 1.5
 

@@ -10,7 +10,7 @@ Item {
 
     required property var nav
     readonly property bool portrait: Theme.portrait
-    readonly property int columns: portrait ? 1 : (width / height >= 1.7 ? 3 : 2)
+    readonly property int columns: portrait ? 2 : (width / height >= 1.7 ? 3 : 2)
 
     Flickable {
         id: page
@@ -52,6 +52,8 @@ Item {
                         required property int index
                         objectName: "nkChapter_" + modelData.id
                         width: chapters.cell
+                        height: Theme.px(236)   // one height for all: a calm, even grid
+                        titleSize: Theme.px(40)
                         title: (index + 1) + ". " + modelData.title
                         caption: modelData.lead
                         onActivated: screen.nav.novokuznetsk("chapter", { chapterId: modelData.id })
@@ -86,6 +88,7 @@ Item {
                         required property var modelData
                         objectName: "nkTool_" + modelData.page
                         width: tools.cell
+                        height: Theme.px(172)
                         accent: Theme.gold
                         icon: modelData.icon
                         title: modelData.title
