@@ -52,6 +52,20 @@ def open_section(app, finger):
     assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
 
 
+def visitor_in_section(make_kiosk, db, **settings):
+    """The real kiosk, a finger, and the visitor on the section's home (reached from Home by touch)."""
+    app = make_kiosk(db, **settings)
+    finger = Finger(app.window)
+    open_section(app, finger)
+    return app, finger
+
+
+def go(app, finger, entry: str, screen: str):
+    """Tap an entry of the section's home and arrive on `screen`."""
+    tap_on_section_home(app, finger, entry)
+    assert wait_until(lambda: on_screen(app, screen)), f"on {app.driver.current_name()!r}"
+
+
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("with_map", [False, True], ids=["two-tiles", "three-tiles"])
 def test_home_lays_out_without_overlap(make_kiosk, shell_db, size, with_map):
@@ -83,11 +97,8 @@ def test_home_lays_out_without_overlap(make_kiosk, shell_db, size, with_map):
 
 
 def test_chapter_reference_and_source_by_touch(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_section(app, finger)
-    tap_on_section_home(app, finger, "nkChapter_combine")
-    assert wait_until(lambda: on_screen(app, "nkChapterScreen"))
+    app, finger = visitor_in_section(make_kiosk, shell_db)
+    go(app, finger, "nkChapter_combine", "nkChapterScreen")
     assert here(app, "nkScreenTitle").property("text") == "Комбинат и броневая сталь"
 
     text = here(app, "nkChapterText")
@@ -110,11 +121,8 @@ def test_chapter_reference_and_source_by_touch(make_kiosk, shell_db):
 
 
 def test_timeline_scrolls_by_touch_mouse_and_wheel_and_opens_an_event(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_section(app, finger)
-    tap_on_section_home(app, finger, "nkTool_timeline")
-    assert wait_until(lambda: on_screen(app, "nkTimelineScreen"))
+    app, finger = visitor_in_section(make_kiosk, shell_db)
+    go(app, finger, "nkTool_timeline", "nkTimelineScreen")
     strip = here(app, "nkTimelineStrip")
     assert strip.property("contentX") == 0 and strip.property("contentWidth") > app.window.width() * 3
 
@@ -147,11 +155,8 @@ def test_timeline_scrolls_by_touch_mouse_and_wheel_and_opens_an_event(make_kiosk
 
 
 def test_timeline_runs_vertically_in_portrait(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, size=(1080, 1920))
-    finger = Finger(app.window)
-    open_section(app, finger)
-    tap_on_section_home(app, finger, "nkTool_timeline")
-    assert wait_until(lambda: on_screen(app, "nkTimelineScreen"))
+    app, finger = visitor_in_section(make_kiosk, shell_db, size=(1080, 1920))
+    go(app, finger, "nkTool_timeline", "nkTimelineScreen")
     strip = here(app, "nkTimelineStrip")
     assert strip.property("contentHeight") > app.window.height() * 3
     assert strip.property("contentWidth") == strip.width()
@@ -164,11 +169,8 @@ def test_timeline_runs_vertically_in_portrait(make_kiosk, shell_db):
 
 
 def test_people_card_tells_the_story(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_section(app, finger)
-    tap_on_section_home(app, finger, "nkTool_people")
-    assert wait_until(lambda: on_screen(app, "nkPeopleScreen"))
+    app, finger = visitor_in_section(make_kiosk, shell_db)
+    go(app, finger, "nkTool_people", "nkPeopleScreen")
     finger.tap(here(app, "nkPerson_chalkov"))
     assert wait_until(lambda: card_shown(app))
     assert here(app, "nkItemTitle").property("text") == "Александр Чалков"
@@ -179,11 +181,8 @@ def test_people_card_tells_the_story(make_kiosk, shell_db):
 
 
 def test_city_card_and_section_link_each_other(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_section(app, finger)
-    tap_on_section_home(app, finger, "nkTool_city")
-    assert wait_until(lambda: on_screen(app, "cityScreen"))
+    app, finger = visitor_in_section(make_kiosk, shell_db)
+    go(app, finger, "nkTool_city", "cityScreen")
     assert here(app, "cityName").property("text") == "Новокузнецк"
     link = here(app, "nkCityLink")
     assert link.isVisible() and link.height() >= 64
@@ -192,16 +191,9 @@ def test_city_card_and_section_link_each_other(make_kiosk, shell_db):
     assert app.driver.depth() == 4  # home, section, city card, section: «Назад» walks back the same way
 
 
-def _figures(app, finger):
-    open_section(app, finger)
-    tap_on_section_home(app, finger, "nkTool_figures")
-    assert wait_until(lambda: on_screen(app, "nkFiguresScreen"))
-
-
 def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, idle_countdown=1)
-    finger = Finger(app.window)
-    _figures(app, finger)
+    app, finger = visitor_in_section(make_kiosk, shell_db, idle_countdown=1)
+    go(app, finger, "nkTool_figures", "nkFiguresScreen")
     first = here(app, "nkFigure_to-the-front")
     value = find(first, "nkFigureValue")
     seen = set()
@@ -214,8 +206,7 @@ def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
 
     finger.tap(find(app.window, "backButton"))
     assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
-    tap_on_section_home(app, finger, "nkTool_figures")
-    assert wait_until(lambda: on_screen(app, "nkFiguresScreen"))
+    go(app, finger, "nkTool_figures", "nkFiguresScreen")
     again = here(app, "nkFigure_to-the-front")
     assert not again.property("counting") and find(again, "nkFigureValue").property("text") == "64"
     QTest.qWait(100)
