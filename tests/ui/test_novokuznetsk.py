@@ -6,6 +6,8 @@ wheel) → an event → people → a person → home; the figures count up once;
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
@@ -216,3 +218,34 @@ def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
     app.idle.askNow()  # (the timeout itself is tested in test_idle.py)
     assert wait_until(lambda: on_screen(app, "homeScreen") and app.driver.depth() == 1, 5000)
     assert app.novokuznetsk.countedCount == 0
+
+
+def test_no_sentence_of_the_machine_translation_is_on_any_screen(make_kiosk, shell_db):
+    """Seed 002 (a poor English machine translation) backs only open questions: none of its sentences, nor any
+    English phrase from it, may appear on a section screen or in a card's «Источник»."""
+    import re
+
+    from tests.helpers.kiosk import texts_in
+
+    seed = next((Path(__file__).resolve().parents[2] / "db" / "seeds").glob("002_*.txt")).read_text(encoding="utf-8")
+    fragments = [f.strip() for f in re.findall(r"[A-Za-z][A-Za-z ,’'-]{16,}", seed)]
+    assert len(fragments) > 20
+    app, finger = visitor_in_section(make_kiosk, shell_db, size=(1080, 1920))
+    shown = texts_in(current_screen(app))
+    for entry, screen in (("nkChapter_combine", "nkChapterScreen"), ("nkTool_timeline", "nkTimelineScreen"),
+                          ("nkTool_figures", "nkFiguresScreen"), ("nkTool_people", "nkPeopleScreen"),
+                          ("nkTool_awards", "nkAwardsScreen"), ("nkTool_sources", "nkSourcesScreen")):
+        go(app, finger, entry, screen)
+        shown += texts_in(current_screen(app))
+        if screen == "nkPeopleScreen":  # a card with two sources open
+            finger.tap(here(app, "nkPerson_gerasimenko"))
+            assert wait_until(lambda: card_shown(app))
+            finger.tap(here(app, "nkItemSourceButton"))
+            assert wait_until(lambda: here(app, "nkItemSources").isVisible())
+            shown += texts_in(current_screen(app))
+            finger.tap(here(app, "nkItemClose"))
+        finger.tap(find(app.window, "backButton"))
+        assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
+    everything = "\n".join(shown)
+    assert "Герасименко" in everything and "Открытые вопросы" in everything  # we did read the screens
+    assert [f for f in fragments if f in everything] == []
