@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DB     := db/kiosk.sqlite
-DB_SOURCES := $(shell find db/sources -type f 2>/dev/null) $(shell find kiosk/data -name '*.py' 2>/dev/null)
+DB_SOURCES := $(shell find db/sources db/seeds -type f 2>/dev/null) $(shell find kiosk/data -name '*.py' 2>/dev/null)
 
 .PHONY: run test test-quick lint db venv syslibs clean package bench selftest
 

@@ -29,6 +29,7 @@ from kiosk.ui.config import Config
 from kiosk.ui.db_images import DatabaseImageProvider
 from kiosk.ui.kiosk_info import KioskInfo
 from kiosk.ui.models.catalog import Catalog
+from kiosk.ui.models.novokuznetsk import Novokuznetsk
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
@@ -272,6 +273,9 @@ class KioskApp(QObject):
         # A checked new database switches in between visits: at rest, at the idle reset (and attract start).
         self.idle.resetRequested.connect(self.database.applyPendingReload)
         self.idle.atRestChanged.connect(lambda: self.database.setVisitorPresent(not self.idle.atRest))
+        self.novokuznetsk = Novokuznetsk(self)  # the section follows every database switch; idle clears it
+        self.database.infoChanged.connect(self._load_section)
+        self.idle.resetRequested.connect(self.novokuznetsk.reset)
         self.database.open()
 
         self.engine = QQmlApplicationEngine()
@@ -280,7 +284,8 @@ class KioskApp(QObject):
         self.engine.addImageProvider("icon", IconProvider())
         self.engine.addImageProvider("qr", QrProvider())
         self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
-        qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle)
+        qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle,
+                          self.novokuznetsk)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -300,6 +305,9 @@ class KioskApp(QObject):
                  "windowed" if windowed else "kiosk mode", self.database.path)
 
     # -- lifecycle
+    def _load_section(self) -> None:
+        self.novokuznetsk.load(self.database.repository)
+
     def _on_frame_swapped(self) -> None:
         if self.first_frame_ms is None:
             self.first_frame_ms = (time.perf_counter() - self._t0) * 1000

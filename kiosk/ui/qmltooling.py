@@ -28,6 +28,7 @@ QMLTYPES = MODULE_DIR / "kiosk.qmltypes"
 PYTHON_SOURCES = [
     "kiosk/ui/kiosk_info.py",
     "kiosk/ui/models/catalog.py",
+    "kiosk/ui/models/novokuznetsk.py",
     "kiosk/ui/services/admin.py",
     "kiosk/ui/services/database.py",
     "kiosk/ui/services/idle.py",

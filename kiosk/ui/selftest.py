@@ -113,6 +113,10 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
                 visit("city", "cityScreen", shot=(i == 0))
                 d.nav("back")
             done.append(f"{len(city_ids)} city pages")
+            from kiosk.ui.selftest_nk import visit_section
+
+            if section_row := visit_section(d, visit, kiosk_app.novokuznetsk):
+                done.append(section_row)
             d.open_pin_pad()
             visit("pinpad")
             d.close_overlays()

@@ -49,6 +49,10 @@ Window {
         function city(cityId) {
             stack.push(cityPage, { nav: navigator, cityId: cityId }, op)
         }
+        // The Novokuznetsk section: page is a name from NkPages ("home", "chapter", "timeline"…).
+        function novokuznetsk(page, props) {
+            stack.push(nkPages.page(page), Object.assign({ nav: navigator }, props || {}), op)
+        }
         function back() {
             if (stack.depth > 1)
                 stack.popCurrentItem(instant ? StackView.Immediate : StackView.PopTransition)
@@ -68,6 +72,7 @@ Window {
     Component { id: homePage; HomeScreen {} }
     Component { id: citiesPage; CitiesScreen {} }
     Component { id: cityPage; CityScreen {} }
+    NkPages { id: nkPages }
 
     Connections {
         target: Idle

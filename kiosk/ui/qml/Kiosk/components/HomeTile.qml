@@ -26,20 +26,21 @@ Rectangle {
 
     Image {
         id: glyph
-        anchors { left: parent.left; leftMargin: Theme.px(56); verticalCenter: parent.verticalCenter }
-        width: Theme.px(112); height: width
+        anchors { left: parent.left; leftMargin: Theme.px(44); verticalCenter: parent.verticalCenter }
+        width: Theme.px(96); height: width
         sourceSize: Qt.size(width, height)
         source: tile.icon === "" ? "" : "image://icon/" + tile.icon + "/" + String(Theme.gold).substring(1)
     }
 
     Column {
         anchors {
-            left: glyph.right; leftMargin: Theme.px(40)
+            left: glyph.right; leftMargin: Theme.px(32)
             right: chevron.left; rightMargin: Theme.px(24)
             verticalCenter: parent.verticalCenter
         }
         spacing: Theme.unit * 1.5
         Text {
+            objectName: "tileTitle"
             width: parent.width
             text: tile.title
             textFormat: Text.PlainText
@@ -47,9 +48,12 @@ Rectangle {
             font.family: Theme.serif
             font.bold: true
             font.pixelSize: Theme.px(64)
+            fontSizeMode: Text.HorizontalFit   // a long name shrinks a little before it would be cut
+            minimumPixelSize: Theme.px(44)
             elide: Text.ElideRight
         }
         Text {
+            objectName: "tileCaption"
             width: parent.width
             text: tile.caption
             textFormat: Text.PlainText
@@ -65,8 +69,8 @@ Rectangle {
 
     Image {
         id: chevron
-        anchors { right: parent.right; rightMargin: Theme.px(40); verticalCenter: parent.verticalCenter }
-        width: Theme.px(56); height: width
+        anchors { right: parent.right; rightMargin: Theme.px(32); verticalCenter: parent.verticalCenter }
+        width: Theme.px(48); height: width
         sourceSize: Qt.size(width, height)
         source: "image://icon/mdi6.chevron-right/" + String(Theme.paperDim).substring(1)
     }

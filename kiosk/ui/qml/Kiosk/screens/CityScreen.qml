@@ -121,6 +121,10 @@ Item {
                     maximumLineCount: 3
                     elide: Text.ElideRight
                 }
+                NkCityLink {   // Novokuznetsk's card leads into its section
+                    cityId: screen.currentId
+                    onOpen: screen.nav.novokuznetsk("home", {})
+                }
                 Flow {
                     width: parent.width
                     spacing: Theme.unit * 2

@@ -3,16 +3,24 @@ import Kiosk
 
 // The start screen: the exhibition's title, what it is about in one sentence, and large entry tiles.
 // Only sections that exist get a tile (no dead ends).
+//
+// Layout: landscape puts the heading in the left column and the tiles, stacked, in the right one; portrait
+// puts the tiles under the heading. Both are computed from the heading's real height, so nothing can be
+// drawn over the decree's words at any size (tests/ui: the home geometry test at four window sizes).
+// Room for three tiles: «Города», «Новокузнецк» and «Карта» (shown once the map screen exists: showMap).
 Item {
     id: home
     objectName: "homeScreen"
 
     required property var nav
+    property bool showMap: false   // the map engineer turns this on together with nav.map()
 
     function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
 
     readonly property bool portrait: Theme.portrait
     readonly property int sideMargin: Theme.margin * 2
+    readonly property int gap: Theme.unit * 8
+    readonly property int tileHeight: Theme.px(portrait ? 236 : 248)
 
     // A banner-red band down the left edge: the one decoration, calm and still.
     Rectangle {
@@ -23,15 +31,16 @@ Item {
 
     Column {
         id: heading
-        anchors {
-            left: parent.left; leftMargin: home.sideMargin
-            right: parent.right; rightMargin: home.sideMargin
-            top: parent.top
-            topMargin: home.portrait ? Theme.px(240) : Theme.px(150)
-        }
+        objectName: "homeHeading"
+        x: home.sideMargin
+        y: home.portrait ? Theme.px(160) : Math.max(Theme.px(96), (home.height - height) / 2)
+        // 16:10 and narrower landscapes give the heading a larger share, or the decree's words run too long.
+        width: home.portrait ? home.width - home.sideMargin * 2
+                             : Math.round((home.width - home.sideMargin * 2 - home.gap) * (home.width / home.height >= 1.7 ? 0.52 : 0.58))
         spacing: Theme.unit * 3
 
         Text {
+            objectName: "homeKicker"
             width: parent.width
             text: qsTr("Почётное звание Российской Федерации")
             textFormat: Text.PlainText
@@ -50,7 +59,7 @@ Item {
             color: Theme.paper
             font.family: Theme.serif
             font.bold: true
-            font.pixelSize: Theme.px(home.portrait ? 104 : 112)
+            font.pixelSize: Theme.px(home.portrait ? 96 : 92)
             lineHeight: 1.05
             wrapMode: Text.WordWrap
         }
@@ -65,6 +74,7 @@ Item {
             font.pixelSize: Theme.px(48)
         }
         Text {
+            objectName: "homeQuote"
             width: Math.min(parent.width, Theme.readingWidth)
             // The wording of the decrees that confer the title, verbatim from the list's header
             // (db/seeds/003_*.txt): no paraphrase, every fact shown has a source.
@@ -83,25 +93,44 @@ Item {
         }
     }
 
-    // Entry tiles: a row in landscape, a column in portrait. Only Cities for now.
-    Grid {
+    // Entry tiles: stacked in the right column (landscape) or under the heading (portrait).
+    Column {
         id: tiles
-        anchors {
-            left: parent.left; leftMargin: home.sideMargin
-            bottom: parent.bottom; bottomMargin: home.portrait ? Theme.px(240) : Theme.px(120)
-        }
-        columns: home.portrait ? 1 : 3
+        objectName: "homeTiles"
+        x: home.portrait ? home.sideMargin : heading.x + heading.width + home.gap
+        width: home.portrait ? heading.width : home.width - x - home.sideMargin
+        y: home.portrait ? Math.max(heading.y + heading.height + home.gap, home.height - Theme.px(160) - height)
+                         : Math.max(Theme.px(96), (home.height - height) / 2)
         spacing: Theme.unit * 4
-        readonly property int tileWidth: home.portrait ? home.width - home.sideMargin * 2 : Theme.px(820)
 
         HomeTile {
             objectName: "tileCities"
-            width: tiles.tileWidth
+            width: tiles.width
+            height: home.tileHeight
             icon: "mdi6.city-variant-outline"
             title: qsTr("Города")
             caption: qsTr("Все %1 %2: вклад в\u00a0Победу и\u00a0памятные места")
                         .arg(Database.cityCount).arg(home.citiesWord(Database.cityCount))
             onActivated: home.nav.cities()
+        }
+        HomeTile {
+            objectName: "tileNovokuznetsk"
+            visible: Novokuznetsk.available
+            width: tiles.width
+            height: home.tileHeight
+            icon: "mdi6.factory"
+            title: qsTr("Новокузнецк")
+            caption: qsTr("Кузница Победы: комбинат, фронт, подвиги, награды")
+            onActivated: home.nav.novokuznetsk("home", {})
+        }
+        HomeTile {
+            objectName: "tileMap"
+            visible: home.showMap
+            width: tiles.width
+            height: home.tileHeight
+            icon: "mdi6.map-outline"
+            title: qsTr("Карта")
+            caption: qsTr("Города на карте России")
         }
     }
 }

@@ -1,0 +1,373 @@
+"""The Novokuznetsk section as QML sees it: plain lists and maps built once per database, and the little
+visitor state the section keeps (which figures have counted up), cleared when the kiosk returns to idle.
+
+Python owns the data and the arithmetic (timeline positions and lanes, date labels, how a number is split
+for its count-up); the screens only present them. Nothing of seed 002 reaches QML: questions carry their
+topic and note, never a reading from a seed that is not shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from PySide6.QtCore import Property, QCoreApplication, QDate, QLocale, QObject, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
+
+from kiosk.data.nk_records import Section
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+
+log = logging.getLogger(__name__)
+
+# The timeline: the war years wide, the decades after narrow (events are placed by date on both).
+TIMELINE_FIRST, TIMELINE_LAST = 1941, 2021  # marks from 1941 to 2020 inclusive
+WAR_END = 1946  # 1941–1945 take the wide part
+WAR_PX_PER_YEAR = 1400  # at 1080p
+LATER_PX_PER_YEAR = 44
+CITY_NAME = "Новокузнецк"  # the section's city in the list of 70: its card and the section link each other
+CARD_WIDE = 520  # px an event's card occupies along a horizontal strip (landscape), for lane assignment
+CARD_TALL = 210  # …and along a vertical strip (portrait), where the card is as tall as this
+TALL_LANES = 2  # portrait: two columns of cards; a card that would overlap moves down (a line shows its date)
+
+_NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Novokuznetsk", text)
+
+
+def _ru() -> QLocale:
+    return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+
+
+def year_fraction(date: str, at_end: bool = False) -> float:
+    """A partial ISO date as a fractional year; at_end gives the end of the day/month/year it names."""
+    parts = [int(p) for p in date.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return year + (1.0 if at_end else 0.0)
+    month = parts[1]
+    if len(parts) == 2:
+        start = dt.date(year, month, 1)
+        end = dt.date(year + (month == 12), month % 12 + 1, 1)
+    else:
+        start = dt.date(year, month, parts[2])
+        end = start + dt.timedelta(days=1)
+    day = end if at_end else start
+    days = (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days
+    return day.year + (day - dt.date(day.year, 1, 1)).days / days
+
+
+def strip_position(year: float) -> float:
+    """Where a fractional year sits along the strip, in px at 1080p."""
+    if year <= WAR_END:
+        return (year - TIMELINE_FIRST) * WAR_PX_PER_YEAR
+    return (WAR_END - TIMELINE_FIRST) * WAR_PX_PER_YEAR + (year - WAR_END) * LATER_PX_PER_YEAR
+
+
+def strip_length() -> float:
+    return strip_position(TIMELINE_LAST)
+
+
+def date_label(date: str, end: str = "", when: str = "") -> str:
+    """«26 июля 1941», «октябрь 1942», «1942», «1941–1945», «22 июня 1941 — 8 мая 1945»."""
+    if not date:
+        return ""
+    loc = _ru()
+
+    def one(d: str) -> str:
+        parts = [int(p) for p in d.split("-")]
+        if len(parts) == 3:
+            return loc.toString(QDate(*parts), "d MMMM yyyy")
+        if len(parts) == 2:
+            return f"{loc.standaloneMonthName(parts[1])} {parts[0]}"
+        return str(parts[0])
+
+    if when:
+        return f"{when}, {date[:4]}" if not end or end[:4] == date[:4] else f"{when}, {date[:4]}–{end[:4]}"
+    if not end:
+        return one(date)
+    if len(date) == 4 and len(end) == 4:
+        return f"{date}–{end}"
+    return f"{one(date)} — {one(end)}"
+
+
+def split_number(value_text: str) -> dict:
+    """«в 1,4 раза» → prefix «в », the number 1.4 with 1 decimal, suffix « раза»; for the count-up."""
+    m = _NUMBER.search(value_text)
+    if not m:
+        return {"prefix": value_text, "suffix": "", "decimals": 0}
+    number = m.group(0).rstrip()
+    decimals = len(number.split(",", 1)[1]) if "," in number else 0
+    return {"prefix": value_text[: m.start()], "suffix": value_text[m.start() + len(number):], "decimals": decimals}
+
+
+def assign_lanes(spans: list[tuple[float, float]], gap: float = 0.0) -> list[int]:
+    """Greedy, in order of start: each (start, end) goes to the first lane free at its start (a new lane when
+    none is); `gap` keeps that much room after each end. Lanes never hold two overlapping spans."""
+    ends: list[float] = []
+    out = []
+    for start, end in spans:
+        lane = next((i for i, e in enumerate(ends) if e <= start), len(ends))
+        if lane == len(ends):
+            ends.append(0.0)
+        ends[lane] = end + gap
+        out.append(lane)
+    return out
+
+
+def pack(starts: list[float], size: float, lanes: int) -> list[tuple[int, float]]:
+    """(lane, position) per start: the lane where the card can sit soonest, no earlier than its start."""
+    free = [float("-inf")] * lanes
+    out = []
+    for start in starts:
+        lane = min(range(lanes), key=lambda i: (max(start, free[i]), i))
+        at = max(start, free[lane])
+        free[lane] = at + size
+        out.append((lane, at))
+    return out
+
+
+@QmlNamedElement("Novokuznetsk")
+@QmlSingleton
+class Novokuznetsk(QObject):
+    """QML's singleton `Novokuznetsk`. `load(repository)` on every database switch, `reset()` on idle."""
+
+    changed = Signal()
+    countedChanged = Signal()
+
+    @staticmethod
+    def create(engine):  # QML's singleton `Novokuznetsk`: the instance the app provided
+        return instance_for(engine, Novokuznetsk)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._section = Section()
+        self._city_id = 0
+        self._counted: set[str] = set()
+        self._lanes: dict[str, int] = {}
+        self._tall_length = 0.0
+        self._build()
+
+    # -- lifecycle
+    def load(self, repository) -> None:
+        section = repository.section() if repository is not None and hasattr(repository, "section") else Section()
+        self._section = section
+        cities = repository.cities() if repository is not None and hasattr(repository, "cities") else ()
+        self._city_id = next((c.id for c in cities if c.name == CITY_NAME), 0)
+        self._counted = {c for c in self._counted if any(f.id == c for f in section.figures)}
+        self._build()
+        self.changed.emit()
+
+    @Slot()
+    def reset(self) -> None:
+        """Idle: the next visitor sees every figure count up again."""
+        if self._counted:
+            self._counted.clear()
+            self.countedChanged.emit()
+
+    # -- what QML binds to
+    def _build(self) -> None:
+        s = self._section
+        self._seeds_by_file = {d.file: d for d in s.seeds}
+        self._chapters = [
+            {"id": c.id, "title": c.title, "lead": c.lead, "paragraphs": len(c.paragraphs)} for c in s.chapters
+        ]
+        spans: list[tuple[float, float]] = []
+        events: list[dict] = []
+        for e in s.events:
+            start = strip_position(year_fraction(e.date))
+            end = strip_position(year_fraction(e.end or e.date, at_end=True))
+            spans.append((start, end))
+            events.append({
+                "id": e.id, "ref": f"event:{e.id}", "title": e.title, "text": e.text, "precision": e.precision,
+                "dateLabel": date_label(e.date, e.end, e.when), "start": start, "end": end,
+            })
+        # Cards: one per event at its start; bars: the event's extent (day, month, year or span) in a gutter.
+        for event, lane in zip(events, assign_lanes([(a, a + CARD_WIDE) for a, _ in spans])):
+            event["lane"] = lane
+        for event, (lane, at) in zip(events, pack([a for a, _ in spans], CARD_TALL, TALL_LANES)):
+            event["laneTall"], event["tallAt"] = lane, at
+        for event, lane in zip(events, assign_lanes(spans, gap=8)):
+            event["bar"] = lane
+        self._lanes = {key: 1 + max((int(ev[key]) for ev in events), default=0) for key in ("lane", "laneTall", "bar")}
+        self._tall_length = max([strip_length(), *(float(ev["tallAt"]) + CARD_TALL for ev in events)])
+        self._events = events
+        self._figures = [
+            {"id": f.id, "ref": f"figure:{f.id}", "value": f.value, "valueText": f.value_text, "unit": f.unit,
+             "label": f.label, "countable": f.countable, **split_number(f.value_text)}
+            for f in s.figures
+        ]
+        self._people = [{"id": p.id, "ref": f"person:{p.id}", "name": p.name, "role": p.role, "when": p.when}
+                        for p in s.people]
+        self._awards = [
+            {"id": a.id, "ref": f"award:{a.id}", "title": a.title, "recipient": a.recipient,
+             "dateLabel": date_label(a.date), "by": a.by}
+            for a in s.awards
+        ]
+        self._units = [{"id": u.id, "ref": f"unit:{u.id}", "name": u.name, "kind": u.kind} for u in s.units]
+        self._seeds = [
+            {"id": d.id, "file": d.file, "title": d.title, "kind": d.kind, "taken": d.taken, "shown": d.shown,
+             "items": sum(1 for kind in (s.events, s.figures, s.people, s.awards, s.units)
+                          for item in kind if any(q.seed == d.file for q in item.sources))
+             + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file)}
+            for d in s.seeds
+        ]
+        self._questions = [{"id": q.id, "topic": q.topic, "note": q.note} for q in s.questions]
+        shown = {d.file for d in s.seeds if d.shown}
+        self._corrections = [{"original": k.original, "corrected": k.corrected, "note": k.note}
+                             for k in s.corrections if k.seed in shown]
+        years = list(range(TIMELINE_FIRST, TIMELINE_LAST))
+        self._marks = [
+            {"year": y, "pos": strip_position(y), "major": y <= WAR_END or y % 10 == 0,
+             "label": y <= WAR_END - 1 or y % 10 == 0 or y == TIMELINE_LAST - 1}
+            for y in years if y < WAR_END or y % 5 == 0 or y == TIMELINE_LAST - 1
+        ]
+
+    @Property(bool, notify=changed)
+    def available(self) -> bool:
+        return bool(self._section)
+
+    @Property("QVariantList", notify=changed)
+    def chapters(self) -> list:
+        return self._chapters
+
+    @Property("QVariantList", notify=changed)
+    def events(self) -> list:
+        return self._events
+
+    @Property("QVariantList", notify=changed)
+    def figures(self) -> list:
+        return self._figures
+
+    @Property("QVariantList", notify=changed)
+    def people(self) -> list:
+        return self._people
+
+    @Property("QVariantList", notify=changed)
+    def awards(self) -> list:
+        return self._awards
+
+    @Property("QVariantList", notify=changed)
+    def units(self) -> list:
+        return self._units
+
+    @Property("QVariantList", notify=changed)
+    def seeds(self) -> list:
+        return self._seeds
+
+    @Property("QVariantList", notify=changed)
+    def questions(self) -> list:
+        return self._questions
+
+    @Property("QVariantList", notify=changed)
+    def corrections(self) -> list:
+        return self._corrections
+
+    @Property(int, notify=changed)
+    def cityId(self) -> int:
+        """The section's city in the list (its card links here); 0 when the list has none."""
+        return self._city_id
+
+    @Property(float, notify=changed)
+    def stripLengthTall(self) -> float:
+        """The vertical strip's length: the last card may sit below the strip's end."""
+        return self._tall_length
+
+    @Property(float, notify=changed)
+    def scaleBreak(self) -> float:
+        """Where the strip changes from the wide war years to the narrow decades after."""
+        return strip_position(WAR_END)
+
+    @Property("QVariantList", notify=changed)
+    def yearMarks(self) -> list:
+        return self._marks
+
+    @Property("QVariantMap", notify=changed)
+    def laneCounts(self) -> dict:
+        """How many card lanes (wide/tall strip) and bar lanes the timeline needs, and the cards' sizes."""
+        return {**self._lanes, "cardWide": CARD_WIDE, "cardTall": CARD_TALL}
+
+    @Property(float, notify=changed)
+    def stripLength(self) -> float:
+        return strip_length()
+
+    @Slot(str, result="QVariantMap")
+    def chapter(self, chapter_id: str) -> dict:
+        try:
+            c = self._section.item(f"chapter:{chapter_id}")
+        except KeyError:
+            return {}
+        return {
+            "id": c.id, "title": c.title, "lead": c.lead,
+            "paragraphs": [
+                {"ref": f"paragraph:{p.id}", "text": p.text,
+                 "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r]}
+                for p in c.paragraphs
+            ],
+        }
+
+    def _ref_chip(self, ref: str) -> dict | None:
+        item = self.item(ref)
+        return {"ref": ref, "kind": item["kind"], "label": item["chip"]} if item else None
+
+    @Slot(str, result="QVariantMap")
+    def item(self, ref: str) -> dict:
+        """One item for a card: kind label, heading, a line under it, the text; {} for an unknown ref."""
+        try:
+            it = self._section.item(ref)
+        except KeyError:
+            return {}
+        kind = ref.split(":", 1)[0]
+        base = {"ref": ref, "kind": kind, "text": getattr(it, "text", "")}
+        if kind == "person":
+            return {**base, "kindLabel": tr("Человек"), "title": it.name, "subtitle": it.role, "meta": it.when,
+                    "chip": it.name}
+        if kind == "figure":
+            return {**base, "kindLabel": tr("Цифра"), "title": f"{it.value_text} {it.unit}", "subtitle": it.label,
+                    "meta": "", "chip": f"{it.value_text} {it.unit}"}
+        if kind == "event":
+            return {**base, "kindLabel": tr("Событие"), "title": it.title,
+                    "subtitle": date_label(it.date, it.end, it.when), "meta": "",
+                    "chip": f"{date_label(it.date, it.end, it.when)}: {it.title}"}
+        if kind == "award":
+            when = date_label(it.date)
+            return {**base, "kindLabel": tr("Награда"), "title": it.title, "subtitle": it.recipient,
+                    "meta": " · ".join(x for x in (when, it.by) if x), "chip": it.title}
+        if kind == "unit":
+            return {**base, "kindLabel": tr("Воинская часть"), "title": it.name, "subtitle": it.kind, "meta": "",
+                    "chip": it.name}
+        if kind == "paragraph":
+            return {**base, "kindLabel": tr("Абзац"), "title": "", "subtitle": "", "meta": "", "chip": ""}
+        return {}
+
+    @Slot(str, result="QVariantList")
+    def sources(self, ref: str) -> list:
+        """«Источник»: the seed documents and exact passages an item rests on (never a hidden seed's)."""
+        try:
+            it = self._section.item(ref)
+        except KeyError:
+            return []
+        out = []
+        for q in getattr(it, "sources", ()):
+            doc = self._seeds_by_file.get(q.seed)
+            if doc is None or not doc.shown:
+                continue
+            out.append({"file": q.seed, "title": doc.title, "quote": q.quote})
+        return out
+
+    # -- the count-up, once per visitor
+    @Slot(str, result=bool)
+    def counted(self, figure_id: str) -> bool:
+        return figure_id in self._counted
+
+    @Slot(str)
+    def markCounted(self, figure_id: str) -> None:
+        if figure_id not in self._counted:
+            self._counted.add(figure_id)
+            self.countedChanged.emit()
+
+    @Property(int, notify=countedChanged)
+    def countedCount(self) -> int:
+        return len(self._counted)

@@ -1,0 +1,79 @@
+import QtQuick
+import Kiosk
+
+// A large entry of the Novokuznetsk section: a title that may wrap, a line of what is inside, the whole
+// tile the target. `accent` marks the chapters (red) against the section's tools (gold).
+Rectangle {
+    id: entry
+
+    property string title: ""
+    property string caption: ""
+    property string icon: ""
+    property color accent: Theme.red
+    property int titleSize: Theme.px(44)
+    signal activated()
+
+    implicitHeight: Math.max(Theme.touchLarge + Theme.unit * 4, column.implicitHeight + Theme.unit * 6)
+    radius: Theme.radius * 2
+    color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
+    border.color: tap.pressed ? Theme.gold : Theme.line
+    border.width: Math.max(1, Theme.px(2))
+    Accessible.role: Accessible.Button
+    Accessible.name: title
+
+    Rectangle {
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(2) }
+        width: Theme.px(10)
+        color: entry.accent
+    }
+    Image {
+        id: glyph
+        visible: entry.icon !== ""
+        anchors { left: parent.left; leftMargin: Theme.px(40); verticalCenter: parent.verticalCenter }
+        width: entry.icon !== "" ? Theme.px(64) : 0
+        height: width
+        sourceSize: Qt.size(Math.max(1, width), Math.max(1, height))
+        source: entry.icon === "" ? "" : "image://icon/" + entry.icon + "/" + String(Theme.gold).substring(1)
+    }
+    Column {
+        id: column
+        anchors {
+            left: entry.icon !== "" ? glyph.right : parent.left
+            leftMargin: entry.icon !== "" ? Theme.px(28) : Theme.px(40)
+            right: parent.right; rightMargin: Theme.px(32)
+            verticalCenter: parent.verticalCenter
+        }
+        spacing: Theme.unit
+        Text {
+            width: parent.width
+            text: entry.title
+            textFormat: Text.PlainText
+            color: Theme.paper
+            font.family: Theme.serif
+            font.bold: true
+            font.pixelSize: entry.titleSize
+            lineHeight: 1.1
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+        }
+        Text {
+            width: parent.width
+            visible: text !== ""
+            text: entry.caption
+            textFormat: Text.PlainText
+            color: Theme.paperDim
+            font.family: Theme.sans
+            font.pixelSize: Theme.labelSize + Theme.px(2)
+            lineHeight: 1.25
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+        }
+    }
+    TapHandler {
+        id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: entry.activated()
+    }
+}

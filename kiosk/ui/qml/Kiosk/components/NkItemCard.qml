@@ -1,0 +1,228 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// A card over a section screen: one item (person, figure, event, award, unit or a chapter's paragraph) with
+// its text, and «Источник» — the seed documents and the exact passages it rests on — one tap away.
+// Tapping outside the card or «Закрыть» closes it.
+Item {
+    id: card
+    objectName: "nkItemCard"
+
+    property string ref: ""
+    property bool showSources: false
+    readonly property var item: ref === "" ? ({}) : Novokuznetsk.item(ref)
+    readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)
+    readonly property bool onlySources: item.kind === "paragraph"
+
+    function open(itemRef, withSources) {
+        ref = itemRef
+        showSources = withSources === true || item.kind === "paragraph"
+        body.contentY = 0
+        visible = true
+        appear.restart()
+    }
+    function close() {
+        visible = false
+        ref = ""
+        showSources = false
+    }
+
+    visible: false
+    z: 50
+
+    Rectangle {   // the scrim: dims the screen and takes every touch
+        anchors.fill: parent
+        color: Qt.rgba(0.06, 0.065, 0.07, 0.86)
+        MouseArea { anchors.fill: parent; onClicked: card.close() }
+    }
+
+    Rectangle {
+        id: panel
+        objectName: "nkItemPanel"
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: Theme.barHeight + Theme.unit * 2
+        width: Math.min(parent.width - Theme.margin * 2, Theme.readingWidth + Theme.unit * 12)
+        height: Math.min(parent.height - y - Theme.margin, content.implicitHeight + buttons.height + Theme.unit * 10)
+        radius: Theme.radius * 2
+        color: Theme.groundRaised
+        border.color: Theme.line
+        border.width: Math.max(1, Theme.px(2))
+
+        NumberAnimation { id: appear; target: panel; property: "opacity"; from: 0; to: 1; duration: Theme.normal; easing.type: Easing.OutCubic }
+        MouseArea { anchors.fill: parent }   // touches on the card stay on the card
+
+        Rectangle {
+            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(2) }
+            width: Theme.px(10)
+            color: Theme.red
+        }
+
+        Flickable {
+            id: body
+            objectName: "nkItemBody"
+            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: buttons.top }
+            anchors.leftMargin: Theme.unit * 6
+            anchors.rightMargin: Theme.unit * 4
+            anchors.topMargin: Theme.unit * 4
+            anchors.bottomMargin: Theme.unit * 2
+            clip: true
+            contentHeight: content.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            flickableDirection: Flickable.VerticalFlick
+
+            Column {
+                id: content
+                width: body.width - Theme.unit * 2
+                spacing: Theme.unit * 2
+
+                Text {
+                    width: parent.width
+                    text: card.item.kindLabel !== undefined ? card.item.kindLabel : ""
+                    textFormat: Text.PlainText
+                    color: Theme.gold
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.labelSize
+                    font.capitalization: Font.AllUppercase
+                    font.letterSpacing: Theme.px(2)
+                }
+                Text {
+                    objectName: "nkItemTitle"
+                    width: parent.width
+                    visible: text !== ""
+                    text: card.item.title !== undefined ? card.item.title : ""
+                    textFormat: Text.PlainText
+                    color: Theme.paper
+                    font.family: Theme.serif
+                    font.bold: true
+                    font.pixelSize: Theme.px(52)
+                    lineHeight: 1.1
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    width: parent.width
+                    visible: text !== ""
+                    text: card.item.subtitle !== undefined ? card.item.subtitle : ""
+                    textFormat: Text.PlainText
+                    color: Theme.paperDim
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.labelSize + Theme.px(2)
+                    lineHeight: 1.3
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    width: parent.width
+                    visible: text !== ""
+                    text: card.item.meta !== undefined ? card.item.meta : ""
+                    textFormat: Text.PlainText
+                    color: Theme.gold
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.labelSize
+                    wrapMode: Text.Wrap
+                }
+                Rectangle { visible: !card.onlySources; width: Theme.px(120); height: Math.max(2, Theme.px(3)); color: Theme.red }
+                Text {
+                    objectName: "nkItemText"
+                    width: parent.width
+                    visible: !card.onlySources && text !== ""
+                    text: card.item.text !== undefined ? card.item.text : ""
+                    textFormat: Text.PlainText
+                    color: Theme.paper
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.bodySize
+                    lineHeight: Theme.lineHeight
+                    wrapMode: Text.Wrap
+                }
+
+                // «Источник»: each document and its exact passage.
+                Column {
+                    objectName: "nkItemSources"
+                    width: parent.width
+                    visible: card.showSources
+                    spacing: Theme.unit * 2
+                    topPadding: Theme.unit * 2
+                    Text {
+                        width: parent.width
+                        text: qsTr("Источник")
+                        textFormat: Text.PlainText
+                        color: Theme.gold
+                        font.family: Theme.sans
+                        font.pixelSize: Theme.labelSize
+                        font.capitalization: Font.AllUppercase
+                        font.letterSpacing: Theme.px(2)
+                    }
+                    Repeater {
+                        model: card.showSources ? card.sources : []
+                        Column {
+                            id: source
+                            required property var modelData
+                            width: parent.width
+                            spacing: Theme.unit
+                            Text {
+                                width: parent.width
+                                text: source.modelData.title
+                                textFormat: Text.PlainText
+                                color: Theme.paper
+                                font.family: Theme.sans
+                                font.bold: true
+                                font.pixelSize: Theme.labelSize
+                                wrapMode: Text.Wrap
+                            }
+                            Text {
+                                width: parent.width
+                                text: qsTr("Документ %1").arg(source.modelData.file)
+                                textFormat: Text.PlainText
+                                color: Theme.paperDim
+                                font.family: Theme.sans
+                                font.pixelSize: Theme.smallSize + Theme.px(4)
+                                wrapMode: Text.WrapAnywhere
+                            }
+                            Rectangle {
+                                width: parent.width
+                                height: passage.implicitHeight + Theme.unit * 4
+                                color: Theme.ground
+                                radius: Theme.radius
+                                Rectangle { width: Theme.px(4); height: parent.height; color: Theme.gold }
+                                Text {
+                                    id: passage
+                                    objectName: "nkSourcePassage"
+                                    x: Theme.unit * 3
+                                    y: Theme.unit * 2
+                                    width: parent.width - Theme.unit * 5
+                                    text: "«" + source.modelData.quote + "»"
+                                    textFormat: Text.PlainText
+                                    color: Theme.paper
+                                    font.family: Theme.serif
+                                    font.italic: true
+                                    font.pixelSize: Theme.bodySize - Theme.px(2)
+                                    lineHeight: 1.4
+                                    wrapMode: Text.Wrap
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        Row {
+            id: buttons
+            anchors { right: parent.right; bottom: parent.bottom; margins: Theme.unit * 3 }
+            spacing: Theme.unit * 2
+            KioskButton {
+                objectName: "nkItemSourceButton"
+                visible: !card.onlySources
+                icon: "mdi6.book-open-variant"
+                text: card.showSources ? qsTr("Скрыть источник") : qsTr("Источник")
+                onActivated: card.showSources = !card.showSources
+            }
+            KioskButton {
+                objectName: "nkItemClose"
+                icon: "mdi6.close"
+                text: qsTr("Закрыть")
+                primary: true
+                onActivated: card.close()
+            }
+        }
+    }
+}

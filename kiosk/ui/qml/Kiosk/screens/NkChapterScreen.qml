@@ -1,0 +1,122 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// One chapter: its passages in the same comfortable measure as a city's story; under each passage the
+// people, figures, events, awards and units it names, as tappable references, and its «Источник».
+Item {
+    id: screen
+    objectName: "nkChapterScreen"
+
+    required property var nav
+    required property string chapterId
+    readonly property var chapter: { Novokuznetsk.chapters; return Novokuznetsk.chapter(chapterId) }
+    readonly property bool known: chapter.id !== undefined
+    readonly property var next: {
+        const all = Novokuznetsk.chapters
+        for (let i = 0; i < all.length - 1; ++i)
+            if (all[i].id === chapterId)
+                return all[i + 1]
+        return null
+    }
+
+    ListView {
+        id: reading
+        objectName: "nkChapterText"
+        anchors.top: parent.top
+        anchors.topMargin: Theme.barHeight
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Math.min(parent.width - Theme.margin * 2, Theme.readingWidth + Theme.unit * 4)
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        flickDeceleration: Theme.px(2000)
+        maximumFlickVelocity: Theme.px(5000)
+        cacheBuffer: Theme.px(1200)
+        bottomMargin: Theme.unit * 6
+        model: screen.known ? screen.chapter.paragraphs : []
+
+        header: Column {
+            width: reading.width
+            topPadding: Theme.unit * 4
+            bottomPadding: Theme.unit * 5
+            spacing: Theme.unit * 3
+            NkHeader {
+                width: parent.width
+                title: screen.known ? screen.chapter.title : qsTr("Глава не найдена")
+                lead: screen.known ? screen.chapter.lead : ""
+            }
+            Rectangle { width: Theme.px(120); height: Math.max(2, Theme.px(3)); color: Theme.red }
+        }
+
+        delegate: Column {
+            id: passage
+            required property var modelData
+            required property int index
+            objectName: "nkParagraph_" + index
+            width: reading.width
+            spacing: Theme.unit * 2
+            bottomPadding: Theme.unit * 5
+
+            Text {
+                width: parent.width
+                text: passage.modelData.text
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.bodySize
+                lineHeight: Theme.lineHeight
+                wrapMode: Text.Wrap
+            }
+            Flow {
+                width: parent.width
+                spacing: Theme.unit * 2
+                Repeater {
+                    model: passage.modelData.refs
+                    NkRefChip {
+                        required property var modelData
+                        objectName: "nkRef_" + modelData.ref.replace(":", "_")
+                        text: modelData.label
+                        kind: modelData.kind
+                        maxWidth: passage.width
+                        onActivated: itemCard.open(modelData.ref, false)
+                    }
+                }
+                NkRefChip {
+                    objectName: "nkParagraphSource_" + passage.index
+                    text: qsTr("Источник")
+                    kind: "source"
+                    onActivated: itemCard.open(passage.modelData.ref, true)
+                }
+            }
+        }
+
+        footer: Item {
+            width: reading.width
+            height: nextEntry.visible ? nextEntry.height + Theme.unit * 8 : 0
+            NkEntry {
+                id: nextEntry
+                objectName: "nkNextChapter"
+                visible: screen.next !== null
+                y: Theme.unit * 2
+                width: parent.width
+                title: screen.next !== null ? qsTr("Дальше: %1").arg(screen.next.title) : ""
+                caption: screen.next !== null ? screen.next.lead : ""
+                onActivated: screen.nav.novokuznetsk("chapter", { chapterId: screen.next.id })
+            }
+        }
+    }
+
+    Rectangle {   // where the reader is in the chapter
+        visible: reading.contentHeight > reading.height * 1.05
+        anchors.left: reading.right
+        anchors.leftMargin: Theme.unit
+        y: reading.y + reading.visibleArea.yPosition * reading.height
+        width: Theme.px(6)
+        height: Math.max(Theme.px(48), reading.visibleArea.heightRatio * reading.height)
+        radius: width / 2
+        color: Theme.line
+    }
+
+    NkItemCard { id: itemCard; anchors.fill: parent }
+}

@@ -1,0 +1,156 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// The sources: each seed document, what the section took from it, the corrections made to its errors, and
+// the open questions where the documents disagree. Seed 002 is described, never quoted.
+Item {
+    id: screen
+    objectName: "nkSourcesScreen"
+
+    required property var nav
+
+    component Heading: Text {
+        width: parent ? parent.width : 0
+        topPadding: Theme.unit * 4
+        textFormat: Text.PlainText
+        color: Theme.paper
+        font.family: Theme.serif
+        font.bold: true
+        font.pixelSize: Theme.titleSize - Theme.px(8)
+        wrapMode: Text.Wrap
+    }
+    component Body: Text {
+        width: parent ? parent.width : 0
+        textFormat: Text.PlainText
+        color: Theme.paper
+        font.family: Theme.serif
+        font.pixelSize: Theme.bodySize
+        lineHeight: Theme.lineHeight
+        wrapMode: Text.Wrap
+    }
+    component Note: Text {
+        width: parent ? parent.width : 0
+        textFormat: Text.PlainText
+        color: Theme.paperDim
+        font.family: Theme.sans
+        font.pixelSize: Theme.labelSize + Theme.px(2)
+        lineHeight: 1.3
+        wrapMode: Text.Wrap
+    }
+
+    Flickable {
+        id: page
+        objectName: "nkSourcesFlick"
+        anchors.top: parent.top
+        anchors.topMargin: Theme.barHeight
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Math.min(parent.width - Theme.margin * 2, Theme.readingWidth + Theme.unit * 4)
+        contentHeight: column.implicitHeight + Theme.unit * 8
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        flickableDirection: Flickable.VerticalFlick
+
+        Column {
+            id: column
+            width: page.width
+            spacing: Theme.unit * 2
+            topPadding: Theme.unit * 4
+
+            NkHeader {
+                width: parent.width
+                title: qsTr("Источники")
+                lead: qsTr("Каждый факт раздела опирается на отрывок документа. Здесь — сами документы, " +
+                           "что из них взято, какие ошибки исправлены и о чём документы расходятся.")
+            }
+
+            Repeater {
+                model: Novokuznetsk.seeds
+                Rectangle {
+                    id: doc
+                    required property var modelData
+                    objectName: "nkSeed_" + modelData.id
+                    width: column.width
+                    height: docColumn.implicitHeight + Theme.unit * 6
+                    radius: Theme.radius * 2
+                    color: Theme.groundRaised
+                    border.width: Math.max(1, Theme.px(2))
+                    border.color: Theme.line
+                    Column {
+                        id: docColumn
+                        x: Theme.unit * 4
+                        y: Theme.unit * 3
+                        width: parent.width - Theme.unit * 8
+                        spacing: Theme.unit
+                        Text {
+                            width: parent.width
+                            text: qsTr("Документ %1").arg(doc.modelData.file)
+                            textFormat: Text.PlainText
+                            color: Theme.gold
+                            font.family: Theme.sans
+                            font.bold: true
+                            font.pixelSize: Theme.labelSize
+                            wrapMode: Text.WrapAnywhere
+                        }
+                        Text {
+                            width: parent.width
+                            text: doc.modelData.title
+                            textFormat: Text.PlainText
+                            color: Theme.paper
+                            font.family: Theme.serif
+                            font.bold: true
+                            font.pixelSize: Theme.px(36)
+                            wrapMode: Text.Wrap
+                        }
+                        Note { text: doc.modelData.kind }
+                        Body { text: doc.modelData.taken }
+                        Note {
+                            visible: doc.modelData.shown
+                            color: Theme.gold
+                            text: qsTr("Отрывков в разделе: %1").arg(doc.modelData.items)
+                        }
+                    }
+                }
+            }
+
+            Heading { text: qsTr("Исправленные ошибки документов") }
+            Repeater {
+                model: Novokuznetsk.corrections
+                Column {
+                    id: fix
+                    required property var modelData
+                    width: column.width
+                    spacing: Theme.unit * 0.5
+                    Body { text: "«" + fix.modelData.original.replace(/\n+/g, " ⏎ ") + "» → «" + fix.modelData.corrected + "»" }
+                    Note { text: fix.modelData.note }
+                }
+            }
+
+            Heading { objectName: "nkQuestionsHeading"; text: qsTr("Открытые вопросы") }
+            Note { text: qsTr("Где документы расходятся, показано лучше подтверждённое прочтение, а расхождение записано для редактора.") }
+            Repeater {
+                model: Novokuznetsk.questions
+                Column {
+                    id: question
+                    required property var modelData
+                    objectName: "nkQuestion_" + modelData.id
+                    width: column.width
+                    spacing: Theme.unit * 0.5
+                    topPadding: Theme.unit * 2
+                    Text {
+                        width: parent.width
+                        text: question.modelData.topic
+                        textFormat: Text.PlainText
+                        color: Theme.gold
+                        font.family: Theme.sans
+                        font.bold: true
+                        font.pixelSize: Theme.labelSize + Theme.px(2)
+                        wrapMode: Text.Wrap
+                    }
+                    Body { text: question.modelData.note }
+                }
+            }
+        }
+    }
+}
