@@ -78,11 +78,11 @@ def type_text(app, finger, text: str):
         settle(app, 300)
     for ch in text:
         name = {" ": "space", "-": "hyphen"}.get(ch, ch.upper())
-        if shown(app, "key_" + name) is None:  # on the other layer
-            for toggle in ("key_digits", "key_letters"):
-                if shown(app, toggle) is not None and (finger.tap(need(app, toggle)) or True):
-                    break
-            assert wait_until(lambda: shown(app, "key_" + name) is not None), f"no key for {ch!r}"
+        key = "key_" + name
+        if shown(app, key) is None:  # on the other layer: «123» or «АБВ»
+            toggle = "key_digits" if shown(app, "key_digits") is not None else "key_letters"
+            finger.tap(need(app, toggle))
+            assert wait_until(lambda key=key: shown(app, key) is not None), f"no key for {ch!r}"
         tap_key(app, finger, name)
 
 
