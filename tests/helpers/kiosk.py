@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 
-from tests.helpers.qt import Finger, find, walk, wait_until
+from tests.helpers.qt import Finger, find, maybe, walk, wait_until
 
 FIXTURE_SOURCES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "sources"
 
@@ -118,8 +118,15 @@ def bring_into_view(finger: Finger, item, flickable):
 
 def open_city(app, finger: Finger, city_id: int):
     """From the cities screen: scroll the grid to the card and tap it. Returns the city screen."""
+    grid = find(app.window, "cityGrid")
+    for _ in range(12):  # the grid builds a card only when it comes into view (cacheBuffer 0): scroll down to it
+        if maybe(app.window, f"cityCard_{city_id}") is not None:
+            break
+        finger.drag(grid.mapToScene(QPointF(grid.width() / 2, grid.height() * 0.75)), 0, -grid.height() / 2,
+                    steps=10, step_ms=30)
+        wait_until(lambda: not grid.property("moving"), 3000)
     card = find(app.window, f"cityCard_{city_id}")
-    bring_into_view(finger, card, find(app.window, "cityGrid"))
+    bring_into_view(finger, card, grid)
     finger.tap(card)
     assert wait_until(lambda: on_screen(app, "cityScreen")), f"on {app.driver.current_name()!r}"
     return current_screen(app)

@@ -106,6 +106,7 @@ class Mouse:
 
     def __init__(self, window):
         self.window = window
+        self._clock = 1_000_000  # ms: wheel time stamps, increasing
 
     def click(self, target):
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _point(target))
@@ -121,17 +122,30 @@ class Mouse:
         QTest.mouseRelease(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
         QTest.qWait(30)
 
+    def hold(self, target, ms: int):
+        """Press, keep the button down `ms` without moving (a slow hand, a touch frame that reports a mouse)."""
+        p = _point(target)
+        QTest.mousePress(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+        QTest.qWait(ms)
+        QTest.mouseRelease(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+        QTest.qWait(30)
+
     def wheel(self, target, notches: int):
-        """`notches` wheel steps; negative scrolls down (towards the end of the content)."""
+        """`notches` wheel steps; negative scrolls down (towards the end of the content). Each event carries the
+        mouse as its device and its own time stamp: a Flickable ignores a second event stamped like the first."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QPointingDevice
+
         p = QPointF(_point(target))
         for _ in range(abs(notches)):
+            self._clock += 60
             event = QWheelEvent(p, self.window.mapToGlobal(p), QPoint(0, 0), QPoint(0, 120 if notches > 0 else -120),
                                 Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
-                                False)
-            QTest.qWait(1)
-            from PySide6.QtCore import QCoreApplication
-
+                                False, Qt.MouseEventSource.MouseEventNotSynthesized,
+                                QPointingDevice.primaryPointingDevice())
+            event.setTimestamp(self._clock)
             QCoreApplication.sendEvent(self.window, event)
+            QTest.qWait(60)
         QTest.qWait(30)
 
 

@@ -48,7 +48,7 @@ def test_double_spaces_become_one():
 
 
 def test_a_hyphen_opening_a_line_is_a_dash():
-    assert typeset("Итог:\n- танки\n- самолёты") == f"Итог:\n— танки\n— самолёты"
+    assert typeset("Итог:\n- танки\n- самолёты") == "Итог:\n— танки\n— самолёты"
 
 
 def _assert_only_spacing_dashes_quotes(text: str) -> None:

@@ -324,6 +324,12 @@ class Catalog(QObject):
                 return row
         return -1
 
+    @Slot(str, result=int)
+    def firstCityOfLetter(self, letter: str) -> int:
+        """The id of the first city under this letter in the current result (0: none): the А–Я strip marks it."""
+        row = self.indexOfLetter(letter)
+        return self._model.cityIdAt(row) if row >= 0 else 0
+
     @Slot(int, result="QVariantMap")
     def city(self, city_id: int) -> dict:
         c = self._by_id.get(int(city_id))

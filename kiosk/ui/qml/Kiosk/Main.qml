@@ -39,7 +39,10 @@ Window {
         property bool instant: false
         readonly property int op: instant ? StackView.Immediate : StackView.PushTransition
 
+        // «На главную» ends the visit: the next visitor finds no query, filters or keyboard layout («Назад»
+        // stays inside the visit and keeps them).
         function home() {
+            Catalog.reset()
             if (stack.depth > 1)
                 stack.popToIndex(0, instant ? StackView.Immediate : StackView.PopTransition)
         }

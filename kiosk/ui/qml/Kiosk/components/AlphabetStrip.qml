@@ -4,6 +4,7 @@ import Kiosk
 
 // А–Я index: every initial letter of the collection in a stable row (letters absent from the current result
 // are dimmed, never removed, so nothing jumps). Wraps onto a second row when the width is short (portrait).
+// Disabled (all letters dimmed) while the results are ranked by a search rather than ordered А–Я.
 Flow {
     id: strip
 
@@ -33,7 +34,7 @@ Flow {
             border.width: key.present ? Math.max(1, Theme.px(2)) : 0
             border.color: Theme.line
             enabled: key.present
-            opacity: key.present ? 1.0 : 0.35
+            opacity: key.present && strip.enabled ? 1.0 : 0.35
             Accessible.role: Accessible.Button
             Accessible.name: key.modelData
 
@@ -49,6 +50,7 @@ Flow {
             TapHandler {
                 id: tap
                 gesturePolicy: TapHandler.ReleaseWithinBounds
+                longPressThreshold: 0   // a press held long still counts
                 onTapped: strip.picked(key.modelData)
             }
         }

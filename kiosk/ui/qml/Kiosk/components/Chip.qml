@@ -1,8 +1,11 @@
 import QtQuick
 import Kiosk
 
-// A facet chip: a label, an optional icon or colour swatch, and a live count. Ticked chips are filled and
-// carry a check mark (never colour alone). A chip that would show nothing is dimmed but stays in place.
+// A facet chip: a label, an optional icon or colour swatch, and a live count in its own pill (so «2021 24»
+// never reads as a range). Ticked chips are filled and carry a check mark in the same slot the icon, swatch or
+// empty ring holds, in the same weight, so ticking never widens a chip or pushes its neighbours. A long label
+// wraps onto a second line inside `maxWidth`; the count always stays in view. A chip that would show nothing
+// is dimmed but stays in place.
 Rectangle {
     id: chip
 
@@ -12,13 +15,18 @@ Rectangle {
     property bool available: true
     property string icon: ""           // qtawesome name
     property color swatch: "transparent"
+    property real maxWidth: 100000     // the column or drawer the chip lives in
     signal activated()
 
     readonly property color foreground: checked ? Theme.ground : Theme.paper
     readonly property bool hasSwatch: swatch.a > 0
+    readonly property int slot: Math.round(Theme.labelSize * 1.1)
+    readonly property int padding: Theme.unit * 2
+    readonly property real labelRoom: maxWidth - padding * 2 - slot - content.spacing
+                                      - (badge.visible ? badge.width + content.spacing : 0)
 
-    implicitHeight: Theme.touch
-    implicitWidth: content.implicitWidth + Theme.unit * 4
+    implicitHeight: Math.max(Theme.touch, content.implicitHeight + Theme.unit * 2)
+    implicitWidth: content.implicitWidth + padding * 2
     radius: Theme.radius
     color: tap.pressed ? (checked ? Qt.darker(Theme.paper, 1.2) : Theme.groundPressed)
                        : (checked ? Theme.paper : Theme.groundRaised)
@@ -27,7 +35,7 @@ Rectangle {
     opacity: available || checked ? 1.0 : 0.4
     enabled: available || checked
     Accessible.role: Accessible.CheckBox
-    Accessible.name: text
+    Accessible.name: count >= 0 ? qsTr("%1, городов: %2").arg(text).arg(count) : text
     Accessible.checked: checked
 
     Behavior on color { ColorAnimation { duration: Theme.fast } }
@@ -37,51 +45,74 @@ Rectangle {
         anchors.centerIn: parent
         spacing: Theme.unit * 1.5
 
-        Image {
-            visible: chip.checked
+        // One slot, one width: the check mark when ticked, otherwise the icon, the year's swatch or a ring.
+        Item {
             anchors.verticalCenter: parent.verticalCenter
-            width: Math.round(Theme.labelSize * 1.1); height: width
-            sourceSize: Qt.size(width, height)
-            source: chip.checked ? "image://icon/mdi6.check/" + String(chip.foreground).substring(1) : ""
-        }
-        Rectangle {
-            visible: chip.hasSwatch
-            anchors.verticalCenter: parent.verticalCenter
-            width: Math.round(Theme.labelSize * 0.7); height: width; radius: width / 2
-            color: chip.swatch
-            border.width: chip.checked ? Math.max(1, Theme.px(2)) : 0
-            border.color: Theme.ground
-        }
-        Image {
-            visible: chip.icon !== ""
-            anchors.verticalCenter: parent.verticalCenter
-            width: Math.round(Theme.labelSize * 1.25); height: width
-            sourceSize: Qt.size(width, height)
-            source: chip.icon === "" ? "" : "image://icon/" + chip.icon + "/" + String(chip.foreground).substring(1)
+            width: chip.slot
+            height: chip.slot
+            Image {
+                anchors.fill: parent
+                visible: chip.checked
+                sourceSize: Qt.size(width, height)
+                source: chip.checked ? "image://icon/mdi6.check/" + String(chip.foreground).substring(1) : ""
+            }
+            Image {
+                anchors.fill: parent
+                visible: !chip.checked && chip.icon !== ""
+                sourceSize: Qt.size(width, height)
+                source: chip.icon === "" ? "" : "image://icon/" + chip.icon + "/" + String(chip.foreground).substring(1)
+            }
+            Rectangle {
+                anchors.centerIn: parent
+                visible: !chip.checked && chip.icon === ""
+                width: Math.round(chip.slot * 0.62); height: width; radius: width / 2
+                color: chip.hasSwatch ? chip.swatch : "transparent"
+                border.width: chip.hasSwatch ? 0 : Math.max(1, Theme.px(2))
+                border.color: Theme.paperDim
+            }
         }
         Text {
             anchors.verticalCenter: parent.verticalCenter
+            width: Math.min(implicitWidth, Math.max(Theme.px(120), chip.labelRoom))
             text: chip.text
             textFormat: Text.PlainText
             color: chip.foreground
             font.family: Theme.sans
             font.pixelSize: Theme.labelSize
-            font.bold: chip.checked
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            lineHeight: 0.95
         }
-        Text {
+        // The count as a count: a small pill of its own, never part of the label.
+        Rectangle {
+            id: badge
+            objectName: "chipCountBadge"
             visible: chip.count >= 0
             anchors.verticalCenter: parent.verticalCenter
-            text: chip.count
-            textFormat: Text.PlainText
-            color: chip.checked ? Theme.ground : Theme.paperDim
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
+            height: Math.round(countText.implicitHeight * 1.1)
+            // Room for two digits always, so changing counts never reflow the chips.
+            width: Math.max(height, Math.max(countText.implicitWidth, twoDigits.width) + Theme.unit * 2)
+            radius: height / 2
+            color: chip.checked ? Theme.ground : Theme.groundPressed
+            Text {
+                id: countText
+                objectName: "chipCount"
+                anchors.centerIn: parent
+                text: chip.count
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+            }
+            TextMetrics { id: twoDigits; font: countText.font; text: "00" }
         }
     }
 
     TapHandler {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
+        longPressThreshold: 0   // a press held long (a slow finger, a touch frame that reports a mouse) still ticks
         onTapped: chip.activated()
     }
 }

@@ -2,7 +2,9 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// One city in the grid: name (PT Serif), region, year badge, contribution icons. Tap opens the city.
+// One city in the grid: name (PT Serif), region, year badge, its first contribution as an icon with its label
+// (and «+N» for the others). `marked`: the first city of the letter tapped on the А–Я strip, framed in gold.
+// Tap opens the city.
 Rectangle {
     id: card
 
@@ -11,13 +13,15 @@ Rectangle {
     property string region: ""
     property int year: 0
     property var tagIcons: []
+    property var tagLabels: []
+    property bool marked: false
     signal activated()
 
     objectName: "cityCard"
     radius: Theme.radius
     color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
-    border.width: Math.max(1, Theme.px(2))
-    border.color: Theme.line
+    border.width: marked ? Math.max(3, Theme.px(5)) : Math.max(1, Theme.px(2))
+    border.color: marked ? Theme.gold : Theme.line
     clip: true
     Accessible.role: Accessible.Button
     Accessible.name: name
@@ -64,20 +68,46 @@ Rectangle {
         height: Theme.px(44)
 
         YearBadge {
+            id: badge
             anchors { left: parent.left; verticalCenter: parent.verticalCenter }
             year: card.year
         }
         Row {
-            anchors { right: parent.right; verticalCenter: parent.verticalCenter }
-            spacing: Theme.unit * 1.5
-            Repeater {
-                model: card.tagIcons.slice(0, 4)
-                Image {
-                    required property string modelData
-                    width: Theme.px(34); height: width
-                    sourceSize: Qt.size(width, height)
-                    source: "image://icon/" + modelData + "/" + String(Theme.paperDim).substring(1)
-                }
+            id: contribution
+            visible: card.tagLabels.length > 0
+            anchors { left: badge.right; leftMargin: Theme.unit * 2; right: parent.right; verticalCenter: parent.verticalCenter }
+            layoutDirection: Qt.RightToLeft
+            spacing: Theme.unit
+            Text {
+                id: more
+                objectName: "cardMoreTags"
+                visible: card.tagLabels.length > 1
+                anchors.verticalCenter: parent.verticalCenter
+                text: "+" + (card.tagLabels.length - 1)
+                textFormat: Text.PlainText
+                color: Theme.paperDim
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+                Accessible.name: qsTr("ещё %1").arg(card.tagLabels.length - 1)
+            }
+            Text {
+                objectName: "cardTag"
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.min(implicitWidth, contribution.width - icon.width - (more.visible ? more.width : 0)
+                                - contribution.spacing * 2)
+                text: card.tagLabels.length > 0 ? card.tagLabels[0] : ""
+                textFormat: Text.PlainText
+                color: Theme.paperDim
+                font.family: Theme.sans
+                font.pixelSize: Theme.smallSize
+                elide: Text.ElideRight
+            }
+            Image {
+                id: icon
+                anchors.verticalCenter: parent.verticalCenter
+                width: Theme.px(32); height: width
+                sourceSize: Qt.size(width, height)
+                source: card.tagIcons.length > 0 ? "image://icon/" + card.tagIcons[0] + "/" + String(Theme.paperDim).substring(1) : ""
             }
         }
     }
@@ -85,6 +115,7 @@ Rectangle {
     TapHandler {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
+        longPressThreshold: 0   // held long (slow finger, mouse-like frame): still a tap
         onTapped: card.activated()
     }
 }

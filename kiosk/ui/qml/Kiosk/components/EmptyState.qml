@@ -7,8 +7,11 @@ Item {
     signal resetRequested()
     objectName: "emptyState"
 
-    // Above the open keyboard there is little room: the reset button must stay reachable, the rest yields.
+    // Above the open keyboard there is little room: the reset button must stay reachable, the rest yields,
+    // down to the button alone; nothing is ever drawn outside this area (over chips or the keyboard).
     readonly property bool compact: height < Theme.px(420)
+    readonly property bool tiny: height < Theme.px(220)
+    clip: true
 
     Column {
         anchors.centerIn: parent
@@ -25,6 +28,7 @@ Item {
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
+            visible: !empty.tiny
             text: qsTr("Ничего не найдено")
             textFormat: Text.PlainText
             color: Theme.paper

@@ -32,6 +32,7 @@ Column {
             model: panel.source.years
             Chip {
                 required property var model
+                maxWidth: panel.width
                 objectName: "facetYear_" + model.key
                 text: model.label
                 count: model.count
@@ -51,6 +52,7 @@ Column {
             model: panel.source.districts
             Chip {
                 required property var model
+                maxWidth: panel.width
                 objectName: "facetDistrict_" + model.index
                 text: model.label
                 count: model.count
@@ -69,6 +71,7 @@ Column {
             model: panel.source.tags
             Chip {
                 required property var model
+                maxWidth: panel.width
                 objectName: "facetTag_" + model.key
                 text: model.label
                 icon: model.icon

@@ -78,6 +78,7 @@ Rectangle {
     TapHandler {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
+        longPressThreshold: 0   // held long (slow finger, mouse-like frame): still a tap
         onTapped: tile.activated()
     }
 }

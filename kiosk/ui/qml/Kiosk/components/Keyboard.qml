@@ -2,21 +2,24 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// The kiosk's own on-screen keyboard (not a system input method): ЙЦУКЕН, a Latin toggle, backspace,
-// clear and hide. Keys are at least 64 px at 1080p with 16 px gaps; a key answers on press within a frame.
+// The kiosk's own on-screen keyboard (not a system input method): ЙЦУКЕН, a Latin toggle, a digits layer
+// («Т-34», «1943», «№ 11»), backspace, clear and hide. Keys are at least 64 px at 1080p with 16 px gaps and
+// keep the screen's margin from the bezel; a key answers on press within a frame. Every layer has the same
+// height, so switching never moves the results above.
 // It edits `text` only through signals, so the owner decides where the text lives (here: catalog.query).
 Rectangle {
     id: kb
 
     property string text: ""
     property bool latin: false
+    property bool digits: false
     property int maxLength: 40
     signal edited(string text)
     signal hideRequested()
 
     objectName: "keyboard"
     color: Theme.groundRaised
-    implicitHeight: keys.implicitHeight + Theme.unit * 6
+    implicitHeight: keyHeight * 4 + gap * 3 + Theme.unit * 6
 
     readonly property var cyrillic: [
         ["Й", "Ц", "У", "К", "Е", "Н", "Г", "Ш", "Щ", "З", "Х", "Ъ"],
@@ -28,13 +31,18 @@ Rectangle {
         ["A", "S", "D", "F", "G", "H", "J", "K", "L"],
         ["Z", "X", "C", "V", "B", "N", "M"]
     ]
-    readonly property var rows: latin ? roman : cyrillic
+    readonly property var numeric: [
+        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"],
+        ["№", ".", ",", ":", "(", ")", "/"]
+    ]
+    readonly property var rows: digits ? numeric : (latin ? roman : cyrillic)
 
     readonly property int gap: Theme.unit * 2
     readonly property int keyHeight: Theme.px(80)
-    // Twelve keys across the widest row; never narrower than 64 px at 1080p, never wider than 112 px.
+    // Twelve keys across the widest row inside the screen's margins; never narrower than 64 px at 1080p,
+    // never wider than 112 px.
     readonly property int keyWidth: Math.max(Theme.px(64), Math.min(Theme.px(112),
-                                        Math.floor((width - Theme.unit * 4 - 11 * gap) / 12)))
+                                        Math.floor((width - Theme.margin * 2 - 11 * gap) / 12)))
 
     function type(ch) {
         if (text.length >= maxLength) return
@@ -87,6 +95,7 @@ Rectangle {
         TapHandler {
             id: tap
             gesturePolicy: TapHandler.ReleaseWithinBounds
+            longPressThreshold: 0   // held long (slow finger, mouse-like frame): still a tap
             onTapped: key.pressedKey()
         }
     }
@@ -131,7 +140,15 @@ Rectangle {
                 width: kb.keyWidth * 2 + kb.gap
                 label: kb.latin ? qsTr("АБВ") : "ABC"
                 accent: true
-                onPressedKey: kb.latin = !kb.latin
+                onPressedKey: { kb.latin = !kb.latin; kb.digits = false }
+            }
+            KeyboardKey {
+                objectName: kb.digits ? "key_letters" : "key_digits"
+                width: kb.keyWidth * 2 + kb.gap
+                label: kb.digits ? (kb.latin ? "ABC" : qsTr("АБВ")) : "123"
+                accent: true
+                Accessible.name: kb.digits ? qsTr("Буквы") : qsTr("Цифры")
+                onPressedKey: kb.digits = !kb.digits
             }
             KeyboardKey {
                 objectName: "key_hyphen"
@@ -140,7 +157,7 @@ Rectangle {
             }
             KeyboardKey {
                 objectName: "key_space"
-                width: kb.keyWidth * 4 + kb.gap * 3
+                width: kb.keyWidth * 3 + kb.gap * 2
                 label: qsTr("Пробел")
                 onPressedKey: kb.type(" ")
             }

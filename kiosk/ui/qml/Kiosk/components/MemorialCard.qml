@@ -3,7 +3,7 @@ import Kiosk
 
 // The city's memorial: kind, title, address, and a QR code of its map link for the visitor's phone.
 // The link itself is never opened by the kiosk and never shown as something to tap.
-// memorial: null (no memorial yet) or {kind, title, address, url}.
+// memorial: null (the list says «Нет») or {kind, title, address, url}.
 Rectangle {
     id: card
 
@@ -119,7 +119,7 @@ Rectangle {
         }
         Text {
             width: parent.width
-            text: qsTr("Памятный знак пока не установлен")
+            text: qsTr("Стелы или сквера в перечне нет")
             textFormat: Text.PlainText
             color: Theme.paper
             font.family: Theme.serif
@@ -128,7 +128,8 @@ Rectangle {
         }
         Text {
             width: parent.width
-            text: qsTr("Когда в городе появится стела или памятный знак, здесь будут его адрес и код для карты.")
+            // What the source says, no more: the list's column «Наличие стелы, сквера» reads «Нет».
+            text: qsTr("В сводном перечне городов трудовой доблести в графе «Наличие стелы, сквера» для этого города указано «Нет».")
             textFormat: Text.PlainText
             color: Theme.paperDim
             font.family: Theme.sans

@@ -15,6 +15,7 @@ Item {
     visible: false
     function open() { entered = ""; Admin.resetMessage(); visible = true }
     function close() { entered = ""; visible = false }
+    function backspace() { if (!locked) entered = entered.slice(0, -1) }   // ⌫: the last digit only
     function press(d) { if (!locked && entered.length < maxDigits) entered += d }
     function submit() {
         if (locked || entered.length === 0) return
@@ -99,7 +100,7 @@ Item {
                         text: key.modelData.length === 1 ? key.modelData : ""
                         Accessible.name: key.modelData === "clear" ? qsTr("Стереть") : key.modelData === "ok" ? qsTr("Войти") : key.modelData
                         onActivated: {
-                            if (key.modelData === "clear") pad.entered = ""
+                            if (key.modelData === "clear") pad.backspace()
                             else if (key.modelData === "ok") pad.submit()
                             else pad.press(key.modelData)
                         }

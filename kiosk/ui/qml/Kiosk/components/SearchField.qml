@@ -23,6 +23,7 @@ Rectangle {
     TapHandler {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
+        longPressThreshold: 0   // held long (slow finger, mouse-like frame): still a tap
         onTapped: field.opened()
     }
 
@@ -74,6 +75,7 @@ Rectangle {
         TapHandler {
             id: clearTap
             gesturePolicy: TapHandler.ReleaseWithinBounds
+            longPressThreshold: 0   // held long (slow finger, mouse-like frame): still a tap
             onTapped: field.cleared()
         }
     }

@@ -34,8 +34,9 @@ QtObject {
     property string serif: "PT Serif"
     property string sans: "PT Sans"
     readonly property int bodySize: px(30)
-    readonly property int smallSize: px(24)
-    readonly property int labelSize: px(26)
+    // Secondary text (regions, hints, counts, labels) is still read from 1.5 m: never under 28 px at 1080p.
+    readonly property int smallSize: px(28)
+    readonly property int labelSize: px(28)
     readonly property int titleSize: px(56)
     readonly property int displaySize: px(84)
     readonly property real lineHeight: 1.45

@@ -11,6 +11,11 @@ Item {
     required property var nav
     property bool keyboardOpen: false
     property bool filtersOpen: false          // portrait: the facet drawer above the grid
+    property int markedCity: 0                // the first city of the letter last tapped on the А–Я strip
+    // Portrait has room for either the filters or the keyboard above the results, never both: opening one
+    // folds the other, so the grid keeps at least two rows.
+    onKeyboardOpenChanged: if (keyboardOpen && portrait) filtersOpen = false
+    onFiltersOpenChanged: if (filtersOpen && portrait) keyboardOpen = false
     readonly property bool portrait: Theme.portrait
     readonly property int gap: Theme.unit * 2
 
@@ -18,10 +23,17 @@ Item {
         keyboardOpen = false
         nav.city(cityId)
     }
+    // Scroll the letter's first city into view and mark it: in a grid its row may start with another letter.
     function jumpTo(letter) {
         const row = Catalog.indexOfLetter(letter)
-        if (row >= 0)
-            grid.positionViewAtIndex(row, GridView.Beginning)
+        if (row < 0)
+            return
+        grid.positionViewAtIndex(row, GridView.Beginning)
+        markedCity = Catalog.firstCityOfLetter(letter)
+    }
+    Connections {
+        target: Catalog
+        function onResultsChanged() { screen.markedCity = 0 }   // a new result: the mark would point nowhere
     }
 
     // ---- header: title and the search field ------------------------------------------------------------
@@ -64,6 +76,8 @@ Item {
         anchors { leftMargin: Theme.margin; rightMargin: Theme.margin; topMargin: Theme.unit * 3 }
         letters: Catalog.alphabet
         available: Catalog.letters
+        // A typed query ranks the results by relevance: an alphabetical index would jump to nonsense.
+        enabled: !Catalog.ranked
         onPicked: (letter) => screen.jumpTo(letter)
     }
 
@@ -74,8 +88,9 @@ Item {
         anchors { left: parent.left; leftMargin: Theme.margin; top: screen.portrait ? resultRow.bottom : strip.bottom }
         anchors.topMargin: Theme.unit * 3
         width: screen.portrait ? parent.width - Theme.margin * 2 : Theme.px(460)
+        readonly property real room: keyboard.y - y - Theme.unit * 2
         height: screen.portrait ? (screen.filtersOpen ? Math.min(contentHeight, screen.height * 0.42) : 0)
-                                : (keyboard.y - y - Theme.unit * 2)
+                                : room - (contentHeight > room ? Theme.touch : 0)   // the hint's row below
         visible: height > 0
         clip: true
         contentHeight: facets.height + Theme.unit * 2
@@ -86,8 +101,16 @@ Item {
 
         FacetPanel {
             id: facets
-            width: facetScroll.width
+            width: facetScroll.width - Theme.unit * 3   // room for the scroll bar
         }
+    }
+    // The column is longer than the screen: a scroll bar, and «Ещё фильтры» under it (never over a chip).
+    ScrollHint {
+        id: facetHint
+        objectName: "facetScrollHint"
+        anchors { left: facetScroll.left; right: facetScroll.right; top: facetScroll.bottom }
+        flickable: facetScroll
+        moreText: qsTr("Ещё фильтры")
     }
 
     // ---- result line: count, what is applied, clear ------------------------------------------------------
@@ -155,7 +178,7 @@ Item {
         anchors.left: resultRow.left
         anchors.right: parent.right
         anchors.rightMargin: Theme.margin - screen.gap
-        anchors.top: screen.portrait ? facetScroll.bottom : resultRow.bottom
+        anchors.top: screen.portrait ? facetHint.bottom : resultRow.bottom
         anchors.topMargin: screen.portrait ? Theme.unit * 3 : Theme.unit * 2
         anchors.bottom: keyboard.top
         readonly property int columns: screen.portrait ? 2 : Math.max(2, Math.floor(width / Theme.px(420)))
@@ -167,6 +190,9 @@ Item {
         flickDeceleration: Theme.px(2500)
         maximumFlickVelocity: Theme.px(5000)
         pressDelay: 0
+        // No cards built ahead in the background: typing resets the model several times a second, and an
+        // asynchronous build cancelled by a reset makes Qt warn (DelegateModel::cancel: index out of range).
+        cacheBuffer: 0
         bottomMargin: Theme.unit * 3
         visible: Catalog.count > 0
 
@@ -177,6 +203,7 @@ Item {
             required property string region
             required property int year
             required property var tagIcons
+            required property var tagLabels
             width: grid.cellWidth
             height: grid.cellHeight
             CityCard {
@@ -187,6 +214,8 @@ Item {
                 region: cell.region
                 year: cell.year
                 tagIcons: cell.tagIcons
+                tagLabels: cell.tagLabels
+                marked: cell.cityId === screen.markedCity
                 onActivated: screen.openCity(cell.cityId)
             }
         }

@@ -2,8 +2,9 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// One city: name, region, year, headline, the full text in a comfortable measure, contribution tags, and the
-// memorial card with a QR code of its map link. Swipe or the big buttons step through the CURRENT filtered
+// One city: name, region, year, the full text in a comfortable measure, contribution tags, and the
+// memorial card with a QR code of its map link. No headline here: headlines are excerpts of the text, so the
+// page would say a sentence twice; they belong on cards and slides, and the page reads as one text. Swipe or the big buttons step through the CURRENT filtered
 // order (Python: catalog.neighbours); the shell's home/back bar stays above.
 Item {
     id: screen
@@ -19,6 +20,8 @@ Item {
     readonly property var around: { Catalog.revision; return Catalog.neighbours(currentId) }
     readonly property bool known: city.name !== undefined
     readonly property bool portrait: Theme.portrait
+    // Landscape without a memorial: the contribution list moves from the header to the side column.
+    readonly property bool factsAside: !portrait && known && !city.hasMemorial && city.tags.length > 0
     readonly property int sideWidth: Theme.px(560)
     readonly property int gap: Theme.unit * 2
 
@@ -63,6 +66,18 @@ Item {
             bottomMargin: Theme.unit * 6
             rightMargin: Theme.unit * 4
             model: screen.known ? screen.city.paragraphs : []
+
+            // A horizontal mouse drag on the text steps to a neighbour; a vertical one scrolls the list.
+            DragHandler {
+                id: mouseSwipe
+                target: null
+                acceptedDevices: PointerDevice.Mouse
+                xAxis.enabled: true
+                yAxis.enabled: false
+                grabPermissions: PointerHandler.CanTakeOverFromAnything
+                onActiveTranslationChanged: if (active) swipeArea.moved(activeTranslation.x)
+                onActiveChanged: if (!active) swipeArea.released()
+            }
 
             header: Column {
                 width: reading.width - Theme.unit * 4
@@ -128,7 +143,7 @@ Item {
                 Flow {
                     width: parent.width
                     spacing: Theme.unit * 2
-                    visible: screen.known && screen.city.tags.length > 0
+                    visible: screen.known && screen.city.tags.length > 0 && !screen.factsAside
                     topPadding: Theme.unit
                     Repeater {
                         model: screen.known ? screen.city.tags : []
@@ -164,20 +179,6 @@ Item {
                             }
                         }
                     }
-                }
-                Text {
-                    objectName: "cityHeadline"
-                    width: parent.width
-                    visible: text !== ""
-                    topPadding: Theme.unit * 2
-                    text: screen.known ? screen.city.headline : ""
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.serif
-                    font.pixelSize: Theme.px(36)
-                    font.italic: true
-                    wrapMode: Text.Wrap
-                    lineHeight: 1.3
                 }
                 Rectangle {
                     width: Theme.px(120); height: Math.max(2, Theme.px(3))
@@ -234,16 +235,30 @@ Item {
             color: Theme.line
         }
 
-        // Landscape: the memorial card in the right column.
-        MemorialCard {
-            id: sideCard
+        // Landscape: the right column holds the memorial card; where the list gives no memorial, the city's
+        // contribution comes first (and leaves the header), so the column is not a short note over emptiness.
+        Column {
+            id: sideColumn
+            objectName: "sideColumn"
             visible: !screen.portrait
             anchors { right: parent.right; rightMargin: Theme.margin; top: parent.top }
             anchors.topMargin: Theme.barHeight + Theme.unit * 4
             width: screen.sideWidth
             height: Math.min(implicitHeight, navRow.y - y - Theme.unit * 4)
             clip: true
-            memorial: !screen.portrait && screen.known ? screen.city.memorial : null
+            spacing: screen.gap
+            CityFacts {
+                width: parent.width
+                height: implicitHeight
+                visible: screen.factsAside
+                tags: screen.factsAside ? screen.city.tags : []
+            }
+            MemorialCard {
+                id: sideCard
+                width: parent.width
+                height: implicitHeight
+                memorial: !screen.portrait && screen.known ? screen.city.memorial : null
+            }
         }
     }
 
@@ -300,12 +315,14 @@ Item {
         TapHandler {
             id: tap
             gesturePolicy: TapHandler.ReleaseWithinBounds
+            longPressThreshold: 0   // held long (slow finger, mouse-like frame): still a tap
             onTapped: stepper.activated()
         }
     }
 
     Item {
         id: navRow
+        objectName: "navRow"
         anchors { right: parent.right; rightMargin: Theme.margin; bottom: parent.bottom; bottomMargin: Theme.unit * 4 }
         width: screen.portrait ? parent.width - Theme.margin * 2 : screen.sideWidth
         height: position.height + Theme.unit + buttons.height
@@ -346,36 +363,39 @@ Item {
     }
 
     // ---- horizontal swipe anywhere: left → next, right → previous ------------------------------------------
-    // Lies over the page but takes only a passive grab: taps and vertical scrolling go to what is underneath.
+    // Touch: a handler over the whole page that takes only a passive grab, so taps and vertical scrolling go to
+    // what is underneath. A mouse (school PCs, touch frames that report a mouse) would lose its vertical drag
+    // to that overlay, so mouse swipes are caught on the text itself (`mouseSwipe` in the reading list).
     Item {
         id: swipeArea
         anchors.fill: parent
         anchors.topMargin: Theme.barHeight
         objectName: "swipeArea"
         property real dx: 0
+        function moved(dx) {
+            swipeArea.dx = dx
+            if (!arrival.running)
+                page.x = dx * 0.35
+        }
+        function released() {
+            const dx = swipeArea.dx
+            swipeArea.dx = 0
+            if (dx < -Theme.px(120) && screen.around.next > 0)
+                screen.next()
+            else if (dx > Theme.px(120) && screen.around.previous > 0)
+                screen.previous()
+            else
+                settle.restart()
+        }
         DragHandler {
             id: swipe
             target: null
+            acceptedDevices: PointerDevice.TouchScreen
             xAxis.enabled: true
             yAxis.enabled: false
             grabPermissions: PointerHandler.CanTakeOverFromAnything
-            onActiveTranslationChanged: {
-                swipeArea.dx = activeTranslation.x
-                if (active && !arrival.running)
-                    page.x = activeTranslation.x * 0.35
-            }
-            onActiveChanged: {
-                if (active)
-                    return
-                const dx = swipeArea.dx
-                swipeArea.dx = 0
-                if (dx < -Theme.px(120) && screen.around.next > 0)
-                    screen.next()
-                else if (dx > Theme.px(120) && screen.around.previous > 0)
-                    screen.previous()
-                else
-                    settle.restart()
-            }
+            onActiveTranslationChanged: if (active) swipeArea.moved(activeTranslation.x)
+            onActiveChanged: if (!active) swipeArea.released()
         }
         NumberAnimation { id: settle; target: page; property: "x"; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
     }

@@ -1,0 +1,65 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// A city's contribution to the Victory as a list: one line per tag, its icon with its label. Used in the
+// landscape side column when the list gives no memorial, so that column holds content, not emptiness.
+// tags: [{id, label, icon}] as Catalog.city() gives them.
+Rectangle {
+    id: facts
+
+    property var tags: []
+
+    objectName: "cityFacts"
+    radius: Theme.radius
+    color: Theme.groundRaised
+    border.width: Math.max(1, Theme.px(2))
+    border.color: Theme.line
+    implicitHeight: body.implicitHeight + Theme.unit * 8
+    visible: tags.length > 0
+
+    Column {
+        id: body
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 4 }
+        spacing: Theme.unit * 2
+
+        Text {
+            width: parent.width
+            text: qsTr("Вклад в Победу")
+            textFormat: Text.PlainText
+            color: Theme.gold
+            font.family: Theme.sans
+            font.pixelSize: Theme.smallSize
+            font.bold: true
+            font.capitalization: Font.AllUppercase
+            font.letterSpacing: Theme.px(1.5)
+        }
+        Repeater {
+            model: facts.tags
+            Row {
+                id: line
+                required property var modelData
+                objectName: "cityFact_" + line.modelData.id
+                width: body.width
+                spacing: Theme.unit * 2
+                Image {
+                    id: factIcon
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Theme.px(36); height: width
+                    sourceSize: Qt.size(width, height)
+                    source: "image://icon/" + line.modelData.icon + "/" + String(Theme.gold).substring(1)
+                }
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: line.width - factIcon.width - line.spacing
+                    text: line.modelData.label
+                    textFormat: Text.PlainText
+                    color: Theme.paper
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.labelSize
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+    }
+}
