@@ -135,7 +135,7 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     from kiosk.ui.main import make_qapp
     from kiosk.ui.selftest import ShellDriver
     from kiosk.ui.services.admin import hash_pin
-    from tests.ui.conftest import Finger
+    from tests.helpers.qt import Finger
 
     qapp = make_qapp()
     config = Config(idle_timeout=45, admin_pin_hash=hash_pin("739164028517"))  # random taps never exit
@@ -197,7 +197,7 @@ def window_soak(warmup_min: float, minutes: float) -> int:
     """Both back ends at once, each in its own Xvfb at 1920×1080; their lines interleave, prefixed."""
     import subprocess
 
-    from tests.e2e.xsession import XSession, missing_tools
+    from tests.helpers.xsession import XSession, missing_tools
 
     missing = missing_tools()
     if missing:

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 import kiosk.ui.services.database as database_service
-from tests.ui.conftest import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, wait_until
 
 
 @pytest.fixture(autouse=True)
@@ -125,6 +125,7 @@ def test_a_locked_live_file_never_freezes_the_screen(make_kiosk, shell_db, tmp_p
     assert worst < 1.0, f"the GUI thread stalled {worst:.1f} s"
     assert app.database.available and app.database.builtAt == "2030-01-01T00:00:00Z"
     assert reloads == [False] and "being written" in app.database.refusal
+    assert "being written" in find(app.window, "adminNote").property("text")  # staff see why
 
 
 @pytest.mark.timeout(60)
