@@ -132,8 +132,8 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.main import make_qapp
-    from kiosk.ui.selftest import ShellDriver
+    from kiosk.ui.qapp import make_qapp
+    from kiosk.ui.shell_driver import ShellDriver
     from kiosk.ui.services.admin import hash_pin
     from tests.helpers.qt import Finger
 

@@ -18,7 +18,7 @@ Item {
         target: Database
         function onReloaded(ok) {
             panel.reloadNote = ok ? qsTr("База перезагружена.")
-                                  : qsTr("Файл базы не принят: %1").arg(Database.refusal)
+                                  : qsTr("Файл базы не принят; причина — в строке «Новый файл базы».")
         }
     }
 
@@ -106,7 +106,7 @@ Item {
             width: parent.width
             height: Math.max(Theme.px(48), implicitHeight)
             text: panel.reloadNote
-            wrapMode: Text.WrapAnywhere
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             textFormat: Text.PlainText
             color: Theme.gold
             font.family: Theme.sans
