@@ -42,6 +42,7 @@ class Housekeeping(QObject):
         self._engine = engine
         self._window = window
         self._trim = _malloc_trim()
+        self.runs = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AFTER_RESET_MS)
@@ -60,6 +61,7 @@ class Housekeeping(QObject):
         self._window.releaseResources()
         if self._trim is not None:
             self._trim(0)
+        self.runs += 1
         log.debug("between visits: caches released")
 
     def stop(self) -> None:
