@@ -170,8 +170,10 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
         elif step % 50 == 0:  # enter a screen now and then, as a new visitor would
             where = rnd.choice(("home", "cities", "city"))
             driver.nav("home")
-            if where != "home":
-                driver.nav("cities" if where == "cities" else "city", *(() if where == "cities" else (rnd.choice(ids),)))
+            if where == "cities":
+                driver.nav("cities")
+            elif where == "city":
+                driver.nav("city", rnd.choice(ids))
         if step % 2000 == 0:
             app.database.reload()
         kind = rnd.choices(("tap", "drag", "swipe"), (75, 15, 10))[0]

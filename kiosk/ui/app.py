@@ -298,7 +298,8 @@ class KioskApp(QObject):
             self.window.installEventFilter(self._lockdown)
             QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
             self._overridden_cursor = True
-        self.keeper = WindowKeeper(self.window, self) if keeper_wanted(windowed, self.qapp.platformName()) else None
+        keep = keeper_wanted(windowed, QGuiApplication.platformName())
+        self.keeper = WindowKeeper(self.window, self) if keep else None
         log.info("kiosk %s started (%s, database %s)", kiosk.__version__,
                  "windowed" if windowed else "kiosk mode", self.database.path)
 

@@ -73,9 +73,10 @@ class WindowKeeper(QObject):
         minimized = bool(window.windowStates() & Qt.WindowState.WindowMinimized)
         if minimized or window.visibility() != QWindow.Visibility.FullScreen or window.geometry() != geometry:
             self._restores += 1
-            log.log(logging.INFO if self._restores == 1 else logging.WARNING,"kiosk window was %s; restoring it fullscreen on %s (%dx%d)",
-                        "minimised" if minimized else f"{window.width()}x{window.height()}",
-                        screen.name() or "the screen", geometry.width(), geometry.height())
+            log.log(logging.INFO if self._restores == 1 else logging.WARNING,  # the first is start-up placement
+                    "kiosk window was %s; restoring it fullscreen on %s (%dx%d)",
+                    "minimised" if minimized else f"{window.width()}x{window.height()}",
+                    screen.name() or "the screen", geometry.width(), geometry.height())
             window.setWindowStates(Qt.WindowState.WindowFullScreen)
             window.setGeometry(geometry)  # a bare X session has nobody to honour "fullscreen"
             window.showFullScreen()
