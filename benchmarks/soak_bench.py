@@ -28,7 +28,7 @@ if "--xvfb" not in sys.argv and "--child" not in sys.argv:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # the visitor's Finger comes from tests/helpers
+sys.path.insert(0, str(ROOT))
 ROUNDS = int(os.environ.get("SOAK_ROUNDS", "300"))
 
 
@@ -101,12 +101,33 @@ def main() -> int:
 
 BACKENDS = {"opengl": {}, "software": {"QT_QUICK_BACKEND": "software"}}
 GOAL_MIB = 5.0
+VISIT_ACTIONS = 200  # then the visitor leaves: the kiosk's own idle reset runs, as between real visitors
+
+
+def heap_mib() -> tuple[float, float]:
+    """(C heap in use, C heap held from the system) in MiB from glibc's mallinfo2: the gap is freed memory
+    glibc has not given back (fragmentation), the in-use part is what live objects hold."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+            "keepcost")]
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = MallInfo2
+        info = libc.mallinfo2()
+    except (OSError, AttributeError):
+        return 0.0, 0.0
+    return (info.uordblks + info.hblkhd) / 2**20, (info.arena + info.hblkhd) / 2**20
 
 
 def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     """One kiosk in a real window: random visitor input, RSS printed every minute (runs inside Xvfb)."""
     import random
 
+    from PySide6.QtCore import QObject
     from PySide6.QtTest import QTest
 
     from kiosk.ui.app import KioskApp
@@ -135,17 +156,24 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
         if elapsed >= next_sample:
             gc.collect()
             samples.append((elapsed, rss_mib()))
-            print(f"[{backend}] minute {elapsed:5.1f}: RSS {samples[-1][1]:7.1f} MiB", flush=True)
+            in_use, held = heap_mib()
+            print(f"[{backend}] minute {elapsed:5.1f}: RSS {samples[-1][1]:7.1f} MiB   C heap in use {in_use:6.1f}"
+                  f" / held {held:6.1f} MiB   Python objects {len(gc.get_objects()):7d}   "
+                  f"QObjects {len(window.findChildren(QObject)):5d}   actions {step}", flush=True)
             next_sample += 1
             if elapsed >= warmup_min + minutes:
                 break
         step += 1
-        if step % 150 == 0:  # enter a screen now and then, as a new visitor would
+        if step % VISIT_ACTIONS == 0:  # the visitor walks away; the idle reset (and its housekeeping) runs
+            app.idle.resetNow()
+            QTest.qWait(1500)
+        elif step % 50 == 0:  # enter a screen now and then, as a new visitor would
             where = rnd.choice(("home", "cities", "city"))
             driver.nav("home")
-            if where != "home":
-                driver.nav("cities" if where == "cities" else "city",
-                           *(() if where == "cities" else (rnd.choice(ids),)))
+            if where == "cities":
+                driver.nav("cities")
+            elif where == "city":
+                driver.nav("city", rnd.choice(ids))
         if step % 2000 == 0:
             app.database.reload()
         kind = rnd.choices(("tap", "drag", "swipe"), (75, 15, 10))[0]
@@ -171,13 +199,16 @@ def window_soak(warmup_min: float, minutes: float) -> int:
     """Both back ends at once, each in its own Xvfb at 1920×1080; their lines interleave, prefixed."""
     import subprocess
 
-    from tests.e2e.xsession import XSession, missing_tools
+    from tests.helpers.xsession import XSession, missing_tools
 
     missing = missing_tools()
     if missing:
         print(f"soak --xvfb needs {', '.join(missing)} (Debian: apt-get install xvfb xdotool)", file=sys.stderr)
         return 2
     print(f"soak in a real window: {warmup_min:g} min warm-up, then {minutes:g} min; RSS every minute")
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so `finally` stops the children and Xvfb
     sessions, children = [], []
     try:
         for backend, extra in BACKENDS.items():

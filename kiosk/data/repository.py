@@ -7,6 +7,7 @@ any time (build uses os.replace) and the kiosk switches by opening a new Reposit
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from pathlib import Path
 
 from kiosk.data import schema
@@ -14,7 +15,7 @@ from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.nk_load import load_section
 from kiosk.data.nk_records import Section
 from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
-from kiosk.data.sqlite_ro import open_readonly
+from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
 from kiosk.data.validate import check_connection
 
 
@@ -57,11 +58,26 @@ class Repository:
             problems = check_connection(conn, path)
             if problems:
                 raise problems[0] if len(problems) == 1 else DataErrors(problems)
-            return _load(conn, path)
+            repo = _load(conn, path)
+            if repo._images and isinstance(conn, SnapshotConnection):
+                repo._keep_snapshot(conn.detach_snapshot())
+            return repo
         except sqlite3.Error as e:
             raise DataError(path, f"unreadable: {e}") from None
         finally:
             conn.close()
+
+    def _keep_snapshot(self, snapshot) -> None:
+        """Images are read on demand from the private snapshot these records came from, never from the
+        curators' file (which may have been replaced meanwhile, and must not be copied per image)."""
+        self._snapshot = snapshot
+        self._snapshot_finalizer = weakref.finalize(self, snapshot.discard)
+
+    def close(self) -> None:
+        """Remove the private snapshot kept for images (the kiosk calls this when it switches files)."""
+        finalizer = getattr(self, "_snapshot_finalizer", None)
+        if finalizer is not None:
+            finalizer()
 
     def cities(self) -> tuple[City, ...]:
         return self._cities
@@ -96,7 +112,14 @@ class Repository:
 
     def image_data(self, image_id: int) -> bytes:
         """The stored bytes of one image, read from the file now; DataError when it is gone or unreadable."""
-        conn = open_readonly(self.path)
+        snapshot = getattr(self, "_snapshot", None)
+        if snapshot is not None and snapshot.path.exists():
+            try:
+                conn = sqlite3.connect(snapshot.path.as_uri() + "?mode=ro", uri=True)
+            except sqlite3.Error as e:
+                raise DataError(self.path, f"unreadable: {e}", table="images", row_id=image_id) from None
+        else:
+            conn = open_readonly(self.path)
         try:
             row = conn.execute("SELECT data FROM images WHERE id = ?", (image_id,)).fetchone()
         except sqlite3.Error as e:

@@ -70,6 +70,9 @@ def _open_regular(path: str | Path) -> int:
     except OSError as e:
         if e.errno == errno.ELOOP:
             raise DataError(path, "symlink loop (a link that points back to itself)") from None
+        if e.errno == errno.EACCES:
+            raise DataError(path, "cannot read: permission denied (give the kiosk's user read access to the "
+                                  "file and its folder)") from None
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO between stat() and open()
         os.close(fd)
@@ -84,7 +87,8 @@ def _copy(path: str | Path, target: Path) -> None:
             shutil.copyfileobj(src, dst, CHUNK)
     except OSError as e:
         if e.filename == str(target) or e.errno == errno.ENOSPC:
-            raise DataError(path, f"cannot make a private copy in {target.parent}: {e.strerror or e}") from None
+            raise DataError(path, f"cannot make a private copy in {target.parent}: {e.strerror or e} (free some "
+                                  "space there, or point TMPDIR at a folder with room)") from None
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     finally:
         os.close(fd)

@@ -27,6 +27,11 @@ class SnapshotConnection(sqlite3.Connection):
             self.snapshot.discard()
             self.snapshot = None
 
+    def detach_snapshot(self) -> Snapshot | None:
+        """Keep the snapshot after close(): the caller now owns it (and discards it)."""
+        snapshot, self.snapshot = self.snapshot, None
+        return snapshot
+
 
 def open_readonly(path: str | Path) -> sqlite3.Connection:
     """A connection to a private copy of `path`, after checking it is a regular, complete SQLite file."""

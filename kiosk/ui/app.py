@@ -34,6 +34,7 @@ from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
+from kiosk.ui.housekeeping import Housekeeping
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
 
 log = logging.getLogger("kiosk.app")
@@ -292,6 +293,8 @@ class KioskApp(QObject):
             raise RuntimeError("Main.qml failed to load (see the log)")
         self.window: QQuickWindow = roots[0]
         self.window.frameSwapped.connect(self._on_frame_swapped)
+        self.housekeeping = Housekeeping(self.engine, self.window, self)
+        self.idle.resetRequested.connect(self.housekeeping.soon)  # between visits: release caches
 
         self.qapp.installEventFilter(self.idle)
         self._lockdown = None
@@ -300,7 +303,8 @@ class KioskApp(QObject):
             self.window.installEventFilter(self._lockdown)
             QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
             self._overridden_cursor = True
-        self.keeper = WindowKeeper(self.window, self) if keeper_wanted(windowed, self.qapp.platformName()) else None
+        keep = keeper_wanted(windowed, QGuiApplication.platformName())
+        self.keeper = WindowKeeper(self.window, self) if keep else None
         log.info("kiosk %s started (%s, database %s)", kiosk.__version__,
                  "windowed" if windowed else "kiosk mode", self.database.path)
 
@@ -326,6 +330,7 @@ class KioskApp(QObject):
             return
         self.qapp.removeEventFilter(self.idle)
         self.idle.stop()
+        self.housekeeping.stop()
         self.database.stop()
         if self._overridden_cursor:
             QGuiApplication.restoreOverrideCursor()

@@ -32,11 +32,11 @@ class QuietOnFailure:
         where = getattr(self, "baseFilename", None) or "stderr"
         reason = getattr(exc, "strerror", None) or exc or "unknown error"
         try:
-            stderr = sys.__stderr__
-            if stderr is not None:  # None under pythonw on Windows
-                stderr.write(f"kiosk: cannot write the log to {where} ({reason}); "
+            stream = sys.__stderr__
+            if stream is not None:
+                stream.write(f"kiosk: cannot write the log to {where} ({reason}); "
                              "further log records are dropped until it can\n")
-                stderr.flush()
+                stream.flush()
         except Exception:  # noqa: BLE001 - stderr itself may be the broken one
             pass
 
@@ -50,7 +50,7 @@ class QuietOnFailure:
         try:
             super().flush()  # type: ignore[misc]
         except OSError:
-            self.handleError(None)
+            self.handleError(None)  # a flush failed: no record to name
 
     def close(self) -> None:
         try:

@@ -73,7 +73,7 @@ class WindowKeeper(QObject):
         minimized = bool(window.windowStates() & Qt.WindowState.WindowMinimized)
         if minimized or window.visibility() != QWindow.Visibility.FullScreen or window.geometry() != geometry:
             self._restores += 1
-            log.log(logging.INFO if self._restores == 1 else logging.WARNING,
+            log.log(logging.INFO if self._restores == 1 else logging.WARNING,  # the first is start-up placement
                     "kiosk window was %s; restoring it fullscreen on %s (%dx%d)",
                     "minimised" if minimized else f"{window.width()}x{window.height()}",
                     screen.name() or "the screen", geometry.width(), geometry.height())

@@ -4,6 +4,8 @@ and a non-zero exit at once from `kiosk --self-test` and `kiosk-db validate`, ne
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +49,28 @@ def test_validate_refuses_in_one_line(tmp_path, make):
     path, expected = make(tmp_path)
     r = _run("kiosk.data.cli", "validate", str(path), tmp_path=tmp_path)
     assert r.returncode == 1 and expected in r.stdout and "Traceback" not in r.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv to act as nobody")
+def test_a_wal_file_in_a_folder_nobody_may_write_validates(built_db, tmp_path):
+    import tempfile
+
+    outer = Path(tempfile.mkdtemp(prefix="kiosk-ro-"))  # pytest's own tmp folders are closed to others
+    folder = outer / "ro"
+    folder.mkdir()
+    db = folder / "kiosk.sqlite"
+    shutil.copy(built_db, db)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    for p in (outer, folder):
+        p.chmod(0o755)
+    db.chmod(0o644)
+    try:
+        r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                            sys.executable, "-m", "kiosk.data.cli", "validate", str(db)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0 and ": OK (" in r.stdout, r.stdout + r.stderr
+        assert sorted(p.name for p in folder.iterdir()) == ["kiosk.sqlite"]
+    finally:
+        shutil.rmtree(outer)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.xsession import XSession, missing_tools
+from tests.helpers.xsession import XSession, missing_tools
 
 ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Города трудовой доблести"

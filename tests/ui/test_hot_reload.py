@@ -125,6 +125,9 @@ def test_a_locked_live_file_never_freezes_the_screen(make_kiosk, shell_db, tmp_p
     assert worst < 1.0, f"the GUI thread stalled {worst:.1f} s"
     assert app.database.available and app.database.builtAt == "2030-01-01T00:00:00Z"
     assert reloads == [False] and "being written" in app.database.refusal
+    assert "не принят" in find(app.window, "adminNote").property("text")
+    facts = " ".join(find(app.window, f"adminFact{i}").property("text") for i in range(8))
+    assert "being written" in facts  # staff see why
 
 
 @pytest.mark.timeout(60)
@@ -165,3 +168,21 @@ def test_a_half_copied_file_is_refused_and_the_full_one_taken(make_kiosk, shell_
     with open(live, "ab") as f:
         f.write(new[len(new) // 2:])
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
+
+
+def test_a_deleted_file_keeps_the_last_good_data(make_kiosk, shell_db, tmp_path):
+    live = _stamped(shell_db, tmp_path / "kiosk.sqlite", "2030-01-01T00:00:00Z")
+    app = make_kiosk(live)
+    live.unlink()
+    assert wait_until(lambda: "file not found" in app.database.refusal, 8000)
+    assert app.database.available and app.database.builtAt == "2030-01-01T00:00:00Z"
+    assert app.database.repository.cities()
+
+
+def test_the_worker_thread_ends_with_the_app(make_kiosk, shell_db, tmp_path):
+    live = _stamped(shell_db, tmp_path / "kiosk.sqlite", "2030-01-01T00:00:00Z")
+    before = {t.ident for t in threading.enumerate() if t.name == "kiosk-db"}
+    app = make_kiosk(live)
+    app.close()
+    assert wait_until(lambda: not [t for t in threading.enumerate() if t.name == "kiosk-db" and t.ident not in before],
+                      3000)

@@ -78,3 +78,16 @@ def test_a_changed_pin_is_not_flagged(make_kiosk, shell_db, caplog):
         app = make_kiosk(shell_db, admin_pin_hash=hash_pin("2718", iterations=1000))
     assert not app.admin.defaultPin
     assert not any("first-install PIN" in r.getMessage() for r in caplog.records)
+
+
+def test_the_admin_panel_warns_about_the_first_install_pin(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    app.driver.open_admin_panel()
+    warning = find(app.window, "adminPinWarning")
+    assert warning.isVisible() and "1945" in warning.property("text")
+
+
+def test_no_warning_once_the_pin_is_changed(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, admin_pin_hash=hash_pin("2718", iterations=1000))
+    app.driver.open_admin_panel()
+    assert not find(app.window, "adminPinWarning").isVisible()

@@ -33,7 +33,8 @@ def test_decodes_scaled_to_the_request(qapp, repo_with_image):
 
 def test_broken_or_missing_is_a_placeholder_and_one_log_line(qapp, repo_with_image, caplog):
     repo = Repository.open(repo_with_image)  # loaded while good; the bytes break afterwards
-    run_sql(repo_with_image, "UPDATE images SET data = x'FFD8FFE000104A464946' WHERE id = 1")
+    # Images are read from the private snapshot the records came from (kiosk.data.snapshot): break it there.
+    run_sql(repo._snapshot.path, "UPDATE images SET data = x'FFD8FFE000104A464946' WHERE id = 1")
     provider = DatabaseImageProvider(lambda: repo)
     with caplog.at_level(logging.WARNING, logger="kiosk.images"):
         for _ in range(3):

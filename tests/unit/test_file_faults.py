@@ -163,3 +163,22 @@ def test_a_file_that_changes_while_copied_is_refused(db_copy, monkeypatch):
     monkeypatch.setattr(snapshot, "_copy", copy_then_append)
     with pytest.raises(DataError, match="changed while it was being read"):
         take_snapshot(db_copy)
+
+
+def test_images_come_from_the_snapshot_of_the_loaded_file(db_copy, jpeg_file):
+    from kiosk.data import images
+
+    images.add_image(db_copy, "city", "1", jpeg_file)
+    repo = Repository.open(db_copy)
+    ref = repo.images()[0]
+    data = repo.image_data(ref.id)
+    db_copy.unlink()  # the curators' file is replaced or gone: the records on screen still have their images
+    assert repo.image_data(ref.id) == data
+    snapshot_folder = repo._snapshot.path.parent
+    repo.close()
+    assert not snapshot_folder.exists()
+
+
+def test_no_snapshot_is_kept_without_images(db_copy):
+    repo = Repository.open(db_copy)
+    assert getattr(repo, "_snapshot", None) is None

@@ -318,7 +318,9 @@ class DatabaseService(QObject):
 
     def _drop_pending(self) -> None:
         if self._pending is not None:
-            self._pending = None
+            repo, self._pending = self._pending[0], None
+            if hasattr(repo, "close"):
+                repo.close()  # its private snapshot goes with it
             self.pendingReloadChanged.emit()
 
     def _switch_to(self, repo, engine, meta, count, sig) -> None:
@@ -382,7 +384,7 @@ class DatabaseService(QObject):
         self._jobs.stop()
         self._debounce.stop()
         self._poll.stop()
-        self._pending = None
+        self._drop_pending()
         if self._watcher is not None:
             paths = self._watcher.files() + self._watcher.directories()
             if paths:

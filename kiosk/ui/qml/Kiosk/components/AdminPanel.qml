@@ -18,7 +18,7 @@ Item {
         target: Database
         function onReloaded(ok) {
             panel.reloadNote = ok ? qsTr("База перезагружена.")
-                                  : qsTr("Файл базы не прошёл проверку; причина — в журнале.")
+                                  : qsTr("Файл базы не принят; причина — в строке «Новый файл базы».")
         }
     }
 
@@ -40,6 +40,19 @@ Item {
         }
         Rectangle { width: parent.width; height: Math.max(1, Theme.px(2)); color: Theme.red }
 
+        // The first-install PIN is public (it is in the README): say so until staff change it.
+        Text {
+            objectName: "adminPinWarning"
+            visible: Admin.defaultPin
+            width: parent.width
+            text: qsTr("Действует заводской PIN 1945. Смените его до открытия выставки: kiosk --hash-pin, затем admin_pin_hash в файле настроек.")
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: Theme.gold
+            font.family: Theme.sans
+            font.pixelSize: Theme.smallSize
+        }
+
         Column {
             id: facts
             spacing: Theme.unit * 1.5
@@ -55,6 +68,8 @@ Item {
                     [qsTr("Собрана"), Database.builtAt || "—"],
                     [qsTr("Хеш источников"), Database.sourcesHash || "—"],
                     [qsTr("Городов"), String(Database.cityCount)],
+                    [qsTr("Новый файл базы"), Database.pendingReload ? qsTr("проверен, включится между посетителями")
+                                              : Database.refusal ? qsTr("не принят: %1").arg(Database.refusal) : "—"],
                     [qsTr("Журнал"), KioskInfo.logPath || qsTr("только консоль")]
                 ]
                 delegate: Item {
@@ -89,8 +104,9 @@ Item {
         Text {
             objectName: "adminNote"
             width: parent.width
-            height: Theme.px(48)
+            height: Math.max(Theme.px(48), implicitHeight)
             text: panel.reloadNote
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             textFormat: Text.PlainText
             color: Theme.gold
             font.family: Theme.sans

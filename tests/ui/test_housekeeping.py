@@ -1,0 +1,17 @@
+"""Long uptime: after the idle reset the kiosk releases what the visit left behind, and still works."""
+
+from __future__ import annotations
+
+from tests.helpers.qt import Finger, find, wait_until
+
+
+def test_caches_are_released_between_visits_and_the_kiosk_still_answers(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
+    finger = Finger(app.window)
+    finger.tap(find(app.window, "tileCities"))
+    assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
+    # The visitor walks away: the question, the countdown, the reset, then the housekeeping.
+    assert wait_until(lambda: app.housekeeping.runs == 1, 6000)
+    assert app.driver.current_name() == "homeScreen"
+    finger.tap(find(app.window, "tileCities"))  # the next visitor
+    assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
