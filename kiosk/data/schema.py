@@ -78,11 +78,20 @@ IMAGES = _t(
     ("credit", T), ("width", I, True), ("height", I, True), ("format", T, True), ("data", B, True),
     pk=["id"],
 )
-IMAGE_OWNERS: dict[str, tuple[str, str]] = {"city": ("cities", "id")}
+IMAGE_OWNERS: dict[str, tuple[str, str]] = {"city": ("cities", "id"), "slide": ("slides", "id")}
+
+# Curators' own attract-mode slides (db/sources/slides.toml); a slide's picture is its first image (owner_type
+# "slide"). Nothing is NOT NULL but the id: a hand-edited bad slide is named by `validate` and skipped by the
+# kiosk (kiosk.data.deck), it never takes the whole exhibition down.
+SLIDES = _t(
+    "slides",
+    ("id", I, True), ("title", T), ("text", T), ("duration", R), ("position", I), ("enabled", I), ("source", T),
+    pk=["id"],
+)
 
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
-    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES)
+    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SLIDES)
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
@@ -123,7 +132,7 @@ FTS_CREATE_SQL = (
 )
 
 # What two builds from the same sources must agree on, row for row (meta holds the build time).
-CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", "images", FTS_TABLE,
-                  *NK_TABLE_NAMES)
+CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", "images", "slides",
+                  FTS_TABLE, *NK_TABLE_NAMES)
 
 META_KEYS = ("schema_version", "built_at", "app_version", "sources_sha256", "sources")
