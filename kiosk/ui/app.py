@@ -30,6 +30,7 @@ from kiosk.ui.db_images import DatabaseImageProvider
 from kiosk.ui.kiosk_info import KioskInfo
 from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.services.admin import AdminService
+from kiosk.ui.services.attract import AttractService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
@@ -273,6 +274,12 @@ class KioskApp(QObject):
         self.idle.resetRequested.connect(self.database.applyPendingReload)
         self.idle.atRestChanged.connect(lambda: self.database.setVisitorPresent(not self.idle.atRest))
         self.database.open()
+        self.attract = AttractService(
+            self.config.attract_timeout, self.config.slide_duration, self.config.quiet_hours,
+            repository=lambda: self.database.repository if self.database.available else None,
+            at_rest=lambda: bool(self.idle.property("atRest")), parent=self)
+        self.idle.countdownExpired.connect(self.attract.after_idle_reset)
+        self.attract.activeChanged.connect(self.idle.poke)  # the waking touch never reached the idle filter
 
         self.engine = QQmlApplicationEngine()
         self.network = RefusingNetworkFactory()
@@ -280,7 +287,8 @@ class KioskApp(QObject):
         self.engine.addImageProvider("icon", IconProvider())
         self.engine.addImageProvider("qr", QrProvider())
         self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
-        qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle)
+        qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle,
+                           self.attract)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -289,6 +297,7 @@ class KioskApp(QObject):
         self.window.frameSwapped.connect(self._on_frame_swapped)
 
         self.qapp.installEventFilter(self.idle)
+        self.qapp.installEventFilter(self.attract)  # installed last, so it sees input first: a waking touch stops here
         self._lockdown = None
         if not windowed:
             self._lockdown = Lockdown(self)
@@ -317,6 +326,8 @@ class KioskApp(QObject):
         if self.engine is None:
             return
         self.qapp.removeEventFilter(self.idle)
+        self.qapp.removeEventFilter(self.attract)
+        self.attract.shutdown()
         self.idle.stop()
         self.database.stop()
         if self._overridden_cursor:
