@@ -75,7 +75,7 @@ class AttractService(QObject):
                  repository: Callable[[], object], at_rest: Callable[[], bool],
                  before_session: Callable[[], None] | None = None,
                  clock: Callable[[], dt.datetime] = dt.datetime.now, rng: random.Random | None = None,
-                 parent: QObject | None = None):
+                 crossfade_ms: int = CROSSFADE_MS, parent: QObject | None = None):
         super().__init__(parent)
         self._timeout_ms = int(timeout * 1000)
         self._slide_ms = max(50, int(slide_seconds * 1000))
@@ -88,7 +88,7 @@ class AttractService(QObject):
         self._order: SlideOrder | None = None
         self._deck_source: tuple[object, dt.date] | None = None  # (repository, date) the deck is for
         self._next_ms = self._slide_ms
-        self._crossfade_ms = min(CROSSFADE_MS, self._slide_ms // 2)
+        self._crossfade_ms = min(crossfade_ms, self._slide_ms // 2)
         self._wait = QTimer(self)  # no input for `timeout` on home → start
         self._wait.setSingleShot(True)
         self._wait.timeout.connect(self._on_wait)
@@ -224,6 +224,9 @@ class AttractService(QObject):
             return
         quiet = self._quiet_now()
         self._set_quiet(quiet)
+        if self._prepare.isActive():  # slides shorter than a crossfade: the hidden card is filled first
+            self._prepare.stop()
+            self._prepare_back()
         if not quiet:
             self._front = 1 - self._front
             self._next_ms = self._duration_of(self._cards[self._front])
@@ -231,6 +234,21 @@ class AttractService(QObject):
             self.slideShown.emit(self._cards[self._front].get("key", ""))
             self._prepare.start(self._crossfade_ms + 50)
         self._advance.start(self._next_ms)
+
+    def preview(self, kind: str) -> bool:
+        """Self-test: the slideshow held still on the first slide of this kind; False when the deck has none."""
+        if not self._ensure_deck():
+            return False
+        slide = next((s for s in self._order.deck.slides if s.kind == kind), None)
+        if slide is None:
+            return False
+        if not self._active:
+            self.start()
+        self._advance.stop()
+        self._prepare.stop()
+        self._set_quiet(False)
+        self._load(self._front, slide)
+        return True
 
     def _prepare_back(self) -> None:
         if self._active and self._order is not None:
