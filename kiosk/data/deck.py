@@ -53,17 +53,19 @@ class DatedEvent:
     """A timeline event as the deck needs it (adapted from the Novokuznetsk section's records)."""
 
     key: str
-    date: dt.date
     title: str
     text: str = ""
-    date_text: str = ""  # as the source writes it, e.g. «26 июля 1941 г.»
+    date_text: str = ""  # «26 июля 1941 г.», «1941–1945», or how the source names it
+    day: dt.date | None = None  # only for events dated to the day: they can be «В этот день»
+    year: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
     key: str
-    value: str  # e.g. «64 тысячи»
-    caption: str  # what the number counts, verbatim from the source
+    value: str  # e.g. «64»
+    unit: str  # «тысячи человек»
+    caption: str  # what the number counts, as the source words it
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,20 +112,68 @@ def curator_slides(stored: Iterable[slide_rules.CuratorSlide], default_duration:
 
 def event_slides(events: Iterable[DatedEvent], today: dt.date) -> list[Slide]:
     return [
-        Slide(key=f"event:{e.key}", kind=EVENT, title=e.title, text=e.text,
-              subtitle=e.date_text or e.date.isoformat(), year=e.date.year,
-              today=(e.date.day, e.date.month) == (today.day, today.month))
-        for e in sorted(events, key=lambda e: e.date)
+        Slide(key=f"event:{e.key}", kind=EVENT, title=e.title, text=e.text, subtitle=e.date_text, year=e.year,
+              today=e.day is not None and (e.day.day, e.day.month) == (today.day, today.month))
+        for e in events
     ]
 
 
 def figure_slides(figures: Iterable[Figure]) -> list[Slide]:
-    return [Slide(key=f"figure:{f.key}", kind=FIGURE, title=f.value, text=f.caption) for f in figures]
+    return [Slide(key=f"figure:{f.key}", kind=FIGURE, title=f.value, subtitle=f.unit, text=f.caption)
+            for f in figures]
 
 
-def build_deck(repo, today: dt.date, *, events: Sequence[DatedEvent] = (),
-               figures: Sequence[Figure] = ()) -> Deck:
+_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря")
+_MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+                      "октябрь", "ноябрь", "декабрь")
+
+
+def date_text(date: str, end: str = "") -> str:
+    """"1941-07-26" → «26 июля 1941 г.», "1942-10" → «октябрь 1942 г.», "1941"+"1945" → «1941–1945»."""
+    def one(d: str) -> str:
+        parts = d.split("-")
+        try:
+            if len(parts) == 3:
+                return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]} г."
+            if len(parts) == 2:
+                return f"{_MONTHS_NOMINATIVE[int(parts[1]) - 1]} {parts[0]} г."
+        except (ValueError, IndexError):
+            return d
+        return f"{d} г."
+
+    if end:
+        return f"{one(date).removesuffix(' г.')} — {one(end)}" if len(date) > 4 or len(end) > 4 \
+            else f"{date}–{end}"
+    return one(date)
+
+
+def section_inputs(repo) -> tuple[list[DatedEvent], list[Figure]]:
+    """The Novokuznetsk section's timeline and figures, where the database has that section."""
+    section = repo.section() if callable(getattr(repo, "section", None)) else None
+    if not section:
+        return [], []
+    events = []
+    for e in getattr(section, "events", ()):
+        day = None
+        if getattr(e, "precision", "") == "day":
+            try:
+                day = dt.date.fromisoformat(e.date)
+            except ValueError:
+                log.warning("timeline event %s: date %r is not a day; not a «В этот день» candidate", e.id, e.date)
+        year = int(e.date[:4]) if e.date[:4].isdigit() else 0
+        events.append(DatedEvent(e.id, e.title, e.text, e.when or date_text(e.date, e.end), day, year))
+    figures = [Figure(f.id, f.value_text, f.unit, f.label) for f in getattr(section, "figures", ())]
+    return events, figures
+
+
+def build_deck(repo, today: dt.date, *, events: Sequence[DatedEvent] | None = None,
+               figures: Sequence[Figure] | None = None) -> Deck:
     """Every slide the database supports, for a kiosk whose clock says `today`."""
+    if events is None or figures is None:
+        found_events, found_figures = section_inputs(repo)
+        events = found_events if events is None else events
+        figures = found_figures if figures is None else figures
     cities = repo.cities()
     slides = [Slide(key="title", kind=TITLE, title="", count=len(cities))]
     slides += city_slides(cities, repo.tags())

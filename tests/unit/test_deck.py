@@ -14,8 +14,9 @@ from kiosk.data.slides import CuratorSlide
 
 JULY_26 = dt.date(2026, 7, 26)
 EVENTS = [
-    D.DatedEvent("e1", dt.date(1941, 7, 26), "Событие летом", "Текст", "26 июля 1941 г."),
-    D.DatedEvent("e2", dt.date(1943, 1, 29), "Событие зимой"),
+    D.DatedEvent("e1", "Событие летом", "Текст", "26 июля 1941 г.", dt.date(1941, 7, 26), 1941),
+    D.DatedEvent("e2", "Событие зимой", "", "29 января 1943 г.", dt.date(1943, 1, 29), 1943),
+    D.DatedEvent("e3", "Весь год", "", "1942 г.", None, 1942),
 ]
 
 
@@ -63,7 +64,7 @@ def test_on_this_day_leads_every_cycle(repo):
     assert all(shown[k * n] == "event:e1" for k in range(5))
     # Another day: no lead, the events are ordinary slides.
     assert D.build_deck(repo, dt.date(2026, 7, 27), events=EVENTS).lead == ()
-    assert D.build_deck(repo, dt.date(2027, 1, 29), events=EVENTS).slides[5].today
+    assert [s.key for s in D.build_deck(repo, dt.date(2027, 1, 29), events=EVENTS).slides if s.today] == ["event:e2"]
 
 
 def test_restart_puts_the_lead_first_again(repo):
@@ -114,8 +115,33 @@ def test_curator_slides_shown_disabled_and_broken_ones_not(repo, caplog):
     assert "curator slide 2" not in log  # disabled is a choice, not a problem
 
 
+def test_the_novokuznetsk_section_gives_events_and_figures(repo):
+    from types import SimpleNamespace as NS
+
+    section = NS(
+        events=(NS(id="first-heat", date="1941-07-26", end="", precision="day", when="", title="Первая плавка",
+                   text="26 июля 1941 г. …"),
+                NS(id="war", date="1941", end="1945", precision="span", when="", title="Эшелоны", text="…"),
+                NS(id="month", date="1941-06-22", end="1941-07-22", precision="span", when="первый месяц войны",
+                   title="Добровольцы", text="…")),
+        figures=(NS(id="to-the-front", value_text="64", unit="тысячи человек", label="проводил город на фронт"),),
+    )
+    with_section = FakeRepo(repo)
+    with_section.section = lambda: section
+    deck = D.build_deck(with_section, JULY_26)
+    by_key = {s.key: s for s in deck.slides}
+    assert [deck.slides[i].key for i in deck.lead] == ["event:first-heat"]
+    assert by_key["event:first-heat"].subtitle == "26 июля 1941 г." and by_key["event:first-heat"].today
+    assert by_key["event:war"].subtitle == "1941–1945" and not by_key["event:war"].today
+    assert by_key["event:month"].subtitle == "первый месяц войны"
+    fig = by_key["figure:to-the-front"]
+    assert (fig.title, fig.subtitle, fig.text) == ("64", "тысячи человек", "проводил город на фронт")
+    assert D.date_text("1942-10") == "октябрь 1942 г." and D.date_text("1941-06-22", "1945-05-08") == \
+        "22 июня 1941 — 8 мая 1945 г."
+
+
 def test_figures_and_an_empty_database_order():
-    assert [s.kind for s in D.figure_slides([D.Figure("f", "64 тысячи", "ушли на фронт")])] == ["figure"]
+    assert [s.kind for s in D.figure_slides([D.Figure("f", "64", "тысячи", "ушли на фронт")])] == ["figure"]
     order = D.SlideOrder(D.Deck(()))
     assert order.next() is None
     single = D.SlideOrder(D.Deck((D.Slide("only", "title", ""),)))
