@@ -43,6 +43,11 @@ _ACTIVITY = _WAKE | _GESTURE_REST
 _HOURS = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
 
 
+def now() -> dt.datetime:
+    """The kiosk's clock (tests replace this function to fix the date)."""
+    return dt.datetime.now()
+
+
 def parse_quiet_hours(text: str) -> tuple[dt.time, dt.time] | None:
     """"22:00-08:00" → (22:00, 08:00); "" → None; anything else raises ValueError with what is expected."""
     if not text.strip():
@@ -74,14 +79,15 @@ class AttractService(QObject):
     def __init__(self, timeout: float, slide_seconds: float, quiet_hours: str = "", *,
                  repository: Callable[[], object], at_rest: Callable[[], bool],
                  before_session: Callable[[], None] | None = None,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now, rng: random.Random | None = None,
+                 clock: Callable[[], dt.datetime] | None = None, rng: random.Random | None = None,
                  crossfade_ms: int = CROSSFADE_MS, parent: QObject | None = None):
         super().__init__(parent)
         self._timeout_ms = int(timeout * 1000)
         self._slide_ms = max(50, int(slide_seconds * 1000))
         self._quiet_hours = parse_quiet_hours(quiet_hours)
         self._repository, self._at_rest, self._before_session = repository, at_rest, before_session
-        self._clock, self._rng = clock, rng or random.Random()
+        self._clock = clock or (lambda: now())  # looked up at each call, so a test can fix it
+        self._rng = rng or random.Random()
         self._active = self._quiet = self._swallowing = False
         self._front = 0
         self._cards: list[dict] = [{}, {}]
