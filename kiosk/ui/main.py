@@ -29,24 +29,21 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds, not {text!r}") from None
-    if not 0 <= value <= 86400:
-        raise argparse.ArgumentTypeError("must be 0…86400 seconds (0 = never)")
-    return value
+def _seconds_within(lo: float, hi: float, note: str = ""):
+    """An argparse type: seconds as a number (fractions allowed) within lo…hi."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected seconds, not {text!r}") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"must be {lo:g}…{hi:g} seconds{note}")
+        return value
+    return parse
 
 
-def _slide_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds, not {text!r}") from None
-    if not 0.05 <= value <= 600:
-        raise argparse.ArgumentTypeError("slide seconds must be 0.05…600")
-    return value
+_seconds = _seconds_within(0, 86400, " (0 = never)")
+_slide_seconds = _seconds_within(0.05, 600)
 
 
 def build_parser() -> argparse.ArgumentParser:
