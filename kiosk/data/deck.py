@@ -32,7 +32,7 @@ class Slide:
     year: int = 0  # a city's year of title (badge)
     icons: tuple[str, ...] = ()  # qtawesome names (a city's tags)
     labels: tuple[str, ...] = ()  # the tags' Russian labels, same order as icons
-    image: str = ""
+    image: int = 0  # a curator slide's picture: its first image's id in the images table (0 = none)
     lat: float | None = None
     lon: float | None = None
     count: int = 0  # the title slide: number of cities
@@ -89,7 +89,8 @@ def city_slides(cities: Iterable, tags: Iterable) -> list[Slide]:
     return out
 
 
-def curator_slides(stored: Iterable[slide_rules.CuratorSlide], default_duration: float) -> list[Slide]:
+def curator_slides(stored: Iterable[slide_rules.CuratorSlide],
+                   images_of=lambda owner_type, owner_id: ()) -> list[Slide]:
     """Enabled slides that meet the rules; a broken one is skipped (its duration clamped) with a log line."""
     out = []
     for s in stored:
@@ -105,8 +106,9 @@ def curator_slides(stored: Iterable[slide_rules.CuratorSlide], default_duration:
         if duration_only:
             log.warning("curator slide %s: duration %r clamped to %s", s.id, s.duration,
                         f"{duration:g} s" if duration else "the default")
-        out.append(Slide(key=f"curator:{s.id}", kind=CURATOR, title=s.title, text=s.text, image=s.image,
-                         duration=duration))
+        pictures = images_of("slide", s.id)
+        out.append(Slide(key=f"curator:{s.id}", kind=CURATOR, title=s.title, text=s.text,
+                         image=pictures[0].id if pictures else 0, duration=duration))
     return out
 
 
@@ -179,7 +181,7 @@ def build_deck(repo, today: dt.date, *, events: Sequence[DatedEvent] | None = No
     slides += city_slides(cities, repo.tags())
     slides += event_slides(events, today)
     slides += figure_slides(figures)
-    slides += curator_slides(repo.slides(), 0.0)
+    slides += curator_slides(repo.slides(), getattr(repo, "images_of", lambda owner_type, owner_id: ()))
     lead = tuple(i for i, s in enumerate(slides) if s.today)
     return Deck(tuple(slides), lead)
 

@@ -32,7 +32,7 @@ class FakeRepo:
 
 
 def curator(i, **kw):
-    base = dict(id=i, title=f"Слайд {i}", text="Текст.", image="", duration=None, position=i, enabled=True)
+    base = dict(id=i, title=f"Слайд {i}", text="Текст.", duration=None, position=i, enabled=True)
     base.update(kw)
     return CuratorSlide(**base)
 
@@ -138,6 +138,16 @@ def test_the_novokuznetsk_section_gives_events_and_figures(repo):
     assert (fig.title, fig.subtitle, fig.text) == ("64", "тысячи человек", "проводил город на фронт")
     assert D.date_text("1942-10") == "октябрь 1942 г." and D.date_text("1941-06-22", "1945-05-08") == \
         "22 июня 1941 — 8 мая 1945 г."
+
+
+def test_a_curator_slide_shows_its_first_image(repo):
+    from types import SimpleNamespace as NS
+
+    pictures = FakeRepo(repo, [curator(1), curator(2)])
+    pictures.images_of = lambda owner_type, owner_id: (NS(id=7), NS(id=8)) if (owner_type, owner_id) == ("slide", 2) \
+        else ()
+    got = {s.key: s.image for s in D.build_deck(pictures, JULY_26).slides if s.kind == "curator"}
+    assert got == {"curator:1": 0, "curator:2": 7}
 
 
 def test_figures_and_an_empty_database_order():
