@@ -277,7 +277,8 @@ class KioskApp(QObject):
         self.attract = AttractService(
             self.config.attract_timeout, self.config.slide_duration, self.config.quiet_hours,
             repository=lambda: self.database.repository if self.database.available else None,
-            at_rest=lambda: bool(self.idle.property("atRest")), parent=self)
+            at_rest=lambda: bool(self.idle.property("atRest")),
+            before_session=self.database.applyPendingReload, parent=self)
         self.idle.countdownExpired.connect(self.attract.after_idle_reset)
         self.attract.activeChanged.connect(self.idle.poke)  # the waking touch never reached the idle filter
 

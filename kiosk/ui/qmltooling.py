@@ -29,6 +29,7 @@ PYTHON_SOURCES = [
     "kiosk/ui/kiosk_info.py",
     "kiosk/ui/models/catalog.py",
     "kiosk/ui/services/admin.py",
+    "kiosk/ui/services/attract.py",
     "kiosk/ui/services/database.py",
     "kiosk/ui/services/idle.py",
 ]

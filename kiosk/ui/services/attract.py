@@ -9,7 +9,7 @@
   a slide change only swaps which card is in front (a crossfade). No QML object is created per slide.
 - Quiet hours ("22:00-08:00"): the slideshow gives way to a black screen; a touch still wakes the kiosk.
 
-Exposed to QML as `attract`.
+Exposed to QML as the singleton `Attract`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.deck import Deck, SlideOrder, build_deck
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger("kiosk.attract")
 
@@ -68,13 +70,21 @@ def in_quiet_hours(now: dt.time, hours: tuple[dt.time, dt.time] | None) -> bool:
     return start <= now < end if start < end else (now >= start or now < end)  # across midnight
 
 
+@QmlNamedElement("Attract")
+@QmlSingleton
 class AttractService(QObject):
+    """QML's singleton `Attract` (see the module docstring)."""
+
     activeChanged = Signal()
     quietChanged = Signal()
     frontChanged = Signal()
     slideAChanged = Signal()
     slideBChanged = Signal()
     slideShown = Signal(str)  # the key of the slide now in front (tests, benchmark)
+
+    @staticmethod
+    def create(engine):  # QML's singleton `Attract`: the instance the app provided
+        return instance_for(engine, AttractService)
 
     def __init__(self, timeout: float, slide_seconds: float, quiet_hours: str = "", *,
                  repository: Callable[[], object], at_rest: Callable[[], bool],
