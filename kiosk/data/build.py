@@ -44,6 +44,11 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
     db["questions"].insert_all(
         {"id": q.id, "city_id": q.city_id, "field": q.field, "note": q.note} for q in src.questions()
     )
+    db["slides"].insert_all(
+        {"id": s.id, "title": s.title, "text": s.text, "duration": s.duration, "position": s.position,
+         "enabled": int(s.enabled), "source": s.source}
+        for s in src.slides
+    )
     write_search_terms(db, cities, tags)
     write_section(db, src.section)
     write_meta(db, src.sha256(), src.relative_files())

@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
-from kiosk.data import geonames, reference, rules
+from kiosk.data import geonames, reference, rules, slides as slide_rules
 from kiosk.data.nk_report import section_counts
 from kiosk.data.records import City
 from kiosk.data.repository import Repository
@@ -95,6 +95,7 @@ def findings(repo: Repository) -> list[Finding]:
         m = c.memorial
         _memorial_findings(c, m, add)
     out.extend(_repeated_passages(cities))
+    out.extend(_slide_findings(repo))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(out, key=lambda f: order[f.severity])
 
@@ -113,6 +114,20 @@ def _section_findings(repo: Repository) -> list[Finding]:
         out.append(Finding("info", "seed_corrected", "nk_corrections", k.id, name, k.seed,
                            f"«{_one_line(k.original, 60)}» → «{_one_line(k.corrected, 60)}»: {_one_line(k.note, 200)}",
                            "shown corrected; the seed keeps the original"))
+    return out
+
+
+def _slide_findings(repo: Repository) -> list[Finding]:
+    """Curators' attract slides the kiosk skips (or whose duration it clamps), and the disabled ones."""
+    out = []
+    for s in repo.slides():
+        name = _one_line(str(s.title or ""), 60)
+        for fld, why in slide_rules.problems(s):
+            skipped = "its duration is clamped" if fld == "duration" else "the kiosk skips the slide"
+            out.append(Finding("error", "slide_invalid", "slides", s.id, name, fld, why, f"{skipped}: fix it"))
+        if not s.enabled:
+            out.append(Finding("info", "slide_disabled", "slides", s.id, name, "enabled", "0",
+                               "not shown in attract mode"))
     return out
 
 

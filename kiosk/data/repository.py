@@ -10,12 +10,17 @@ import sqlite3
 import weakref
 from pathlib import Path
 
-from kiosk.data import schema
+from kiosk.data import schema, slides as slide_table
 from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.nk_load import load_section
 from kiosk.data.nk_records import Section
 from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
+<<<<<<< HEAD
 from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
+=======
+from kiosk.data.slides import CuratorSlide
+from kiosk.data.sqlite_ro import open_readonly
+>>>>>>> attract
 from kiosk.data.validate import check_connection
 
 
@@ -33,6 +38,7 @@ class Repository:
         questions: tuple[OpenQuestion, ...] = (),
         section: Section | None = None,
         images: tuple[ImageRef, ...] = (),
+        slides: tuple[CuratorSlide, ...] = (),
     ) -> None:
         self.path = Path(path)
         self._cities = cities
@@ -44,6 +50,7 @@ class Repository:
         self._questions = questions
         self._section = section if section is not None else Section()
         self._images = images
+        self._slides = slides
         self._images_by_owner: dict[tuple[str, str], tuple[ImageRef, ...]] = {}
         for im in images:
             key = (im.owner_type, im.owner_id)
@@ -102,6 +109,10 @@ class Repository:
     def section(self) -> Section:
         """The Novokuznetsk section (empty when the sources had none)."""
         return self._section
+
+    def slides(self) -> tuple[CuratorSlide, ...]:
+        """Curators' attract-mode slides as stored, disabled and broken ones included (the deck filters)."""
+        return self._slides
 
     def images(self) -> tuple[ImageRef, ...]:
         return self._images
@@ -188,4 +199,5 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
             "ORDER BY owner_type, owner_id, position, id"
         )
     )
-    return Repository(path, cities, tags, meta, corrections, terms, questions, load_section(conn), images)
+    return Repository(path, cities, tags, meta, corrections, terms, questions, load_section(conn), images,
+                      slide_table.read_all(conn))

@@ -78,7 +78,16 @@ IMAGES = _t(
     ("credit", T), ("width", I, True), ("height", I, True), ("format", T, True), ("data", B, True),
     pk=["id"],
 )
-IMAGE_OWNERS: dict[str, tuple[str, str]] = {"city": ("cities", "id")}
+IMAGE_OWNERS: dict[str, tuple[str, str]] = {"city": ("cities", "id"), "slide": ("slides", "id")}
+
+# Curators' own attract-mode slides (db/sources/slides.toml); a slide's picture is its first image (owner_type
+# "slide"). Nothing is NOT NULL but the id: a hand-edited bad slide is named by `validate` and skipped by the
+# kiosk (kiosk.data.deck), it never takes the whole exhibition down.
+SLIDES = _t(
+    "slides",
+    ("id", I, True), ("title", T), ("text", T), ("duration", R), ("position", I), ("enabled", I), ("source", T),
+    pk=["id"],
+)
 
 # The search index: each city's terms, normalised, stemmed and romanised by kiosk.data.textnorm at build time and
 # joined by spaces. The kiosk loads them into memory and searches them in Python (kiosk.data.search), which
@@ -92,7 +101,7 @@ SEARCH_TERMS = _t(
 
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
-    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SEARCH_TERMS)
+    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SLIDES, SEARCH_TERMS)
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
@@ -125,7 +134,7 @@ TABLES.update({t.name: t for t in NK_TABLES})
 NK_TABLE_NAMES = tuple(t.name for t in NK_TABLES)
 
 # What two builds from the same sources must agree on, row for row (meta holds the build time).
-CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", "images",
+CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", "images", "slides",
                   SEARCH_TERMS.name, *NK_TABLE_NAMES)
 
 META_KEYS = ("schema_version", "built_at", "app_version", "sources_sha256", "sources")

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from kiosk.data import rules
+from kiosk.data import rules, slides as slide_rules
 from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.nk_records import Section
 from kiosk.data.nk_sources import SECTION_DIR, load_section
 from kiosk.data.records import City, Correction, Memorial, OpenQuestion, Tag
+from kiosk.data.slides import CuratorSlide
 
 log = logging.getLogger(__name__)
 _TAG_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -48,6 +49,7 @@ class Sources:
     regions: dict[str, str] = field(default_factory=dict)
     cities: list[CitySource] = field(default_factory=list)
     section: Section = field(default_factory=Section)  # the Novokuznetsk section, empty without its folder
+    slides: list[CuratorSlide] = field(default_factory=list)  # slides.toml (optional file)
 
     def sha256(self) -> str:
         """Hash over the source files' bytes in sorted path order: the same sources give the same hash."""
@@ -316,6 +318,10 @@ def load_sources(root: str | Path) -> Sources:
     regions_path = root / "regions.toml"
     if regions_path.is_file():
         src.regions = _load_regions(regions_path, problems)
+
+    slides_path = root / "slides.toml"
+    if slides_path.is_file() and (data := _read_toml(slides_path, problems)) is not None:
+        src.slides = slide_rules.from_source(slides_path, data, problems)
 
     city_files = sorted((root / "cities").glob("*.toml")) if (root / "cities").is_dir() else []
     if not city_files:

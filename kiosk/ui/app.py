@@ -31,6 +31,7 @@ from kiosk.ui.kiosk_info import KioskInfo
 from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.models.novokuznetsk import Novokuznetsk
 from kiosk.ui.services.admin import AdminService
+from kiosk.ui.services.attract import AttractService
 from kiosk.ui.services.database import DatabaseService
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
@@ -278,6 +279,13 @@ class KioskApp(QObject):
         self.database.infoChanged.connect(self._load_section)
         self.idle.resetRequested.connect(self.novokuznetsk.reset)
         self.database.open()
+        self.attract = AttractService(
+            self.config.attract_timeout, self.config.slide_duration, self.config.quiet_hours,
+            repository=lambda: self.database.repository if self.database.available else None,
+            at_rest=lambda: bool(self.idle.property("atRest")),
+            before_session=self.database.applyPendingReload, parent=self)
+        self.idle.countdownExpired.connect(self.attract.after_idle_reset)
+        self.attract.activeChanged.connect(self.idle.poke)  # the waking touch never reached the idle filter
 
         self.engine = QQmlApplicationEngine()
         self.network = RefusingNetworkFactory()
@@ -286,7 +294,7 @@ class KioskApp(QObject):
         self.engine.addImageProvider("qr", QrProvider())
         self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
         qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle,
-                          self.novokuznetsk)
+                          self.novokuznetsk, self.attract)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -297,6 +305,7 @@ class KioskApp(QObject):
         self.idle.resetRequested.connect(self.housekeeping.soon)  # between visits: release caches
 
         self.qapp.installEventFilter(self.idle)
+        self.qapp.installEventFilter(self.attract)  # installed last, so it sees input first: a waking touch stops here
         self._lockdown = None
         if not windowed:
             self._lockdown = Lockdown(self)
@@ -329,6 +338,8 @@ class KioskApp(QObject):
         if self.engine is None:
             return
         self.qapp.removeEventFilter(self.idle)
+        self.qapp.removeEventFilter(self.attract)
+        self.attract.shutdown()
         self.idle.stop()
         self.housekeeping.stop()
         self.database.stop()

@@ -5,7 +5,9 @@ A config file is optional; each key has a default. Example (all keys shown with 
     # kiosk.toml
     idle_timeout = 90          # seconds without a touch before «Вы ещё здесь?» (0 = never)
     idle_countdown = 10        # seconds the question stays before the kiosk returns home
-    slide_duration = 8         # seconds per slide in slide shows / attract mode
+    slide_duration = 8         # seconds per slide in slide shows / attract mode (fractions allowed)
+    attract_timeout = 120      # seconds without a touch on home before the attract slideshow (0 = never)
+    quiet_hours = ""           # e.g. "22:00-08:00": attract shows a black screen then (empty = never)
     default_screen = "home"    # "home" or "cities": where visitors start and idle reset returns
     log_dir = ""               # empty = the per-user log dir (Linux ~/.local/state/labour-valour-kiosk/log)
     db = ""                    # empty = the bundled database
@@ -47,6 +49,8 @@ class Config:
     idle_timeout: float = 90.0
     idle_countdown: float = 10.0
     slide_duration: float = 8.0
+    attract_timeout: float = 120.0
+    quiet_hours: str = ""
     admin_pin_hash: str = DEFAULT_PIN_HASH
     default_screen: str = "home"
     log_dir: Path | None = None
@@ -57,7 +61,8 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_NUMBERS = {"idle_timeout": (0, 86400), "idle_countdown": (1, 600), "slide_duration": (1, 600)}
+_NUMBERS = {"idle_timeout": (0, 86400), "idle_countdown": (1, 600), "slide_duration": (1, 600),
+            "attract_timeout": (0, 86400)}
 _PATHS = ("log_dir", "db")
 
 
@@ -76,6 +81,14 @@ def _check(key: str, value, where: str):
     if key == "default_screen":
         if value not in SCREENS:
             raise ConfigError(f"{where}: default_screen must be one of {', '.join(SCREENS)}, not {value!r}")
+        return value
+    if key == "quiet_hours":
+        from kiosk.ui.services.attract import parse_quiet_hours
+
+        try:
+            parse_quiet_hours(value if isinstance(value, str) else "?")
+        except ValueError as exc:
+            raise ConfigError(f"{where}: quiet_hours: {exc}") from None
         return value
     if key == "admin_pin_hash":
         from kiosk.ui.services.admin import parse_pin_hash

@@ -29,14 +29,21 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds, not {text!r}") from None
-    if not 0 <= value <= 86400:
-        raise argparse.ArgumentTypeError("idle timeout must be 0…86400 seconds (0 = never)")
-    return value
+def _seconds_within(lo: float, hi: float, note: str = ""):
+    """An argparse type: seconds as a number (fractions allowed) within lo…hi."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected seconds, not {text!r}") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"must be {lo:g}…{hi:g} seconds{note}")
+        return value
+    return parse
+
+
+_seconds = _seconds_within(0, 86400, " (0 = never)")
+_slide_seconds = _seconds_within(0.05, 600)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=_size, metavar="WxH", help="window size with --windowed (default 1280x800)")
     p.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
                    help="seconds without a touch before returning home (overrides the config; 0 = never)")
+    p.add_argument("--attract-timeout", type=_seconds, metavar="SECONDS",
+                   help="seconds without a touch on home before the attract slideshow (0 = never; default 120)")
+    p.add_argument("--slide-seconds", type=_slide_seconds, metavar="SECONDS",
+                   help="seconds per attract slide, fractions allowed (overrides slide_duration; default 8)")
     p.add_argument("--log-dir", type=Path, metavar="DIR",
                    help="where kiosk.log goes (default: the user's log folder, on Linux "
                         "~/.local/state/labour-valour-kiosk/log)")
@@ -111,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    config = config.with_overrides(idle_timeout=args.idle_timeout, log_dir=args.log_dir, db=args.db)
+    config = config.with_overrides(idle_timeout=args.idle_timeout, log_dir=args.log_dir, db=args.db,
+                                   attract_timeout=args.attract_timeout, slide_duration=args.slide_seconds)
     from kiosk.ui.config import default_db_path
     from kiosk.ui.locations import find_database
 

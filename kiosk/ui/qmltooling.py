@@ -30,6 +30,7 @@ PYTHON_SOURCES = [
     "kiosk/ui/models/catalog.py",
     "kiosk/ui/models/novokuznetsk.py",
     "kiosk/ui/services/admin.py",
+    "kiosk/ui/services/attract.py",
     "kiosk/ui/services/database.py",
     "kiosk/ui/services/idle.py",
 ]

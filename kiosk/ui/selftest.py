@@ -130,6 +130,11 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             kiosk_app.idle.poke()
             d.nav("reset")
             done.append("idle question")
+            for kind in ("title", "city", "event", "figure", "curator"):  # the kinds this database gives
+                if kiosk_app.attract.preview(kind):
+                    visit(f"attract-{kind}", wait_ms=kiosk_app.attract.property("crossfadeMs") + 300)
+                    done.append(f"attract {kind}")
+            kiosk_app.attract.stop("self-test")
             d.preview_unavailable(True)
             visit("unavailable", wait_ms=300)  # the idle question has faded out
             d.preview_unavailable(False)

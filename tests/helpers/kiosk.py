@@ -54,6 +54,7 @@ def make_kiosk(qapp, tmp_path):
     def factory(db, *, windowed=False, size=(1920, 1080), watch=True, **settings):
         quit_codes: list[int] = []
         settings.setdefault("idle_timeout", 0)  # no idle question unless a test asks for it
+        settings.setdefault("attract_timeout", 0)  # no slideshow over the screen under test either
         app = KioskApp(Config(**settings), db_path=db, windowed=windowed, size=size, watch=watch,
                        log_path=tmp_path / "kiosk.log", on_quit=quit_codes.append)
         app.quit_codes = quit_codes

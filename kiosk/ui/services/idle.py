@@ -33,6 +33,7 @@ class IdleService(QObject):
     askingChanged = Signal()
     atRestChanged = Signal()
     resetRequested = Signal()
+    countdownExpired = Signal()  # nobody answered «Вы ещё здесь?» (attract mode starts right after the reset)
 
     @staticmethod
     def create(engine):  # QML's singleton `Idle`: the instance the app provided
@@ -142,6 +143,7 @@ class IdleService(QObject):
         self._set_left(self._left - 1)
         if self._left <= 0:
             self._finish()
+            self.countdownExpired.emit()
 
     def _finish(self) -> None:
         self._set_asking(False)

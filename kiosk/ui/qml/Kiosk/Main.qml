@@ -142,6 +142,9 @@ Window {
         anchors.fill: parent
     }
 
+    // Attract mode: the slideshow over every screen while nobody is here (kiosk/ui/services/attract.py).
+    AttractScreen { anchors.fill: parent; z: 50 }
+
     // Hidden admin gesture: hold the top-left corner for 3 s. Nothing visible, nothing else there.
     Item {
         id: adminCorner

@@ -1,0 +1,214 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// One attract-mode card. AttractScreen keeps two and only swaps which is in front, so nothing is created per
+// slide: `slide` (a map from the attract service) changes, the layouts below follow. Kinds: title, city,
+// event, figure, curator. Texts from the database are shown verbatim, as plain text.
+Item {
+    id: card
+
+    property var slide: ({})
+    property bool shown: false
+    property int fadeMs: 900
+    property int slideMs: 8000
+
+    readonly property string kind: slide && slide.kind ? slide.kind : ""
+    readonly property bool portrait: Theme.portrait
+    readonly property int side: Theme.margin * (portrait ? 2 : 3)
+
+    function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
+
+    opacity: shown ? 1 : 0
+    visible: opacity > 0
+    // While fading, draw the card once into a layer and blend that: the software renderer then blits one
+    // image per frame instead of re-drawing every glyph at a new opacity.
+    layer.enabled: opacity > 0 && opacity < 1
+    Behavior on opacity { NumberAnimation { duration: card.fadeMs; easing.type: Easing.InOutQuad } }
+
+    // The slow pan/zoom on the large type: starts over each time this card comes to the front and lasts the
+    // slide's whole time, so the type never stops on the same pixels.
+    property real drift: 0
+    onShownChanged: if (shown) { drift = 0; driftAnim.restart() } else { driftAnim.stop() }
+    NumberAnimation {
+        id: driftAnim
+        target: card; property: "drift"; from: 0; to: 1
+        duration: card.slideMs + card.fadeMs
+        easing.type: Easing.InOutSine
+    }
+
+    Item {
+        id: stage
+        objectName: "attractStage"
+        anchors.fill: parent
+        anchors.leftMargin: card.side
+        anchors.rightMargin: card.side
+        transform: [
+            Scale {
+                origin.x: stage.width / 2; origin.y: stage.height / 2
+                xScale: 1 + 0.04 * card.drift; yScale: xScale
+            },
+            Translate { x: Theme.px(24) * card.drift }
+        ]
+
+        // --- title: the exhibition's name ---
+        Column {
+            visible: card.kind === "title"
+            anchors.verticalCenter: parent.verticalCenter
+            width: parent.width
+            spacing: Theme.unit * 4
+            AttractLabel { text: qsTr("Почётное звание Российской Федерации") }
+            Text {
+                width: parent.width
+                text: qsTr("Города трудовой доблести")
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.bold: true
+                font.pixelSize: Theme.px(card.portrait ? 128 : 150)
+                lineHeight: 1.02
+                wrapMode: Text.WordWrap
+            }
+            Rectangle { width: Theme.px(200); height: Theme.px(8); color: Theme.red }
+            Text {
+                width: parent.width
+                text: qsTr("1941–1945") + "  ·  " + (card.slide.count || 0) + " " + card.citiesWord(card.slide.count || 0)
+                textFormat: Text.PlainText
+                color: Theme.gold
+                font.family: Theme.serif
+                font.pixelSize: Theme.px(64)
+            }
+        }
+
+        // --- city: name, region, year, headline, tags ---
+        Column {
+            objectName: "attractCity"
+            visible: card.kind === "city"
+            anchors.verticalCenter: parent.verticalCenter
+            width: parent.width
+            spacing: Theme.unit * 3
+            Row {
+                spacing: Theme.unit * 3
+                AttractLabel { anchors.verticalCenter: parent.verticalCenter; text: qsTr("Город трудовой доблести"); width: implicitWidth }
+                YearBadge { anchors.verticalCenter: parent.verticalCenter; year: card.slide.year || 0; fontSize: Theme.px(32) }
+            }
+            Text {
+                width: parent.width
+                objectName: "attractCityName"
+                // Long names («Комсомольск-на-Амуре») shrink to fit two lines instead of being cut.
+                height: Theme.px(card.portrait ? 250 : 340)
+                verticalAlignment: Text.AlignBottom
+                text: card.kind === "city" ? card.slide.title : ""
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.bold: true
+                font.pixelSize: Theme.px(card.portrait ? 120 : 150)
+                fontSizeMode: Text.Fit
+                minimumPixelSize: Theme.px(56)
+                lineHeight: 1.02
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+            }
+            Text {
+                width: parent.width
+                text: card.kind === "city" ? card.slide.subtitle : ""
+                textFormat: Text.PlainText
+                color: Theme.paperDim
+                font.family: Theme.sans
+                font.pixelSize: Theme.px(44)
+                wrapMode: Text.WordWrap
+            }
+            Rectangle { width: Theme.px(160); height: Theme.px(6); color: Theme.red }
+            Text {
+                width: Math.min(parent.width, Theme.px(1400))
+                text: card.kind === "city" ? "«" + card.slide.text + "»" : ""
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.px(46)
+                lineHeight: 1.35
+                wrapMode: Text.WordWrap
+            }
+            Flow {
+                width: parent.width
+                spacing: Theme.unit * 4
+                Repeater {
+                    model: card.kind === "city" && card.slide.icons ? card.slide.icons.length : 0
+                    Row {
+                        id: tagRow
+                        required property int index
+                        spacing: Theme.unit * 1.5
+                        Image {
+                            anchors.verticalCenter: parent.verticalCenter
+                            width: Theme.px(52); height: width
+                            sourceSize: Qt.size(width, height)
+                            source: "image://icon/" + card.slide.icons[tagRow.index] + "/" + String(Theme.gold).substring(1)
+                        }
+                        Text {
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: card.slide.labels[tagRow.index] || ""
+                            textFormat: Text.PlainText
+                            color: Theme.paperDim
+                            font.family: Theme.sans
+                            font.pixelSize: Theme.px(30)
+                        }
+                    }
+                }
+            }
+        }
+
+        // --- event: «В этот день» or its date; figure: a large number; curator: title and text ---
+        Column {
+            objectName: "attractText"
+            visible: card.kind === "event" || card.kind === "figure" || card.kind === "curator"
+            anchors.verticalCenter: parent.verticalCenter
+            width: parent.width
+            spacing: Theme.unit * 4
+            AttractLabel {
+                objectName: "attractOnThisDay"
+                visible: card.kind === "event"
+                text: card.slide.today ? qsTr("В этот день") + "  ·  " + (card.slide.subtitle || "")
+                                       : (card.slide.subtitle || "")
+                color: card.slide.today ? Theme.redBright : Theme.gold
+                font.pixelSize: Theme.px(card.slide.today ? 44 : 34)
+            }
+            Text {
+                width: parent.width
+                text: card.slide.title || ""
+                textFormat: Text.PlainText
+                color: card.kind === "figure" ? Theme.gold : Theme.paper
+                font.family: Theme.serif
+                font.bold: true
+                font.pixelSize: Theme.px(card.kind === "figure" ? 180 : (card.portrait ? 96 : 112))
+                lineHeight: 1.05
+                wrapMode: Text.WordWrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+            }
+            Text {   // a figure's unit: «тысячи человек»
+                visible: card.kind === "figure"
+                width: parent.width
+                text: card.kind === "figure" ? (card.slide.subtitle || "") : ""
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.px(64)
+                wrapMode: Text.WordWrap
+            }
+            Rectangle { width: Theme.px(160); height: Theme.px(6); color: Theme.red }
+            Text {
+                width: Math.min(parent.width, Theme.px(1400))
+                text: card.slide.text || ""
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.px(46)
+                lineHeight: 1.35
+                wrapMode: Text.WordWrap
+                maximumLineCount: card.portrait ? 14 : 8
+                elide: Text.ElideRight
+            }
+        }
+    }
+}

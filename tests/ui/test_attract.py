@@ -1,0 +1,174 @@
+"""Attract mode in the real shell, driven by touches, clicks and keys as a visitor (or nobody) would."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from kiosk.data.build import build_database
+from tests.helpers.kiosk import FIXTURE_SOURCES, texts_in
+from tests.helpers.qt import Finger, find, wait_until
+
+SLIDES_TOML = '''
+[[slide]]
+id = 1
+title = "Показываемый"
+text = "Этот слайд в петле."
+source = "тест"
+
+[[slide]]
+id = 2
+title = "Выключенный"
+text = "Этот слайд не показывают."
+source = "тест"
+enabled = false
+
+[[slide]]
+id = 3
+title = "Пустой"
+text = "Текст."
+source = "тест"
+'''
+
+
+@pytest.fixture(scope="module")
+def slides_db(tmp_path_factory):
+    """The fixture sources plus curator slides; slide 3 is then broken by hand (empty text)."""
+    root = tmp_path_factory.mktemp("attract")
+    sources = shutil.copytree(FIXTURE_SOURCES, root / "sources")
+    (sources / "slides.toml").write_text(SLIDES_TOML, encoding="utf-8")
+    path = build_database(sources, root / "kiosk.sqlite")
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE slides SET text = '' WHERE id = 3")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def _attract_on(app):
+    screen = find(app.window, "attractScreen")
+    return app.attract.active and screen.isVisible() and screen.opacity() == 1.0
+
+
+def _collect(app):
+    shown: list[str] = []
+    app.attract.slideShown.connect(shown.append)
+    return shown
+
+
+def test_home_then_attract_then_a_touch_on_a_tile_only_wakes(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, attract_timeout=0.4, slide_duration=30)
+    tile = find(app.window, "tileCities")
+    assert wait_until(lambda: _attract_on(app), 3000)
+    Finger(app.window).tap(tile)  # where the «Города» tile lies under the slideshow
+    assert wait_until(lambda: not find(app.window, "attractScreen").isVisible(), 1000)
+    QTest.qWait(100)
+    assert app.driver.depth() == 1 and app.driver.current_name() == "homeScreen"  # nothing opened
+    # Awake now: the next tap is an ordinary tap.
+    Finger(app.window).tap(tile)
+    assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
+
+
+@pytest.mark.parametrize("how", ["mouse", "key", "wheel"])
+def test_mouse_keys_and_wheel_wake_too(make_kiosk, shell_db, how):
+    app = make_kiosk(shell_db, attract_timeout=0.2, slide_duration=30)
+    assert wait_until(lambda: _attract_on(app), 3000)
+    tile = find(app.window, "tileCities")
+    centre = tile.mapToScene(tile.boundingRect().center()).toPoint()
+    if how == "mouse":
+        QTest.mouseClick(app.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    elif how == "key":
+        QTest.keyClick(app.window, Qt.Key.Key_Space)
+    else:
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QWheelEvent
+
+        event = QWheelEvent(QPointF(centre), QPointF(centre), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        app.qapp.sendEvent(app.window, event)
+    assert wait_until(lambda: not app.attract.active, 1000)
+    QTest.qWait(100)
+    assert app.driver.current_name() == "homeScreen" and app.driver.depth() == 1
+
+
+def test_every_city_appears_within_one_cycle(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, attract_timeout=0.6, slide_duration=0.05)
+    shown = _collect(app)
+    cities = {f"city:{c.id}" for c in app.database.repository.cities()}
+    assert wait_until(lambda: app.attract.order is not None and len(shown) >= len(app.attract.order.deck),
+                      30000, 50)
+    n = len(app.attract.order.deck)
+    first_cycle = shown[:n]
+    assert cities <= set(first_cycle)
+    assert len(set(first_cycle)) == n  # no repeats within the cycle
+    assert "title" in first_cycle and "curator:1" in first_cycle  # db/sources/slides.toml has one
+
+
+def test_curator_slides_shown_disabled_and_broken_ones_not(make_kiosk, slides_db):
+    app = make_kiosk(slides_db, attract_timeout=0.6, slide_duration=0.05)
+    shown = _collect(app)
+    assert wait_until(lambda: len(shown) >= 15, 20000, 50)  # three cycles of title + 3 cities + 1 slide
+    assert "curator:1" in shown
+    assert "curator:2" not in shown and "curator:3" not in shown
+    assert set(shown) == {"title", "city:1", "city:2", "city:3", "curator:1"}
+
+
+def test_the_curator_slide_on_screen(make_kiosk, slides_db):
+    app = make_kiosk(slides_db, attract_timeout=0.1, slide_duration=0.3)
+    assert wait_until(lambda: app.attract.active)
+    assert wait_until(lambda: "curator:1" in (app.attract.slideA.get("key"), app.attract.slideB.get("key")),
+                      10000, 20)
+    composition = find(app.window, "attractComposition")
+    assert wait_until(lambda: "Этот слайд в петле." in texts_in(composition), 10000, 20)
+    assert {"Показываемый", "Коснитесь экрана"} <= set(texts_in(composition))
+
+
+def test_zero_timeout_means_never_and_options_are_honoured(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, attract_timeout=0, slide_duration=3.5)
+    QTest.qWait(600)
+    assert not app.attract.active and not find(app.window, "attractScreen").isVisible()
+    assert app.attract.timeout_ms == 0
+    app2 = make_kiosk(shell_db, attract_timeout=0.1, slide_duration=3.5)
+    assert wait_until(lambda: app2.attract.active)
+    assert app2.attract.property("slideMs") == 3500 or app2.attract.slideA.get("kind") == "curator"
+
+
+def test_not_while_a_visitor_is_away_from_home(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, attract_timeout=0.3)
+    Finger(app.window).tap(find(app.window, "tileCities"))
+    assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
+    QTest.qWait(700)
+    assert not app.attract.active
+
+
+def test_idle_reset_goes_straight_to_attract(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, idle_timeout=0.5, idle_countdown=1, attract_timeout=60)
+    Finger(app.window).tap(find(app.window, "tileCities"))
+    assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
+    assert wait_until(lambda: app.idle.asking, 3000)
+    assert wait_until(lambda: _attract_on(app), 4000)
+    assert app.driver.current_name() == "homeScreen" and app.driver.depth() == 1
+
+
+def test_on_this_day_leads_with_a_fixed_clock(make_kiosk, shell_db, monkeypatch):
+    import datetime as dt
+
+    from kiosk.ui.services import attract as attract_service
+
+    monkeypatch.setattr(attract_service, "now", lambda: dt.datetime(2026, 7, 26, 12, 0))
+    app = make_kiosk(shell_db, attract_timeout=0.3, slide_duration=30)
+    events = [e for e in app.database.repository.section().events if e.date.endswith("-07-26")]
+    if not events:
+        pytest.skip("this database has no timeline event on 26 July")
+    assert wait_until(lambda: _attract_on(app), 3000)
+    front = app.attract.slideA if app.attract.front == 0 else app.attract.slideB
+    assert front["key"] == f"event:{events[0].id}" and front["today"]
+    composition = find(app.window, "attractComposition")
+    assert wait_until(lambda: any(t.startswith("В этот день") for t in texts_in(composition)), 3000)
+    assert events[0].title in texts_in(composition)
