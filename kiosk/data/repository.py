@@ -15,12 +15,8 @@ from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.nk_load import load_section
 from kiosk.data.nk_records import Section
 from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
-<<<<<<< HEAD
-from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
-=======
 from kiosk.data.slides import CuratorSlide
-from kiosk.data.sqlite_ro import open_readonly
->>>>>>> attract
+from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
 from kiosk.data.validate import check_connection
 
 
