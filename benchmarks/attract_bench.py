@@ -92,7 +92,7 @@ def main() -> int:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.main import make_qapp
+    from kiosk.ui.qapp import make_qapp
 
     db = ROOT / "db" / "kiosk.sqlite"
     if not db.exists():

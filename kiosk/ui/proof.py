@@ -81,7 +81,7 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
     from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
     from kiosk.ui import app as appmod
-    from kiosk.ui.main import make_qapp
+    from kiosk.ui.qapp import make_qapp
     from kiosk.ui.selftest import ShellDriver
 
     qapp = make_qapp()
