@@ -96,7 +96,8 @@ def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
         before = len(problems)
         row = {c.name: _convert(sheet, n, c, raw.get(c.name), problems) for c in table.columns}
         for c in table.columns:
-            if len(problems) == before and c.required and row[c.name] is None and c.name not in optional and c.name in sheet.header:
+            if (len(problems) == before and c.required and row[c.name] is None and c.name not in optional
+                    and c.name in sheet.header):
                 problems.append(sheet.error("must not be empty", n, c.name))
         if sheet.table == "cities":
             tags = raw.get(tables.CITY_TAGS_COLUMN)
@@ -195,11 +196,11 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
     imported = Imported(rows, origin)
     derive(rows, imported.notes)
     for sheet, n, r in located:  # what derive() could not fill
-        for c in schema.TABLES[sheet.table].columns:
-            if c.required and r.get(c.name) is None and c.name in DERIVED.get(sheet.table, ()):
-                why = (f"empty, and no other city of «{r.get('region')}» gives it" if c.name == "federal_district"
+        for col in schema.TABLES[sheet.table].columns:
+            if col.required and r.get(col.name) is None and col.name in DERIVED.get(sheet.table, ()):
+                why = (f"empty, and no other city of «{r.get('region')}» gives it" if col.name == "federal_district"
                        else "must not be empty")
-                problems.append(sheet.error(why, n, c.name))
+                problems.append(sheet.error(why, n, col.name))
     if problems:
         raise DataErrors(problems)
     return imported, files

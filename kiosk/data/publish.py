@@ -47,7 +47,7 @@ def write_meta(db: sqlite_utils.Database, sources_sha256: str, sources: list[str
     """The meta rows of a new file: schema version, build time, and what it was made from."""
     meta = {
         "schema_version": str(schema.SCHEMA_VERSION),
-        "built_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "built_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "app_version": __version__,
         "sources_sha256": sources_sha256,
         "sources": json.dumps(sources, ensure_ascii=False),

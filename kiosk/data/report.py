@@ -109,7 +109,8 @@ def _section_findings(repo: Repository) -> list[Finding]:
         readings = ", ".join(sorted({s.seed for s in q.sources}))
         shown = f"; shown: {q.shown}" if q.shown else ""
         out.append(Finding("warning", "open_question", "nk_questions", q.id, name, q.topic,
-                           _one_line(q.note, 300), f"the seeds disagree ({readings}{shown}): settle it with the editor"))
+                           _one_line(q.note, 300),
+                           f"the seeds disagree ({readings}{shown}): settle it with the editor"))
     for k in section.corrections:
         out.append(Finding("info", "seed_corrected", "nk_corrections", k.id, name, k.seed,
                            f"«{_one_line(k.original, 60)}» → «{_one_line(k.corrected, 60)}»: {_one_line(k.note, 200)}",
@@ -188,7 +189,8 @@ def report_text(repo: Repository) -> str:
     found = findings(repo)
     lines = [
         f"Data-quality report: {repo.path}",
-        f"Built {meta.get('built_at', '?')} by kiosk {meta.get('app_version', '?')}, schema {meta.get('schema_version')},"
+        f"Built {meta.get('built_at', '?')} by kiosk {meta.get('app_version', '?')}, "
+        f"schema {meta.get('schema_version')},"
         f" sources sha256 {meta.get('sources_sha256', '?')[:12]}",
         f"{len(repo.cities())} cities, {len(repo.tags())} tags, {len(repo.images())} images; "
         + ", ".join(f"{sum(f.severity == s for f in found)} {s}(s)" for s in SEVERITIES),

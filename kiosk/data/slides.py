@@ -47,8 +47,8 @@ def text_problem(value: object, limit: int, *, required: bool) -> str | None:
         return f"must be text, got {value!r}"
     if len(value) > limit:
         return f"{len(value)} characters, at most {limit}"
-    if _MARKUP.search(value):
-        return f"contains markup ({_MARKUP.search(value).group(0)[:40]!r}); slides show plain text"
+    if markup := _MARKUP.search(value):
+        return f"contains markup ({markup.group(0)[:40]!r}); slides show plain text"
     return None
 
 
@@ -95,7 +95,7 @@ def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[C
     for i, entry in enumerate(entries):
         where = f"slide[{i}]"
 
-        def bad(fld: str, why: str) -> None:
+        def bad(fld: str, why: str, where: str = where) -> None:
             problems_out.append(DataError(path, why, field=f"{where}.{fld}"))
 
         if not isinstance(entry, dict):
@@ -122,8 +122,9 @@ def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[C
         if not isinstance(source, str):
             bad("source", f"must be text, got {source!r}")
             source = ""
-        slide = CuratorSlide(slide_id, entry.get("title"), entry.get("text"), entry.get("duration"), position,
-                             enabled, source)
+        # As stored, unchecked (None where a key is missing): problems() below says what is wrong.
+        slide = CuratorSlide(slide_id, entry.get("title"), entry.get("text"),  # type: ignore[arg-type]
+                             entry.get("duration"), position, enabled, source)
         for fld, why in problems(slide):
             bad(fld, why)
         if not source.strip():

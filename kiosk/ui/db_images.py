@@ -11,10 +11,14 @@ from __future__ import annotations
 import collections
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen
 from PySide6.QtQuick import QQuickImageProvider
+
+if TYPE_CHECKING:
+    from kiosk.data.repository import Repository
 
 log = logging.getLogger("kiosk.images")
 
@@ -39,7 +43,7 @@ def placeholder(requested: QSize) -> QImage:
 
 
 class DatabaseImageProvider(QQuickImageProvider):
-    def __init__(self, repository: Callable[[], object]):
+    def __init__(self, repository: Callable[[], Repository | None]):
         super().__init__(QQuickImageProvider.ImageType.Image)
         self._repository = repository
         self._reported: collections.OrderedDict[str, None] = collections.OrderedDict()

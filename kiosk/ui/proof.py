@@ -82,7 +82,7 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
 
     from kiosk.ui import app as appmod
     from kiosk.ui.qapp import make_qapp
-    from kiosk.ui.selftest import ShellDriver
+    from kiosk.ui.shell_driver import ShellDriver
 
     qapp = make_qapp()
     out_dir.mkdir(parents=True, exist_ok=True)

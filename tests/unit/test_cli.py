@@ -25,7 +25,8 @@ def test_build_then_validate_report_search(fixture_sources, tmp_path, capsys):
 
     assert main(["report", str(out)]) == 0
     report = capsys.readouterr().out
-    assert "corrections[1] Ижевск: region: seed_corrected: «Удмуртская республика » → «Удмуртская Республика»: Официально" in report
+    assert ("corrections[1] Ижевск: region: seed_corrected: «Удмуртская республика » → «Удмуртская Республика»: "
+            "Официально") in report
     assert "cities[3] Ижевск: memorial: no_memorial:" in report
     assert "WARNING (1):\n  cities[2] Екатеринбург: lat, lon: no_coordinates:" in report
 

@@ -208,6 +208,7 @@ class AttractService(QObject):
                 log.exception("switching the database before attract failed")
         if not self._ensure_deck():
             return
+        assert self._order is not None  # made by _ensure_deck
         self._wait.stop()
         self._order.restart()
         self._set_quiet(self._quiet_now())
@@ -255,6 +256,7 @@ class AttractService(QObject):
         """Self-test: the slideshow held still on the first slide of this kind; False when the deck has none."""
         if not self._ensure_deck():
             return False
+        assert self._order is not None  # made by _ensure_deck
         slide = next((s for s in self._order.deck.slides if s.kind == kind), None)
         if slide is None:
             return False
@@ -295,7 +297,7 @@ class AttractService(QObject):
             self._order = SlideOrder(deck, self._rng)
             self._deck_source = source
             log.info("attract deck: %d slides, %d leading «В этот день»", len(deck), len(deck.lead))
-        return len(self._order.deck) > 0
+        return self._order is not None and len(self._order.deck) > 0
 
     def _quiet_now(self) -> bool:
         return in_quiet_hours(self._clock().time(), self._quiet_hours)
