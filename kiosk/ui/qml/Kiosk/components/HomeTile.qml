@@ -62,7 +62,7 @@ Rectangle {
             font.pixelSize: Theme.labelSize
             lineHeight: 1.3
             wrapMode: Text.WordWrap
-            maximumLineCount: 2
+            maximumLineCount: 3   // narrow tiles (16:10 windows) wrap the caption once more rather than cut it
             elide: Text.ElideRight
         }
     }

@@ -36,7 +36,7 @@ Item {
         y: home.portrait ? Theme.px(160) : Math.max(Theme.px(96), (home.height - height) / 2)
         // 16:10 and narrower landscapes give the heading a larger share, or the decree's words run too long.
         width: home.portrait ? home.width - home.sideMargin * 2
-                             : Math.round((home.width - home.sideMargin * 2 - home.gap) * (home.width / home.height >= 1.7 ? 0.52 : 0.58))
+                             : Math.round((home.width - home.sideMargin * 2 - home.gap) * (home.width / home.height >= 1.7 ? 0.52 : 0.55))
         spacing: Theme.unit * 3
 
         Text {

@@ -33,8 +33,10 @@ Item {
         anchors.topMargin: Theme.barHeight + Theme.unit * 2
         title: qsTr("Лента времени")
         // Landscape keeps every pixel of height for the cards: the hint goes into the kicker line.
-        kicker: qsTr("Новокузнецк · коснитесь события, чтобы прочитать его и источник")
-        lead: screen.portrait ? qsTr("Листайте вверх и вниз: от 1941 года к 2020-му.") : ""
+        kicker: screen.portrait ? qsTr("Раздел «Новокузнецк»")
+                                : qsTr("Новокузнецк · коснитесь события, чтобы прочитать его и источник")
+        lead: screen.portrait ? qsTr("Листайте вверх и вниз, от 1941 года к 2020-му. Коснитесь события — " +
+                                     "откроются его рассказ и источник.") : ""
     }
 
     Flickable {
