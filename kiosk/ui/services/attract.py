@@ -24,6 +24,7 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.deck import Deck, SlideOrder, build_deck
+from kiosk.ui.models.city_images import build_stamp
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger("kiosk.attract")
@@ -103,6 +104,7 @@ class AttractService(QObject):
         self._cards: list[dict] = [{}, {}]
         self._order: SlideOrder | None = None
         self._deck_source: tuple[object, dt.date] | None = None  # (repository, date) the deck is for
+        self._stamp = ""
         self._next_ms = self._slide_ms
         self._crossfade_ms = min(crossfade_ms, self._slide_ms // 2)
         self._wait = QTimer(self)  # no input for `timeout` on home → start
@@ -273,7 +275,10 @@ class AttractService(QObject):
             self._load(1 - self._front, self._order.next())
 
     def _load(self, card: int, slide) -> None:
-        self._cards[card] = slide.to_qml() if slide is not None else {}
+        shown = slide.to_qml() if slide is not None else {}
+        # The build stamp in the source: a replaced database never shows a cached picture of the old one.
+        shown["picture"] = f"image://dbimage/{slide.image}?{self._stamp}" if slide is not None and slide.image else ""
+        self._cards[card] = shown
         (self.slideAChanged if card == 0 else self.slideBChanged).emit()
         if card == self._front:
             self._next_ms = self._duration_of(self._cards[card])
@@ -296,6 +301,7 @@ class AttractService(QObject):
                 return False
             self._order = SlideOrder(deck, self._rng)
             self._deck_source = source
+            self._stamp = build_stamp(repo)
             log.info("attract deck: %d slides, %d leading «В этот день»", len(deck), len(deck.lead))
         return self._order is not None and len(self._order.deck) > 0
 

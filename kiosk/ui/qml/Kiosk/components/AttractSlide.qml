@@ -165,6 +165,17 @@ Item {
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width
             spacing: Theme.unit * 4
+            Image {   // a curator slide's picture; a broken one arrives as the provider's calm placeholder
+                objectName: "attractPicture"
+                visible: card.kind === "curator" && !!card.slide.picture
+                width: parent.width
+                height: visible ? Theme.px(card.portrait ? 560 : 400) : 0
+                source: card.kind === "curator" && card.slide.picture ? card.slide.picture : ""
+                sourceSize.height: height
+                fillMode: Image.PreserveAspectFit
+                horizontalAlignment: Image.AlignLeft
+                asynchronous: true
+            }
             AttractLabel {
                 objectName: "attractOnThisDay"
                 visible: card.kind === "event"
