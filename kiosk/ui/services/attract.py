@@ -18,6 +18,7 @@ import datetime as dt
 import logging
 import random
 import re
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
@@ -30,6 +31,7 @@ from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instan
 log = logging.getLogger("kiosk.attract")
 
 CROSSFADE_MS = 900  # within the brief's 600–1200 ms
+SWALLOW_MAX_S = 3.0  # a waking gesture whose release never arrives stops being swallowed after this long
 _WAKE = frozenset({
     QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
     QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TabletPress,
@@ -100,6 +102,7 @@ class AttractService(QObject):
         self._clock = clock or (lambda: now())  # looked up at each call, so a test can fix it
         self._rng = rng or random.Random()
         self._active = self._quiet = self._swallowing = False
+        self._swallow_until = 0.0
         self._front = 0
         self._cards: list[dict] = [{}, {}]
         self._order: SlideOrder | None = None
@@ -161,12 +164,15 @@ class AttractService(QObject):
         kind = event.type()
         if kind not in _ACTIVITY:
             return False
+        if self._swallowing and time.monotonic() > self._swallow_until:
+            self._swallowing = False  # a lost release must never leave the kiosk deaf
         if self._swallowing:  # the rest of the gesture that woke us belongs to nobody
             if kind in _GESTURE_END and self._gesture_over(event):
                 self._swallowing = False
             return kind in _GESTURE_REST or kind in _WAKE
         if self._active and kind in _WAKE:
             self._swallowing = kind not in (QEvent.Type.Wheel, QEvent.Type.MouseButtonDblClick)
+            self._swallow_until = time.monotonic() + SWALLOW_MAX_S
             self.stop("woken by input")
             return True
         self.poke()
