@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.data.build import build_database
 from tests.helpers.kiosk import FIXTURE_SOURCES, texts_in
-from tests.helpers.qt import Finger, find, wait_until
+from tests.helpers.qt import Finger, find, find_all, wait_until
 
 SLIDES_TOML = '''
 [[slide]]
@@ -36,11 +36,17 @@ source = "тест"
 
 @pytest.fixture(scope="module")
 def slides_db(tmp_path_factory):
-    """The fixture sources plus curator slides; slide 3 is then broken by hand (empty text)."""
+    """The fixture sources plus curator slides, a picture for slide 1; slide 3 is then broken by hand."""
     root = tmp_path_factory.mktemp("attract")
     sources = shutil.copytree(FIXTURE_SOURCES, root / "sources")
     (sources / "slides.toml").write_text(SLIDES_TOML, encoding="utf-8")
     path = build_database(sources, root / "kiosk.sqlite")
+    from PIL import Image
+
+    from kiosk.data.images import add_image
+
+    Image.new("RGB", (320, 200), (150, 40, 30)).save(root / "photo.jpg", "JPEG")
+    add_image(path, "slide", "1", root / "photo.jpg", caption="Фото")
     import sqlite3
 
     conn = sqlite3.connect(path)
@@ -127,6 +133,10 @@ def test_the_curator_slide_on_screen(make_kiosk, slides_db):
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: "Этот слайд в петле." in texts_in(composition), 10000, 20)
     assert {"Показываемый", "Коснитесь экрана"} <= set(texts_in(composition))
+    # Its picture from the images table, decoded off the GUI thread at the size shown.
+    pictures = [p for p in find_all(app.window, "attractPicture") if "dbimage" in p.property("source").toString()]
+    assert pictures and wait_until(lambda: pictures[0].property("implicitWidth") > 0, 3000)  # decoded
+    assert pictures[0].property("implicitWidth") / pictures[0].property("implicitHeight") == 320 / 200
 
 
 def test_zero_timeout_means_never_and_options_are_honoured(make_kiosk, shell_db):

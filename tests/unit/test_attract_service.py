@@ -131,3 +131,24 @@ def test_a_new_database_or_a_new_day_rebuilds_the_deck(fixture_db, qapp):
     assert switched == [True]
     for s in (svc, svc2):
         s.shutdown()
+
+
+def test_a_lost_release_never_leaves_the_kiosk_deaf(fixture_db, qapp, monkeypatch):
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+
+    from kiosk.ui.services import attract as attract_service
+
+    svc, _ = make(fixture_db, qapp, timeout=60)
+    svc.start()
+
+    def press():
+        return QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(5, 5), QPointF(5, 5), Qt.MouseButton.LeftButton,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+
+    assert svc.eventFilter(None, press()) is True and not svc.active  # woken; the press goes to nobody
+    assert svc.eventFilter(None, press()) is True  # still the same gesture (no release seen)
+    later = attract_service.time.monotonic() + attract_service.SWALLOW_MAX_S + 1
+    monkeypatch.setattr(attract_service.time, "monotonic", lambda: later)
+    assert svc.eventFilter(None, press()) is False  # the release was lost: input flows again
+    svc.shutdown()

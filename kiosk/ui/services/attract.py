@@ -18,17 +18,20 @@ import datetime as dt
 import logging
 import random
 import re
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.deck import Deck, SlideOrder, build_deck
+from kiosk.ui.models.city_images import build_stamp
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger("kiosk.attract")
 
 CROSSFADE_MS = 900  # within the brief's 600–1200 ms
+SWALLOW_MAX_S = 3.0  # a waking gesture whose release never arrives stops being swallowed after this long
 _WAKE = frozenset({
     QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
     QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TabletPress,
@@ -99,10 +102,12 @@ class AttractService(QObject):
         self._clock = clock or (lambda: now())  # looked up at each call, so a test can fix it
         self._rng = rng or random.Random()
         self._active = self._quiet = self._swallowing = False
+        self._swallow_until = 0.0
         self._front = 0
         self._cards: list[dict] = [{}, {}]
         self._order: SlideOrder | None = None
         self._deck_source: tuple[object, dt.date] | None = None  # (repository, date) the deck is for
+        self._stamp = ""
         self._next_ms = self._slide_ms
         self._crossfade_ms = min(crossfade_ms, self._slide_ms // 2)
         self._wait = QTimer(self)  # no input for `timeout` on home → start
@@ -159,12 +164,15 @@ class AttractService(QObject):
         kind = event.type()
         if kind not in _ACTIVITY:
             return False
+        if self._swallowing and time.monotonic() > self._swallow_until:
+            self._swallowing = False  # a lost release must never leave the kiosk deaf
         if self._swallowing:  # the rest of the gesture that woke us belongs to nobody
             if kind in _GESTURE_END and self._gesture_over(event):
                 self._swallowing = False
             return kind in _GESTURE_REST or kind in _WAKE
         if self._active and kind in _WAKE:
             self._swallowing = kind not in (QEvent.Type.Wheel, QEvent.Type.MouseButtonDblClick)
+            self._swallow_until = time.monotonic() + SWALLOW_MAX_S
             self.stop("woken by input")
             return True
         self.poke()
@@ -273,7 +281,10 @@ class AttractService(QObject):
             self._load(1 - self._front, self._order.next())
 
     def _load(self, card: int, slide) -> None:
-        self._cards[card] = slide.to_qml() if slide is not None else {}
+        shown = slide.to_qml() if slide is not None else {}
+        # The build stamp in the source: a replaced database never shows a cached picture of the old one.
+        shown["picture"] = f"image://dbimage/{slide.image}?{self._stamp}" if slide is not None and slide.image else ""
+        self._cards[card] = shown
         (self.slideAChanged if card == 0 else self.slideBChanged).emit()
         if card == self._front:
             self._next_ms = self._duration_of(self._cards[card])
@@ -296,6 +307,7 @@ class AttractService(QObject):
                 return False
             self._order = SlideOrder(deck, self._rng)
             self._deck_source = source
+            self._stamp = build_stamp(repo)
             log.info("attract deck: %d slides, %d leading «В этот день»", len(deck), len(deck.lead))
         return self._order is not None and len(self._order.deck) > 0
 

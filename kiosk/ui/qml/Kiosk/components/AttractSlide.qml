@@ -21,8 +21,9 @@ Item {
 
     opacity: shown ? 1 : 0
     visible: opacity > 0
-    // While fading, draw the card once into a layer and blend that: the software renderer then blits one
-    // image per frame instead of re-drawing every glyph at a new opacity.
+    // While fading, the card is drawn once into a layer and only that image is blended: the software renderer
+    // blits one picture a frame instead of re-drawing every glyph. The pan/zoom holds still meanwhile (the
+    // incoming card starts it when the fade is over, the outgoing one stops), so the layer never re-renders.
     layer.enabled: opacity > 0 && opacity < 1
     Behavior on opacity { NumberAnimation { duration: card.fadeMs; easing.type: Easing.InOutQuad } }
 
@@ -30,11 +31,14 @@ Item {
     // slide's whole time, so the type never stops on the same pixels.
     property real drift: 0
     onShownChanged: if (shown) { drift = 0; driftAnim.restart() } else { driftAnim.stop() }
-    NumberAnimation {
+    SequentialAnimation {
         id: driftAnim
-        target: card; property: "drift"; from: 0; to: 1
-        duration: card.slideMs + card.fadeMs
-        easing.type: Easing.InOutSine
+        PauseAnimation { duration: card.fadeMs }
+        NumberAnimation {
+            target: card; property: "drift"; from: 0; to: 1
+            duration: card.slideMs
+            easing.type: Easing.InOutSine
+        }
     }
 
     Item {
@@ -165,6 +169,17 @@ Item {
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width
             spacing: Theme.unit * 4
+            Image {   // a curator slide's picture; a broken one arrives as the provider's calm placeholder
+                objectName: "attractPicture"
+                visible: card.kind === "curator" && !!card.slide.picture
+                width: parent.width
+                height: visible ? Theme.px(card.portrait ? 560 : 400) : 0
+                source: card.kind === "curator" && card.slide.picture ? card.slide.picture : ""
+                sourceSize.height: height
+                fillMode: Image.PreserveAspectFit
+                horizontalAlignment: Image.AlignLeft
+                asynchronous: true
+            }
             AttractLabel {
                 objectName: "attractOnThisDay"
                 visible: card.kind === "event"
