@@ -1,21 +1,26 @@
 """image://dbimage/<id>?<stamp> → a photograph stored in the database, decoded at the size QML asks for.
 
-QML loads these with `asynchronous: true`, so Qt calls requestImage on its image-loader thread, never on the GUI
-thread; the reader decodes straight to the requested size (JPEG scales while decoding), so a 2560 px photo on
-a 300 px thumbnail costs a 300 px decode. Nothing is cached here (the engine's pixmap cache is bounded). A
+Bounded rather than threaded: Python in Qt's image-loader thread needs the GIL, and the engine joins that thread
+on close while Python holds it (a hang seen in tests). So the decode runs where QML asks, bounded: JPEG decodes
+straight to about the requested size (Pillow's draft mode, 1/2 to 1/8 of the pixels), never above 2560 px, and
+only for pictures on screen (a thumbnail row, or the one picture of the viewer). Nothing is cached here (the engine's pixmap cache is bounded). A
 broken or missing image gives a calm placeholder and one log line per image (bounded set).
 """
 
 from __future__ import annotations
 
 import collections
+import io
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen
+from PIL import Image
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.data.images import MAX_PIXELS
 
 if TYPE_CHECKING:
     from kiosk.data.repository import Repository
@@ -61,23 +66,24 @@ class DatabaseImageProvider(QQuickImageProvider):
             repo = self._repository()
             if repo is None:
                 raise LookupError("no database open")
-            data = repo.image_data(int(key))
-            buffer = QBuffer()
-            buffer.setData(QByteArray(data))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            reader = QImageReader(buffer)
-            reader.setAutoTransform(False)  # stored upright (kiosk-db add-image applied the EXIF orientation)
-            full = reader.size()
-            if not full.isValid() or full.isEmpty():
-                raise ValueError(reader.errorString() or "unreadable header")
-            bound = QSize(min(requested.width(), MAX_SIDE) if requested.width() > 0 else MAX_SIDE,
-                          min(requested.height(), MAX_SIDE) if requested.height() > 0 else MAX_SIDE)
-            if full.width() > bound.width() or full.height() > bound.height():
-                reader.setScaledSize(full.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio))
-            image = reader.read()
-            if image.isNull():
-                raise ValueError(reader.errorString() or "decoding failed")
-            return image
+            bound = (min(requested.width(), MAX_SIDE) if requested.width() > 0 else MAX_SIDE,
+                     min(requested.height(), MAX_SIDE) if requested.height() > 0 else MAX_SIDE)
+            return decode(repo.image_data(int(key)), bound)
         except Exception as exc:  # noqa: BLE001 - a broken picture must never break a screen
             self._report(key, f"{type(exc).__name__}: {exc}")
             return placeholder(requested)
+
+
+def decode(data: bytes, bound: tuple[int, int]) -> QImage:
+    """Pillow, not Qt's image plugins: a broken file raises here instead of printing libjpeg warnings on every
+    request. JPEG decodes straight to about the bound (draft mode), then scales down to fit it."""
+    with Image.open(io.BytesIO(data)) as im:
+        if im.width * im.height > MAX_PIXELS:
+            raise ValueError(f"{im.width}×{im.height} pixels is too large")
+        im.draft("RGB", bound)
+        im.load()
+        im = im.convert("RGBA" if im.mode in ("RGBA", "LA", "PA", "P") else "RGB")
+        im.thumbnail(bound, Image.Resampling.BILINEAR)
+        fmt = QImage.Format.Format_RGBA8888 if im.mode == "RGBA" else QImage.Format.Format_RGB888
+        raw = im.tobytes()
+        return QImage(raw, im.width, im.height, im.width * len(im.mode), fmt).copy()  # copy: own the bytes
