@@ -61,6 +61,14 @@ def open_cities(app, finger):
     settle(app, 50)
 
 
+def at_cities(make_kiosk, db, size=LANDSCAPE):
+    """A fresh kiosk at this size, on the cities screen, reached by a tap on the home tile."""
+    app = make_kiosk(db, size=size)
+    finger = Finger(app.window)
+    open_cities(app, finger)
+    return app, finger
+
+
 def keyboard_open(app) -> bool:
     kb = shown(app, "keyboard")
     return kb is not None and kb.property("y") + 1 < app.window.height() - kb.height() + 2
@@ -123,9 +131,7 @@ def sentences(text: str) -> list[str]:
 
 @pytest.mark.parametrize("name", ["Алдан", "Нижний Тагил", "Бологое"])
 def test_city_page_says_each_sentence_once(make_kiosk, shell_db, name):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     open_city(app, finger, name)
     screen = app.driver.stack.property("currentItem")
     reading = need(app, "cityText")
@@ -142,9 +148,7 @@ def test_city_page_says_each_sentence_once(make_kiosk, shell_db, name):
 
 
 def test_portrait_keyboard_folds_the_filters_and_results_keep_room(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, size=PORTRAIT)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db, PORTRAIT)
     finger.tap(need(app, "filtersToggle"))
     assert wait_until(lambda: shown(app, "facetPanel") is not None and need(app, "facetPanel").height() > 300)
     finger.tap(need(app, "searchField"))
@@ -157,9 +161,7 @@ def test_portrait_keyboard_folds_the_filters_and_results_keep_room(make_kiosk, s
 
 
 def test_portrait_empty_state_overlaps_nothing(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, size=PORTRAIT)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db, PORTRAIT)
     finger.tap(need(app, "filtersToggle"))
     settle(app, 400)
     type_text(app, finger, "ЪЪЪЪ")
@@ -189,9 +191,7 @@ def test_portrait_empty_state_overlaps_nothing(make_kiosk, shell_db):
 
 @pytest.mark.parametrize("how", ["touch", "mouse"])
 def test_landscape_facets_show_they_scroll_and_reach_the_tags(make_kiosk, shell_db, how):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     panel = need(app, "facetPanel")
     if panel.property("contentHeight") > panel.height():
         assert need(app, "facetScrollHint").isVisible()
@@ -243,9 +243,7 @@ def longest_with_memorial(app) -> str:
 
 
 def test_mouse_drag_scrolls_the_city_text_to_the_qr_code_in_portrait(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, size=PORTRAIT)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db, PORTRAIT)
     open_city(app, finger, longest_with_memorial(app))
     assert not in_view(need(app, "memorialQr"), need(app, "cityText"))  # below the fold to begin with
     reading = need(app, "cityText")
@@ -261,9 +259,7 @@ def test_mouse_drag_scrolls_the_city_text_to_the_qr_code_in_portrait(make_kiosk,
 
 
 def test_mouse_wheel_scrolls_the_city_text(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, size=PORTRAIT)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db, PORTRAIT)
     open_city(app, finger, longest_with_memorial(app))
     reading = need(app, "cityText")
     y0 = reading.property("contentY")
@@ -273,9 +269,7 @@ def test_mouse_wheel_scrolls_the_city_text(make_kiosk, shell_db):
 
 @pytest.mark.parametrize("how", ["touch", "mouse"])
 def test_a_long_press_on_a_card_still_opens_it(make_kiosk, shell_db, how):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     first = app.catalog.cities.cityIdAt(0)
     card = need(app, f"cityCard_{first}")
     if how == "touch":
@@ -287,9 +281,7 @@ def test_a_long_press_on_a_card_still_opens_it(make_kiosk, shell_db, how):
 
 @pytest.mark.parametrize("how", ["touch", "mouse"])
 def test_a_long_press_on_a_chip_still_ticks_it(make_kiosk, shell_db, how):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     chip = need(app, f"facetYear_{min(c.year for c in app.database.repository.cities())}")
     if how == "touch":
         finger.long_press(chip, 1000)
@@ -302,9 +294,7 @@ def test_a_long_press_on_a_chip_still_ticks_it(make_kiosk, shell_db, how):
 
 
 def test_letter_scrolls_to_the_first_city_of_the_letter_and_marks_it(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     grid = need(app, "cityGrid")
     for letter in ("К", "Т", "А"):
         finger.tap(need(app, f"letter_{letter}"))
@@ -318,9 +308,7 @@ def test_letter_scrolls_to_the_first_city_of_the_letter_and_marks_it(make_kiosk,
 
 
 def test_strip_is_off_while_results_are_ranked(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     type_text(app, finger, "танк")
     assert wait_until(lambda: app.catalog.property("ranked"))
     settle(app, 300)
@@ -335,9 +323,7 @@ def test_strip_is_off_while_results_are_ranked(make_kiosk, shell_db):
 
 @pytest.mark.parametrize("text", ["Т-34", "1943", "№ 11"])
 def test_keyboard_types_digits(make_kiosk, shell_db, text):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     type_text(app, finger, text)
     assert wait_until(lambda: app.catalog.property("query") == text.lower())
     assert app.catalog.count > 0
@@ -389,9 +375,7 @@ def test_no_memorial_says_what_the_list_says(make_kiosk, shell_db, size):
 
 
 def test_home_starts_the_next_visit_clean_and_back_keeps_state(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     finger.tap(need(app, f"facetYear_{min(c.year for c in app.database.repository.cities())}"))
     type_text(app, finger, "")
     finger.tap(need(app, "key_latin"))
@@ -433,9 +417,7 @@ def test_city_text_is_shown_with_real_dashes_and_quotes(make_kiosk, shell_db):
 
 
 def test_a_ticked_chip_does_not_widen_or_push_its_neighbours(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     years = sorted({c.year for c in app.database.repository.cities()})
     chip, neighbour = need(app, f"facetYear_{years[0]}"), need(app, f"facetYear_{years[1]}")
     w, x = chip.width(), rect(neighbour).x()
@@ -456,9 +438,7 @@ def test_chip_counts_read_as_counts(make_kiosk, shell_db):
 
 @pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT])
 def test_every_text_is_readable_from_a_distance(make_kiosk, shell_db, size):
-    app = make_kiosk(shell_db, size=size)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db, size)
     minimum = 28 * min(size) / 1080
     small = {t.property("text")[:30]: t.property("font").pixelSize() for t in texts(app.window.contentItem())
              if t.property("font").pixelSize() < minimum - 0.5}
@@ -469,9 +449,7 @@ def test_every_text_is_readable_from_a_distance(make_kiosk, shell_db, size):
 
 
 def test_card_icons_are_labelled(make_kiosk, shell_db):
-    app = make_kiosk(shell_db)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db)
     first = app.catalog.cities.cityIdAt(0)
     card = need(app, f"cityCard_{first}")
     city = app.catalog.city(first)
@@ -492,9 +470,7 @@ def test_landscape_page_without_memorial_leaves_no_empty_column(make_kiosk, shel
 
 
 def test_portrait_keyboard_keys_keep_away_from_the_bezel(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, size=PORTRAIT)
-    finger = Finger(app.window)
-    open_cities(app, finger)
+    app, finger = at_cities(make_kiosk, shell_db, PORTRAIT)
     finger.tap(need(app, "searchField"))
     assert wait_until(lambda: keyboard_open(app))
     settle(app, 400)
