@@ -15,6 +15,7 @@ import re
 from PySide6.QtCore import Property, QCoreApplication, QDate, QLocale, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
+from kiosk.data.typography import typeset
 from kiosk.data.nk_records import Section
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
@@ -181,7 +182,7 @@ class Novokuznetsk(QObject):
             end = strip_position(year_fraction(e.end or e.date, at_end=True))
             spans.append((start, end))
             events.append({
-                "id": e.id, "ref": f"event:{e.id}", "title": e.title, "text": e.text, "precision": e.precision,
+                "id": e.id, "ref": f"event:{e.id}", "title": e.title, "text": typeset(e.text), "precision": e.precision,
                 "dateLabel": date_label(e.date, e.end, e.when), "start": start, "end": end,
             })
         # Cards: one per event at its start; bars: the event's extent (day, month, year or span) in a gutter.
@@ -302,7 +303,7 @@ class Novokuznetsk(QObject):
         return {
             "id": c.id, "title": c.title, "lead": c.lead,
             "paragraphs": [
-                {"ref": f"paragraph:{p.id}", "text": p.text,
+                {"ref": f"paragraph:{p.id}", "text": typeset(p.text),
                  "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r]}
                 for p in c.paragraphs
             ],
@@ -320,7 +321,7 @@ class Novokuznetsk(QObject):
         except KeyError:
             return {}
         kind = ref.split(":", 1)[0]
-        base = {"ref": ref, "kind": kind, "text": getattr(it, "text", "")}
+        base = {"ref": ref, "kind": kind, "text": typeset(getattr(it, "text", ""))}
         if kind == "person":
             return {**base, "kindLabel": tr("Человек"), "title": it.name, "subtitle": it.role, "meta": it.when,
                     "chip": it.name}

@@ -25,7 +25,7 @@ Item {
         flickDeceleration: Theme.px(2000)
         maximumFlickVelocity: Theme.px(5000)
         cellWidth: Math.floor(width / screen.columns)
-        cellHeight: Theme.px(340)
+        cellHeight: Theme.px(384)  // value, a two-line unit and a three-line label in PT Serif, with its padding
         bottomMargin: Theme.unit * 4
         model: Novokuznetsk.figures
 
