@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (types rootObjects() as QQuickWindow)
 
 import kiosk
@@ -89,7 +88,7 @@ class KioskApp(QObject):
         self.idle.countdownExpired.connect(self.attract.after_idle_reset)
         self.attract.activeChanged.connect(self.idle.poke)  # the waking touch never reached the idle filter
 
-        self.engine = QQmlApplicationEngine()
+        self.engine = qmlmodule.new_engine()
         self.network = RefusingNetworkFactory()
         self.engine.setNetworkAccessManagerFactory(self.network)
         self.engine.addImageProvider("icon", IconProvider())

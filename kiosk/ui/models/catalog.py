@@ -28,6 +28,7 @@ from kiosk.ui.models.facets import (
     district_sort_key,
 )
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.year_colors import year_colors
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +212,15 @@ class Catalog(QObject):
     @Property(QObject, constant=True)
     def tags(self) -> FacetModel:
         return self._tag_facet
+
+    @Property(int, constant=True)
+    def maxQueryLength(self) -> int:  # noqa: N802 - QML's naming
+        return MAX_QUERY
+
+    @Property("QVariantMap", notify=loadedChanged)
+    def yearColors(self) -> dict[str, str]:  # noqa: N802 - QML's naming
+        """Year → colour for every year in the data (badges and filters alike; see year_colors.py)."""
+        return {str(y): c for y, c in year_colors(c.year for c in self._cities).items()}
 
     @Property(int, notify=resultsChanged)
     def count(self) -> int:

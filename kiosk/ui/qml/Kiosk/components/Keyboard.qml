@@ -13,7 +13,7 @@ Rectangle {
     property string text: ""
     property bool latin: false
     property bool digits: false
-    property int maxLength: 40
+    required property int maxLength
     signal edited(string text)
     signal hideRequested()
 

@@ -9,7 +9,7 @@ Item {
 
     signal accepted()
     property string entered: ""
-    readonly property int maxDigits: 12
+    readonly property int maxDigits: Admin.maxPinLength
     readonly property bool locked: Admin.lockedSeconds > 0
 
     visible: false

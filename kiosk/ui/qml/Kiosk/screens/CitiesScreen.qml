@@ -235,6 +235,7 @@ Item {
         y: screen.keyboardOpen ? screen.height - height : screen.height
         visible: y < screen.height
         text: Catalog.query
+        maxLength: Catalog.maxQueryLength
         onEdited: (text) => Catalog.query = text
         onHideRequested: screen.keyboardOpen = false
         Behavior on y { NumberAnimation { duration: Theme.normal; easing.type: Easing.OutCubic } }
