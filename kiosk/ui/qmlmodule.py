@@ -44,6 +44,7 @@ MODULE = QML_IMPORT_NAME
 PYTHON_TYPES = (
     "kiosk.ui.kiosk_info",
     "kiosk.ui.models.catalog",
+    "kiosk.ui.models.city_record",
     "kiosk.ui.models.novokuznetsk",
     "kiosk.ui.services.admin",
     "kiosk.ui.services.attract",

@@ -3,13 +3,13 @@ import Kiosk
 
 // The city's memorial: kind, title, address, and a QR code of its map link for the visitor's phone.
 // The link itself is never opened by the kiosk and never shown as something to tap.
-// memorial: null (the list says «Нет») or {kind, title, address, url}.
+// memorial: a CityRecord's MemorialRecord (`present` is false where the list says «Нет»), or null.
 Rectangle {
     id: card
 
-    property var memorial: null
-    readonly property bool present: memorial !== null && memorial !== undefined
-    readonly property bool hasQr: present && (memorial.url || "") !== ""
+    property MemorialRecord memorial: null
+    readonly property bool present: card.memorial !== null && card.memorial.present
+    readonly property bool hasQr: card.present && card.memorial.url !== ""
     property int qrSize: Theme.px(240)
 
     objectName: present ? "memorialCard" : "noMemorial"
@@ -54,7 +54,7 @@ Rectangle {
         Row {
             width: parent.width
             spacing: Theme.unit * 1.5
-            visible: card.present && (card.memorial.address || "") !== ""
+            visible: card.present && card.memorial.address !== ""
             Image {
                 id: pin
                 width: Theme.px(30); height: width
