@@ -23,13 +23,11 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 4 }
         spacing: Theme.unit * 2
 
-        Text {
+        KText {
+            kind: KText.Secondary
             width: parent.width
             text: qsTr("Вклад в Победу")
-            textFormat: Text.PlainText
             color: Theme.gold
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
             font.bold: true
             font.capitalization: Font.AllUppercase
             font.letterSpacing: Theme.px(1.5)
@@ -50,16 +48,12 @@ Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
                     width: Theme.px(36); height: width
                     sourceSize: Qt.size(width, height)
-                    source: "image://icon/" + line.icon + "/" + String(Theme.gold).substring(1)
+                    source: Theme.icon(line.icon, Theme.gold)
                 }
-                Text {
+                KText {
                     anchors.verticalCenter: parent.verticalCenter
                     width: line.width - factIcon.width - line.spacing
                     text: line.label
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.labelSize
                     wrapMode: Text.Wrap
                 }
             }

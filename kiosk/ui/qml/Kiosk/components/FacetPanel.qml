@@ -11,12 +11,10 @@ Column {
     property Catalog source: Catalog
     spacing: Theme.unit * 2
 
-    component Heading: Text {
+    component Heading: KText {
+        kind: KText.Secondary
         width: panel.width
-        textFormat: Text.PlainText
         color: Theme.gold
-        font.family: Theme.sans
-        font.pixelSize: Theme.smallSize
         font.bold: true
         font.capitalization: Font.AllUppercase
         font.letterSpacing: Theme.px(1.5)

@@ -31,6 +31,11 @@ QtObject {
         return c !== undefined ? c : theme.gold
     }
 
+    // The one place an icon URL is built: image://icon/<qtawesome name>/<rrggbb> (kiosk/ui/image_providers.py).
+    function icon(name: string, tint: color): string {
+        return "image://icon/" + name + "/" + String(tint).substring(1)
+    }
+
     // Type: PT Serif for reading and headings, PT Sans for controls and labels (bundled).
     property string serif: "PT Serif"
     property string sans: "PT Sans"

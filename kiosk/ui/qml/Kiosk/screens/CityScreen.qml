@@ -98,24 +98,19 @@ Item {
                         fontSize: Theme.labelSize
                         anchors.verticalCenter: parent.verticalCenter
                     }
-                    Text {
+                    KText {
+                        kind: KText.Secondary
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width - badge.width - parent.spacing
                         text: screen.known ? qsTr("Звание присвоено в %1 году").arg(screen.city.year) : ""
-                        textFormat: Text.PlainText
-                        color: Theme.paperDim
-                        font.family: Theme.sans
-                        font.pixelSize: Theme.smallSize
                         elide: Text.ElideRight
                     }
                 }
-                Text {
+                KText {
                     objectName: "cityName"
+                    kind: KText.Title
                     width: parent.width
                     text: screen.known ? screen.city.name : qsTr("Нет сведений о городе")
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.serif
                     font.pixelSize: Theme.displaySize
                     font.bold: true
                     wrapMode: Text.Wrap
@@ -123,15 +118,12 @@ Item {
                     elide: Text.ElideRight
                     lineHeight: 1.05
                 }
-                Text {
+                KText {
                     objectName: "cityRegion"
                     width: parent.width
                     visible: text !== ""
                     text: !screen.known ? "" : [screen.city.region, screen.city.federalDistrict].filter(s => s).join(" · ")
-                    textFormat: Text.PlainText
                     color: Theme.paperDim
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.labelSize
                     wrapMode: Text.Wrap
                     maximumLineCount: 3
                     elide: Text.ElideRight
@@ -168,15 +160,12 @@ Item {
                                     anchors.verticalCenter: parent.verticalCenter
                                     width: Theme.px(30); height: width
                                     sourceSize: Qt.size(width, height)
-                                    source: "image://icon/" + tag.icon + "/" + String(Theme.gold).substring(1)
+                                    source: Theme.icon(tag.icon, Theme.gold)
                                 }
-                                Text {
+                                KText {
+                                    kind: KText.Small
                                     anchors.verticalCenter: parent.verticalCenter
                                     text: tag.label
-                                    textFormat: Text.PlainText
-                                    color: Theme.paper
-                                    font.family: Theme.sans
-                                    font.pixelSize: Theme.smallSize
                                 }
                             }
                         }
@@ -186,27 +175,22 @@ Item {
                     width: Theme.px(120); height: Math.max(2, Theme.px(3))
                     color: Theme.red
                 }
-                Text {
+                KText {
                     objectName: "cityNoText"
+                    kind: KText.Body
                     visible: screen.known && screen.city.paragraphs.length === 0
                     width: parent.width
                     text: qsTr("Рассказ об этом городе готовится.")
-                    textFormat: Text.PlainText
                     color: Theme.paperDim
-                    font.family: Theme.serif
-                    font.pixelSize: Theme.bodySize
                     wrapMode: Text.Wrap
                 }
             }
 
-            delegate: Text {
+            delegate: KText {
+                kind: KText.Body
                 required property string modelData
                 width: reading.width - Theme.unit * 4
                 text: modelData
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
-                font.pixelSize: Theme.bodySize
                 lineHeight: Theme.lineHeight
                 wrapMode: Text.Wrap
                 bottomPadding: Theme.unit * 3
@@ -286,29 +270,23 @@ Item {
             x: stepper.forward ? parent.width - width - Theme.unit * 2 : Theme.unit * 2
             width: Theme.px(44); height: width
             sourceSize: Qt.size(width, height)
-            source: "image://icon/" + (stepper.forward ? "mdi6.chevron-right" : "mdi6.chevron-left") + "/"
-                    + String(Theme.paper).substring(1)
+            source: Theme.icon(stepper.forward ? "mdi6.chevron-right" : "mdi6.chevron-left", Theme.paper)
         }
         Column {
             anchors.verticalCenter: parent.verticalCenter
             x: stepper.forward ? Theme.unit * 3 : arrow.x + arrow.width + Theme.unit
             width: parent.width - arrow.width - Theme.unit * 6
-            Text {
+            KText {
+                kind: KText.Secondary
                 width: parent.width
                 text: stepper.caption
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
                 horizontalAlignment: stepper.forward ? Text.AlignLeft : Text.AlignLeft
                 elide: Text.ElideRight
             }
-            Text {
+            KText {
+                kind: KText.Body
                 width: parent.width
                 text: stepper.cityName !== "" ? stepper.cityName : "—"
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
                 font.pixelSize: Theme.px(30)
                 font.bold: true
                 elide: Text.ElideRight
@@ -329,15 +307,12 @@ Item {
         width: screen.portrait ? parent.width - Theme.margin * 2 : screen.sideWidth
         height: position.height + Theme.unit + buttons.height
 
-        Text {
+        KText {
             id: position
             objectName: "cityPosition"
+            kind: KText.Secondary
             anchors.horizontalCenter: parent.horizontalCenter
             text: screen.city.position > 0 ? qsTr("%1 из %2").arg(screen.city.position).arg(screen.city.count) : ""
-            textFormat: Text.PlainText
-            color: Theme.paperDim
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
         }
         Row {
             id: buttons
