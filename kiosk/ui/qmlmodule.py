@@ -20,7 +20,6 @@ qmlls; `python -m kiosk.ui.qmltooling qmltypes` regenerates it (a test fails whe
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from PySide6.QtCore import QObject
@@ -65,10 +64,17 @@ def _key(engine: QObject) -> int:
     return Shiboken.getCppPointer(engine)[0]
 
 
+def register_python_types() -> None:
+    """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
+    the list, so that PyInstaller sees the imports; a test checks that the two agree."""
+    from kiosk.ui import kiosk_info  # noqa: F401
+    from kiosk.ui.models import catalog, city_record, novokuznetsk  # noqa: F401
+    from kiosk.ui.services import admin, attract, database, idle  # noqa: F401
+
+
 def new_engine() -> QQmlApplicationEngine:
     """An engine that finds the module: every Python type registered first, the import path set."""
-    for name in PYTHON_TYPES:
-        importlib.import_module(name)
+    register_python_types()
     engine = QQmlApplicationEngine()
     engine.addImportPath(import_path())
     return engine
