@@ -157,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
 def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: bool = False, t0: float) -> int:
     from PySide6.QtCore import QTimer
 
-    from kiosk.ui.app import KioskApp, install_message_handler
+    from kiosk.ui.app import KioskApp
     from kiosk.ui.qapp import make_qapp
+    from kiosk.ui.qt_messages import install_message_handler
 
     qapp = make_qapp()
     install_message_handler()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject
-from PySide6.QtQml import QQmlEngine
+from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine
 from shiboken6 import Shiboken
 
 from kiosk.ui import config as cfg
@@ -36,6 +36,20 @@ QML_IMPORT_MAJOR_VERSION = 1
 QML_IMPORT_MINOR_VERSION = 0
 
 MODULE = QML_IMPORT_NAME
+
+# Every Python module that declares types of `Kiosk` (@QmlNamedElement/@QmlElement). new_engine() imports
+# them all before it makes an engine: a type registered while an engine exists breaks later engines (Qt then
+# reports unrelated QML types as unavailable). kiosk.qmltypes is generated from the same list.
+PYTHON_TYPES = (
+    "kiosk.ui.kiosk_info",
+    "kiosk.ui.models.catalog",
+    "kiosk.ui.models.city_record",
+    "kiosk.ui.models.novokuznetsk",
+    "kiosk.ui.services.admin",
+    "kiosk.ui.services.attract",
+    "kiosk.ui.services.database",
+    "kiosk.ui.services.idle",
+)
 
 # engine address → {singleton class: instance}; an entry lives from provide() to release() (one per kiosk).
 _instances: dict[int, dict[type, QObject]] = {}
@@ -50,9 +64,24 @@ def _key(engine: QObject) -> int:
     return Shiboken.getCppPointer(engine)[0]
 
 
+def register_python_types() -> None:
+    """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
+    the list, so that PyInstaller sees the imports; a test checks that the two agree."""
+    from kiosk.ui import kiosk_info  # noqa: F401
+    from kiosk.ui.models import catalog, city_record, novokuznetsk  # noqa: F401
+    from kiosk.ui.services import admin, attract, database, idle  # noqa: F401
+
+
+def new_engine() -> QQmlApplicationEngine:
+    """An engine that finds the module: every Python type registered first, the import path set."""
+    register_python_types()
+    engine = QQmlApplicationEngine()
+    engine.addImportPath(import_path())
+    return engine
+
+
 def provide(engine: QQmlEngine, *objects: QObject) -> None:
     """Make `objects` the singletons of `engine` (by class); call before loading any QML on it."""
-    engine.addImportPath(import_path())
     _instances[_key(engine)] = {type(obj): obj for obj in objects}
 
 

@@ -18,22 +18,14 @@ import tempfile
 from pathlib import Path
 
 from kiosk.ui import config as cfg
-from kiosk.ui.qmlmodule import MODULE, QML_IMPORT_MAJOR_VERSION, QML_IMPORT_MINOR_VERSION
+from kiosk.ui.qmlmodule import MODULE, PYTHON_TYPES, QML_IMPORT_MAJOR_VERSION, QML_IMPORT_MINOR_VERSION
 
 ROOT = cfg.package_dir().parent
 MODULE_DIR = cfg.qml_dir() / MODULE
 QMLTYPES = MODULE_DIR / "kiosk.qmltypes"
 
-# Every Python class that carries @QmlNamedElement/@QmlElement: the module's Python half.
-PYTHON_SOURCES = [
-    "kiosk/ui/kiosk_info.py",
-    "kiosk/ui/models/catalog.py",
-    "kiosk/ui/models/novokuznetsk.py",
-    "kiosk/ui/services/admin.py",
-    "kiosk/ui/services/attract.py",
-    "kiosk/ui/services/database.py",
-    "kiosk/ui/services/idle.py",
-]
+# The module's Python half, as files for metaobjectdump.
+PYTHON_SOURCES = [name.replace(".", "/") + ".py" for name in PYTHON_TYPES]
 
 
 def _tool(name: str) -> str:

@@ -51,7 +51,8 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
     from kiosk.ui.qapp import make_qapp
 
     qapp = make_qapp()
-    from kiosk.ui import app as appmod
+    from kiosk.ui import qt_messages
+    from kiosk.ui.app import KioskApp
 
     problems: list[str] = []
 
@@ -67,15 +68,15 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
         problems.append("Python: " + "".join(traceback.format_exception_only(kind, value)).strip())
         log.error("exception during self-test", exc_info=(kind, value, tb))
 
-    appmod.install_message_handler()
-    appmod.add_message_listener(on_message)
+    qt_messages.install_message_handler()
+    qt_messages.add_message_listener(on_message)
     sys.excepthook = on_exception
     rows: list[str] = []
     shots = 0
     kiosk_app = None
     try:
-        kiosk_app = appmod.KioskApp(config, db_path=db_path, windowed=True, size=sizes[0], log_path=log_path,
-                                    watch=False, on_quit=lambda code: None)
+        kiosk_app = KioskApp(config, db_path=db_path, windowed=True, size=sizes[0], log_path=log_path,
+                             watch=False, on_quit=lambda code: None)
         if not kiosk_app.database.available:
             print(f"self-test FAILED: database unavailable: {kiosk_app.database.reason}", file=out)
             return 1
@@ -147,7 +148,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
         log.error("self-test crashed", exc_info=True)
     finally:
         sys.excepthook = previous_hook
-        appmod.remove_message_listener(on_message)
+        qt_messages.remove_message_listener(on_message)
         if kiosk_app is not None:
             kiosk_app.close()
         del qapp

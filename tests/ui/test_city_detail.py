@@ -39,7 +39,7 @@ def test_detail_shows_city_and_memorial_qr(app):
     assert find(app.window, "cityRegion").property("text") == "Республика Татарстан · Приволжский федеральный округ"
     card = find(app.window, "memorialCard")
     qr = find(app.window, "memorialQr")
-    url = app.catalog.city(4)["memorial"]["url"]
+    url = app.catalog.city(4).memorial.url
     assert qr.property("source").toString().startswith("image://qr/https%3A%2F%2Fyandex.ru")
     assert qr.width() >= 200 and card.isVisible()
     texts = texts_in(screen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
@@ -58,9 +59,11 @@ def test_every_text_in_the_shell_is_plain(repo_root):
             "TopBar.qml", "IdleOverlay.qml", "PinPad.qml", "AdminPanel.qml", "HomeTile.qml", "KioskButton.qml")] + [
             qml / "screens" / "HomeScreen.qml", qml / "screens" / "UnavailableScreen.qml"]:
         source = path.read_text(encoding="utf-8")
-        texts = source.count("Text {")
+        texts = len(re.findall(r"(?<!K)Text \{", source))  # KText is plain text by construction (below)
         assert source.count("textFormat: Text.PlainText") >= texts, path.name
         assert "RichText" not in source and "StyledText" not in source and "http" not in source, path.name
+    ktext = (qml / "components" / "KText.qml").read_text(encoding="utf-8")
+    assert "textFormat: Text.PlainText" in ktext and "textFormat:" not in ktext.split("textFormat: Text.PlainText")[1]
 
 
 def test_no_socket_is_opened_during_a_full_run(make_kiosk, shell_db, monkeypatch):
@@ -99,7 +102,7 @@ def test_refusing_manager_never_reaches_the_network(qapp, url, monkeypatch):
     from PySide6.QtCore import QUrl
     from PySide6.QtNetwork import QNetworkReply, QNetworkRequest
 
-    from kiosk.ui.app import RefusingNetworkFactory
+    from kiosk.ui.network_refusal import RefusingNetworkFactory
 
     attempts = []
     monkeypatch.setattr(socket.socket, "connect", lambda self, a: attempts.append(a))

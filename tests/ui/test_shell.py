@@ -147,7 +147,7 @@ def test_bundled_fonts_are_what_qt_draws_with(make_kiosk, shell_db):
 
 
 def test_icon_provider_draws_known_and_survives_unknown_icons(qapp, caplog):
-    from kiosk.ui.app import IconProvider
+    from kiosk.ui.image_providers import IconProvider
 
     provider = IconProvider()
     pixmap = provider.requestPixmap("mdi6.home/c9a54c", QSize(), QSize(48, 48))
@@ -167,7 +167,7 @@ def test_icon_provider_draws_known_and_survives_unknown_icons(qapp, caplog):
 def test_qr_provider_makes_a_code_with_a_quiet_zone(qapp):
     from urllib.parse import quote
 
-    from kiosk.ui.app import QrProvider
+    from kiosk.ui.image_providers import QrProvider
 
     image = QrProvider().requestImage(quote("https://yandex.ru/maps/?ll=44.0,56.3&z=16", safe=""), QSize(),
                                       QSize(300, 300))

@@ -454,7 +454,7 @@ def test_card_icons_are_labelled(make_kiosk, shell_db):
     card = need(app, f"cityCard_{first}")
     city = app.catalog.city(first)
     words = " ".join(t.property("text") for t in texts(card))
-    assert city["tags"] and city["tags"][0]["label"] in words
+    assert city.tags and city.tags[0].label in words
 
 
 def test_landscape_page_without_memorial_leaves_no_empty_column(make_kiosk, shell_db):

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from kiosk.ui.models.catalog import Catalog, paragraphs_of, plural_ru
+from kiosk.ui.models.catalog import Catalog, TagLabel, paragraphs_of, plural_ru
 from kiosk.ui.models.city_list import initial_letter
 from kiosk.ui.models.facets import FacetFilter, district_short
 from tests.helpers.fake_data import TAGS, FakeRepository, engine_for, fake_cities, huge_city
@@ -114,14 +114,14 @@ def test_letters_and_index(catalog):
 
 def test_city_details(catalog):
     d = catalog.city(4)
-    assert d["name"] == "Казань" and d["year"] == 2020
-    assert d["paragraphs"] and all(p.strip() == p and p for p in d["paragraphs"])
-    assert len(d["paragraphs"]) == 3  # the blank line is dropped
-    assert d["tags"][0] == {"id": "aviation", "label": "Авиация", "icon": "mdi6.airplane"}
-    assert d["memorial"]["kind"] == "Стела" and d["memorial"]["url"].startswith("https://")
-    assert catalog.city(5)["memorial"] is None
-    assert catalog.city(9)["paragraphs"] == []
-    assert catalog.city(12345) == {}
+    assert d.name == "Казань" and d.year == 2020
+    assert d.paragraphs and all(p.strip() == p and p for p in d.paragraphs)
+    assert len(d.paragraphs) == 3  # the blank line is dropped
+    assert d.tags[0] == TagLabel(id="aviation", label="Авиация", icon="mdi6.airplane")
+    assert d.memorial.kind == "Стела" and d.memorial.url.startswith("https://")
+    assert catalog.city(5).memorial is None
+    assert catalog.city(9).paragraphs == ()
+    assert catalog.city(12345) is None
 
 
 def test_neighbours_follow_filtered_order_and_stop_at_ends(catalog):
@@ -129,11 +129,11 @@ def test_neighbours_follow_filtered_order_and_stop_at_ends(catalog):
     order = catalog.ids()
     first, second = order[0], order[1]
     n = catalog.neighbours(first)
-    assert n["previous"] == 0 and n["next"] == second and n["position"] == 1 and n["count"] == len(order)
+    assert n.previous == 0 and n.next == second and n.position == 1 and n.count == len(order)
     last = catalog.neighbours(order[-1])
-    assert last["next"] == 0 and last["previous"] == order[-2]
+    assert last.next == 0 and last.previous == order[-2]
     outside = catalog.neighbours(4)  # Казань is not in the result: step through everything
-    assert outside["count"] == 14
+    assert outside.count == 14
 
 
 def test_reset_clears_query_and_facets(catalog):

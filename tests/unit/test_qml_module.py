@@ -39,3 +39,18 @@ def test_qmllint_is_clean_over_every_qml_file():
     result = qmltooling.lint()
     warnings = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("Warning")]
     assert result.returncode == 0 and not warnings, "\n".join(warnings) or result.stderr
+
+
+def test_every_module_with_qml_types_is_imported_where_pyinstaller_sees_it():
+    import ast
+    import inspect
+    import sys
+
+    from kiosk.ui import qmlmodule
+
+    tree = ast.parse(inspect.getsource(qmlmodule.register_python_types))
+    imported = {f"{node.module}.{alias.name}" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                for alias in node.names}
+    assert imported == set(qmlmodule.PYTHON_TYPES)
+    qmlmodule.register_python_types()
+    assert all(name in sys.modules for name in qmlmodule.PYTHON_TYPES)

@@ -98,6 +98,6 @@ def test_the_catalog_shows_typeset_text_and_keeps_the_stored_one(qapp, built_db)
     catalog.load(repo)
     city = next(c for c in repo.cities() if " - " in c.text)
     shown = catalog.city(city.id)
-    assert " - " not in "\n".join(shown["paragraphs"])
-    assert skeleton("".join(shown["paragraphs"])) == skeleton(city.text)
+    assert " - " not in "\n".join(shown.paragraphs)
+    assert skeleton("".join(shown.paragraphs)) == skeleton(city.text)
     assert " - " in repo.city(city.id).text  # what is stored (and exported, searched) is untouched

@@ -8,6 +8,7 @@ and `reset()` when the kiosk returns to idle.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Property, Signal, Slot
@@ -28,6 +29,7 @@ from kiosk.ui.models.facets import (
     district_sort_key,
 )
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.year_colors import year_colors
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,49 @@ def paragraphs_of(text: str) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class TagLabel:
+    id: str
+    label: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class MemorialDetail:
+    kind: str  # capitalised for display: «Стела»
+    title: str
+    address: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CityDetail:
+    """What the city screen shows of one city (QML reads it through CityRecord's typed properties)."""
+
+    id: int
+    name: str
+    region: str
+    federal_district: str
+    year: int
+    headline: str
+    paragraphs: tuple[str, ...]
+    tags: tuple[TagLabel, ...]
+    memorial: MemorialDetail | None
+    images: tuple[dict, ...] = ()  # {imageId, source, caption, credit, width, height} (city_images.py)
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Previous/next city in the current order (0 and "" at the ends), and where this one stands."""
+
+    previous: int = 0
+    next: int = 0
+    previous_name: str = ""
+    next_name: str = ""
+    position: int = 0
+    count: int = 0
+
+
 def _capitalised(s: str) -> str:
     s = (s or "").strip()
     return s[:1].upper() + s[1:]
@@ -116,7 +161,6 @@ class Catalog(QObject):
         self._query = ""
         self._base_ids: list[int] = []  # search result (or everything), ordered
         self._filter = FacetFilter()
-        self._revision = 0
         self._model = CityListModel(self)
         self._years = FacetModel(YEAR, self)
         self._districts = FacetModel(DISTRICT, self)
@@ -179,7 +223,6 @@ class Catalog(QObject):
         self._model.set_rows(self._filter.apply(base))
         for model, kind in ((self._years, YEAR), (self._districts, DISTRICT), (self._tag_facet, TAG)):
             model.update_state(self._filter.counts(base, kind), self._filter.selected[kind])
-        self._revision += 1
         self.resultsChanged.emit()
 
     # -- properties ----------------------------------------------------------------------------------------
@@ -212,6 +255,15 @@ class Catalog(QObject):
     def tags(self) -> FacetModel:
         return self._tag_facet
 
+    @Property(int, constant=True)
+    def maxQueryLength(self) -> int:  # noqa: N802 - QML's naming
+        return MAX_QUERY
+
+    @Property("QVariantMap", notify=loadedChanged)
+    def yearColors(self) -> dict[str, str]:  # noqa: N802 - QML's naming
+        """Year → colour for every year in the data (badges and filters alike; see year_colors.py)."""
+        return {str(y): c for y, c in year_colors(c.year for c in self._cities).items()}
+
     @Property(int, notify=resultsChanged)
     def count(self) -> int:
         return self._model.rowCount()
@@ -219,11 +271,6 @@ class Catalog(QObject):
     @Property(int, notify=loadedChanged)
     def total(self) -> int:
         return len(self._cities)
-
-    @Property(int, notify=resultsChanged)
-    def revision(self) -> int:
-        """Bumps on every change of the result: bind to it to re-ask `neighbours()` or `city()`."""
-        return self._revision
 
     @Property(bool, notify=resultsChanged)
     def filtersActive(self) -> bool:
@@ -330,37 +377,22 @@ class Catalog(QObject):
         row = self.indexOfLetter(letter)
         return self._model.cityIdAt(row) if row >= 0 else 0
 
-    @Slot(int, result="QVariantMap")
-    def city(self, city_id: int) -> dict:
+    def city(self, city_id: int) -> CityDetail | None:
         c = self._by_id.get(int(city_id))
         if c is None:
-            return {}
-        memorial = None
-        if c.memorial is not None:
-            m = c.memorial
-            memorial = {
-                "kind": _capitalised(m.kind), "title": typeset(m.title), "address": typeset(m.address), "url": m.url,
-            }
-        return {
-            "cityId": c.id,
-            "name": c.name,
-            "region": c.region,
-            "federalDistrict": c.federal_district,
-            "federalDistrictShort": district_short(c.federal_district),
-            "year": c.year,
-            "headline": typeset(c.headline),  # for cards and slides; the city page reads as one text
-            "paragraphs": paragraphs_of(typeset(c.text)),
-            "tags": [
-                {"id": t, "label": self._tags[t].label_ru, "icon": self._tags[t].icon}
-                for t in c.tags if t in self._tags
-            ],
-            "hasMemorial": memorial is not None,
-            "memorial": memorial,
-            "images": self._images.get(c.id, []),
-        }
+            return None
+        m = c.memorial
+        return CityDetail(
+            id=c.id, name=c.name, region=c.region, federal_district=c.federal_district, year=c.year,
+            headline=typeset(c.headline),  # for cards and slides; the city page reads as one text
+            paragraphs=tuple(paragraphs_of(typeset(c.text))),
+            tags=tuple(TagLabel(t, self._tags[t].label_ru, self._tags[t].icon) for t in c.tags if t in self._tags),
+            memorial=(MemorialDetail(_capitalised(m.kind), typeset(m.title), typeset(m.address), m.url)
+                      if m is not None else None),
+            images=tuple(self._images.get(c.id, [])),
+        )
 
-    @Slot(int, result="QVariantMap")
-    def neighbours(self, city_id: int) -> dict:
+    def neighbours(self, city_id: int) -> Neighbours:
         """Previous/next in the current filtered order; 0 at the ends (the buttons are then disabled).
 
         A city outside the current result (opened from elsewhere) steps through all cities instead."""
@@ -370,17 +402,17 @@ class Catalog(QObject):
         try:
             i = ids.index(int(city_id))
         except ValueError:
-            return {"previous": 0, "next": 0, "previousName": "", "nextName": "", "position": 0, "count": len(ids)}
+            return Neighbours(count=len(ids))
         prev_id = ids[i - 1] if i > 0 else 0
         next_id = ids[i + 1] if i + 1 < len(ids) else 0
-        return {
-            "previous": prev_id,
-            "next": next_id,
-            "previousName": self._by_id[prev_id].name if prev_id else "",
-            "nextName": self._by_id[next_id].name if next_id else "",
-            "position": i + 1,
-            "count": len(ids),
-        }
+        return Neighbours(
+            previous=prev_id,
+            next=next_id,
+            previous_name=self._by_id[prev_id].name if prev_id else "",
+            next_name=self._by_id[next_id].name if next_id else "",
+            position=i + 1,
+            count=len(ids),
+        )
 
     # -- for tests and the shell ---------------------------------------------------------------------------
     def ids(self) -> list[int]:

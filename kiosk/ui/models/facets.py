@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal
 
 from kiosk.data.records import City
 
@@ -208,18 +208,3 @@ class FacetModel(QAbstractListModel):
             if item["value"] == value:
                 return item["label"]
         return str(value)
-
-    @Slot(int, result="QVariantMap")
-    def get(self, row: int) -> dict:
-        if not 0 <= row < len(self._items):
-            return {}
-        item = self._items[row]
-        return {
-            "value": item["value"],
-            "key": str(item["value"]),
-            "label": item["label"],
-            "count": item["count"],
-            "checked": item["checked"],
-            "icon": item["icon"],
-        }
-

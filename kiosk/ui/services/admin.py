@@ -149,6 +149,10 @@ class AdminService(QObject):
             if self._message:
                 self._set_message(self.tr("Введите код"))
 
+    @Property(int, constant=True)
+    def maxPinLength(self) -> int:  # noqa: N802 - QML's naming
+        return MAX_PIN_LENGTH
+
     @Property(int, notify=lockedSecondsChanged)
     def lockedSeconds(self) -> int:
         return self._locked_seconds

@@ -31,26 +31,21 @@ Item {
         width: Math.min(parent.width - Theme.margin * 2, Theme.px(1400))
         spacing: Theme.unit * 3
 
-        Text {
+        KText {
+            kind: KText.Title
             text: qsTr("Администрирование")
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
-            font.pixelSize: Theme.titleSize
         }
         Rectangle { width: parent.width; height: Math.max(1, Theme.px(2)); color: Theme.red }
 
         // The first-install PIN is public (it is in the README): say so until staff change it.
-        Text {
+        KText {
             objectName: "adminPinWarning"
+            kind: KText.Secondary
             visible: Admin.defaultPin
             width: parent.width
             text: qsTr("Действует заводской PIN 1945. Смените его до открытия выставки: kiosk --hash-pin, затем admin_pin_hash в файле настроек.")
-            textFormat: Text.PlainText
             wrapMode: Text.Wrap
             color: Theme.gold
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
         }
 
         Column {
@@ -77,40 +72,32 @@ Item {
                     required property var modelData
                     required property int index
                     width: facts.width; height: valueText.height
-                    Text {
+                    KText {
+                        kind: KText.Secondary
                         width: facts.keyWidth
                         text: fact.modelData[0]
-                        textFormat: Text.PlainText
-                        color: Theme.paperDim
-                        font.family: Theme.sans
-                        font.pixelSize: Theme.smallSize
                     }
-                    Text {
+                    KText {
                         id: valueText
                         objectName: "adminFact" + fact.index
+                        kind: KText.Small
                         x: facts.keyWidth + facts.columnSpacing
                         width: facts.width - x
                         text: fact.modelData[1]
                         wrapMode: Text.WrapAnywhere
-                        textFormat: Text.PlainText
-                        color: Theme.paper
-                        font.family: Theme.sans
-                        font.pixelSize: Theme.smallSize
                     }
                 }
             }
         }
 
-        Text {
+        KText {
             objectName: "adminNote"
+            kind: KText.Secondary
             width: parent.width
             height: Math.max(Theme.px(48), implicitHeight)
             text: panel.reloadNote
             wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-            textFormat: Text.PlainText
             color: Theme.gold
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
         }
 
         Flow {

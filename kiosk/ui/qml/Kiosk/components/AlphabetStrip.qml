@@ -38,12 +38,10 @@ Flow {
             Accessible.role: Accessible.Button
             Accessible.name: key.modelData
 
-            Text {
+            KText {
+                kind: KText.Body
                 anchors.centerIn: parent
                 text: key.modelData
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
                 font.pixelSize: Theme.px(32)
                 font.bold: true
             }

@@ -62,24 +62,21 @@ Item {
             width: parent.width
             spacing: Theme.unit * 4
             AttractLabel { text: qsTr("Почётное звание Российской Федерации") }
-            Text {
+            KText {
+                kind: KText.Title
                 width: parent.width
                 text: qsTr("Города трудовой доблести")
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
                 font.bold: true
                 font.pixelSize: Theme.px(card.portrait ? 128 : 150)
                 lineHeight: 1.02
                 wrapMode: Text.WordWrap
             }
             Rectangle { width: Theme.px(200); height: Theme.px(8); color: Theme.red }
-            Text {
+            KText {
+                kind: KText.Title
                 width: parent.width
                 text: qsTr("1941–1945") + "  ·  " + (card.slide.count || 0) + " " + card.citiesWord(card.slide.count || 0)
-                textFormat: Text.PlainText
                 color: Theme.gold
-                font.family: Theme.serif
                 font.pixelSize: Theme.px(64)
             }
         }
@@ -96,16 +93,14 @@ Item {
                 AttractLabel { anchors.verticalCenter: parent.verticalCenter; text: qsTr("Город трудовой доблести"); width: implicitWidth }
                 YearBadge { anchors.verticalCenter: parent.verticalCenter; year: card.slide.year || 0; fontSize: Theme.px(32) }
             }
-            Text {
+            KText {
+                kind: KText.Title
                 width: parent.width
                 objectName: "attractCityName"
                 // Long names («Комсомольск-на-Амуре») shrink to fit two lines instead of being cut.
                 height: Theme.px(card.portrait ? 250 : 340)
                 verticalAlignment: Text.AlignBottom
                 text: card.kind === "city" ? card.slide.title : ""
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
                 font.bold: true
                 font.pixelSize: Theme.px(card.portrait ? 120 : 150)
                 fontSizeMode: Text.Fit
@@ -114,22 +109,18 @@ Item {
                 wrapMode: Text.WordWrap
                 maximumLineCount: 2
             }
-            Text {
+            KText {
+                kind: KText.Secondary
                 width: parent.width
                 text: card.kind === "city" ? card.slide.subtitle : ""
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
                 font.pixelSize: Theme.px(44)
                 wrapMode: Text.WordWrap
             }
             Rectangle { width: Theme.px(160); height: Theme.px(6); color: Theme.red }
-            Text {
+            KText {
+                kind: KText.Title
                 width: Math.min(parent.width, Theme.px(1400))
                 text: card.kind === "city" ? "«" + card.slide.text + "»" : ""
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
                 font.pixelSize: Theme.px(46)
                 lineHeight: 1.35
                 wrapMode: Text.WordWrap
@@ -147,14 +138,12 @@ Item {
                             anchors.verticalCenter: parent.verticalCenter
                             width: Theme.px(52); height: width
                             sourceSize: Qt.size(width, height)
-                            source: "image://icon/" + card.slide.icons[tagRow.index] + "/" + String(Theme.gold).substring(1)
+                            source: Theme.icon(card.slide.icons[tagRow.index], Theme.gold)
                         }
-                        Text {
+                        KText {
+                            kind: KText.Secondary
                             anchors.verticalCenter: parent.verticalCenter
                             text: card.slide.labels[tagRow.index] || ""
-                            textFormat: Text.PlainText
-                            color: Theme.paperDim
-                            font.family: Theme.sans
                             font.pixelSize: Theme.px(30)
                         }
                     }
@@ -188,12 +177,11 @@ Item {
                 color: card.slide.today ? Theme.redBright : Theme.gold
                 font.pixelSize: Theme.px(card.slide.today ? 44 : 34)
             }
-            Text {
+            KText {
+                kind: KText.Title
                 width: parent.width
                 text: card.slide.title || ""
-                textFormat: Text.PlainText
                 color: card.kind === "figure" ? Theme.gold : Theme.paper
-                font.family: Theme.serif
                 font.bold: true
                 font.pixelSize: Theme.px(card.kind === "figure" ? 180 : (card.portrait ? 96 : 112))
                 lineHeight: 1.05
@@ -212,12 +200,10 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Rectangle { width: Theme.px(160); height: Theme.px(6); color: Theme.red }
-            Text {
+            KText {
+                kind: KText.Title
                 width: Math.min(parent.width, Theme.px(1400))
                 text: card.slide.text || ""
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
                 font.pixelSize: Theme.px(46)
                 lineHeight: 1.35
                 wrapMode: Text.WordWrap

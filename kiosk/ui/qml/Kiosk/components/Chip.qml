@@ -54,13 +54,13 @@ Rectangle {
                 anchors.fill: parent
                 visible: chip.checked
                 sourceSize: Qt.size(width, height)
-                source: chip.checked ? "image://icon/mdi6.check/" + String(chip.foreground).substring(1) : ""
+                source: chip.checked ? Theme.icon("mdi6.check", chip.foreground) : ""
             }
             Image {
                 anchors.fill: parent
                 visible: !chip.checked && chip.icon !== ""
                 sourceSize: Qt.size(width, height)
-                source: chip.icon === "" ? "" : "image://icon/" + chip.icon + "/" + String(chip.foreground).substring(1)
+                source: chip.icon === "" ? "" : Theme.icon(chip.icon, chip.foreground)
             }
             Rectangle {
                 anchors.centerIn: parent
@@ -71,14 +71,11 @@ Rectangle {
                 border.color: Theme.paperDim
             }
         }
-        Text {
+        KText {
             anchors.verticalCenter: parent.verticalCenter
             width: Math.min(implicitWidth, Math.max(Theme.px(120), chip.labelRoom))
             text: chip.text
-            textFormat: Text.PlainText
             color: chip.foreground
-            font.family: Theme.sans
-            font.pixelSize: Theme.labelSize
             wrapMode: Text.Wrap
             maximumLineCount: 2
             elide: Text.ElideRight
@@ -95,15 +92,12 @@ Rectangle {
             width: Math.max(height, Math.max(countText.implicitWidth, twoDigits.width) + Theme.unit * 2)
             radius: height / 2
             color: chip.checked ? Theme.ground : Theme.groundPressed
-            Text {
+            KText {
                 id: countText
                 objectName: "chipCount"
+                kind: KText.Small
                 anchors.centerIn: parent
                 text: chip.count
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
             }
             TextMetrics { id: twoDigits; font: countText.font; text: "00" }
         }

@@ -38,12 +38,10 @@ Rectangle {
         anchors { leftMargin: Theme.unit * 4; rightMargin: Theme.unit * 3; topMargin: Theme.unit * 2.5 }
         spacing: Theme.unit
 
-        Text {
+        KText {
+            kind: KText.Body
             width: parent.width
             text: card.name
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.pixelSize: Theme.px(38)
             font.bold: true
             // One line: long names («Комсомольск-на-Амуре») get a little smaller rather than wrap.
@@ -51,13 +49,10 @@ Rectangle {
             minimumPixelSize: Theme.px(26)
             elide: Text.ElideRight
         }
-        Text {
+        KText {
+            kind: KText.Secondary
             width: parent.width
             text: card.region
-            textFormat: Text.PlainText
-            color: Theme.paperDim
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
             elide: Text.ElideRight
         }
     }
@@ -78,28 +73,22 @@ Rectangle {
             anchors { left: badge.right; leftMargin: Theme.unit * 2; right: parent.right; verticalCenter: parent.verticalCenter }
             layoutDirection: Qt.RightToLeft
             spacing: Theme.unit
-            Text {
+            KText {
                 id: more
                 objectName: "cardMoreTags"
+                kind: KText.Secondary
                 visible: card.tagLabels.length > 1
                 anchors.verticalCenter: parent.verticalCenter
                 text: "+" + (card.tagLabels.length - 1)
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
                 Accessible.name: qsTr("ещё %1").arg(card.tagLabels.length - 1)
             }
-            Text {
+            KText {
                 objectName: "cardTag"
+                kind: KText.Secondary
                 anchors.verticalCenter: parent.verticalCenter
                 width: Math.min(implicitWidth, contribution.width - icon.width - (more.visible ? more.width : 0)
                                 - contribution.spacing * 2)
                 text: card.tagLabels.length > 0 ? card.tagLabels[0] : ""
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
                 elide: Text.ElideRight
             }
             Image {
@@ -107,7 +96,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 width: Theme.px(32); height: width
                 sourceSize: Qt.size(width, height)
-                source: card.tagIcons.length > 0 ? "image://icon/" + card.tagIcons[0] + "/" + String(Theme.paperDim).substring(1) : ""
+                source: card.tagIcons.length > 0 ? Theme.icon(card.tagIcons[0], Theme.paperDim) : ""
             }
         }
     }

@@ -4,11 +4,11 @@ import Kiosk
 
 // A city's contribution to the Victory as a list: one line per tag, its icon with its label. Used in the
 // landscape side column when the list gives no memorial, so that column holds content, not emptiness.
-// tags: [{id, label, icon}] as Catalog.city() gives them.
+// tags: a CityRecord's tags (a model with the roles tagId, label, icon).
 Rectangle {
     id: facts
 
-    property var tags: []
+    property TagListModel tags: null
 
     objectName: "cityFacts"
     radius: Theme.radius
@@ -16,30 +16,31 @@ Rectangle {
     border.width: Math.max(1, Theme.px(2))
     border.color: Theme.line
     implicitHeight: body.implicitHeight + Theme.unit * 8
-    visible: tags.length > 0
+    visible: lines.count > 0
 
     Column {
         id: body
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 4 }
         spacing: Theme.unit * 2
 
-        Text {
+        KText {
+            kind: KText.Secondary
             width: parent.width
             text: qsTr("Вклад в Победу")
-            textFormat: Text.PlainText
             color: Theme.gold
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
             font.bold: true
             font.capitalization: Font.AllUppercase
             font.letterSpacing: Theme.px(1.5)
         }
         Repeater {
+            id: lines
             model: facts.tags
             Row {
                 id: line
-                required property var modelData
-                objectName: "cityFact_" + line.modelData.id
+                required property string tagId
+                required property string label
+                required property string icon
+                objectName: "cityFact_" + line.tagId
                 width: body.width
                 spacing: Theme.unit * 2
                 Image {
@@ -47,16 +48,12 @@ Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
                     width: Theme.px(36); height: width
                     sourceSize: Qt.size(width, height)
-                    source: "image://icon/" + line.modelData.icon + "/" + String(Theme.gold).substring(1)
+                    source: Theme.icon(line.icon, Theme.gold)
                 }
-                Text {
+                KText {
                     anchors.verticalCenter: parent.verticalCenter
                     width: line.width - factIcon.width - line.spacing
-                    text: line.modelData.label
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.labelSize
+                    text: line.label
                     wrapMode: Text.Wrap
                 }
             }

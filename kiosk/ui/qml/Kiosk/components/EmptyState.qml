@@ -23,27 +23,23 @@ Item {
             anchors.horizontalCenter: parent.horizontalCenter
             width: Theme.px(88); height: width
             sourceSize: Qt.size(width, height)
-            source: "image://icon/mdi6.magnify-remove-outline/" + String(Theme.paperDim).substring(1)
+            source: Theme.icon("mdi6.magnify-remove-outline", Theme.paperDim)
         }
-        Text {
+        KText {
+            kind: KText.Title
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             visible: !empty.tiny
             text: qsTr("Ничего не найдено")
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.pixelSize: Theme.px(48)
             wrapMode: Text.Wrap
         }
-        Text {
+        KText {
+            kind: KText.Secondary
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             visible: !empty.compact
             text: qsTr("Попробуйте другое слово или снимите часть фильтров.")
-            textFormat: Text.PlainText
-            color: Theme.paperDim
-            font.family: Theme.sans
             font.pixelSize: Theme.bodySize
             wrapMode: Text.Wrap
         }

@@ -2,21 +2,19 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// The three facet kinds as chips with live counts (Python computes them: `catalog.years`, `.districts`,
+// The three facet kinds as chips with live counts (Python computes them: `Catalog.years`, `.districts`,
 // `.tags`). Within one kind ticked chips add up («или»); kinds narrow each other. The result line above the
 // grid says it in words.
 Column {
     id: panel
 
-    property var source: Catalog
+    property Catalog source: Catalog
     spacing: Theme.unit * 2
 
-    component Heading: Text {
+    component Heading: KText {
+        kind: KText.Secondary
         width: panel.width
-        textFormat: Text.PlainText
         color: Theme.gold
-        font.family: Theme.sans
-        font.pixelSize: Theme.smallSize
         font.bold: true
         font.capitalization: Font.AllUppercase
         font.letterSpacing: Theme.px(1.5)
@@ -31,15 +29,19 @@ Column {
         Repeater {
             model: panel.source.years
             Chip {
-                required property var model
+                id: yearChip
+                // The model's roles, by name: a renamed role is a load error, not an empty chip.
+                required available
+                required checked
+                required count
+                required property string key
+                required property string label
+                required property var value
                 maxWidth: panel.width
-                objectName: "facetYear_" + model.key
-                text: model.label
-                count: model.count
-                checked: model.checked
-                available: model.available
-                swatch: Theme.yearColor(model.value)
-                onActivated: panel.source.toggleYear(model.value)
+                objectName: "facetYear_" + yearChip.key
+                text: yearChip.label
+                swatch: Theme.yearColor(yearChip.value)
+                onActivated: panel.source.toggleYear(yearChip.value)
             }
         }
     }
@@ -51,14 +53,18 @@ Column {
         Repeater {
             model: panel.source.districts
             Chip {
-                required property var model
+                id: districtChip
+                // The model's roles, by name: a renamed role is a load error, not an empty chip.
+                required available
+                required checked
+                required count
+                required property int index
+                required property string label
+                required property var value
                 maxWidth: panel.width
-                objectName: "facetDistrict_" + model.index
-                text: model.label
-                count: model.count
-                checked: model.checked
-                available: model.available
-                onActivated: panel.source.toggleDistrict(model.value)
+                objectName: "facetDistrict_" + districtChip.index
+                text: districtChip.label
+                onActivated: panel.source.toggleDistrict(districtChip.value)
             }
         }
     }
@@ -70,15 +76,19 @@ Column {
         Repeater {
             model: panel.source.tags
             Chip {
-                required property var model
+                id: tagChip
+                // The model's roles, by name: a renamed role is a load error, not an empty chip.
+                required available
+                required checked
+                required count
+                required icon
+                required property string key
+                required property string label
+                required property var value
                 maxWidth: panel.width
-                objectName: "facetTag_" + model.key
-                text: model.label
-                icon: model.icon
-                count: model.count
-                checked: model.checked
-                available: model.available
-                onActivated: panel.source.toggleTag(model.value)
+                objectName: "facetTag_" + tagChip.key
+                text: tagChip.label
+                onActivated: panel.source.toggleTag(tagChip.value)
             }
         }
     }

@@ -29,7 +29,7 @@ Rectangle {
         anchors { left: parent.left; leftMargin: Theme.px(44); verticalCenter: parent.verticalCenter }
         width: Theme.px(96); height: width
         sourceSize: Qt.size(width, height)
-        source: tile.icon === "" ? "" : "image://icon/" + tile.icon + "/" + String(Theme.gold).substring(1)
+        source: tile.icon === "" ? "" : Theme.icon(tile.icon, Theme.gold)
     }
 
     Column {
@@ -39,27 +39,22 @@ Rectangle {
             verticalCenter: parent.verticalCenter
         }
         spacing: Theme.unit * 1.5
-        Text {
+        KText {
             objectName: "tileTitle"
+            kind: KText.Title
             width: parent.width
             text: tile.title
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.bold: true
             font.pixelSize: Theme.px(64)
             fontSizeMode: Text.HorizontalFit   // a long name shrinks a little before it would be cut
             minimumPixelSize: Theme.px(44)
             elide: Text.ElideRight
         }
-        Text {
+        KText {
             objectName: "tileCaption"
             width: parent.width
             text: tile.caption
-            textFormat: Text.PlainText
             color: Theme.paperDim
-            font.family: Theme.sans
-            font.pixelSize: Theme.labelSize
             lineHeight: 1.3
             wrapMode: Text.WordWrap
             maximumLineCount: 3   // narrow tiles (16:10 windows) wrap the caption once more rather than cut it
@@ -72,7 +67,7 @@ Rectangle {
         anchors { right: parent.right; rightMargin: Theme.px(32); verticalCenter: parent.verticalCenter }
         width: Theme.px(48); height: width
         sourceSize: Qt.size(width, height)
-        source: "image://icon/mdi6.chevron-right/" + String(Theme.paperDim).substring(1)
+        source: Theme.icon("mdi6.chevron-right", Theme.paperDim)
     }
 
     TapHandler {

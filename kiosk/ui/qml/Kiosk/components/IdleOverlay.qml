@@ -37,25 +37,21 @@ Item {
         width: Math.min(parent.width - Theme.margin * 2, Theme.px(1000))
         spacing: Theme.unit * 4
 
-        Text {
+        KText {
+            kind: KText.Title
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Вы ещё здесь?")
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.pixelSize: Theme.displaySize
         }
-        Text {
+        KText {
             objectName: "idleCountdown"
+            kind: KText.Secondary
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: qsTr("Через %1 %2 экспозиция вернётся на главный экран.")
                     .arg(overlay.shown).arg(overlay.secondsWord(overlay.shown))
-            textFormat: Text.PlainText
-            color: Theme.paperDim
-            font.family: Theme.sans
             font.pixelSize: Theme.bodySize
             lineHeight: Theme.lineHeight
         }

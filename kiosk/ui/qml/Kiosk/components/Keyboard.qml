@@ -13,7 +13,7 @@ Rectangle {
     property string text: ""
     property bool latin: false
     property bool digits: false
-    property int maxLength: 40
+    required property int maxLength
     signal edited(string text)
     signal hideRequested()
 
@@ -79,16 +79,13 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 width: Theme.px(36); height: width
                 sourceSize: Qt.size(width, height)
-                source: key.icon === "" ? "" : "image://icon/" + key.icon + "/"
-                        + String(tap.pressed ? Theme.ground : Theme.paper).substring(1)
+                source: key.icon === "" ? "" : Theme.icon(key.icon, tap.pressed ? Theme.ground : Theme.paper)
             }
-            Text {
+            KText {
                 visible: key.label !== ""
                 anchors.verticalCenter: parent.verticalCenter
                 text: key.label
-                textFormat: Text.PlainText
                 color: tap.pressed ? Theme.ground : Theme.paper
-                font.family: Theme.sans
                 font.pixelSize: key.label.length > 1 ? Theme.labelSize : Theme.px(34)
             }
         }

@@ -35,17 +35,15 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
             width: Math.round(control.fontSize * 1.3); height: width
             sourceSize: Qt.size(width, height)
-            source: control.icon === "" ? "" : "image://icon/" + control.icon + "/" + String(control.foreground).substring(1)
+            source: control.icon === "" ? "" : Theme.icon(control.icon, control.foreground)
         }
-        Text {
+        KText {
             visible: control.text !== ""
             anchors.verticalCenter: parent.verticalCenter
             text: control.text
             color: control.foreground
-            font.family: Theme.sans
             font.pixelSize: control.fontSize
             font.bold: control.primary
-            textFormat: Text.PlainText
         }
     }
 

@@ -3,13 +3,13 @@ import Kiosk
 
 // The city's memorial: kind, title, address, and a QR code of its map link for the visitor's phone.
 // The link itself is never opened by the kiosk and never shown as something to tap.
-// memorial: null (the list says «Нет») or {kind, title, address, url}.
+// memorial: a CityRecord's MemorialRecord (`present` is false where the list says «Нет»), or null.
 Rectangle {
     id: card
 
-    property var memorial: null
-    readonly property bool present: memorial !== null && memorial !== undefined
-    readonly property bool hasQr: present && (memorial.url || "") !== ""
+    property MemorialRecord memorial: null
+    readonly property bool present: card.memorial !== null && card.memorial.present
+    readonly property bool hasQr: card.present && card.memorial.url !== ""
     property int qrSize: Theme.px(240)
 
     objectName: present ? "memorialCard" : "noMemorial"
@@ -25,26 +25,22 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 4 }
         spacing: Theme.unit * 2
 
-        Text {
+        KText {
+            kind: KText.Secondary
             width: parent.width
             text: card.present ? card.memorial.kind : ""
             visible: text !== ""
-            textFormat: Text.PlainText
             color: Theme.gold
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
             font.bold: true
             font.capitalization: Font.AllUppercase
             font.letterSpacing: Theme.px(1.5)
             wrapMode: Text.Wrap
         }
-        Text {
+        KText {
+            kind: KText.Body
             width: parent.width
             text: card.present ? card.memorial.title : ""
             visible: text !== ""
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.pixelSize: Theme.px(34)
             wrapMode: Text.Wrap
             maximumLineCount: 4
@@ -54,20 +50,17 @@ Rectangle {
         Row {
             width: parent.width
             spacing: Theme.unit * 1.5
-            visible: card.present && (card.memorial.address || "") !== ""
+            visible: card.present && card.memorial.address !== ""
             Image {
                 id: pin
                 width: Theme.px(30); height: width
                 sourceSize: Qt.size(width, height)
-                source: "image://icon/mdi6.map-marker-outline/" + String(Theme.paperDim).substring(1)
+                source: Theme.icon("mdi6.map-marker-outline", Theme.paperDim)
             }
-            Text {
+            KText {
+                kind: KText.Secondary
                 width: parent.width - pin.width - parent.spacing
                 text: card.present ? card.memorial.address : ""
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
                 wrapMode: Text.Wrap
                 maximumLineCount: 3
                 elide: Text.ElideRight
@@ -93,14 +86,11 @@ Rectangle {
                     source: card.hasQr ? "image://qr/" + encodeURIComponent(card.memorial.url) : ""
                 }
             }
-            Text {
+            KText {
+                kind: KText.Small
                 anchors.verticalCenter: qrFrame.verticalCenter
                 width: parent.width - qrFrame.width - parent.spacing
                 text: qsTr("Наведите камеру телефона, чтобы открыть место на карте")
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
                 wrapMode: Text.Wrap
                 lineHeight: 1.2
             }
@@ -115,25 +105,20 @@ Rectangle {
         Image {
             width: Theme.px(48); height: width
             sourceSize: Qt.size(width, height)
-            source: "image://icon/mdi6.map-marker-off-outline/" + String(Theme.paperDim).substring(1)
+            source: Theme.icon("mdi6.map-marker-off-outline", Theme.paperDim)
         }
-        Text {
+        KText {
+            kind: KText.Body
             width: parent.width
             text: qsTr("Стелы или сквера в перечне нет")
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.pixelSize: Theme.px(34)
             wrapMode: Text.Wrap
         }
-        Text {
+        KText {
+            kind: KText.Secondary
             width: parent.width
             // What the source says, no more: the list's column «Наличие стелы, сквера» reads «Нет».
             text: qsTr("В сводном перечне городов трудовой доблести в графе «Наличие стелы, сквера» для этого города указано «Нет».")
-            textFormat: Text.PlainText
-            color: Theme.paperDim
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
             wrapMode: Text.Wrap
             lineHeight: 1.2
         }

@@ -33,7 +33,7 @@ Rectangle {
         width: entry.icon !== "" ? Theme.px(64) : 0
         height: width
         sourceSize: Qt.size(Math.max(1, width), Math.max(1, height))
-        source: entry.icon === "" ? "" : "image://icon/" + entry.icon + "/" + String(Theme.gold).substring(1)
+        source: entry.icon === "" ? "" : Theme.icon(entry.icon, Theme.gold)
     }
     Column {
         id: column
@@ -44,12 +44,10 @@ Rectangle {
             verticalCenter: parent.verticalCenter
         }
         spacing: Theme.unit
-        Text {
+        KText {
+            kind: KText.Title
             width: parent.width
             text: entry.title
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.bold: true
             font.pixelSize: entry.titleSize
             lineHeight: 1.1
@@ -57,13 +55,11 @@ Rectangle {
             maximumLineCount: 2
             elide: Text.ElideRight
         }
-        Text {
+        KText {
+            kind: KText.Secondary
             width: parent.width
             visible: text !== ""
             text: entry.caption
-            textFormat: Text.PlainText
-            color: Theme.paperDim
-            font.family: Theme.sans
             font.pixelSize: Theme.labelSize + Theme.px(2)
             lineHeight: 1.25
             wrapMode: Text.Wrap

@@ -11,24 +11,19 @@ Column {
 
     spacing: Theme.unit * 1.5
 
-    Text {
+    KText {
         width: parent.width
         text: header.kicker
-        textFormat: Text.PlainText
         color: Theme.gold
-        font.family: Theme.sans
-        font.pixelSize: Theme.labelSize
         font.capitalization: Font.AllUppercase
         font.letterSpacing: Theme.px(3)
         elide: Text.ElideRight
     }
-    Text {
+    KText {
         objectName: "nkScreenTitle"
+        kind: KText.Title
         width: parent.width
         text: header.title
-        textFormat: Text.PlainText
-        color: Theme.paper
-        font.family: Theme.serif
         font.bold: true
         font.pixelSize: Theme.titleSize + Theme.px(8)
         lineHeight: 1.05
@@ -36,13 +31,11 @@ Column {
         maximumLineCount: 3
         elide: Text.ElideRight
     }
-    Text {
+    KText {
+        kind: KText.Secondary
         width: parent.width
         visible: text !== ""
         text: header.lead
-        textFormat: Text.PlainText
-        color: Theme.paperDim
-        font.family: Theme.sans
         font.pixelSize: Theme.labelSize + Theme.px(2)
         lineHeight: 1.3
         wrapMode: Text.Wrap

@@ -76,60 +76,47 @@ Item {
                 width: body.width - Theme.unit * 2
                 spacing: Theme.unit * 2
 
-                Text {
+                KText {
                     width: parent.width
                     text: card.item.kindLabel !== undefined ? card.item.kindLabel : ""
-                    textFormat: Text.PlainText
                     color: Theme.gold
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.labelSize
                     font.capitalization: Font.AllUppercase
                     font.letterSpacing: Theme.px(2)
                 }
-                Text {
+                KText {
                     objectName: "nkItemTitle"
+                    kind: KText.Title
                     width: parent.width
                     visible: text !== ""
                     text: card.item.title !== undefined ? card.item.title : ""
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.serif
                     font.bold: true
                     font.pixelSize: Theme.px(52)
                     lineHeight: 1.1
                     wrapMode: Text.Wrap
                 }
-                Text {
+                KText {
+                    kind: KText.Secondary
                     width: parent.width
                     visible: text !== ""
                     text: card.item.subtitle !== undefined ? card.item.subtitle : ""
-                    textFormat: Text.PlainText
-                    color: Theme.paperDim
-                    font.family: Theme.sans
                     font.pixelSize: Theme.labelSize + Theme.px(2)
                     lineHeight: 1.3
                     wrapMode: Text.Wrap
                 }
-                Text {
+                KText {
                     width: parent.width
                     visible: text !== ""
                     text: card.item.meta !== undefined ? card.item.meta : ""
-                    textFormat: Text.PlainText
                     color: Theme.gold
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.labelSize
                     wrapMode: Text.Wrap
                 }
                 Rectangle { visible: !card.onlySources; width: Theme.px(120); height: Math.max(2, Theme.px(3)); color: Theme.red }
-                Text {
+                KText {
                     objectName: "nkItemText"
+                    kind: KText.Body
                     width: parent.width
                     visible: !card.onlySources && text !== ""
                     text: card.item.text !== undefined ? card.item.text : ""
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.serif
-                    font.pixelSize: Theme.bodySize
                     lineHeight: Theme.lineHeight
                     wrapMode: Text.Wrap
                 }
@@ -141,13 +128,10 @@ Item {
                     visible: card.showSources
                     spacing: Theme.unit * 2
                     topPadding: Theme.unit * 2
-                    Text {
+                    KText {
                         width: parent.width
                         text: qsTr("Источник")
-                        textFormat: Text.PlainText
                         color: Theme.gold
-                        font.family: Theme.sans
-                        font.pixelSize: Theme.labelSize
                         font.capitalization: Font.AllUppercase
                         font.letterSpacing: Theme.px(2)
                     }
@@ -158,22 +142,16 @@ Item {
                             required property var modelData
                             width: parent.width
                             spacing: Theme.unit
-                            Text {
+                            KText {
                                 width: parent.width
                                 text: source.modelData.title
-                                textFormat: Text.PlainText
-                                color: Theme.paper
-                                font.family: Theme.sans
                                 font.bold: true
-                                font.pixelSize: Theme.labelSize
                                 wrapMode: Text.Wrap
                             }
-                            Text {
+                            KText {
+                                kind: KText.Secondary
                                 width: parent.width
                                 text: qsTr("Документ %1").arg(source.modelData.file)
-                                textFormat: Text.PlainText
-                                color: Theme.paperDim
-                                font.family: Theme.sans
                                 font.pixelSize: Theme.smallSize + Theme.px(4)
                                 wrapMode: Text.WrapAnywhere
                             }
@@ -183,16 +161,14 @@ Item {
                                 color: Theme.ground
                                 radius: Theme.radius
                                 Rectangle { width: Theme.px(4); height: parent.height; color: Theme.gold }
-                                Text {
+                                KText {
                                     id: passage
                                     objectName: "nkSourcePassage"
+                                    kind: KText.Title
                                     x: Theme.unit * 3
                                     y: Theme.unit * 2
                                     width: parent.width - Theme.unit * 5
                                     text: "«" + source.modelData.quote + "»"
-                                    textFormat: Text.PlainText
-                                    color: Theme.paper
-                                    font.family: Theme.serif
                                     font.italic: true
                                     font.pixelSize: Theme.bodySize - Theme.px(2)
                                     lineHeight: 1.4

@@ -33,16 +33,13 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
             width: Math.round(Theme.labelSize * 1.2); height: width
             sourceSize: Qt.size(width, height)
-            source: "image://icon/" + chip.glyph + "/" + String(Theme.gold).substring(1)
+            source: Theme.icon(chip.glyph, Theme.gold)
         }
-        Text {
+        KText {
             id: label
             anchors.verticalCenter: parent.verticalCenter
             width: Math.min(implicitWidth, chip.maxWidth - Theme.unit * 4 - Theme.labelSize * 1.2 - row.spacing)
             text: chip.text
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.sans
             font.pixelSize: Theme.labelSize + Theme.px(2)
             elide: Text.ElideRight
         }

@@ -9,7 +9,7 @@ Item {
 
     signal accepted()
     property string entered: ""
-    readonly property int maxDigits: 12
+    readonly property int maxDigits: Admin.maxPinLength
     readonly property bool locked: Admin.lockedSeconds > 0
 
     visible: false
@@ -42,13 +42,10 @@ Item {
             anchors.centerIn: parent
             spacing: Theme.unit * 3
 
-            Text {
+            KText {
+                kind: KText.Title
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("Служебный вход")
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
-                font.pixelSize: Theme.titleSize
             }
             // Entered digits as dots; never the digits themselves.
             Item {
@@ -68,8 +65,9 @@ Item {
                     }
                 }
             }
-            Text {
+            KText {
                 objectName: "pinMessage"
+                kind: KText.Secondary
                 width: grid.width
                 height: Theme.px(72)
                 horizontalAlignment: Text.AlignHCenter
@@ -77,10 +75,6 @@ Item {
                 wrapMode: Text.WordWrap
                 text: pad.locked ? qsTr("Попробуйте снова через %1 с").arg(Admin.lockedSeconds)
                                  : (Admin.message !== "" ? Admin.message : qsTr("Введите код"))
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
             }
             Grid {
                 id: grid

@@ -32,18 +32,16 @@ Rectangle {
         anchors { left: parent.left; leftMargin: Theme.unit * 2.5; verticalCenter: parent.verticalCenter }
         width: Theme.px(36); height: width
         sourceSize: Qt.size(width, height)
-        source: "image://icon/mdi6.magnify/" + String(Theme.paperDim).substring(1)
+        source: Theme.icon("mdi6.magnify", Theme.paperDim)
     }
 
-    Text {
+    KText {
         id: shown
         objectName: "searchText"
         anchors { left: lens.right; leftMargin: Theme.unit * 2; right: clearButton.visible ? clearButton.left : parent.right }
         anchors { rightMargin: Theme.unit * 2; verticalCenter: parent.verticalCenter }
         text: field.text !== "" ? field.text : qsTr("Город, область или слово из истории")
-        textFormat: Text.PlainText
         color: field.text !== "" ? Theme.paper : Theme.paperDim
-        font.family: Theme.sans
         font.pixelSize: Theme.bodySize
         elide: field.text !== "" ? Text.ElideLeft : Text.ElideRight
     }
@@ -70,7 +68,7 @@ Rectangle {
             anchors.centerIn: parent
             width: Theme.px(34); height: width
             sourceSize: Qt.size(width, height)
-            source: "image://icon/mdi6.close/" + String(Theme.paper).substring(1)
+            source: Theme.icon("mdi6.close", Theme.paper)
         }
         TapHandler {
             id: clearTap

@@ -23,12 +23,18 @@ QtObject {
     readonly property color redBright: "#c23a32"
     readonly property color gold: "#c9a54c"
 
-    // Year of title: one colour-blind-safe sequence (Okabe–Ito), used the same way everywhere.
-    readonly property var yearColors: ({
-        2020: "#e69f00", 2021: "#56b4e9", 2022: "#009e73",
-        2023: "#f0e442", 2024: "#0072b2", 2025: "#cc79a7"
-    })
-    function yearColor(y) { return yearColors[y] !== undefined ? yearColors[y] : gold }
+    // Year of title: Python hands each year in the data a colour from one colour-blind-safe sequence
+    // (kiosk/ui/year_colors.py), so a new year needs no code change; badges and filters both ask here.
+    property var yearColors: ({})   // set by Main.qml from Catalog.yearColors
+    function yearColor(y) {
+        const c = theme.yearColors[y]
+        return c !== undefined ? c : theme.gold
+    }
+
+    // The one place an icon URL is built: image://icon/<qtawesome name>/<rrggbb> (kiosk/ui/image_providers.py).
+    function icon(name: string, tint: color): string {
+        return "image://icon/" + name + "/" + String(tint).substring(1)
+    }
 
     // Type: PT Serif for reading and headings, PT Sans for controls and labels (bundled).
     property string serif: "PT Serif"

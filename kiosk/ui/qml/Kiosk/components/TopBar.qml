@@ -41,15 +41,14 @@ Rectangle {
         }
     }
 
-    Text {
+    KText {
+        kind: KText.Title
         anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
         width: Math.min(implicitWidth, bar.width * 0.4)
         elide: Text.ElideRight
         horizontalAlignment: Text.AlignRight
         text: qsTr("Города трудовой доблести")
-        textFormat: Text.PlainText
         color: Theme.paperDim
-        font.family: Theme.serif
         font.pixelSize: Theme.labelSize
     }
 }

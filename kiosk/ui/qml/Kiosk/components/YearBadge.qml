@@ -25,12 +25,9 @@ Rectangle {
             width: Math.round(badge.fontSize * 0.55); height: width; radius: width / 2
             color: Theme.yearColor(badge.year)
         }
-        Text {
+        KText {
             anchors.verticalCenter: parent.verticalCenter
             text: badge.year
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.sans
             font.pixelSize: badge.fontSize
             font.bold: true
         }

@@ -85,14 +85,12 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 width: Theme.px(56); height: width
                 sourceSize: Qt.size(width, height)
-                source: "image://icon/mdi6.gesture-tap/" + String(Theme.paperDim).substring(1)
+                source: Theme.icon("mdi6.gesture-tap", Theme.paperDim)
             }
-            Text {
+            KText {
+                kind: KText.Secondary
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("Коснитесь экрана")
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
                 font.pixelSize: Theme.px(40)
             }
         }

@@ -43,16 +43,14 @@ Item {
         anchors { leftMargin: Theme.margin; rightMargin: Theme.margin; topMargin: Theme.barHeight + Theme.unit * 3 }
         height: screen.portrait ? title.height + screen.gap + search.height : Math.max(title.height, search.height)
 
-        Text {
+        KText {
             id: title
+            kind: KText.Title
             anchors { left: parent.left; top: parent.top }
             width: screen.portrait ? parent.width : parent.width - search.width - Theme.unit * 4
             height: screen.portrait ? Theme.px(64) : search.height
             verticalAlignment: Text.AlignVCenter
             text: qsTr("Все города")
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.pixelSize: Theme.px(48)
             elide: Text.ElideRight
         }
@@ -136,27 +134,20 @@ Item {
             anchors.leftMargin: screen.portrait ? Theme.unit * 3 : 0
             anchors.right: clearFilters.visible ? clearFilters.left : parent.right
             anchors.rightMargin: Theme.unit * 2
-            Text {
+            KText {
                 id: resultCount
                 objectName: "resultCount"
                 width: parent.width
                 text: Catalog.countText
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.sans
-                font.pixelSize: Theme.labelSize
                 font.bold: true
                 elide: Text.ElideRight
             }
-            Text {
+            KText {
                 objectName: "filterSummary"
+                kind: KText.Secondary
                 visible: text !== ""
                 width: parent.width
                 text: Catalog.filterSummary
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
                 elide: Text.ElideRight
             }
         }
@@ -235,6 +226,7 @@ Item {
         y: screen.keyboardOpen ? screen.height - height : screen.height
         visible: y < screen.height
         text: Catalog.query
+        maxLength: Catalog.maxQueryLength
         onEdited: (text) => Catalog.query = text
         onHideRequested: screen.keyboardOpen = false
         Behavior on y { NumberAnimation { duration: Theme.normal; easing.type: Easing.OutCubic } }

@@ -5,7 +5,7 @@ import Kiosk
 // One city: name, region, year, the full text in a comfortable measure, contribution tags, and the
 // memorial card with a QR code of its map link. No headline here: headlines are excerpts of the text, so the
 // page would say a sentence twice; they belong on cards and slides, and the page reads as one text. Swipe or the big buttons step through the CURRENT filtered
-// order (Python: catalog.neighbours); the shell's home/back bar stays above.
+// order (Python: CityRecord's previousId/nextId); the shell's home/back bar stays above.
 Item {
     id: screen
     objectName: "cityScreen"
@@ -16,12 +16,12 @@ Item {
     // Stepping to a neighbour changes what this screen shows; it does not push screens, so «Назад» still
     // returns to the list in one tap.
     property int currentId: cityId
-    readonly property var city: { Catalog.revision; return Catalog.city(currentId) }
-    readonly property var around: { Catalog.revision; return Catalog.neighbours(currentId) }
-    readonly property bool known: city.name !== undefined
+    // Typed: every field below is a declared property of CityRecord (kiosk/ui/models/city_record.py).
+    readonly property CityRecord city: CityRecord { catalog: Catalog; cityId: screen.currentId }
+    readonly property bool known: city.known
     readonly property bool portrait: Theme.portrait
     // Landscape without a memorial: the contribution list moves from the header to the side column.
-    readonly property bool factsAside: !portrait && known && !city.hasMemorial && city.tags.length > 0
+    readonly property bool factsAside: !portrait && known && !city.hasMemorial && city.tagCount > 0
     readonly property int sideWidth: Theme.px(560)
     readonly property int gap: Theme.unit * 2
 
@@ -33,8 +33,8 @@ Item {
         arrive.from = direction * Theme.px(72)
         arrival.restart()
     }
-    function next() { step(around.next, 1) }
-    function previous() { step(around.previous, -1) }
+    function next() { step(city.nextId, 1) }
+    function previous() { step(city.previousId, -1) }
 
     // ---- everything that changes with the city slides as one page -----------------------------------------
     Item {
@@ -65,7 +65,7 @@ Item {
             cacheBuffer: Theme.px(1200)
             bottomMargin: Theme.unit * 6
             rightMargin: Theme.unit * 4
-            model: screen.known ? screen.city.paragraphs : []
+            model: screen.city.paragraphs
 
             // A horizontal mouse drag on the text steps to a neighbour; a vertical one scrolls the list.
             DragHandler {
@@ -98,24 +98,19 @@ Item {
                         fontSize: Theme.labelSize
                         anchors.verticalCenter: parent.verticalCenter
                     }
-                    Text {
+                    KText {
+                        kind: KText.Secondary
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width - badge.width - parent.spacing
                         text: screen.known ? qsTr("Звание присвоено в %1 году").arg(screen.city.year) : ""
-                        textFormat: Text.PlainText
-                        color: Theme.paperDim
-                        font.family: Theme.sans
-                        font.pixelSize: Theme.smallSize
                         elide: Text.ElideRight
                     }
                 }
-                Text {
+                KText {
                     objectName: "cityName"
+                    kind: KText.Title
                     width: parent.width
                     text: screen.known ? screen.city.name : qsTr("Нет сведений о городе")
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.serif
                     font.pixelSize: Theme.displaySize
                     font.bold: true
                     wrapMode: Text.Wrap
@@ -123,15 +118,12 @@ Item {
                     elide: Text.ElideRight
                     lineHeight: 1.05
                 }
-                Text {
+                KText {
                     objectName: "cityRegion"
                     width: parent.width
                     visible: text !== ""
                     text: !screen.known ? "" : [screen.city.region, screen.city.federalDistrict].filter(s => s).join(" · ")
-                    textFormat: Text.PlainText
                     color: Theme.paperDim
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.labelSize
                     wrapMode: Text.Wrap
                     maximumLineCount: 3
                     elide: Text.ElideRight
@@ -143,15 +135,17 @@ Item {
                 Flow {
                     width: parent.width
                     spacing: Theme.unit * 2
-                    visible: screen.known && screen.city.tags.length > 0 && !screen.factsAside
+                    visible: screen.city.tagCount > 0 && !screen.factsAside
                     topPadding: Theme.unit
                     Repeater {
-                        model: screen.known ? screen.city.tags : []
+                        model: screen.city.tags
                         // A label, not a button: it does nothing when touched, so it does not look pressable.
                         Rectangle {
                             id: tag
-                            required property var modelData
-                            objectName: "cityTag_" + tag.modelData.id
+                            required property string tagId
+                            required property string label
+                            required property string icon
+                            objectName: "cityTag_" + tag.tagId
                             height: Theme.px(52)
                             width: tagRow.implicitWidth + Theme.unit * 3
                             radius: height / 2
@@ -166,15 +160,12 @@ Item {
                                     anchors.verticalCenter: parent.verticalCenter
                                     width: Theme.px(30); height: width
                                     sourceSize: Qt.size(width, height)
-                                    source: "image://icon/" + tag.modelData.icon + "/" + String(Theme.gold).substring(1)
+                                    source: Theme.icon(tag.icon, Theme.gold)
                                 }
-                                Text {
+                                KText {
+                                    kind: KText.Small
                                     anchors.verticalCenter: parent.verticalCenter
-                                    text: tag.modelData.label
-                                    textFormat: Text.PlainText
-                                    color: Theme.paper
-                                    font.family: Theme.sans
-                                    font.pixelSize: Theme.smallSize
+                                    text: tag.label
                                 }
                             }
                         }
@@ -184,27 +175,22 @@ Item {
                     width: Theme.px(120); height: Math.max(2, Theme.px(3))
                     color: Theme.red
                 }
-                Text {
+                KText {
                     objectName: "cityNoText"
+                    kind: KText.Body
                     visible: screen.known && screen.city.paragraphs.length === 0
                     width: parent.width
                     text: qsTr("Рассказ об этом городе готовится.")
-                    textFormat: Text.PlainText
                     color: Theme.paperDim
-                    font.family: Theme.serif
-                    font.pixelSize: Theme.bodySize
                     wrapMode: Text.Wrap
                 }
             }
 
-            delegate: Text {
+            delegate: KText {
+                kind: KText.Body
                 required property string modelData
                 width: reading.width - Theme.unit * 4
                 text: modelData
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
-                font.pixelSize: Theme.bodySize
                 lineHeight: Theme.lineHeight
                 wrapMode: Text.Wrap
                 bottomPadding: Theme.unit * 3
@@ -251,7 +237,7 @@ Item {
                 width: parent.width
                 height: implicitHeight
                 visible: screen.factsAside
-                tags: screen.factsAside ? screen.city.tags : []
+                tags: screen.factsAside ? screen.city.tags : null
             }
             MemorialCard {
                 id: sideCard
@@ -284,29 +270,23 @@ Item {
             x: stepper.forward ? parent.width - width - Theme.unit * 2 : Theme.unit * 2
             width: Theme.px(44); height: width
             sourceSize: Qt.size(width, height)
-            source: "image://icon/" + (stepper.forward ? "mdi6.chevron-right" : "mdi6.chevron-left") + "/"
-                    + String(Theme.paper).substring(1)
+            source: Theme.icon(stepper.forward ? "mdi6.chevron-right" : "mdi6.chevron-left", Theme.paper)
         }
         Column {
             anchors.verticalCenter: parent.verticalCenter
             x: stepper.forward ? Theme.unit * 3 : arrow.x + arrow.width + Theme.unit
             width: parent.width - arrow.width - Theme.unit * 6
-            Text {
+            KText {
+                kind: KText.Secondary
                 width: parent.width
                 text: stepper.caption
-                textFormat: Text.PlainText
-                color: Theme.paperDim
-                font.family: Theme.sans
-                font.pixelSize: Theme.smallSize
                 horizontalAlignment: stepper.forward ? Text.AlignLeft : Text.AlignLeft
                 elide: Text.ElideRight
             }
-            Text {
+            KText {
+                kind: KText.Body
                 width: parent.width
                 text: stepper.cityName !== "" ? stepper.cityName : "—"
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
                 font.pixelSize: Theme.px(30)
                 font.bold: true
                 elide: Text.ElideRight
@@ -327,15 +307,12 @@ Item {
         width: screen.portrait ? parent.width - Theme.margin * 2 : screen.sideWidth
         height: position.height + Theme.unit + buttons.height
 
-        Text {
+        KText {
             id: position
             objectName: "cityPosition"
+            kind: KText.Secondary
             anchors.horizontalCenter: parent.horizontalCenter
-            text: screen.around.position > 0 ? qsTr("%1 из %2").arg(screen.around.position).arg(screen.around.count) : ""
-            textFormat: Text.PlainText
-            color: Theme.paperDim
-            font.family: Theme.sans
-            font.pixelSize: Theme.smallSize
+            text: screen.city.position > 0 ? qsTr("%1 из %2").arg(screen.city.position).arg(screen.city.count) : ""
         }
         Row {
             id: buttons
@@ -346,8 +323,8 @@ Item {
                 width: (buttons.width - buttons.spacing) / 2
                 forward: false
                 caption: qsTr("Предыдущий")
-                cityName: screen.around.previousName || ""
-                enabled: screen.around.previous > 0
+                cityName: screen.city.previousName
+                enabled: screen.city.previousId > 0
                 onActivated: screen.previous()
             }
             StepButton {
@@ -355,8 +332,8 @@ Item {
                 width: (buttons.width - buttons.spacing) / 2
                 forward: true
                 caption: qsTr("Следующий")
-                cityName: screen.around.nextName || ""
-                enabled: screen.around.next > 0
+                cityName: screen.city.nextName
+                enabled: screen.city.nextId > 0
                 onActivated: screen.next()
             }
         }
@@ -380,9 +357,9 @@ Item {
         function released() {
             const dx = swipeArea.dx
             swipeArea.dx = 0
-            if (dx < -Theme.px(120) && screen.around.next > 0)
+            if (dx < -Theme.px(120) && screen.city.nextId > 0)
                 screen.next()
-            else if (dx > Theme.px(120) && screen.around.previous > 0)
+            else if (dx > Theme.px(120) && screen.city.previousId > 0)
                 screen.previous()
             else
                 settle.restart()

@@ -39,42 +39,37 @@ Item {
                              : Math.round((home.width - home.sideMargin * 2 - home.gap) * (home.width / home.height >= 1.7 ? 0.52 : 0.55))
         spacing: Theme.unit * 3
 
-        Text {
+        KText {
             objectName: "homeKicker"
             width: parent.width
             text: qsTr("Почётное звание Российской Федерации")
-            textFormat: Text.PlainText
             color: Theme.gold
-            font.family: Theme.sans
-            font.pixelSize: Theme.labelSize
             font.capitalization: Font.AllUppercase
             font.letterSpacing: Theme.px(3)
             wrapMode: Text.WordWrap
         }
-        Text {
+        KText {
             objectName: "homeTitle"
+            kind: KText.Title
             width: parent.width
             text: qsTr("Города трудовой доблести")
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
             font.bold: true
             font.pixelSize: Theme.px(home.portrait ? 96 : 92)
             lineHeight: 1.05
             wrapMode: Text.WordWrap
         }
         Rectangle { width: Theme.px(160); height: Theme.px(6); color: Theme.red }
-        Text {
+        KText {
             objectName: "homeSubtitle"
+            kind: KText.Title
             width: parent.width
             text: qsTr("1941–1945") + "  ·  " + Database.cityCount + " " + home.citiesWord(Database.cityCount)
-            textFormat: Text.PlainText
             color: Theme.gold
-            font.family: Theme.serif
             font.pixelSize: Theme.px(48)
         }
-        Text {
+        KText {
             objectName: "homeQuote"
+            kind: KText.Body
             width: Math.min(parent.width, Theme.readingWidth)
             // The wording of the decrees that confer the title, verbatim from the list's header
             // (db/seeds/003_*.txt): no paraphrase, every fact shown has a source.
@@ -84,10 +79,7 @@ Item {
                        "и\u00a0гражданской продукции на\u00a0промышленных предприятиях, проявленные при\u00a0этом " +
                        "массовый трудовой героизм и\u00a0самоотверженность»\u00a0— из\u00a0указов Президента " +
                        "Российской Федерации о\u00a0присвоении звания.")
-            textFormat: Text.PlainText
             color: Theme.paperDim
-            font.family: Theme.serif
-            font.pixelSize: Theme.bodySize
             lineHeight: Theme.lineHeight
             wrapMode: Text.WordWrap
         }

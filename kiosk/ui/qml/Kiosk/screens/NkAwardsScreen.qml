@@ -45,15 +45,13 @@ Item {
             height: column.implicitHeight + Theme.unit * 5 + (firstUnit ? unitsTitle.height : 0)
             color: "transparent"
 
-            Text {
+            KText {
                 id: unitsTitle
+                kind: KText.Title
                 visible: row.firstUnit
                 height: visible ? implicitHeight + Theme.unit * 4 : 0
                 topPadding: Theme.unit * 4
                 text: qsTr("Воинские части и училище")
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
                 font.bold: true
                 font.pixelSize: Theme.titleSize - Theme.px(8)
             }
@@ -74,41 +72,34 @@ Item {
                     y: Theme.unit * 3
                     width: Theme.px(56); height: width
                     sourceSize: Qt.size(width, height)
-                    source: "image://icon/" + (row.isUnit ? "mdi6.flag-outline" : "mdi6.medal-outline") + "/" + String(Theme.gold).substring(1)
+                    source: Theme.icon(row.isUnit ? "mdi6.flag-outline" : "mdi6.medal-outline", Theme.gold)
                 }
                 Column {
                     id: column
                     anchors { left: glyph.right; leftMargin: Theme.unit * 3; right: parent.right; rightMargin: Theme.unit * 3 }
                     y: Theme.unit * 2.5
                     spacing: Theme.unit * 0.5
-                    Text {
+                    KText {
                         width: parent.width
                         visible: text !== ""
                         text: row.isUnit ? "" : row.modelData.dateLabel
-                        textFormat: Text.PlainText
                         color: Theme.gold
-                        font.family: Theme.sans
                         font.bold: true
-                        font.pixelSize: Theme.labelSize
                     }
-                    Text {
+                    KText {
+                        kind: KText.Body
                         width: parent.width
                         text: row.isUnit ? row.modelData.name : row.modelData.title
-                        textFormat: Text.PlainText
-                        color: Theme.paper
-                        font.family: Theme.serif
                         font.bold: true
                         font.pixelSize: Theme.px(36)
                         lineHeight: 1.1
                         wrapMode: Text.Wrap
                     }
-                    Text {
+                    KText {
+                        kind: KText.Secondary
                         width: parent.width
                         text: row.isUnit ? row.modelData.kind
                                          : [row.modelData.recipient, row.modelData.by].filter(s => s !== "").join(" · ")
-                        textFormat: Text.PlainText
-                        color: Theme.paperDim
-                        font.family: Theme.sans
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         lineHeight: 1.2
                         wrapMode: Text.Wrap

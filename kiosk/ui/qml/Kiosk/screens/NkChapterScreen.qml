@@ -58,13 +58,10 @@ Item {
             spacing: Theme.unit * 2
             bottomPadding: Theme.unit * 5
 
-            Text {
+            KText {
+                kind: KText.Body
                 width: parent.width
                 text: passage.modelData.text
-                textFormat: Text.PlainText
-                color: Theme.paper
-                font.family: Theme.serif
-                font.pixelSize: Theme.bodySize
                 lineHeight: Theme.lineHeight
                 wrapMode: Text.Wrap
             }

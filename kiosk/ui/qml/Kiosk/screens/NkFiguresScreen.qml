@@ -83,40 +83,35 @@ Item {
                     y: Theme.unit * 3
                     width: parent.width - Theme.unit * 6
                     spacing: Theme.unit
-                    Text {
+                    KText {
                         objectName: "nkFigureValue"
+                        kind: KText.Title
                         width: parent.width
                         height: Theme.px(104)
                         text: cell.counting
                               ? cell.modelData.prefix + Number(cell.current).toLocaleString(Qt.locale("ru_RU"), "f", cell.modelData.decimals) + cell.modelData.suffix
                               : cell.modelData.valueText
-                        textFormat: Text.PlainText
                         color: Theme.gold
-                        font.family: Theme.serif
                         font.bold: true
                         font.pixelSize: Theme.px(92)
                         fontSizeMode: Text.HorizontalFit
                         minimumPixelSize: Theme.px(48)
                         verticalAlignment: Text.AlignBottom
                     }
-                    Text {
+                    KText {
                         width: parent.width
                         text: cell.modelData.unit
-                        textFormat: Text.PlainText
-                        color: Theme.paper
-                        font.family: Theme.sans
                         font.bold: true
                         font.pixelSize: Theme.labelSize + Theme.px(4)
                         wrapMode: Text.Wrap
                         maximumLineCount: 2
                         elide: Text.ElideRight
                     }
-                    Text {
+                    KText {
+                        kind: KText.Title
                         width: parent.width
                         text: cell.modelData.label
-                        textFormat: Text.PlainText
                         color: Theme.paperDim
-                        font.family: Theme.serif
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         lineHeight: 1.2
                         wrapMode: Text.Wrap

@@ -64,12 +64,10 @@ Item {
                     y: Theme.unit * 3
                     width: parent.width - Theme.unit * 7
                     spacing: Theme.unit
-                    Text {
+                    KText {
+                        kind: KText.Title
                         width: parent.width
                         text: cell.modelData.name
-                        textFormat: Text.PlainText
-                        color: Theme.paper
-                        font.family: Theme.serif
                         font.bold: true
                         font.pixelSize: Theme.px(40)
                         lineHeight: 1.1
@@ -77,22 +75,17 @@ Item {
                         maximumLineCount: 2
                         elide: Text.ElideRight
                     }
-                    Text {
+                    KText {
                         width: parent.width
                         visible: text !== ""
                         text: cell.modelData.when
-                        textFormat: Text.PlainText
                         color: Theme.gold
-                        font.family: Theme.sans
                         font.bold: true
-                        font.pixelSize: Theme.labelSize
                     }
-                    Text {
+                    KText {
+                        kind: KText.Secondary
                         width: parent.width
                         text: cell.modelData.role
-                        textFormat: Text.PlainText
-                        color: Theme.paperDim
-                        font.family: Theme.sans
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         lineHeight: 1.2
                         wrapMode: Text.Wrap

@@ -10,30 +10,23 @@ Item {
 
     required property var nav
 
-    component Heading: Text {
+    component Heading: KText {
+        kind: KText.Title
         width: parent ? parent.width : 0
         topPadding: Theme.unit * 4
-        textFormat: Text.PlainText
-        color: Theme.paper
-        font.family: Theme.serif
         font.bold: true
         font.pixelSize: Theme.titleSize - Theme.px(8)
         wrapMode: Text.Wrap
     }
-    component Body: Text {
+    component Body: KText {
+        kind: KText.Body
         width: parent ? parent.width : 0
-        textFormat: Text.PlainText
-        color: Theme.paper
-        font.family: Theme.serif
-        font.pixelSize: Theme.bodySize
         lineHeight: Theme.lineHeight
         wrapMode: Text.Wrap
     }
-    component Note: Text {
+    component Note: KText {
+        kind: KText.Secondary
         width: parent ? parent.width : 0
-        textFormat: Text.PlainText
-        color: Theme.paperDim
-        font.family: Theme.sans
         font.pixelSize: Theme.labelSize + Theme.px(2)
         lineHeight: 1.3
         wrapMode: Text.Wrap
@@ -83,22 +76,17 @@ Item {
                         y: Theme.unit * 3
                         width: parent.width - Theme.unit * 8
                         spacing: Theme.unit
-                        Text {
+                        KText {
                             width: parent.width
                             text: qsTr("Документ %1").arg(doc.modelData.file)
-                            textFormat: Text.PlainText
                             color: Theme.gold
-                            font.family: Theme.sans
                             font.bold: true
-                            font.pixelSize: Theme.labelSize
                             wrapMode: Text.WrapAnywhere
                         }
-                        Text {
+                        KText {
+                            kind: KText.Body
                             width: parent.width
                             text: doc.modelData.title
-                            textFormat: Text.PlainText
-                            color: Theme.paper
-                            font.family: Theme.serif
                             font.bold: true
                             font.pixelSize: Theme.px(36)
                             wrapMode: Text.Wrap
@@ -138,12 +126,10 @@ Item {
                     width: column.width
                     spacing: Theme.unit * 0.5
                     topPadding: Theme.unit * 2
-                    Text {
+                    KText {
                         width: parent.width
                         text: question.modelData.topic
-                        textFormat: Text.PlainText
                         color: Theme.gold
-                        font.family: Theme.sans
                         font.bold: true
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         wrapMode: Text.Wrap

@@ -88,16 +88,15 @@ Item {
                     height: screen.portrait ? Math.max(2, Theme.px(3)) : (mark.modelData.major ? Theme.px(28) : Theme.px(14))
                     color: mark.modelData.major ? Theme.gold : Theme.line
                 }
-                Text {
+                KText {
+                    kind: KText.Body
                     visible: mark.modelData.label
                     x: screen.portrait ? 0 : Theme.unit
                     y: screen.portrait ? Theme.unit : 0
                     width: screen.portrait ? screen.axisSize - Theme.px(36) : Theme.px(120)
                     horizontalAlignment: screen.portrait ? Text.AlignRight : Text.AlignLeft
                     text: mark.modelData.year
-                    textFormat: Text.PlainText
                     color: Theme.gold
-                    font.family: Theme.serif
                     font.bold: true
                     font.pixelSize: Theme.px(32)
                 }
@@ -184,23 +183,19 @@ Item {
                     width: parent.width - Theme.unit * 4
                     height: parent.height - Theme.unit * 3
                     spacing: Theme.unit * 0.5
-                    Text {
+                    KText {
                         id: when
+                        kind: KText.Secondary
                         width: parent.width
                         text: event.modelData.dateLabel
-                        textFormat: Text.PlainText
                         color: Theme.gold
-                        font.family: Theme.sans
                         font.bold: true
-                        font.pixelSize: Theme.smallSize
                         elide: Text.ElideRight
                     }
-                    Text {
+                    KText {
+                        kind: KText.Title
                         width: parent.width
                         text: event.modelData.title
-                        textFormat: Text.PlainText
-                        color: Theme.paper
-                        font.family: Theme.serif
                         font.pixelSize: Theme.bodySize - Theme.px(4)
                         lineHeight: 1.05
                         wrapMode: Text.Wrap

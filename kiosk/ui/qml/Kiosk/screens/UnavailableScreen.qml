@@ -18,39 +18,31 @@ Rectangle {
         width: Math.min(parent.width - Theme.margin * 4, Theme.readingWidth)
         spacing: Theme.unit * 4
 
-        Text {
+        KText {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Города трудовой доблести")
-            textFormat: Text.PlainText
             color: Theme.gold
-            font.family: Theme.sans
-            font.pixelSize: Theme.labelSize
             font.capitalization: Font.AllUppercase
             font.letterSpacing: Theme.px(3)
         }
-        Text {
+        KText {
             objectName: "unavailableTitle"
+            kind: KText.Title
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: qsTr("Экспозиция временно недоступна")
-            textFormat: Text.PlainText
-            color: Theme.paper
-            font.family: Theme.serif
-            font.pixelSize: Theme.titleSize
             lineHeight: 1.15
         }
         Rectangle { anchors.horizontalCenter: parent.horizontalCenter; width: Theme.px(160); height: Theme.px(6); color: Theme.red }
-        Text {
+        KText {
+            kind: KText.Body
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: qsTr("Приносим извинения. Пожалуйста, обратитесь к сотруднику музея.")
-            textFormat: Text.PlainText
             color: Theme.paperDim
-            font.family: Theme.serif
-            font.pixelSize: Theme.bodySize
             lineHeight: Theme.lineHeight
         }
     }

@@ -1,0 +1,18 @@
+"""Kiosk mode's keyboard lockdown: the window's event filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+
+
+class Lockdown(QObject):
+    """Kiosk mode: Escape and Alt+F4 do nothing (close events are refused in Main.qml's onClosing)."""
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            key = event.key()
+            if key == Qt.Key.Key_Escape:
+                return True
+            if key == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                return True
+        return False
