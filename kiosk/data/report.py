@@ -80,6 +80,9 @@ def findings(repo: Repository) -> list[Finding]:
         if not geonames.is_known_place(c.name):
             add("warning", "name_not_in_reference", c, "name", c.name,
                 "no place of this name in the GeoNames reference: check the spelling")
+        if (why := rules.headline_shape_problem(c.headline, c.text)) is not None:
+            add("warning", "headline_not_standalone", c, "headline", c.headline,
+                f"the card's headline {why}: choose an excerpt that stands alone (db/sources/SOURCES.md)")
         length = len(c.text)
         if length < TEXT_SHORT:
             add("warning", "text_short", c, "text", f"{length} characters", f"shorter than {TEXT_SHORT} characters")

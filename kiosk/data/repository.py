@@ -19,6 +19,9 @@ from kiosk.data.slides import CuratorSlide
 from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
 from kiosk.data.validate import check_connection
 
+# An open question on one of these fields puts the row itself in doubt (kiosk config: show_disputed_cities).
+IDENTITY_FIELDS = ("name",)
+
 
 class Repository:
     """Everything in one database file, as immutable records in display order."""
@@ -84,6 +87,20 @@ class Repository:
 
     def cities(self) -> tuple[City, ...]:
         return self._cities
+
+    def disputed_city_ids(self) -> set[int]:
+        """Cities whose very identity is an open question (a question on `name`, e.g. row 46: the decree names
+        Вологда, the seed Волгоград): what the kiosk hides from visitors unless its config shows them."""
+        return {q.city_id for q in self._questions if q.field in IDENTITY_FIELDS}
+
+    def withhold_cities(self, ids: set[int]) -> None:
+        """Leave these cities out of what the kiosk shows (cities, city, search terms); the report and the
+        exports open the file themselves and still see every row."""
+        if not ids:
+            return
+        self._cities = tuple(c for c in self._cities if c.id not in ids)
+        self._by_id = {c.id: c for c in self._cities}
+        self._search_terms = tuple(t for t in self._search_terms if t.city_id not in ids)
 
     def city(self, city_id: int) -> City:
         """The city with this id; KeyError when there is none."""

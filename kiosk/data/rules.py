@@ -64,20 +64,38 @@ def url_problem(url: object) -> str | None:
     return None
 
 
+def _pieces(headline: str) -> list[str]:
+    pieces = [_SPACE.sub(" ", p).strip() for p in _ELLIPSIS.split(headline)]
+    return [p for p in pieces if p]
+
+
+def _find(text: str, piece: str, at: int, first: bool) -> int:
+    """Where `piece` occurs from `at`; the headline's first letter may be capitalised (an excerpt from mid-sentence)."""
+    found = text.find(piece, at)
+    if found < 0 and first:
+        found = text.find(piece[:1].lower() + piece[1:], at)
+    return found
+
+
+def excerpt_end(headline: str, text: str) -> int | None:
+    """The position in the (space-folded) text just after the headline's last piece, or None if not an excerpt:
+    every piece between ellipses occurs in the text, in order."""
+    text = _SPACE.sub(" ", text)
+    pieces = _pieces(headline)
+    if not pieces:
+        return None
+    at = 0
+    for i, piece in enumerate(pieces):
+        at = _find(text, piece, at, first=i == 0)
+        if at < 0:
+            return None
+        at += len(piece)
+    return at
+
+
 def is_excerpt(headline: str, text: str) -> bool:
     """True when every piece of the headline between ellipses occurs in the text, in order (spaces folded)."""
-    text = _SPACE.sub(" ", text)
-    pieces = [_SPACE.sub(" ", p).strip() for p in _ELLIPSIS.split(headline)]
-    pieces = [p for p in pieces if p]
-    if not pieces:
-        return False
-    at = 0
-    for piece in pieces:
-        at = text.find(piece, at)
-        if at < 0:
-            return False
-        at += len(piece)
-    return True
+    return excerpt_end(headline, text) is not None
 
 
 def headline_problem(headline: object, text: object) -> str | None:
@@ -87,6 +105,49 @@ def headline_problem(headline: object, text: object) -> str | None:
         return f"{len(headline)} characters, at most {HEADLINE_MAX}"
     if not is_excerpt(headline, text):
         return "is not an excerpt of the text (pieces between «…» must appear verbatim, in order)"
+    return None
+
+
+# A headline stands alone on a card: it does not open with a word that points back at a sentence the card does
+# not show, and it is not cut in the middle of a phrase (db/sources/SOURCES.md, «Headlines»).
+LEADING_WORDS = frozenset({
+    "а", "и", "но", "же", "да", "также", "тоже", "кроме", "поэтому", "однако", "причём", "причем", "затем",
+    "тогда", "так", "так,", "он", "она", "оно", "они", "его", "её", "ее", "их", "им", "ему", "ей", "это", "этот",
+    "эта", "эти", "этого", "этой", "этих", "этом", "тот", "та", "те", "который", "которая", "которое", "которые",
+})
+SECOND_WORDS = frozenset({"же", "также", "тоже", "его", "её", "ее", "их", "этого", "этой", "этих", "этом"})
+DANGLING_WORDS = frozenset({  # a headline never ends on these: the phrase goes on
+    "в", "во", "на", "из", "от", "до", "по", "с", "со", "к", "ко", "у", "о", "об", "за", "под", "над", "при",
+    "для", "без", "через", "и", "а", "но", "или", "что", "как", "чем", "большое", "более", "около", "свыше",
+})
+_WORD = re.compile(r"[\w-]+")
+_SENTENCE_END = ".!?"
+_BOUNDARY = ".,;:!?—–-»)…"
+
+
+def headline_shape_problem(headline: str, text: str) -> str | None:
+    """None when the headline stands alone: no leading connective or pronoun, not cut mid-phrase."""
+    words = [w.lower() for w in _WORD.findall(headline)]
+    if not words:
+        return "has no words"
+    if words[0] in LEADING_WORDS:
+        return f"starts with «{words[0]}», which points at a sentence the card does not show"
+    if len(words) > 1 and words[1] in SECOND_WORDS:
+        return f"«{words[1]}» as its second word points at a sentence the card does not show"
+    if words[0] in DANGLING_WORDS and any(w in SECOND_WORDS for w in words[1:3]):  # «На базе его…»
+        return f"«{' '.join(words[:3])}» points at a sentence the card does not show"
+    if words[-1] in DANGLING_WORDS:
+        return f"ends on «{words[-1]}», in the middle of a phrase"
+    end = excerpt_end(headline, text)
+    if end is None:
+        return None  # headline_problem says so
+    folded = _SPACE.sub(" ", text)
+    rest = folded[end:].lstrip()
+    body = headline.rstrip().removesuffix("…").removesuffix("...").rstrip()
+    if body[-1:] in _SENTENCE_END + "»":
+        return None
+    if rest and rest[0] not in _BOUNDARY:
+        return f"is cut before «{rest.split(' ', 1)[0]}», in the middle of a phrase"
     return None
 
 

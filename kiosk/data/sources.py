@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from kiosk.data import rules, slides as slide_rules
+from kiosk.data import rules, slides as slide_rules, text_fixes
 from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.nk_records import Section
 from kiosk.data.nk_sources import SECTION_DIR, load_section
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 _TAG_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 CITY_KEYS = {
     "id", "name", "region", "federal_district", "year", "headline", "tags", "name_latin",
-    "location", "memorial", "seed", "corrections", "questions",
+    "location", "memorial", "seed", "corrections", "questions", "text_fixes",
 }
 # Seed fields compared with the shown value: a difference needs a note in [corrections].
 SEED_COMPARED = ("name", "region", "year")
@@ -264,6 +264,7 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
 
     seed = check.table(data, "seed", required=True) or {}
     text = check.text(seed, "text", "seed.").strip() if seed else ""
+    text, fixed = text_fixes.apply_fixes(text, data.get("text_fixes"), check.bad)
     if headline and text and (why := rules.headline_problem(headline, text)):
         check.bad("headline", why)
 
@@ -278,7 +279,7 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
     corrections = [
         (key, _as_text(_seed_value(seed, key)), _as_text(_corrected_value(data, key)), str(note))
         for key, note in sorted(notes.items())
-    ]
+    ] + [(text_fixes.FIELD, original, corrected, note) for original, corrected, note in fixed]
 
     questions = check.table(data, "questions", required=False) or {}
     for key, note in questions.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
@@ -30,7 +31,7 @@ from kiosk.ui.network_refusal import RefusingNetworkFactory
 from kiosk.ui.qt_messages import install_message_handler
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.attract import AttractService
-from kiosk.ui.services.database import DatabaseService
+from kiosk.ui.services.database import DatabaseService, open_database
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
 from kiosk.ui.housekeeping import Housekeeping
@@ -70,7 +71,8 @@ class KioskApp(QObject):
                                   state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE))
         self.admin.quitRequested.connect(self.quit)
         self.database = DatabaseService(db_path or self.config.db or cfg.default_db_path(), self.catalog,
-                                        parent=self, watch=watch)
+                                        parent=self, watch=watch,
+                                        opener=partial(open_database, show_disputed=self.config.show_disputed_cities))
         self.idle = IdleService(self.config.idle_timeout, self.config.idle_countdown, parent=self)
         self.idle.resetRequested.connect(self.catalog.reset)
         # A checked new database switches in between visits: at rest, at the idle reset (and attract start).

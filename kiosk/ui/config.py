@@ -11,6 +11,7 @@ A config file is optional; each key has a default. Example (all keys shown with 
     default_screen = "home"    # "home" or "cities": where visitors start and idle reset returns
     log_dir = ""               # empty = the per-user log dir (Linux ~/.local/state/labour-valour-kiosk/log)
     db = ""                    # empty = the bundled database
+    show_disputed_cities = false  # true = also show rows whose identity is an open question (row 46)
     admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
 
 PIN hash format (salted PBKDF2-SHA256, like Django's):
@@ -55,6 +56,7 @@ class Config:
     default_screen: str = "home"
     log_dir: Path | None = None
     db: Path | None = None
+    show_disputed_cities: bool = False  # row 46 (Волгоград in the seed, Вологда in the decree) stays hidden
     source: Path | None = None  # the file these settings came from (None = defaults)
 
     def with_overrides(self, **changes) -> Config:
@@ -78,6 +80,10 @@ def _check(key: str, value, where: str):
         if not isinstance(value, str):
             raise ConfigError(f"{where}: {key} must be a path in quotes, not {value!r}")
         return Path(value).expanduser() if value else None
+    if key == "show_disputed_cities":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: show_disputed_cities must be true or false, not {value!r}")
+        return value
     if key == "default_screen":
         if value not in SCREENS:
             raise ConfigError(f"{where}: default_screen must be one of {', '.join(SCREENS)}, not {value!r}")

@@ -36,10 +36,15 @@ DISTRICT_ORDER = (
     "Дальневосточный",
 )
 
+UNSET_PREFIX = "Федеральный округ "  # the sources' wording for a district not established
+
 
 def district_short(name: str) -> str:
-    """«Приволжский федеральный округ» → «Приволжский» (the facet's heading says «Федеральный округ»)."""
+    """«Приволжский федеральный округ» → «Приволжский» (the facet's heading says «Федеральный округ»);
+    «Федеральный округ не установлен» (ДНР, ЛНР: no official act found, db/sources/SOURCES.md) → «не установлен»."""
     short = name.strip()
+    if short.lower().startswith(UNSET_PREFIX.lower()):
+        return short[len(UNSET_PREFIX):].strip() or name
     for suffix in (" федеральный округ", " ФО"):
         if short.lower().endswith(suffix.lower()):
             short = short[: -len(suffix)].strip()

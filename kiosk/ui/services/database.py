@@ -36,12 +36,15 @@ POLL_MS = 5_000
 OPEN_WAIT_S = 10.0  # at start-up, how long the window waits for the first open before showing «unavailable»
 
 
-def open_database(path: Path):
-    """(repository, search engine) for `path`, or the data layer's DataError with a one-line message."""
+def open_database(path: Path, show_disputed: bool = False):
+    """(repository, search engine) for `path`, or the data layer's DataError with a one-line message.
+    Cities whose identity is an open question are withheld unless `show_disputed` (config show_disputed_cities)."""
     from kiosk.data.repository import Repository
     from kiosk.data.search import SearchEngine
 
     repo = Repository.open(path)
+    if not show_disputed:
+        repo.withhold_cities(repo.disputed_city_ids())
     return repo, SearchEngine.from_repository(repo)
 
 
