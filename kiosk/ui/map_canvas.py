@@ -7,12 +7,13 @@ assets/map/land.json and shared by every canvas (the map screen and the small lo
 
 from __future__ import annotations
 
+import collections
 import logging
 from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import Property, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickPaintedItem
 
@@ -22,6 +23,7 @@ from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa
 
 log = logging.getLogger(__name__)
 
+_pictures: collections.OrderedDict[tuple, QImage] = collections.OrderedDict()
 FADE_KM = 500.0  # the surround's outer band that fades into the sea (db/tools/make_map.py: SURROUND_KM)
 
 
@@ -141,21 +143,39 @@ class MapCanvas(QQuickPaintedItem):
         self.setAntialiasing(True)
 
     def paint(self, painter: QPainter) -> None:
+        """Blit the last picture of this very view when there is one (a screen opened again, every locator
+        map showing the whole country), else draw it and keep it (two pictures at most, for weeks)."""
         v = self._view
-        painter.fillRect(QRectF(0, 0, self.width(), self.height()), v["sea"])
+        w, h = max(1, round(self.width())), max(1, round(self.height()))
+        key = (w, h, *(v[k] for k in ("kmScale", "originX", "originY", "coastWidth")),
+               *(v[k].rgba() for k in ("land", "sea", "coast")))
+        image = _pictures.get(key)
+        if image is None:
+            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+            self._draw(QPainter(image), w, h)
+            _pictures[key] = image
+            while len(_pictures) > 2:
+                _pictures.popitem(last=False)
+        else:
+            _pictures.move_to_end(key)
+        painter.drawImage(0, 0, image)
+
+    def _draw(self, painter: QPainter, w: int, h: int) -> None:
+        v = self._view
+        painter.fillRect(QRectF(0, 0, w, h), v["sea"])
         scale = v["kmScale"]
-        if scale <= 0:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.save()
-        painter.scale(scale, scale)
-        painter.translate(-v["originX"], -v["originY"])
-        land, coast = land_paths()
-        painter.fillPath(land, v["land"])
-        if v["coastWidth"] > 0:
-            painter.strokePath(coast, QPen(v["coast"], v["coastWidth"] / scale))
-        self._fade_edges(painter)
-        painter.restore()
+        if scale > 0:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.scale(scale, scale)
+            painter.translate(-v["originX"], -v["originY"])
+            land, coast = land_paths()
+            painter.fillPath(land, v["land"])
+            if v["coastWidth"] > 0:
+                pen = QPen(v["coast"], v["coastWidth"])
+                pen.setCosmetic(True)  # pixels, not km: the raster engine draws it without building an outline
+                painter.strokePath(coast, pen)
+            self._fade_edges(painter)
+        painter.end()
 
     def _fade_edges(self, painter: QPainter) -> None:
         """The map's outer band fades into the sea colour: no hard box where the asset ends."""

@@ -162,13 +162,21 @@ class MapModel(QObject):
     def rung(self, zoom: float) -> int:
         return level_for(self._zooms, zoom)
 
-    @Slot(float, float, float, float, "QVariantList", result="QVariant")
-    def touch(self, x: float, y: float, zoom: float, reach: float, shown: list) -> dict:
-        """What a touch at content position (x, y) means at this zoom, among the cities shown (ids):
-        {cityId} for one city, or {cityId: 0, choices: [{cityId, name, region, year}]} for a chooser."""
-        visible = set(int(i) for i in shown)
+    @Slot(int, result=int)
+    def countUpTo(self, year: int) -> int:
+        """Cities titled in or before `year`, with or without a point on the map."""
+        return sum(1 for r in self._by_id.values() if r["year"] <= year)
+
+    @Slot(int, result=int)
+    def countIn(self, year: int) -> int:
+        return sum(1 for r in self._by_id.values() if r["year"] == year)
+
+    @Slot(float, float, float, float, int, result="QVariant")
+    def touch(self, x: float, y: float, zoom: float, reach: float, shown_year: int) -> dict:
+        """What a touch at content position (x, y) means at this zoom, among the cities titled up to
+        shown_year: {cityId} for one city, or {cityId: 0, choices: [{cityId, name, region, year}]}."""
         scale = self._fit * zoom
-        points = [(r["cityId"], r["x"] * scale, r["y"] * scale) for r in self._cities if r["cityId"] in visible]
+        points = [(r["cityId"], r["x"] * scale, r["y"] * scale) for r in self._cities if r["year"] <= shown_year]
         result = hit(points, x, y, reach)
         return {
             "cityId": result.city_id or 0,

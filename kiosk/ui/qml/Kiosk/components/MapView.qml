@@ -184,12 +184,8 @@ Item {
         objectName: "mapTap"
         gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: (eventPoint) => {
-            var shown = []
-            for (var i = 0; i < CityMap.cities.length; ++i)
-                if (CityMap.cities[i].year <= view.shownYear)
-                    shown.push(CityMap.cities[i].cityId)
             var p = eventPoint.position
-            var result = CityMap.touch(d.cx + p.x, d.cy + p.y, d.zoom, view.reach, shown)
+            var result = CityMap.touch(d.cx + p.x, d.cy + p.y, d.zoom, view.reach, view.shownYear)
             if (result.cityId > 0)
                 view.cityTapped(result.cityId)
             else if (result.choices.length > 0)

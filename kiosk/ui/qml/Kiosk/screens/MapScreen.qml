@@ -18,22 +18,9 @@ Item {
     readonly property bool playing: waves.running
 
     function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
-    function countUpTo(year) {
-        var n = 0
-        for (var i = 0; i < CityMap.cities.length; ++i)
-            if (CityMap.cities[i].year <= year) n++
-        for (var j = 0; j < CityMap.unplaced.length; ++j)
-            if (CityMap.unplaced[j].year <= year) n++
-        return n
-    }
-    function countIn(year) {
-        var n = 0
-        for (var i = 0; i < CityMap.cities.length; ++i)
-            if (CityMap.cities[i].year === year) n++
-        for (var j = 0; j < CityMap.unplaced.length; ++j)
-            if (CityMap.unplaced[j].year === year) n++
-        return n
-    }
+    // Counts come from Python (every city of the database, with or without a point on the map).
+    function countUpTo(year) { return CityMap.countUpTo(year) }
+    function countIn(year) { return CityMap.countIn(year) }
     function play() {
         chooser.close()
         shownYear = years.length > 0 ? years[0] : lastYear
