@@ -238,12 +238,20 @@ Item {
                     font.pixelSize: Theme.bodySize
                     wrapMode: Text.WordWrap
                 }
-                Repeater {
+                // Nearest first; scrolls when a crowd has more cities than the screen has room for.
+                ListView {
+                    id: choiceList
+                    objectName: "mapChoices"
+                    width: parent.width
+                    height: Math.min(contentHeight, chooser.height * 0.62)
+                    interactive: contentHeight > height
+                    clip: true
+                    spacing: Theme.unit * 2
                     model: chooser.choices
                     delegate: KioskButton {
                         required property var modelData
                         objectName: "mapChoice_" + modelData.cityId
-                        width: parent.width
+                        width: choiceList.width
                         height: Theme.touchLarge
                         fontSize: Theme.bodySize
                         icon: "mdi6.map-marker"
