@@ -69,7 +69,7 @@ def test_a_touch_in_the_urals_offers_a_chooser_whose_targets_open_the_city(make_
     app, finger, view = open_map(make_kiosk, shell_db)
     finger.tap(dot(app, EKATERINBURG))
     chooser = find(app.window, "mapChooser")
-    assert wait_until(lambda: chooser.isVisible())
+    assert wait_until(lambda: chooser.isVisible() and maybe(app.window, f"mapChoice_{PYSHMA}") is not None)
     choice = find(app.window, f"mapChoice_{PYSHMA}")
     assert choice.height() >= 64 and find(app.window, f"mapChoice_{EKATERINBURG}").height() >= 64
     finger.tap(choice)
