@@ -28,7 +28,6 @@ def main() -> int:
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtQuick import QQuickItem
     from PySide6.QtTest import QTest
 
     from kiosk.ui.app import KioskApp
