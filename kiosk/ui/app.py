@@ -29,6 +29,7 @@ from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.models.novokuznetsk import Novokuznetsk
 from kiosk.ui.network_refusal import RefusingNetworkFactory
 from kiosk.ui.qt_messages import install_message_handler
+from kiosk.ui.models.map_model import MapModel
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.attract import AttractService
 from kiosk.ui.services.database import DatabaseService, open_database
@@ -81,6 +82,8 @@ class KioskApp(QObject):
         self.novokuznetsk = Novokuznetsk(self)  # the section follows every database switch; idle clears it
         self.database.infoChanged.connect(self._load_section)
         self.idle.resetRequested.connect(self.novokuznetsk.reset)
+        self.city_map = MapModel(self)
+        self.database.infoChanged.connect(lambda: self.city_map.load(self.database.repository))
         self.database.open()
         self.attract = AttractService(
             self.config.attract_timeout, self.config.slide_duration, self.config.quiet_hours,
@@ -97,7 +100,7 @@ class KioskApp(QObject):
         self.engine.addImageProvider("qr", QrProvider())
         self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
         qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle,
-                          self.novokuznetsk, self.attract)
+                          self.novokuznetsk, self.attract, self.city_map)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
         roots = self.engine.rootObjects()
         if not roots:

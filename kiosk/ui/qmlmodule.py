@@ -42,8 +42,10 @@ MODULE = QML_IMPORT_NAME
 # reports unrelated QML types as unavailable). kiosk.qmltypes is generated from the same list.
 PYTHON_TYPES = (
     "kiosk.ui.kiosk_info",
+    "kiosk.ui.map_canvas",
     "kiosk.ui.models.catalog",
     "kiosk.ui.models.city_record",
+    "kiosk.ui.models.map_model",
     "kiosk.ui.models.novokuznetsk",
     "kiosk.ui.services.admin",
     "kiosk.ui.services.attract",
@@ -67,8 +69,8 @@ def _key(engine: QObject) -> int:
 def register_python_types() -> None:
     """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
     the list, so that PyInstaller sees the imports; a test checks that the two agree."""
-    from kiosk.ui import kiosk_info  # noqa: F401
-    from kiosk.ui.models import catalog, city_record, novokuznetsk  # noqa: F401
+    from kiosk.ui import kiosk_info, map_canvas  # noqa: F401
+    from kiosk.ui.models import catalog, city_record, map_model, novokuznetsk  # noqa: F401
     from kiosk.ui.services import admin, attract, database, idle  # noqa: F401
 
 

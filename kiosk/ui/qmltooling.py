@@ -40,10 +40,11 @@ def _tool(name: str) -> str:
 
 
 def _qtcore_metatypes() -> str:
+    """Qt's own types the Python classes build on: QtCore's, and QtQuick's for MapCanvas (a QQuickPaintedItem)."""
     import PySide6
 
     meta = Path(PySide6.__file__).parent / "Qt" / "metatypes"
-    return str(next(meta.glob("qt6core_*metatypes.json")))
+    return ",".join(str(next(meta.glob(f"qt6{name}_*metatypes.json"))) for name in ("core", "gui", "quick"))
 
 
 def _constant_properties(source: Path) -> set[tuple[str, str]]:

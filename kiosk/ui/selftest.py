@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from kiosk.ui.config import Config, default_db_path
+from kiosk.ui.selftest_map import visit_map
 from kiosk.ui.shell_driver import ShellDriver
 
 SIZES = ((1920, 1080), (1080, 1920))
@@ -118,6 +119,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
 
             if section_row := visit_section(d, visit, kiosk_app.novokuznetsk):
                 done.append(section_row)
+            done += visit_map(d, visit)
             d.open_pin_pad()
             visit("pinpad")
             d.close_overlays()

@@ -57,6 +57,9 @@ Window {
         function novokuznetsk(page, props) {
             stack.push(nkPages.page(page), Object.assign({ nav: navigator }, props || {}), op)
         }
+        function map() {
+            stack.push(mapPage, { nav: navigator }, op)
+        }
         function back() {
             if (stack.depth > 1)
                 stack.popCurrentItem(instant ? StackView.Immediate : StackView.PopTransition)
@@ -77,6 +80,7 @@ Window {
     Component { id: citiesPage; CitiesScreen {} }
     Component { id: cityPage; CityScreen {} }
     NkPages { id: nkPages }
+    Component { id: mapPage; MapScreen {} }
 
     Connections {
         target: Idle

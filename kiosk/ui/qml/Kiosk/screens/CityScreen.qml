@@ -132,6 +132,12 @@ Item {
                     cityId: screen.currentId
                     onOpen: screen.nav.novokuznetsk("home", {})
                 }
+                LocatorMap {   // where the city is: the map screen's asset, small and still
+                    objectName: "cityLocator"
+                    cityId: screen.currentId
+                    visible: placed
+                    width: Math.min(parent.width, Theme.px(560)); height: Math.round(width * 0.5)
+                }
                 Flow {
                     width: parent.width
                     spacing: Theme.unit * 2

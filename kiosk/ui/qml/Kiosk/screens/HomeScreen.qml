@@ -13,7 +13,7 @@ Item {
     objectName: "homeScreen"
 
     required property var nav
-    property bool showMap: false   // the map engineer turns this on together with nav.map()
+    property bool showMap: true   // the map screen exists (nav.map())
 
     function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
 
@@ -123,6 +123,7 @@ Item {
             icon: "mdi6.map-outline"
             title: qsTr("Карта")
             caption: qsTr("Города на карте России")
+            onActivated: home.nav.map()
         }
     }
 }

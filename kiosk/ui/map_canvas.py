@@ -1,0 +1,195 @@
+"""MapCanvas: a Qt Quick item that paints the map asset's land for the current view, as vectors.
+
+Painted with QPainter for the area on screen only, so it needs no shaders (the software renderer draws it)
+and stays sharp at any zoom and on 4K. The land is one QPainterPath in map km, built once per process from
+assets/map/land.json and shared by every canvas (the map screen and the small locator maps).
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import Property, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtQml import QmlElement
+from PySide6.QtQuick import QQuickPaintedItem
+
+from kiosk.data.map_asset import MapAsset
+from kiosk.ui import config as cfg
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (@QmlElement reads them)
+
+log = logging.getLogger(__name__)
+
+_pictures: collections.OrderedDict[tuple, QImage] = collections.OrderedDict()
+FADE_KM = 500.0  # the surround's outer band that fades into the sea (db/tools/make_map.py: SURROUND_KM)
+
+
+def asset_path() -> Path:
+    return cfg.resource_root() / "assets" / "map" / "land.json"
+
+
+@lru_cache(maxsize=1)
+def map_asset() -> MapAsset | None:
+    """The asset, loaded once; None (and one log line) when it is missing or broken: the map is then blank."""
+    try:
+        return MapAsset.load(asset_path())
+    except Exception as exc:  # noqa: BLE001 - a missing map must not take a screen down
+        log.error("map asset %s unusable: %s", asset_path(), exc)
+        return None
+
+
+@lru_cache(maxsize=1)
+def land_paths() -> tuple[QPainterPath, QPainterPath]:
+    """(land to fill, coasts to stroke): the coasts leave out the edges where the asset's frame cut the land."""
+    land, coast = QPainterPath(), QPainterPath()
+    land.setFillRule(Qt.FillRule.OddEvenFill)
+    asset = map_asset()
+    if asset is None:
+        return land, coast
+    for ring in asset.land:
+        land.moveTo(QPointF(*ring[0]))
+        for point in ring[1:]:
+            land.lineTo(QPointF(*point))
+        land.closeSubpath()
+        pen_down = False
+        for a, b in zip(ring, ring[1:] + ring[:1]):
+            if asset.on_edge(a, b):
+                pen_down = False
+                continue
+            if not pen_down:
+                coast.moveTo(QPointF(*a))
+                pen_down = True
+            coast.lineTo(QPointF(*b))
+    return land, coast
+
+
+@QmlElement
+class MapCanvas(QQuickPaintedItem):
+    """Shows map km [originX, originX + width / kmScale) × [originY, …): kmScale pixels per km."""
+
+    viewChanged = Signal()
+
+    def _set(self, name: str, value) -> None:
+        if self._view[name] != value:
+            self._view[name] = value
+            self.viewChanged.emit()
+            self.update()
+
+    # The view (pixels per km and the km at the top-left corner) and the colours; each change repaints.
+    def _get_kmScale(self):
+        return self._view["kmScale"]
+
+    def _set_kmScale(self, value) -> None:
+        self._set("kmScale", value)
+
+    kmScale = Property(float, _get_kmScale, _set_kmScale, notify=viewChanged)
+
+    def _get_originX(self):
+        return self._view["originX"]
+
+    def _set_originX(self, value) -> None:
+        self._set("originX", value)
+
+    originX = Property(float, _get_originX, _set_originX, notify=viewChanged)
+
+    def _get_originY(self):
+        return self._view["originY"]
+
+    def _set_originY(self, value) -> None:
+        self._set("originY", value)
+
+    originY = Property(float, _get_originY, _set_originY, notify=viewChanged)
+
+    def _get_coastWidth(self):
+        return self._view["coastWidth"]
+
+    def _set_coastWidth(self, value) -> None:
+        self._set("coastWidth", value)
+
+    coastWidth = Property(float, _get_coastWidth, _set_coastWidth, notify=viewChanged)
+
+    def _get_land(self):
+        return self._view["land"]
+
+    def _set_land(self, value) -> None:
+        self._set("land", value)
+
+    land = Property(QColor, _get_land, _set_land, notify=viewChanged)
+
+    def _get_sea(self):
+        return self._view["sea"]
+
+    def _set_sea(self, value) -> None:
+        self._set("sea", value)
+
+    sea = Property(QColor, _get_sea, _set_sea, notify=viewChanged)
+
+    def _get_coast(self):
+        return self._view["coast"]
+
+    def _set_coast(self, value) -> None:
+        self._set("coast", value)
+
+    coast = Property(QColor, _get_coast, _set_coast, notify=viewChanged)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._view = {"kmScale": 0.0, "originX": 0.0, "originY": 0.0, "coastWidth": 1.0,
+                      "land": QColor("#3b3a35"), "sea": QColor("#1d1f21"), "coast": QColor("#6d655a")}
+        self.setOpaquePainting(True)
+        self.setAntialiasing(True)
+
+    def paint(self, painter: QPainter) -> None:
+        """Blit the last picture of this very view when there is one (a screen opened again, every locator
+        map showing the whole country), else draw it and keep it (two pictures at most, for weeks)."""
+        v = self._view
+        w, h = max(1, round(self.width())), max(1, round(self.height()))
+        key = (w, h, *(v[k] for k in ("kmScale", "originX", "originY", "coastWidth")),
+               *(v[k].rgba() for k in ("land", "sea", "coast")))
+        image = _pictures.get(key)
+        if image is None:
+            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+            self._draw(QPainter(image), w, h)
+            _pictures[key] = image
+            while len(_pictures) > 2:
+                _pictures.popitem(last=False)
+        else:
+            _pictures.move_to_end(key)
+        painter.drawImage(0, 0, image)
+
+    def _draw(self, painter: QPainter, w: int, h: int) -> None:
+        v = self._view
+        painter.fillRect(QRectF(0, 0, w, h), v["sea"])
+        scale = v["kmScale"]
+        if scale > 0:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.scale(scale, scale)
+            painter.translate(-v["originX"], -v["originY"])
+            land, coast = land_paths()
+            painter.fillPath(land, v["land"])
+            if v["coastWidth"] > 0:
+                pen = QPen(v["coast"], v["coastWidth"])
+                pen.setCosmetic(True)  # pixels, not km: the raster engine draws it without building an outline
+                painter.strokePath(coast, pen)
+            self._fade_edges(painter)
+        painter.end()
+
+    def _fade_edges(self, painter: QPainter) -> None:
+        """The map's outer band fades into the sea colour: no hard box where the asset ends."""
+        asset = map_asset()
+        if asset is None:
+            return
+        w, h, band = asset.width_km, asset.height_km, FADE_KM
+        clear = QColor(self._view["sea"])
+        clear.setAlpha(0)
+        for x0, y0, x1, y1, rect in (
+            (0, 0, band, 0, QRectF(0, 0, band, h)), (w, 0, w - band, 0, QRectF(w - band, 0, band, h)),
+            (0, 0, 0, band, QRectF(0, 0, w, band)), (0, h, 0, h - band, QRectF(0, h - band, w, band)),
+        ):
+            gradient = QLinearGradient(x0, y0, x1, y1)
+            gradient.setColorAt(0.0, self._view["sea"])
+            gradient.setColorAt(1.0, clear)
+            painter.fillRect(rect, gradient)

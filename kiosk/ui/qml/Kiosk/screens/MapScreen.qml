@@ -1,0 +1,273 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// «Карта»: the cities where they are, in their year's colours, with the legend that is also the year control:
+// tap a year to see the cities titled up to then, or play the waves 2020 → 2025. A tap on a city opens its
+// page; where cities crowd, a chooser lists them. Cities without coordinates are listed beside the map.
+Item {
+    id: screen
+    objectName: "mapScreen"
+
+    required property var nav
+
+    readonly property bool portrait: Theme.portrait
+    readonly property var years: CityMap.years
+    readonly property int lastYear: years.length > 0 ? years[years.length - 1] : 9999
+    property int shownYear: lastYear
+    readonly property bool playing: waves.running
+
+    function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
+    // Counts come from Python (every city of the database, with or without a point on the map).
+    function countUpTo(year) { return CityMap.countUpTo(year) }
+    function countIn(year) { return CityMap.countIn(year) }
+    function play() {
+        chooser.close()
+        shownYear = years.length > 0 ? years[0] : lastYear
+        waves.restart()
+    }
+
+    // The waves of titles, one year a step; ends showing every city.
+    Timer {
+        id: waves
+        objectName: "mapWaves"
+        interval: 1400
+        repeat: true
+        onTriggered: {
+            var i = screen.years.indexOf(screen.shownYear)
+            if (i < 0 || i + 1 >= screen.years.length) { stop(); return }
+            screen.shownYear = screen.years[i + 1]
+            if (i + 2 >= screen.years.length) stop()
+        }
+    }
+
+    MapView {
+        id: mapView
+        objectName: "mapView"
+        anchors {
+            left: parent.left; top: parent.top; topMargin: Theme.barHeight
+            right: screen.portrait ? parent.right : panel.left
+            bottom: screen.portrait ? panel.top : parent.bottom
+        }
+        shownYear: screen.shownYear
+        onCityTapped: (cityId) => screen.nav.city(cityId)
+        onChooserRequested: (choices) => chooser.open(choices)
+    }
+
+    // Legend, year control, cities without coordinates: beside the map in landscape, under it in portrait.
+    Rectangle {
+        id: panel
+        objectName: "mapPanel"
+        color: Theme.groundRaised
+        anchors {
+            right: parent.right; bottom: parent.bottom
+            top: screen.portrait ? undefined : parent.top
+            topMargin: screen.portrait ? 0 : Theme.barHeight
+            left: screen.portrait ? parent.left : undefined
+        }
+        width: screen.portrait ? parent.width : Theme.px(440)
+        height: screen.portrait ? panelColumn.implicitHeight + Theme.unit * 6 : undefined
+
+        Rectangle {   // a hairline towards the map
+            anchors { left: parent.left; top: parent.top; bottom: screen.portrait ? undefined : parent.bottom
+                      right: screen.portrait ? parent.right : undefined }
+            width: screen.portrait ? undefined : Math.max(1, Theme.px(2))
+            height: screen.portrait ? Math.max(1, Theme.px(2)) : undefined
+            color: Theme.line
+        }
+
+        Column {
+            id: panelColumn
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 4 }
+            spacing: Theme.unit * 2
+
+            Text {
+                width: parent.width
+                text: qsTr("Год присвоения звания")
+                textFormat: Text.PlainText
+                color: Theme.gold
+                font.family: Theme.sans
+                font.pixelSize: Theme.labelSize
+                font.capitalization: Font.AllUppercase
+                font.letterSpacing: Theme.px(2)
+                wrapMode: Text.WordWrap
+            }
+
+            // The legend is the year control: the colour, the year and how many cities, ≥ 64 px each.
+            Flow {
+                id: yearFlow
+                objectName: "mapYears"
+                width: parent.width
+                spacing: Theme.unit * 2
+                Repeater {
+                    model: screen.years
+                    delegate: Rectangle {
+                        id: yearButton
+                        required property int modelData
+                        readonly property bool included: modelData <= screen.shownYear
+                        objectName: "mapYear_" + modelData
+                        width: screen.portrait ? (yearFlow.width - yearFlow.spacing * 2) / 3 : yearFlow.width
+                        height: Theme.touch
+                        radius: Theme.radius
+                        color: yearTap.pressed ? Theme.groundPressed : Theme.ground
+                        border.width: modelData === screen.shownYear ? Theme.px(3) : Math.max(1, Theme.px(2))
+                        border.color: modelData === screen.shownYear ? Theme.gold : Theme.line
+                        opacity: included ? 1 : 0.5
+                        Accessible.role: Accessible.Button
+                        Accessible.name: String(modelData)
+                        Row {
+                            anchors { left: parent.left; leftMargin: Theme.unit * 2; verticalCenter: parent.verticalCenter }
+                            spacing: Theme.unit * 1.5
+                            Rectangle {
+                                anchors.verticalCenter: parent.verticalCenter
+                                width: Theme.px(22); height: width; radius: width / 2
+                                color: Theme.yearColor(yearButton.modelData)
+                            }
+                            Text {
+                                anchors.verticalCenter: parent.verticalCenter
+                                text: yearButton.modelData
+                                textFormat: Text.PlainText
+                                color: Theme.paper
+                                font.family: Theme.sans
+                                font.bold: true
+                                font.pixelSize: Theme.labelSize
+                            }
+                            Text {
+                                anchors.verticalCenter: parent.verticalCenter
+                                visible: !screen.portrait
+                                text: "— " + screen.countIn(yearButton.modelData) + " "
+                                      + screen.citiesWord(screen.countIn(yearButton.modelData))
+                                textFormat: Text.PlainText
+                                color: Theme.paperDim
+                                font.family: Theme.sans
+                                font.pixelSize: Theme.labelSize
+                            }
+                        }
+                        TapHandler {
+                            id: yearTap
+                            gesturePolicy: TapHandler.ReleaseWithinBounds
+                            onTapped: { waves.stop(); chooser.close(); screen.shownYear = yearButton.modelData }
+                        }
+                    }
+                }
+            }
+
+            KioskButton {
+                objectName: "mapPlay"
+                width: parent.width
+                icon: screen.playing ? "mdi6.pause" : "mdi6.play"
+                text: screen.playing ? qsTr("Остановить") : qsTr("Показать по годам")
+                onActivated: screen.playing ? waves.stop() : screen.play()
+            }
+
+            Text {
+                objectName: "mapShownCount"
+                width: parent.width
+                text: qsTr("На карте: %1 %2, звание присвоено в %3–%4 годах")
+                        .arg(screen.countUpTo(screen.shownYear)).arg(screen.citiesWord(screen.countUpTo(screen.shownYear)))
+                        .arg(screen.years.length > 0 ? screen.years[0] : "").arg(screen.shownYear)
+                textFormat: Text.PlainText
+                color: Theme.paper
+                font.family: Theme.serif
+                font.pixelSize: Theme.labelSize
+                lineHeight: 1.3
+                wrapMode: Text.WordWrap
+            }
+
+            // A curator's new row without coordinates: no dot, but never lost.
+            Column {
+                objectName: "mapUnplaced"
+                width: parent.width
+                spacing: Theme.unit
+                visible: CityMap.unplaced.length > 0
+                Text {
+                    width: parent.width
+                    text: qsTr("Без точки на карте:")
+                    textFormat: Text.PlainText
+                    color: Theme.paperDim
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.labelSize
+                }
+                Repeater {
+                    model: CityMap.unplaced
+                    delegate: KioskButton {
+                        required property var modelData
+                        objectName: "mapUnplaced_" + modelData.cityId
+                        width: parent.width
+                        text: modelData.name
+                        onActivated: screen.nav.city(modelData.cityId)
+                    }
+                }
+            }
+        }
+    }
+
+    // Where cities crowd: the ones within reach of the touch, as large targets; a tap outside closes it.
+    Rectangle {
+        id: chooser
+        objectName: "mapChooser"
+        anchors.fill: mapView
+        color: "#cc1d1f21"
+        visible: choices.length > 0
+        property var choices: []
+        function open(list) { choices = list }
+        function close() { choices = [] }
+
+        TapHandler { gesturePolicy: TapHandler.WithinBounds; onTapped: chooser.close() }
+
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - Theme.margin * 2, Theme.px(720))
+            height: chooserColumn.implicitHeight + Theme.unit * 6
+            radius: Theme.radius * 2
+            color: Theme.groundRaised
+            border.color: Theme.line
+            border.width: Math.max(1, Theme.px(2))
+            TapHandler { gesturePolicy: TapHandler.WithinBounds }   // taps between the buttons stay here
+
+            Column {
+                id: chooserColumn
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 3 }
+                spacing: Theme.unit * 2
+                Text {
+                    width: parent.width
+                    text: qsTr("Здесь рядом несколько городов:")
+                    textFormat: Text.PlainText
+                    color: Theme.paper
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.bodySize
+                    wrapMode: Text.WordWrap
+                }
+                // Nearest first; scrolls when a crowd has more cities than the screen has room for.
+                ListView {
+                    id: choiceList
+                    objectName: "mapChoices"
+                    width: parent.width
+                    height: Math.min(contentHeight, chooser.height * 0.62)
+                    interactive: contentHeight > height
+                    clip: true
+                    spacing: Theme.unit * 2
+                    model: chooser.choices
+                    delegate: KioskButton {
+                        required property var modelData
+                        objectName: "mapChoice_" + modelData.cityId
+                        width: choiceList.width
+                        height: Theme.touchLarge
+                        fontSize: Theme.bodySize
+                        icon: "mdi6.map-marker"
+                        text: modelData.name
+                        // Navigate first: closing the chooser destroys this very button.
+                        onActivated: { screen.nav.city(modelData.cityId); chooser.close() }
+                    }
+                }
+                KioskButton {
+                    objectName: "mapChooserClose"
+                    width: parent.width
+                    icon: "mdi6.close"
+                    text: qsTr("Закрыть")
+                    onActivated: chooser.close()
+                }
+            }
+        }
+    }
+}
