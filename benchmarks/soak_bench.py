@@ -104,22 +104,29 @@ GOAL_MIB = 5.0
 VISIT_ACTIONS = 200  # then the visitor leaves: the kiosk's own idle reset runs, as between real visitors
 
 
+_MALLINFO2 = None
+
+
 def heap_mib() -> tuple[float, float]:
     """(C heap in use, C heap held from the system) in MiB from glibc's mallinfo2: the gap is freed memory
-    glibc has not given back (fragmentation), the in-use part is what live objects hold."""
+    glibc has not given back (fragmentation), the in-use part is what live objects hold. The ctypes types are
+    made once: a new Structure class per sample would itself show up as a slow climb of Python objects."""
     import ctypes
 
-    class MallInfo2(ctypes.Structure):
-        _fields_ = [(name, ctypes.c_size_t) for name in (
-            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
-            "keepcost")]
+    global _MALLINFO2
+    if _MALLINFO2 is None:
+        class MallInfo2(ctypes.Structure):
+            _fields_ = [(name, ctypes.c_size_t) for name in (
+                "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                "keepcost")]
 
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallinfo2.restype = MallInfo2
-        info = libc.mallinfo2()
-    except (OSError, AttributeError):
-        return 0.0, 0.0
+        try:
+            function = ctypes.CDLL("libc.so.6").mallinfo2
+        except (OSError, AttributeError):
+            return 0.0, 0.0
+        function.restype = MallInfo2
+        _MALLINFO2 = function
+    info = _MALLINFO2()
     return (info.uordblks + info.hblkhd) / 2**20, (info.arena + info.hblkhd) / 2**20
 
 
@@ -127,7 +134,6 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     """One kiosk in a real window: random visitor input, RSS printed every minute (runs inside Xvfb)."""
     import random
 
-    from PySide6.QtCore import QObject
     from PySide6.QtTest import QTest
 
     from kiosk.ui.app import KioskApp
@@ -157,9 +163,10 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
             gc.collect()
             samples.append((elapsed, rss_mib()))
             in_use, held = heap_mib()
+            # No QObject count here: findChildren() makes a Python wrapper for every item it returns, and PySide
+            # keeps those, so counting would itself climb by a few hundred objects a minute.
             print(f"[{backend}] minute {elapsed:5.1f}: RSS {samples[-1][1]:7.1f} MiB   C heap in use {in_use:6.1f}"
-                  f" / held {held:6.1f} MiB   Python objects {len(gc.get_objects()):7d}   "
-                  f"QObjects {len(window.findChildren(QObject)):5d}   actions {step}", flush=True)
+                  f" / held {held:6.1f} MiB   Python objects {len(gc.get_objects()):7d}   actions {step}", flush=True)
             next_sample += 1
             if elapsed >= warmup_min + minutes:
                 break
