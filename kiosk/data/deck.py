@@ -36,6 +36,7 @@ class Slide:
     lat: float | None = None
     lon: float | None = None
     count: int = 0  # the title slide: number of cities
+    city_id: int = 0  # a city slide's city (its place on a locator map)
     today: bool = False  # «В этот день»: this event's day and month are today's
     duration: float = 0.0  # seconds on screen; 0 = the kiosk's slide_duration
 
@@ -83,7 +84,7 @@ def city_slides(cities: Iterable, tags: Iterable) -> list[Slide]:
     for c in cities:
         known = [by_id[t] for t in c.tags if t in by_id]
         out.append(Slide(
-            key=f"city:{c.id}", kind=CITY, title=c.name, text=c.headline, subtitle=c.region, year=c.year,
+            key=f"city:{c.id}", kind=CITY, city_id=c.id, title=c.name, text=c.headline, subtitle=c.region, year=c.year,
             icons=tuple(t.icon for t in known), labels=tuple(t.label_ru for t in known), lat=c.lat, lon=c.lon,
         ))
     return out

@@ -50,6 +50,7 @@ def test_title_and_one_slide_per_city(repo):
     nn = deck.slides[1]
     city = repo.cities()[0]
     assert (nn.title, nn.subtitle, nn.year, nn.text) == (city.name, city.region, city.year, city.headline)
+    assert nn.city_id == city.id and nn.to_qml()["city_id"] == city.id
     assert nn.icons == ("mdi6.ferry", "mdi6.airplane", "mdi6.tank") and len(nn.labels) == 3
     assert nn.to_qml()["hasPlace"] is True and deck.slides[2].to_qml()["hasPlace"] is False
 
