@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from kiosk.data import slides as slide_rules
+from kiosk.data.typography import typeset
 
 log = logging.getLogger("kiosk.deck")
 
@@ -41,8 +42,11 @@ class Slide:
     duration: float = 0.0  # seconds on screen; 0 = the kiosk's slide_duration
 
     def to_qml(self) -> dict:
-        """A plain dict for a QML property (lists, no tuples; None → NaN-free defaults)."""
+        """A plain dict for a QML property (lists, no tuples; None → NaN-free defaults), its words typeset for the
+        screen (real dashes, non-breaking spaces: kiosk.data.typography; the stored text stays verbatim)."""
         d = asdict(self)
+        for key in ("title", "text", "subtitle"):
+            d[key] = typeset(d[key] or "")
         d["icons"], d["labels"] = list(self.icons), list(self.labels)
         d["hasPlace"] = self.lat is not None and self.lon is not None
         d["lat"], d["lon"] = self.lat or 0.0, self.lon or 0.0
