@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from kiosk.data import slides as slide_rules
+from kiosk.data.typography import typeset
 
 log = logging.getLogger("kiosk.deck")
 
@@ -36,12 +37,16 @@ class Slide:
     lat: float | None = None
     lon: float | None = None
     count: int = 0  # the title slide: number of cities
+    city_id: int = 0  # a city slide's city (its place on a locator map)
     today: bool = False  # «В этот день»: this event's day and month are today's
     duration: float = 0.0  # seconds on screen; 0 = the kiosk's slide_duration
 
     def to_qml(self) -> dict:
-        """A plain dict for a QML property (lists, no tuples; None → NaN-free defaults)."""
+        """A plain dict for a QML property (lists, no tuples; None → NaN-free defaults), its words typeset for the
+        screen (real dashes, non-breaking spaces: kiosk.data.typography; the stored text stays verbatim)."""
         d = asdict(self)
+        for key in ("title", "text", "subtitle"):
+            d[key] = typeset(d[key] or "")
         d["icons"], d["labels"] = list(self.icons), list(self.labels)
         d["hasPlace"] = self.lat is not None and self.lon is not None
         d["lat"], d["lon"] = self.lat or 0.0, self.lon or 0.0
@@ -83,7 +88,7 @@ def city_slides(cities: Iterable, tags: Iterable) -> list[Slide]:
     for c in cities:
         known = [by_id[t] for t in c.tags if t in by_id]
         out.append(Slide(
-            key=f"city:{c.id}", kind=CITY, title=c.name, text=c.headline, subtitle=c.region, year=c.year,
+            key=f"city:{c.id}", kind=CITY, city_id=c.id, title=c.name, text=c.headline, subtitle=c.region, year=c.year,
             icons=tuple(t.icon for t in known), labels=tuple(t.label_ru for t in known), lat=c.lat, lon=c.lon,
         ))
     return out

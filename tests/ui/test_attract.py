@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.data.build import build_database
+from kiosk.data.typography import typeset
 from tests.helpers.kiosk import FIXTURE_SOURCES, texts_in
 from tests.helpers.qt import Finger, find, find_all, wait_until
 
@@ -131,7 +132,7 @@ def test_the_curator_slide_on_screen(make_kiosk, slides_db):
     assert wait_until(lambda: "curator:1" in (app.attract.slideA.get("key"), app.attract.slideB.get("key")),
                       10000, 20)
     composition = find(app.window, "attractComposition")
-    assert wait_until(lambda: "Этот слайд в петле." in texts_in(composition), 10000, 20)
+    assert wait_until(lambda: typeset("Этот слайд в петле.") in texts_in(composition), 10000, 20)
     assert {"Показываемый", "Коснитесь экрана"} <= set(texts_in(composition))
     # Its picture from the images table, decoded off the GUI thread at the size shown.
     pictures = [p for p in find_all(app.window, "attractPicture") if "dbimage" in p.property("source").toString()]
@@ -187,4 +188,4 @@ def test_on_this_day_leads_with_a_fixed_clock(make_kiosk, shell_db, monkeypatch)
     assert front["key"] == f"event:{events[0].id}" and front["today"]
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: any(t.startswith("В этот день") for t in texts_in(composition)), 3000)
-    assert events[0].title in texts_in(composition)
+    assert typeset(events[0].title) in texts_in(composition)

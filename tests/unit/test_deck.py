@@ -11,6 +11,7 @@ import pytest
 from kiosk.data import deck as D
 from kiosk.data.repository import Repository
 from kiosk.data.slides import CuratorSlide
+from kiosk.data.typography import typeset
 
 JULY_26 = dt.date(2026, 7, 26)
 EVENTS = [
@@ -50,6 +51,8 @@ def test_title_and_one_slide_per_city(repo):
     nn = deck.slides[1]
     city = repo.cities()[0]
     assert (nn.title, nn.subtitle, nn.year, nn.text) == (city.name, city.region, city.year, city.headline)
+    assert nn.city_id == city.id and nn.to_qml()["city_id"] == city.id
+    assert nn.to_qml()["text"] == typeset(city.headline)  # on screen only; the slide keeps the verbatim text
     assert nn.icons == ("mdi6.ferry", "mdi6.airplane", "mdi6.tank") and len(nn.labels) == 3
     assert nn.to_qml()["hasPlace"] is True and deck.slides[2].to_qml()["hasPlace"] is False
 

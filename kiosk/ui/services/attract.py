@@ -261,7 +261,8 @@ class AttractService(QObject):
         self._advance.start(self._next_ms)
 
     def preview(self, kind: str) -> bool:
-        """Self-test: the slideshow held still on the first slide of this kind; False when the deck has none."""
+        """Self-test and benchmark: the slideshow held still on the first slide of this kind, in both cards (so
+        two samples show the same content); False when the deck has none."""
         if not self._ensure_deck():
             return False
         assert self._order is not None  # made by _ensure_deck
@@ -273,6 +274,7 @@ class AttractService(QObject):
         self._advance.stop()
         self._prepare.stop()
         self._set_quiet(False)
+        self._load(1 - self._front, slide)
         self._load(self._front, slide)
         return True
 

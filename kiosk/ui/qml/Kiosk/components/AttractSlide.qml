@@ -21,10 +21,12 @@ Item {
 
     opacity: shown ? 1 : 0
     visible: opacity > 0
-    // While fading, the card is drawn once into a layer and only that image is blended: the software renderer
-    // blits one picture a frame instead of re-drawing every glyph. The pan/zoom holds still meanwhile (the
-    // incoming card starts it when the fade is over, the outgoing one stops), so the layer never re-renders.
+    // While fading, the card is drawn once into a layer and only that image is blended (the software renderer
+    // blits one picture a frame instead of re-drawing glyphs). The software layer has no alpha, so the card
+    // carries the ground colour itself. The pan/zoom holds still meanwhile (the incoming card starts it when
+    // its fade is over, the outgoing one stops), so the layer never re-renders.
     layer.enabled: opacity > 0 && opacity < 1
+    Rectangle { anchors.fill: parent; color: Theme.ground }
     Behavior on opacity { NumberAnimation { duration: card.fadeMs; easing.type: Easing.InOutQuad } }
 
     // The slow pan/zoom on the large type: starts over each time this card comes to the front and lasts the
@@ -93,21 +95,28 @@ Item {
                 AttractLabel { anchors.verticalCenter: parent.verticalCenter; text: qsTr("Город трудовой доблести"); width: implicitWidth }
                 YearBadge { anchors.verticalCenter: parent.verticalCenter; year: card.slide.year || 0; fontSize: Theme.px(32) }
             }
+            // The name wraps between words (and after hyphens); only a single word too wide for the column
+            // («Магнитогорск» in portrait) makes the type smaller, just enough to fit.
+            TextMetrics {
+                id: longestWord
+                font.family: Theme.serif
+                font.bold: true
+                font.pixelSize: cityName.baseSize
+                text: card.kind === "city" ? String(card.slide.title).replace(/-/g, "- ").split(/\s+/)
+                                                 .reduce((a, b) => a.length >= b.length ? a : b, "") : ""
+            }
             KText {
+                id: cityName
                 kind: KText.Title
-                width: parent.width
                 objectName: "attractCityName"
-                // Long names («Комсомольск-на-Амуре») shrink to fit two lines instead of being cut.
-                height: Theme.px(card.portrait ? 250 : 340)
-                verticalAlignment: Text.AlignBottom
+                readonly property int baseSize: Theme.px(card.portrait ? 120 : 150)
+                width: parent.width
                 text: card.kind === "city" ? card.slide.title : ""
                 font.bold: true
-                font.pixelSize: Theme.px(card.portrait ? 120 : 150)
-                fontSizeMode: Text.Fit
-                minimumPixelSize: Theme.px(56)
+                font.pixelSize: Math.floor(baseSize * Math.min(1, width / Math.max(1, longestWord.advanceWidth)))
                 lineHeight: 1.02
                 wrapMode: Text.WordWrap
-                maximumLineCount: 2
+                maximumLineCount: 3
             }
             KText {
                 kind: KText.Secondary

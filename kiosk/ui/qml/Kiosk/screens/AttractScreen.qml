@@ -45,13 +45,6 @@ Item {
             y: Math.round(screen.amplitude * Math.sin(screen.step * 2 * Math.PI / 53))
         }
 
-        // A banner-red band: the home screen's one decoration, here drifting with the rest.
-        Rectangle {
-            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; leftMargin: Theme.px(20) }
-            width: Theme.px(16)
-            color: Theme.red
-        }
-
         AttractSlide {
             objectName: "attractCardA"
             anchors.fill: parent
@@ -69,6 +62,14 @@ Item {
             shown: Attract.active && Attract.front === 1
             fadeMs: Attract.crossfadeMs
             slideMs: Attract.slideMs
+        }
+
+        // A banner-red band: the home screen's one decoration, here drifting with the rest (over the
+        // cards, which are opaque).
+        Rectangle {
+            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; leftMargin: Theme.px(20) }
+            width: Theme.px(16)
+            color: Theme.red
         }
 
         // Steady, never blinking; it travels a few hundred pixels to and fro over about half an hour.
