@@ -7,9 +7,7 @@ import logging
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QPointingDevice
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QPointF
 
 from kiosk.data.build import build_database
 from kiosk.data.images import add_image
@@ -28,30 +26,6 @@ def gallery_db(tmp_path_factory):
         Image.new("RGB", size, colour).save(path, "JPEG")
         add_image(db, "city", "3", path, caption=f"Снимок {i + 1}", credit=f"Фото: архив, {1942 + i}")
     return db
-
-
-_clock = [20_000_000]  # ms: after any time stamp earlier tests gave the (process-wide) mouse device
-
-
-def stamped_mouse_drag(window, start: QPointF, dx: float, steps: int = 12) -> None:
-    """A left-button drag whose events carry increasing time stamps of their own. QTest's mouse clock starts
-    low, and a mouse device that has seen tests.helpers.qt.Mouse's wheel stamps (from 1 000 000 ms) would take
-    QTest's drag for events from the past: the strip did not move when test_cities ran first."""
-    device = QPointingDevice.primaryPointingDevice()
-
-    def send(kind, pos, buttons):
-        _clock[0] += 16
-        event = QMouseEvent(kind, pos, window.mapToGlobal(pos), Qt.MouseButton.LeftButton, buttons,
-                            Qt.KeyboardModifier.NoModifier, device)
-        event.setTimestamp(_clock[0])
-        QCoreApplication.sendEvent(window, event)
-        QTest.qWait(16)
-
-    send(QEvent.Type.MouseMove, start, Qt.MouseButton.NoButton)  # arrive first, as a hand does
-    send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
-    for i in range(1, steps + 1):
-        send(QEvent.Type.MouseMove, QPointF(start.x() + dx * i / steps, start.y()), Qt.MouseButton.LeftButton)
-    send(QEvent.Type.MouseButtonRelease, QPointF(start.x() + dx, start.y()), Qt.MouseButton.NoButton)
 
 
 def shown_index(app) -> int:
@@ -113,14 +87,19 @@ def test_mouse_clicks_and_wheel_stay_in_the_viewer(make_kiosk, gallery_db):
     assert wait_until(lambda: not find(app.window, "imageViewer").isVisible())
 
 
-@pytest.mark.xfail(strict=False, reason="order-dependent: after tests/ui/test_cities.py in the same process the "
-                   "mouse drag never reaches the strip (contentX stays 0); passes alone and with the other UI files")
+@pytest.mark.xfail(strict=False, reason="not solved: a QTest mouse drag does not move the viewer's strip offscreen "
+                   "(contentX stays 0; it did before the last rebase); touch swipes, mouse clicks and the wheel are "
+                   "tested above")
 def test_mouse_drag_moves_between_pictures(make_kiosk, gallery_db):
-    app, _ = open_viewer_by_mouse(make_kiosk, gallery_db)
+    app = make_kiosk(gallery_db)
+    finger = Finger(app.window)
+    visit_city(app, finger, 3)
+    finger.tap(find(app.window, "galleryThumb_0"))
+    assert wait_until(lambda: find(app.window, "imageViewer").property("opacity") == 1)
     strip = find(app.window, "viewerStrip")
     # Past half the picture: it snaps forward however slow the machine.
-    stamped_mouse_drag(app.window, strip.mapToScene(QPointF(strip.width() * 0.85, strip.height() / 2)),
-                       -strip.width() * 0.6)
+    Mouse(app.window).drag(strip.mapToScene(QPointF(strip.width() * 0.85, strip.height() / 2)),
+                           -strip.width() * 0.6, 0)
     assert wait_until(lambda: shown_index(app) == 1 and not strip.property("moving"))
     assert find(app.window, "cityName").property("text") == "Ижевск"  # the city swipe stayed off
 
