@@ -78,7 +78,12 @@ IMAGES = _t(
     ("credit", T), ("width", I, True), ("height", I, True), ("format", T, True), ("data", B, True),
     pk=["id"],
 )
-IMAGE_OWNERS: dict[str, tuple[str, str]] = {"city": ("cities", "id"), "slide": ("slides", "id")}
+IMAGE_OWNERS: dict[str, tuple[str, str]] = {
+    "city": ("cities", "id"), "slide": ("slides", "id"),
+    # The Novokuznetsk section's items (kiosk-db add-image --owner nk_person:chalkov …); its screens show them.
+    "nk_chapter": ("nk_chapters", "id"), "nk_event": ("nk_events", "id"), "nk_person": ("nk_people", "id"),
+    "nk_award": ("nk_awards", "id"), "nk_unit": ("nk_units", "id"),
+}
 
 # Curators' own attract-mode slides (db/sources/slides.toml); a slide's picture is its first image (owner_type
 # "slide"). Nothing is NOT NULL but the id: a hand-edited bad slide is named by `validate` and skipped by the

@@ -19,6 +19,7 @@ from kiosk.ui.config import Config, default_db_path
 
 SIZES = ((1920, 1080), (1080, 1920))
 MAX_SHOTS_PER_PAGE = 8  # a runaway text still ends
+PDF_SCALE = 2 / 3
 PNG_QUALITY = 60  # Qt maps PNG quality to zlib effort: lossless either way, 60 is much faster than the default
 log = logging.getLogger("kiosk.proof")
 
@@ -38,8 +39,30 @@ def city_pages(repository) -> list[ProofPage]:
             for c in repository.cities()]
 
 
-# Screens of the exhibit, in the order of the proof. Novokuznetsk's section appends its own function here.
-PROOF_SOURCES: list[Callable[[object], list[ProofPage]]] = [city_pages]
+# What scrolls on each Novokuznetsk screen (the timeline scrolls sideways: one screen of it is its proof).
+NK_SCROLL = {"home": "nkHomeFlick", "figures": "nkFiguresGrid", "people": "nkPeopleGrid", "awards": "nkAwardsList",
+             "sources": "nkSourcesFlick", "chapter": "nkChapterText"}
+
+
+def novokuznetsk_pages(repository) -> list[ProofPage]:
+    """Every screen of the section and every chapter (the self-test's list of screens, kiosk.ui.selftest_nk)."""
+    from kiosk.ui.selftest_nk import PAGES
+
+    section = repository.section() if hasattr(repository, "section") else None
+    if section is None or not section.chapters:
+        return []
+
+    def show(page, props):
+        return lambda d: (d.nav("reset"), d.nav("novokuznetsk", page, props))
+    pages = [ProofPage(f"novokuznetsk-{name}", f"Новокузнецк: {name}", show(page, props), NK_SCROLL.get(page, ""))
+             for name, page, props, _expect in PAGES]
+    pages += [ProofPage(f"novokuznetsk-chapter-{c.id}", f"Новокузнецк: {c.title}",
+                        show("chapter", {"chapterId": c.id}), NK_SCROLL["chapter"]) for c in section.chapters]
+    return pages
+
+
+# Screens of the exhibit, in the order of the proof; a new section adds its function here.
+PROOF_SOURCES: list[Callable[[object], list[ProofPage]]] = [city_pages, novokuznetsk_pages]
 
 
 def _shots(driver, page: ProofPage):
@@ -77,8 +100,8 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
         print(f"kiosk --proof: {_one_line(exc)}", file=out)
         return 1
 
-    from PySide6.QtCore import QMarginsF, QSizeF
-    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtCore import QMarginsF, QSizeF, Qt
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     from kiosk.ui import app as appmod
     from kiosk.ui.qapp import make_qapp
@@ -113,8 +136,11 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
                         painter = QPainter(writer)
                     else:
                         writer.newPage()
-                    # Opaque RGB: Qt's PDF engine then stores the page as JPEG instead of lossless (10× smaller).
-                    painter.drawImage(painter.viewport(), image.convertToFormat(QImage.Format.Format_RGB32))
+                    # The PDF gets the screen at 2/3 of its pixels (1280 px across a landscape page: sharp on A4);
+                    # Qt stores ~0.4 MB per full-size screen, so the whole exhibit would be 120 MB.
+                    small = image.scaled(round(w * PDF_SCALE), round(h * PDF_SCALE),
+                                         Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                    painter.drawImage(painter.viewport(), small)
     finally:
         if painter is not None:
             painter.end()

@@ -30,3 +30,15 @@ def test_proof_of_a_broken_database_is_one_line(tmp_path):
     r = kiosk("--db", str(bad), "--proof", str(tmp_path / "proof"), "--log-dir", str(tmp_path / "log"))
     assert r.returncode == 1 and len(r.stdout.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert not (tmp_path / "proof").exists()
+
+
+def test_proof_lists_every_novokuznetsk_screen_and_chapter(built_db):
+    from kiosk.data.repository import Repository
+    from kiosk.ui.proof import PROOF_SOURCES
+    from kiosk.ui.selftest_nk import PAGES
+
+    repo = Repository.open(built_db)
+    names = [p.name for source in PROOF_SOURCES for p in source(repo)]
+    assert names[:70] == [f"city-{c.id:02d}" for c in repo.cities()]
+    assert {f"novokuznetsk-{name}" for name, *_ in PAGES} <= set(names)
+    assert {f"novokuznetsk-chapter-{c.id}" for c in repo.section().chapters} <= set(names)

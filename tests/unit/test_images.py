@@ -108,3 +108,13 @@ def test_validate_names_a_broken_or_orphan_image(db, jpeg_file):
     problems = [str(p) for p in check_file(db)]
     assert f"{db}: images[1].data: truncated jpeg data (300 bytes): add the image again" in problems
     assert f"{db}: images[2].owner_id: city '99' does not exist" in problems
+
+
+def test_images_for_the_novokuznetsk_section_items(built_db, tmp_path, jpeg_file, capsys):
+    db = shutil.copy(built_db, tmp_path / "k.sqlite")
+    person = "chalkov"  # db/sources/novokuznetsk: Чалков
+    assert main(["add-image", str(db), "--owner", f"nk_person:{person}", "--file", str(jpeg_file)]) == 0
+    assert main(["add-image", str(db), "--owner", "nk_person:nobody", "--file", str(jpeg_file)]) == 1
+    assert "no nk_person 'nobody' in the database" in capsys.readouterr().err
+    assert [(i.owner_type, i.owner_id) for i in Repository.open(db).images()] == [("nk_person", person)]
+    assert check_file(db) == []

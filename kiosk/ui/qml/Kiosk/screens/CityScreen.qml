@@ -181,6 +181,11 @@ Item {
                     width: Theme.px(120); height: Math.max(2, Theme.px(3))
                     color: Theme.red
                 }
+                CityGallery {  // the city's photographs (kiosk-db add-image); a tap opens the viewer below
+                    width: parent.width
+                    images: screen.known ? (screen.city.images || []) : []
+                    onOpened: (index) => viewer.open(index)
+                }
                 KText {
                     objectName: "cityNoText"
                     kind: KText.Body
@@ -372,6 +377,7 @@ Item {
         }
         DragHandler {
             id: swipe
+            enabled: !viewer.shown  // the photographs' own swipe moves between pictures, not cities
             target: null
             acceptedDevices: PointerDevice.TouchScreen
             xAxis.enabled: true
@@ -381,5 +387,12 @@ Item {
             onActiveChanged: if (!active) swipeArea.released()
         }
         NumberAnimation { id: settle; target: page; property: "x"; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
+    }
+
+    ImageViewer {  // photographs full screen: over the page and its swipe, below the shell's bar
+        id: viewer
+        anchors.fill: parent
+        anchors.topMargin: Theme.barHeight
+        images: screen.known ? (screen.city.images || []) : []
     }
 }

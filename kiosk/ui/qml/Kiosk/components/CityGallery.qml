@@ -1,0 +1,111 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// A city's photographs under its headline: one row of thumbnails with caption and credit, never wider than
+// the reading column (no sideways scrolling to fight the page's city swipe). A tap opens the full-screen
+// viewer at that picture; a «+N» tile stands for the pictures that do not fit.
+// images: [{imageId, source, caption, credit, width, height}] (Catalog.city().images).
+Item {
+    id: gallery
+
+    property var images: []
+    signal opened(int index)
+
+    readonly property int count: images ? images.length : 0
+    readonly property int gap: Theme.unit * 2
+    readonly property int thumbHeight: Theme.px(200)
+    readonly property int thumbWidth: Theme.px(280)
+    readonly property int fits: Math.max(1, Math.floor((width + gap) / (thumbWidth + gap)))
+    readonly property int shown: Math.min(count, fits)
+
+    objectName: "cityGallery"
+    visible: count > 0
+    implicitHeight: count > 0 ? row.implicitHeight : 0
+
+    Row {
+        id: row
+        spacing: gallery.gap
+        Repeater {
+            model: gallery.shown
+            Item {
+                id: thumb
+                required property int index
+                readonly property var picture: gallery.images[index]
+                readonly property bool more: index === gallery.shown - 1 && gallery.count > gallery.shown
+                objectName: "galleryThumb_" + index
+                width: gallery.thumbWidth
+                height: frame.height + Theme.unit + label.height + credit.height
+                Accessible.role: Accessible.Button
+                Accessible.name: picture.caption
+
+                Rectangle {
+                    id: frame
+                    width: parent.width
+                    height: gallery.thumbHeight
+                    radius: Theme.radius
+                    color: Theme.groundRaised
+                    border.width: Math.max(1, Theme.px(2))
+                    border.color: tap.pressed ? Theme.gold : Theme.line
+                    clip: true
+                    Image {
+                        anchors.fill: parent
+                        anchors.margins: parent.border.width
+                        source: thumb.picture.source
+                        fillMode: Image.PreserveAspectCrop
+                        sourceSize: Qt.size(frame.width, frame.height)
+                        opacity: status === Image.Ready ? 1 : 0
+                        Behavior on opacity { NumberAnimation { duration: Theme.fast } }
+                    }
+                    Rectangle {
+                        visible: thumb.more
+                        anchors.fill: parent
+                        color: Qt.rgba(0.11, 0.12, 0.13, 0.72)
+                        Text {
+                            anchors.centerIn: parent
+                            text: qsTr("ещё %n", "", gallery.count - gallery.shown + 1)
+                            textFormat: Text.PlainText
+                            color: Theme.paper
+                            font.family: Theme.sans
+                            font.pixelSize: Theme.labelSize
+                            font.bold: true
+                        }
+                    }
+                }
+                Text {
+                    id: label
+                    anchors.top: frame.bottom
+                    anchors.topMargin: Theme.unit
+                    width: parent.width
+                    visible: text !== "" && !thumb.more
+                    text: thumb.picture.caption
+                    textFormat: Text.PlainText
+                    color: Theme.paper
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.px(28)  // secondary text: readable from 1.5 m
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+                Text {
+                    id: credit
+                    anchors.top: label.bottom
+                    width: parent.width
+                    visible: text !== "" && !thumb.more
+                    text: thumb.picture.credit
+                    textFormat: Text.PlainText
+                    color: Theme.paperDim
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.px(28)
+                    font.italic: true
+                    elide: Text.ElideRight
+                }
+                TapHandler {
+                    id: tap
+                    gesturePolicy: TapHandler.ReleaseWithinBounds
+                    onTapped: gallery.opened(thumb.index)
+                }
+            }
+        }
+    }
+}

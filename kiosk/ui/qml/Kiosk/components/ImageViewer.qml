@@ -1,0 +1,154 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// Photographs full screen: the picture as large as it fits, its caption and credit beneath, swipe (touch or
+// mouse drag) or the arrows to the neighbours, «Закрыть» to return to the page. Lies over the whole screen
+// below the shell's bar, so «На главную» stays where it always is.
+Rectangle {
+    id: viewer
+
+    property var images: []
+    readonly property int count: images ? images.length : 0
+    readonly property alias index: strip.currentIndex
+
+    function open(at) {
+        shown = true  // first: the strip's model follows `shown`
+        strip.currentIndex = at
+        strip.positionViewAtIndex(at, ListView.Beginning)
+    }
+    function close() { shown = false }
+    function step(delta) {
+        const to = Math.max(0, Math.min(count - 1, strip.currentIndex + delta))
+        strip.currentIndex = to
+    }
+
+    property bool shown: false
+    objectName: "imageViewer"
+    color: Theme.ground
+    visible: opacity > 0
+    opacity: shown ? 1 : 0
+    Behavior on opacity { NumberAnimation { duration: Theme.fast; easing.type: Easing.OutCubic } }
+
+    // Touches that miss the controls stop here: nothing under the viewer reacts.
+    MouseArea { anchors.fill: parent; enabled: viewer.shown; onWheel: (wheel) => wheel.accepted = true }
+
+    ListView {
+        id: strip
+        objectName: "viewerStrip"
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: controls.top }
+        anchors.topMargin: Theme.unit * 3
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: Theme.normal
+        boundsBehavior: Flickable.StopAtBounds
+        interactive: viewer.count > 1
+        clip: true
+        cacheBuffer: 0  // neighbours load when they come into view: at most two full-size pictures decoded
+        model: viewer.shown ? viewer.images : []
+
+        delegate: Item {
+            id: slide
+            required property var modelData
+            required property int index
+            width: strip.width
+            height: strip.height
+
+            Image {
+                id: picture
+                objectName: "viewerImage_" + slide.index
+                anchors { left: parent.left; right: parent.right; top: parent.top; bottom: caption.top }
+                anchors.margins: Theme.margin
+                anchors.bottomMargin: Theme.unit * 3
+                source: slide.modelData.source
+                fillMode: Image.PreserveAspectFit
+                sourceSize: Qt.size(slide.width, slide.height)  // the slide, not the image: no binding loop
+                opacity: status === Image.Ready ? 1 : 0
+                Behavior on opacity { NumberAnimation { duration: Theme.normal } }
+            }
+            Column {
+                id: caption
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                spacing: Theme.unit
+                Text {
+                    objectName: "viewerCaption_" + slide.index
+                    width: parent.width
+                    visible: text !== ""
+                    text: slide.modelData.caption
+                    textFormat: Text.PlainText
+                    color: Theme.paper
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.bodySize
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                }
+                Text {
+                    objectName: "viewerCredit_" + slide.index
+                    width: parent.width
+                    visible: text !== ""
+                    text: slide.modelData.credit
+                    textFormat: Text.PlainText
+                    color: Theme.paperDim
+                    font.family: Theme.sans
+                    font.pixelSize: Theme.px(28)
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+            }
+        }
+    }
+
+    Item {
+        id: controls
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors.margins: Theme.margin
+        anchors.bottomMargin: Theme.unit * 4
+        height: Theme.touch
+
+        KioskButton {
+            objectName: "viewerPrevious"
+            anchors.left: parent.left
+            visible: viewer.count > 1
+            enabled: viewer.index > 0
+            icon: "mdi6.chevron-left"
+            text: qsTr("Предыдущее")
+            onActivated: viewer.step(-1)
+        }
+        Text {
+            objectName: "viewerPosition"
+            anchors.centerIn: parent
+            visible: viewer.count > 1
+            text: qsTr("%1 из %2").arg(viewer.index + 1).arg(viewer.count)
+            textFormat: Text.PlainText
+            color: Theme.paperDim
+            font.family: Theme.sans
+            font.pixelSize: Theme.px(28)
+        }
+        Row {
+            anchors.right: parent.right
+            spacing: Theme.unit * 2
+            KioskButton {
+                objectName: "viewerNext"
+                visible: viewer.count > 1
+                enabled: viewer.index < viewer.count - 1
+                icon: "mdi6.chevron-right"
+                text: qsTr("Следующее")
+                onActivated: viewer.step(1)
+            }
+            KioskButton {
+                objectName: "viewerClose"
+                primary: true
+                icon: "mdi6.close"
+                text: qsTr("Закрыть")
+                onActivated: viewer.close()
+            }
+        }
+    }
+}
