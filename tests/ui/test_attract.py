@@ -189,3 +189,14 @@ def test_on_this_day_leads_with_a_fixed_clock(make_kiosk, shell_db, monkeypatch)
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: any(t.startswith("В этот день") for t in texts_in(composition)), 3000)
     assert typeset(events[0].title) in texts_in(composition)
+
+
+def test_a_city_slide_shows_its_place_on_the_map(make_kiosk, shell_db):
+    app = make_kiosk(shell_db, attract_timeout=0.3, slide_duration=30)
+    assert wait_until(lambda: _attract_on(app), 3000)
+    city = next(c for c in app.database.repository.cities() if c.lat is not None)
+    app.attract.preview("city")
+    front = app.attract.slideA if app.attract.front == 0 else app.attract.slideB
+    locators = [m for m in find_all(app.window, "attractLocator") if m.property("cityId") == front["city_id"]]
+    assert locators and front["city_id"] == city.id
+    assert wait_until(lambda: locators[0].isVisible(), 2000)

@@ -83,13 +83,31 @@ Item {
             }
         }
 
-        // --- city: name, region, year, headline, tags ---
+        // --- city: name, region, year, headline, tags; its place on the map beside (landscape) or below ---
+        LocatorMap {
+            id: locator
+            objectName: "attractLocator"
+            readonly property bool wanted: card.kind === "city" && placed
+            visible: wanted
+            cityId: card.kind === "city" ? (card.slide.city_id || 0) : 0
+            width: card.portrait ? parent.width : Math.round(parent.width * 0.3)
+            height: Math.round(width * 0.6)
+            anchors.right: parent.right
+            anchors.verticalCenter: card.portrait ? undefined : parent.verticalCenter
+            anchors.top: card.portrait ? cityColumn.bottom : undefined
+            anchors.topMargin: Theme.unit * 8
+        }
         Column {
+            id: cityColumn
             objectName: "attractCity"
             visible: card.kind === "city"
             anchors.verticalCenter: parent.verticalCenter
-            width: parent.width
+            anchors.verticalCenterOffset: card.portrait && locator.wanted ? -(locator.height + Theme.unit * 8) / 2 : 0
+            width: card.portrait || !locator.wanted ? parent.width : parent.width - locator.width - Theme.unit * 8
             spacing: Theme.unit * 3
+            // The longest name, headline and four tags together still fit: the block shrinks a little, never cut.
+            scale: Math.min(1, (parent.height - Theme.unit * 12) / Math.max(1, height))
+            transformOrigin: Item.Left
             Row {
                 spacing: Theme.unit * 3
                 AttractLabel { anchors.verticalCenter: parent.verticalCenter; text: qsTr("Город трудовой доблести"); width: implicitWidth }
@@ -109,7 +127,7 @@ Item {
                 id: cityName
                 kind: KText.Title
                 objectName: "attractCityName"
-                readonly property int baseSize: Theme.px(card.portrait ? 120 : 150)
+                readonly property int baseSize: Theme.px(card.portrait ? 120 : 112)
                 width: parent.width
                 text: card.kind === "city" ? card.slide.title : ""
                 font.bold: true
@@ -130,7 +148,7 @@ Item {
                 kind: KText.Title
                 width: Math.min(parent.width, Theme.px(1400))
                 text: card.kind === "city" ? "«" + card.slide.text + "»" : ""
-                font.pixelSize: Theme.px(46)
+                font.pixelSize: Theme.px(42)
                 lineHeight: 1.35
                 wrapMode: Text.WordWrap
             }

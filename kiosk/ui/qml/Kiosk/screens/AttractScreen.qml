@@ -48,7 +48,7 @@ Item {
         AttractSlide {
             objectName: "attractCardA"
             anchors.fill: parent
-            anchors.bottomMargin: hint.height + Theme.margin
+            anchors.bottomMargin: hint.height + Theme.margin + Theme.px(16) + Theme.unit * 4  // clear of the hint
             slide: Attract.slideA
             shown: Attract.active && Attract.front === 0
             fadeMs: Attract.crossfadeMs
@@ -57,7 +57,7 @@ Item {
         AttractSlide {
             objectName: "attractCardB"
             anchors.fill: parent
-            anchors.bottomMargin: hint.height + Theme.margin
+            anchors.bottomMargin: hint.height + Theme.margin + Theme.px(16) + Theme.unit * 4  // clear of the hint
             slide: Attract.slideB
             shown: Attract.active && Attract.front === 1
             fadeMs: Attract.crossfadeMs
