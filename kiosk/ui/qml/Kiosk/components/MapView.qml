@@ -115,7 +115,7 @@ Item {
                 border.color: Theme.ground
                 border.width: Math.max(1, Theme.px(2))
             }
-            Text {
+            KText {
                 objectName: "mapName_" + city.modelData.cityId
                 visible: city.nameBox !== null && city.nameBox !== undefined
                 x: visible ? city.nameBox[0] : 0
@@ -125,7 +125,6 @@ Item {
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 text: city.modelData.name
-                textFormat: Text.PlainText
                 color: Theme.paper
                 style: Text.Outline
                 styleColor: Theme.ground

@@ -81,10 +81,9 @@ Item {
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 4 }
             spacing: Theme.unit * 2
 
-            Text {
+            KText {
                 width: parent.width
                 text: qsTr("Год присвоения звания")
-                textFormat: Text.PlainText
                 color: Theme.gold
                 font.family: Theme.sans
                 font.pixelSize: Theme.labelSize
@@ -123,21 +122,19 @@ Item {
                                 width: Theme.px(22); height: width; radius: width / 2
                                 color: Theme.yearColor(yearButton.modelData)
                             }
-                            Text {
+                            KText {
                                 anchors.verticalCenter: parent.verticalCenter
                                 text: yearButton.modelData
-                                textFormat: Text.PlainText
                                 color: Theme.paper
                                 font.family: Theme.sans
                                 font.bold: true
                                 font.pixelSize: Theme.labelSize
                             }
-                            Text {
+                            KText {
                                 anchors.verticalCenter: parent.verticalCenter
                                 visible: !screen.portrait
                                 text: "— " + screen.countIn(yearButton.modelData) + " "
                                       + screen.citiesWord(screen.countIn(yearButton.modelData))
-                                textFormat: Text.PlainText
                                 color: Theme.paperDim
                                 font.family: Theme.sans
                                 font.pixelSize: Theme.labelSize
@@ -160,13 +157,12 @@ Item {
                 onActivated: screen.playing ? waves.stop() : screen.play()
             }
 
-            Text {
+            KText {
                 objectName: "mapShownCount"
                 width: parent.width
                 text: qsTr("На карте: %1 %2, звание присвоено в %3–%4 годах")
                         .arg(screen.countUpTo(screen.shownYear)).arg(screen.citiesWord(screen.countUpTo(screen.shownYear)))
                         .arg(screen.years.length > 0 ? screen.years[0] : "").arg(screen.shownYear)
-                textFormat: Text.PlainText
                 color: Theme.paper
                 font.family: Theme.serif
                 font.pixelSize: Theme.labelSize
@@ -180,10 +176,9 @@ Item {
                 width: parent.width
                 spacing: Theme.unit
                 visible: CityMap.unplaced.length > 0
-                Text {
+                KText {
                     width: parent.width
                     text: qsTr("Без точки на карте:")
-                    textFormat: Text.PlainText
                     color: Theme.paperDim
                     font.family: Theme.sans
                     font.pixelSize: Theme.labelSize
@@ -229,10 +224,9 @@ Item {
                 id: chooserColumn
                 anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.unit * 3 }
                 spacing: Theme.unit * 2
-                Text {
+                KText {
                     width: parent.width
                     text: qsTr("Здесь рядом несколько городов:")
-                    textFormat: Text.PlainText
                     color: Theme.paper
                     font.family: Theme.serif
                     font.pixelSize: Theme.bodySize
