@@ -29,7 +29,7 @@ def test_english_on_home_then_the_visit_goes_on_in_english(kiosk):
     assert find(kiosk.window, "homeButton").property("text") == "Home"
     assert find(kiosk.window, "topLanguageBar").isVisible()
     # Content stays Russian; English shows what exists in English: tag labels, districts, Latin names.
-    assert kiosk.catalog.districts.get(5)["label"] == "Urals"
+    assert kiosk.catalog.districts.items()[5]["label"] == "Urals"
     open_city(kiosk, finger, 4)
     assert find(kiosk.window, "cityName").property("text") == "Казань"  # the name as the source gives it…
     assert find(kiosk.window, "cityNameLatin").property("text") == "Kazan"  # …with its Latin spelling beside

@@ -416,7 +416,8 @@ class Catalog(QObject):
             year=c.year,
             headline=typeset(c.headline),  # for cards and slides; the city page reads as one text
             paragraphs=tuple(paragraphs_of(typeset(c.text))),
-            tags=tuple(TagLabel(t, self._tag_label(self._tags[t]), self._tags[t].icon) for t in c.tags if t in self._tags),
+            tags=tuple(TagLabel(t, self._tag_label(self._tags[t]), self._tags[t].icon)
+                       for t in c.tags if t in self._tags),
             memorial=(MemorialDetail(_capitalised(m.kind), typeset(m.title), typeset(m.address), m.url)
                       if m is not None else None),
             images=tuple(self._images.get(c.id, [])),

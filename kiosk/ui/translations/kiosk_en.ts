@@ -391,6 +391,49 @@
     </message>
 </context>
 <context>
+    <name>MapScreen</name>
+    <message>
+        <source>город</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>города</source>
+        <translation>cities</translation>
+    </message>
+    <message>
+        <source>городов</source>
+        <translation>cities</translation>
+    </message>
+    <message>
+        <source>Год присвоения звания</source>
+        <translation>Year of the title</translation>
+    </message>
+    <message>
+        <source>Остановить</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Показать по годам</source>
+        <translation>Show year by year</translation>
+    </message>
+    <message>
+        <source>На карте: %1 %2, звание присвоено в %3–%4 годах</source>
+        <translation>On the map: %1 %2, titles conferred %3–%4</translation>
+    </message>
+    <message>
+        <source>Без точки на карте:</source>
+        <translation>Not on the map:</translation>
+    </message>
+    <message>
+        <source>Здесь рядом несколько городов:</source>
+        <translation>Several cities lie close together here:</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MemorialCard</name>
     <message>
         <source>Наведите камеру телефона, чтобы открыть место на карте</source>
