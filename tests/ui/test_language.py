@@ -138,9 +138,10 @@ def test_idle_reset_restores_russian_and_normal_text(kiosk):
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160), (1280, 800)],
                          ids=lambda s: f"{s[0]}x{s[1]}")
-def test_home_fits_in_english_and_larger_text(make_kiosk, fake_db, size):
-    """With «Aa» (and in English) the home still has nothing cut, off the screen or under a tile."""
-    app = make_kiosk(fake_db, size=size, windowed=size == (1280, 800))
+def test_home_fits_in_english_and_larger_text(make_kiosk, shell_db, size):
+    """With «Aa» (and in English) the home, with all its tiles, still has nothing cut, off the screen or under a
+    tile."""
+    app = make_kiosk(shell_db, size=size, windowed=size == (1280, 800))
     finger = Finger(app.window)
     finger.tap(find(app.window, "largeText"))
     for language in ("langRu", "langEn"):
@@ -148,8 +149,10 @@ def test_home_fits_in_english_and_larger_text(make_kiosk, fake_db, size):
         QTest.qWait(50)
         w, h = app.window.width(), app.window.height()
         texts = [find(app.window, n) for n in ("homeKicker", "homeTitle", "homeSubtitle", "homeQuote")]
-        tiles = [t for t in (find(app.window, "tileCities"), find(app.window, "tileNovokuznetsk")) if t.isVisible()]
+        names = ("tileCities", "tileNovokuznetsk", "tileMap")
+        tiles = [t for t in (find(app.window, n) for n in names) if t.isVisible()]
         bar = find(app.window, "homeLanguageBar")
+        assert len(tiles) == 3
         for item in [*texts, *tiles, bar]:
             x0, y0, x1, y1 = rect(item)
             assert 0 <= x0 and 0 <= y0 and x1 <= w and y1 <= h, f"{item.objectName()} leaves the window"

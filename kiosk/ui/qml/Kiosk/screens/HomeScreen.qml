@@ -21,7 +21,12 @@ Item {
     readonly property int sideMargin: Theme.margin * 2
     readonly property int gap: Theme.unit * 8
     // «Aa»: tiles grow with their captions (by half the text's growth: the title's type stays).
-    readonly property int tileHeight: Math.round(Theme.px(portrait ? 236 : 248) * (1 + (Theme.textScale - 1) / 2))
+    // «Aa» (landscape): tiles grow with their captions, by half the text's growth, as far as the column has
+    // room; portrait tiles are wide enough for the larger captions and leave the room to the quote.
+    readonly property int tileCount: 1 + (Novokuznetsk.available ? 1 : 0) + (showMap ? 1 : 0)
+    readonly property int tileHeight: portrait ? Theme.px(236)
+        : Math.min(Math.round(Theme.px(248) * (1 + (Theme.textScale - 1) / 2)),
+                   Math.max(Theme.px(248), Math.floor((height - Theme.px(80) * 2 - (tileCount - 1) * Theme.unit * 4) / tileCount)))
 
     // A banner-red band down the left edge: the one decoration, calm and still.
     Rectangle {
