@@ -207,6 +207,16 @@
     </message>
 </context>
 <context>
+    <name>CityGallery</name>
+    <message numerus="yes">
+        <source>ещё %n</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CityScreen</name>
     <message>
         <source>Звание присвоено в %1 году</source>
@@ -343,6 +353,25 @@
     <message>
         <source>Продолжить</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Предыдущее</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>%1 из %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Следующее</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>CityGallery</name>
+    <message numerus="yes">
+        <source>ещё %n</source>
+        <translation>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NkHomeScreen</name>
     <message numerus="yes">
         <source>%n показателей</source>
