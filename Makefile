@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     := db/kiosk.sqlite
 DB_SOURCES := $(shell find db/sources db/seeds -type f 2>/dev/null) $(shell find kiosk/data -name '*.py' 2>/dev/null)
 
-.PHONY: run test test-quick lint db venv syslibs clean package bench selftest
+.PHONY: run test test-quick lint db venv syslibs clean package bench selftest translations
 
 run: $(STAMP) $(DB)
 	@$(PY) -m kiosk.ui.preflight
@@ -27,6 +27,11 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 db: $(DB)
+
+# Interface translations: lupdate over the QML and Python into kiosk/ui/translations/*.ts, then lrelease to the
+# .qm files the kiosk loads (both committed; a test fails when a string is unfinished or a .qm is stale).
+translations: $(STAMP)
+	$(PY) -m kiosk.ui.translations_tool update
 
 $(DB): $(STAMP) $(DB_SOURCES)
 	$(VENV)/bin/kiosk-db build --out $(DB)

@@ -26,7 +26,7 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
             "id": c.id, "name": c.name, "name_seed": cs.name_seed, "region": c.region,
             "region_seed": cs.region_seed, "federal_district": c.federal_district, "year": c.year,
             "text": c.text, "headline": c.headline, "lat": c.lat, "lon": c.lon, "geonameid": cs.geonameid,
-            "name_latin": c.name_latin,
+            "name_latin": c.name_latin, "summary_en": c.summary_en or None,
         }
         for cs, c in zip(src.cities, cities)
     )
@@ -46,7 +46,7 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
     )
     db["slides"].insert_all(
         {"id": s.id, "title": s.title, "text": s.text, "duration": s.duration, "position": s.position,
-         "enabled": int(s.enabled), "source": s.source}
+         "enabled": int(s.enabled), "source": s.source, "title_en": s.title_en or None, "text_en": s.text_en or None}
         for s in src.slides
     )
     write_search_terms(db, cities, tags)

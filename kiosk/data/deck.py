@@ -40,6 +40,8 @@ class Slide:
     city_id: int = 0  # a city slide's city (its place on a locator map)
     today: bool = False  # «В этот день»: this event's day and month are today's
     duration: float = 0.0  # seconds on screen; 0 = the kiosk's slide_duration
+    title_en: str = ""  # a curator slide's optional English, shown under the Russian for foreign passers-by
+    text_en: str = ""
 
     def to_qml(self) -> dict:
         """A plain dict for a QML property (lists, no tuples; None → NaN-free defaults), its words typeset for the
@@ -113,7 +115,8 @@ def curator_slides(stored: Iterable[slide_rules.CuratorSlide],
                         f"{duration:g} s" if duration else "the default")
         pictures = images_of("slide", s.id)
         out.append(Slide(key=f"curator:{s.id}", kind=CURATOR, title=s.title, text=s.text,
-                         image=pictures[0].id if pictures else 0, duration=duration))
+                         image=pictures[0].id if pictures else 0, duration=duration,
+                         title_en=s.title_en or "", text_en=s.text_en or ""))
     return out
 
 

@@ -10,6 +10,10 @@ from kiosk.data.nk_records import (
     Unit,
 )
 
+# Items whose table has the optional English heading (schema: label_en), by the kind their refs use.
+_LABELLED = (("chapter", "nk_chapters"), ("event", "nk_events"), ("figure", "nk_figures"),
+             ("person", "nk_people"), ("award", "nk_awards"), ("unit", "nk_units"))
+
 
 def load_section(conn: sqlite3.Connection) -> Section:
     q = conn.execute
@@ -47,4 +51,6 @@ def load_section(conn: sqlite3.Connection) -> Section:
             "SELECT id, seed, original, corrected, note FROM nk_corrections ORDER BY id")),
         questions=tuple(SectionQuestion(i, t, n, s or "", src("question", i)) for i, t, n, s in q(
             "SELECT id, topic, note, shown_seed FROM nk_questions ORDER BY position")),
+        labels_en={f"{kind}:{i}": label.strip() for kind, table in _LABELLED for i, label in q(
+            f"SELECT id, label_en FROM {table} WHERE trim(coalesce(label_en, '')) != ''")},
     )

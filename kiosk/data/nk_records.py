@@ -134,6 +134,8 @@ class Section:
     units: tuple[Unit, ...] = ()
     corrections: tuple[SeedCorrection, ...] = ()
     questions: tuple[SectionQuestion, ...] = ()
+    # "kind:id" → the English heading curators gave an item (label_en columns); the English mode shows it
+    labels_en: dict[str, str] = field(default_factory=dict, compare=False)
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

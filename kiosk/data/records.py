@@ -35,6 +35,7 @@ class City:
     name_latin: str = ""  # transliteration for search («Kazan»)
     tags: tuple[str, ...] = field(default_factory=tuple)  # Tag ids
     memorial: Memorial | None = None  # None where the seed says «Нет»
+    summary_en: str = ""  # optional English summary by curators, shown in the English mode beside the Russian text
 
 
 @dataclass(frozen=True, slots=True)

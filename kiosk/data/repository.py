@@ -183,10 +183,10 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
             id=cid, name=name, region=region, federal_district=district, year=year, text=text,
             headline=headline, lat=lat, lon=lon, name_latin=latin or "",
             tags=tuple(sorted(city_tags.get(cid, ()), key=lambda t: (position.get(t, len(position)), t))),
-            memorial=memorials.get(cid),
+            memorial=memorials.get(cid), summary_en=summary_en or "",
         )
-        for cid, name, region, district, year, text, headline, lat, lon, latin in q(
-            "SELECT id, name, region, federal_district, year, text, headline, lat, lon, name_latin "
+        for cid, name, region, district, year, text, headline, lat, lon, latin, summary_en in q(
+            "SELECT id, name, region, federal_district, year, text, headline, lat, lon, name_latin, summary_en "
             "FROM cities ORDER BY id"
         )
     )

@@ -41,6 +41,7 @@ CITIES = _t(
     ("id", I, True), ("name", T, True), ("name_seed", T, True), ("region", T, True), ("region_seed", T, True),
     ("federal_district", T, True), ("year", I, True), ("text", T, True), ("headline", T, True),
     ("lat", R), ("lon", R), ("geonameid", I), ("name_latin", T),
+    ("summary_en", T),  # optional: curators' English summary for the English mode (the text stays Russian)
     pk=["id"],
 )
 MEMORIALS = _t(
@@ -91,6 +92,7 @@ IMAGE_OWNERS: dict[str, tuple[str, str]] = {
 SLIDES = _t(
     "slides",
     ("id", I, True), ("title", T), ("text", T), ("duration", R), ("position", I), ("enabled", I), ("source", T),
+    ("title_en", T), ("text_en", T),  # optional English, written by curators (never machine-translated)
     pk=["id"],
 )
 
@@ -110,23 +112,27 @@ TABLES: dict[str, Table] = {
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
-# read: the quote with the seed corrections applied); their exact passages are in nk_quotes.
+# read: the quote with the seed corrections applied); their exact passages are in nk_quotes. `label_en`: an
+# optional English heading curators may fill (through export → spreadsheet → import) for the English mode.
 NK_TABLES = (
     _t("nk_seeds", ("id", T, True), ("position", I, True), ("file", T, True), ("title", T, True), ("kind", T),
        ("shown", I, True), ("taken", T), ("text", T, True), pk=["id"]),
-    _t("nk_chapters", ("id", T, True), ("position", I, True), ("title", T, True), ("lead", T), pk=["id"]),
+    _t("nk_chapters", ("id", T, True), ("position", I, True), ("title", T, True), ("lead", T), ("label_en", T),
+       pk=["id"]),
     _t("nk_paragraphs", ("id", T, True), ("chapter_id", T, True), ("position", I, True), ("text", T, True),
        ("refs", T), pk=["id"], fks=[("chapter_id", "nk_chapters", "id")]),
     _t("nk_events", ("id", T, True), ("position", I, True), ("date", T, True), ("end_date", T),
-       ("precision", T, True), ("when_text", T), ("title", T, True), ("text", T, True), pk=["id"]),
-    _t("nk_figures", ("id", T, True), ("position", I, True), ("value", R, True), ("value_text", T, True),
-       ("unit", T, True), ("label", T, True), ("countable", I, True), ("text", T, True), pk=["id"]),
-    _t("nk_people", ("id", T, True), ("position", I, True), ("name", T, True), ("role", T, True), ("when_text", T),
-       ("text", T, True), pk=["id"]),
-    _t("nk_awards", ("id", T, True), ("position", I, True), ("title", T, True), ("recipient", T, True),
-       ("date", T), ("by_whom", T), ("text", T, True), pk=["id"]),
-    _t("nk_units", ("id", T, True), ("position", I, True), ("name", T, True), ("kind", T, True), ("text", T, True),
+       ("precision", T, True), ("when_text", T), ("title", T, True), ("text", T, True), ("label_en", T),
        pk=["id"]),
+    _t("nk_figures", ("id", T, True), ("position", I, True), ("value", R, True), ("value_text", T, True),
+       ("unit", T, True), ("label", T, True), ("countable", I, True), ("text", T, True), ("label_en", T),
+       pk=["id"]),
+    _t("nk_people", ("id", T, True), ("position", I, True), ("name", T, True), ("role", T, True), ("when_text", T),
+       ("text", T, True), ("label_en", T), pk=["id"]),
+    _t("nk_awards", ("id", T, True), ("position", I, True), ("title", T, True), ("recipient", T, True),
+       ("date", T), ("by_whom", T), ("text", T, True), ("label_en", T), pk=["id"]),
+    _t("nk_units", ("id", T, True), ("position", I, True), ("name", T, True), ("kind", T, True), ("text", T, True),
+       ("label_en", T), pk=["id"]),
     # Every item's sources: kind is one of kiosk.data.nk_records.KINDS, position 0 is the item's own passage.
     _t("nk_quotes", ("kind", T, True), ("item_id", T, True), ("position", I, True), ("seed", T, True),
        ("quote", T, True), pk=["kind", "item_id", "position"]),

@@ -21,7 +21,7 @@ TEXT_MAX = 600  # what a passer-by reads in one slide's time, at 1.5 m
 DURATION_MIN, DURATION_MAX = 2.0, 120.0  # seconds; shorter cannot be read, longer stalls the loop
 # Slides are drawn as plain text: tags or entities would show as literal «<b>» and «&amp;».
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
-SOURCE_KEYS = {"id", "title", "text", "duration", "position", "enabled", "source"}
+SOURCE_KEYS = {"id", "title", "text", "duration", "position", "enabled", "source", "title_en", "text_en"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,8 @@ class CuratorSlide:
     position: int
     enabled: bool
     source: str = ""  # where the slide's facts come from (shown to editors, not to visitors)
+    title_en: str = ""  # optional English by curators (never machine-translated)
+    text_en: str = ""
 
 
 def text_problem(value: object, limit: int, *, required: bool) -> str | None:
@@ -73,6 +75,10 @@ def problems(slide: CuratorSlide) -> list[tuple[str, str]]:
         found.append(("text", why))
     if (why := duration_problem(slide.duration)) is not None:
         found.append(("duration", why))
+    if (why := text_problem(slide.title_en, TITLE_MAX, required=False)) is not None:
+        found.append(("title_en", why))
+    if (why := text_problem(slide.text_en, TEXT_MAX, required=False)) is not None:
+        found.append(("text_en", why))
     return found
 
 
@@ -124,7 +130,8 @@ def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[C
             source = ""
         # As stored, unchecked (None where a key is missing): problems() below says what is wrong.
         slide = CuratorSlide(slide_id, entry.get("title"), entry.get("text"),  # type: ignore[arg-type]
-                             entry.get("duration"), position, enabled, source)
+                             entry.get("duration"), position, enabled, source,
+                             entry.get("title_en") or "", entry.get("text_en") or "")
         for fld, why in problems(slide):
             bad(fld, why)
         if not source.strip():
@@ -135,7 +142,7 @@ def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[C
 
 # ---- the database table ---------------------------------------------------------------------------------------
 
-_COLUMNS = "id, title, text, duration, position, enabled, source"
+_COLUMNS = "id, title, text, duration, position, enabled, source, title_en, text_en"
 
 
 def read_all(conn: sqlite3.Connection) -> tuple[CuratorSlide, ...]:
@@ -143,8 +150,8 @@ def read_all(conn: sqlite3.Connection) -> tuple[CuratorSlide, ...]:
     rows = conn.execute(f"SELECT {_COLUMNS} FROM slides ORDER BY position, id").fetchall()
     return tuple(
         CuratorSlide(sid, title, text, duration, position if isinstance(position, int) else 0, bool(enabled),
-                     source or "")
-        for sid, title, text, duration, position, enabled, source in rows
+                     source or "", title_en or "", text_en or "")
+        for sid, title, text, duration, position, enabled, source, title_en, text_en in rows
     )
 
 

@@ -23,7 +23,7 @@ from kiosk.data.slides import CuratorSlide
 log = logging.getLogger(__name__)
 _TAG_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 CITY_KEYS = {
-    "id", "name", "region", "federal_district", "year", "headline", "tags", "name_latin",
+    "id", "name", "region", "federal_district", "year", "headline", "tags", "name_latin", "summary_en",
     "location", "memorial", "seed", "corrections", "questions", "text_fixes",
 }
 # Seed fields compared with the shown value: a difference needs a note in [corrections].
@@ -222,6 +222,7 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
         check.bad("year", why)
     headline = check.text(data, "headline")
     name_latin = check.text(data, "name_latin", required=False)
+    summary_en = check.text(data, "summary_en", required=False)
 
     tags = data.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
@@ -292,7 +293,7 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
         city=City(id=city_id, name=name, region=region, federal_district=district, year=cast(int, year), text=text,
                   headline=headline, lat=None if lat is None else float(lat),
                   lon=None if lon is None else float(lon), name_latin=name_latin, tags=tuple(tags),
-                  memorial=memorial),
+                  memorial=memorial, summary_en=summary_en),
         name_seed=check.text(seed, "name", "seed.", required=False) or name,
         region_seed=check.text(seed, "region", "seed.", required=False) or region,
         geonameid=geonameid,

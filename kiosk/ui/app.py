@@ -34,6 +34,7 @@ from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.attract import AttractService
 from kiosk.ui.services.database import DatabaseService, open_database
 from kiosk.ui.services.idle import IdleService
+from kiosk.ui.services.language import LanguageService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
 from kiosk.ui.housekeeping import Housekeeping
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
@@ -79,6 +80,10 @@ class KioskApp(QObject):
         # A checked new database switches in between visits: at rest, at the idle reset (and attract start).
         self.idle.resetRequested.connect(self.database.applyPendingReload)
         self.idle.atRestChanged.connect(lambda: self.database.setVisitorPresent(not self.idle.atRest))
+        # Language and text size belong to the visit: the idle reset brings back Russian and normal text.
+        self.language = LanguageService(self)
+        self.idle.resetRequested.connect(self.language.reset)
+        self.language.languageChanged.connect(lambda: self.catalog.set_language(self.language.property("code")))
         self.novokuznetsk = Novokuznetsk(self)  # the section follows every database switch; idle clears it
         self.database.infoChanged.connect(self._load_section)
         self.idle.resetRequested.connect(self.novokuznetsk.reset)
@@ -100,7 +105,8 @@ class KioskApp(QObject):
         self.engine.addImageProvider("qr", QrProvider())
         self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
         qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle,
-                          self.novokuznetsk, self.attract, self.city_map)
+                          self.novokuznetsk, self.attract, self.city_map, self.language)
+        self.language.attach(self.engine)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -158,6 +164,7 @@ class KioskApp(QObject):
         except (RuntimeError, TypeError):
             pass
         self.window.hide()
+        self.language.detach()
         qmlmodule.release(self.engine)
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -8,6 +8,7 @@ The UI tests reach screens by touch instead (tests/helpers).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import sys
@@ -20,6 +21,8 @@ from kiosk.ui.selftest_map import visit_map
 from kiosk.ui.shell_driver import ShellDriver
 
 SIZES = ((1920, 1080), (1080, 1920))
+# Every screen in both languages and both text sizes: (screenshot prefix, language, larger text).
+MODES = (("", "ru", False), ("en-", "en", False), ("large-", "ru", True))
 log = logging.getLogger("kiosk.selftest")
 
 
@@ -40,6 +43,9 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
     try:
         repo, _engine = open_database(db_path)
         city_ids = [c.id for c in repo.cities()]
+        # English and «Aa» change the chrome, not the texts: there the first cities and the longest texts will do.
+        by_length = sorted(repo.cities(), key=lambda c: len(c.text) + len(c.name), reverse=True)
+        city_sample = list(dict.fromkeys([*city_ids[:3], *(c.id for c in by_length[:2])]))
         if not city_ids:
             raise ValueError(f"{db_path}: the database holds no cities")
     except Exception as exc:  # noqa: BLE001
@@ -86,22 +92,25 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
         if screenshots:
             screenshots.mkdir(parents=True, exist_ok=True)
 
-        for w, h in sizes:
+        for (w, h), (prefix, language, large) in itertools.product(sizes, MODES):
             tag = f"{w}x{h}"
             kiosk_app.window.resize(w, h)
+            kiosk_app.language.setLanguage(language)
+            kiosk_app.language.setLarge(large)
             done: list[str] = []
             start = len(problems)
 
-            def visit(name: str, expect: str | None = None, shot: bool = True, wait_ms: int = 0, tag: str = tag):
+            def visit(name: str, expect: str | None = None, shot: bool = True, wait_ms: int = 0, tag: str = tag,
+                      prefix: str = prefix):
                 nonlocal shots
                 d.settle(wait_ms)
                 if expect is not None and d.current_name() != expect:
-                    problems.append(f"{tag} {name}: expected {expect!r} on top, found {d.current_name()!r}")
+                    problems.append(f"{prefix}{tag} {name}: expected {expect!r} on top, found {d.current_name()!r}")
                 image = d.grab()
                 if image.isNull():
-                    problems.append(f"{tag} {name}: the window rendered nothing")
+                    problems.append(f"{prefix}{tag} {name}: the window rendered nothing")
                 elif shot and screenshots:
-                    image.save(str(screenshots / f"{name}-{tag}.png"))
+                    image.save(str(screenshots / f"{prefix}{name}-{tag}.png"))
                     shots += 1
 
             d.nav("reset")
@@ -110,11 +119,12 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             d.nav("cities")
             visit("cities", "citiesScreen")
             done.append("cities")
-            for i, city_id in enumerate(city_ids):
+            pages = city_ids if not prefix else city_sample
+            for i, city_id in enumerate(pages):
                 d.nav("city", city_id)
                 visit("city", "cityScreen", shot=(i == 0))
                 d.nav("back")
-            done.append(f"{len(city_ids)} city pages")
+            done.append(f"{len(pages)} city pages")
             from kiosk.ui.selftest_nk import visit_section
 
             if section_row := visit_section(d, visit, kiosk_app.novokuznetsk):
@@ -144,7 +154,8 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             done.append("unavailable")
             d.settle()
             mark = "ok" if len(problems) == start else f"{len(problems) - start} problem(s)"
-            rows.append(f"  {w}×{h}: {', '.join(done)} — {mark}")
+            mode = {"": "Russian", "en-": "English", "large-": "larger text"}[prefix]
+            rows.append(f"  {w}×{h} {mode}: {', '.join(done)} — {mark}")
     except Exception as exc:  # noqa: BLE001 - report, never crash the self-test
         problems.append("Python: " + "".join(traceback.format_exception_only(type(exc), exc)).strip())
         log.error("self-test crashed", exc_info=True)

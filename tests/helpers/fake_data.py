@@ -144,6 +144,8 @@ def write_sources(root: Path, cities: list[City], tags: list[Tag] = TAGS) -> Pat
     for c in cities:
         rows = [f"{k} = {_toml(getattr(c, k))}" for k in ("id", "name", "region", "federal_district", "year",
                                                           "headline", "tags", "name_latin")]
+        if c.summary_en:
+            rows.append(f"summary_en = {_toml(c.summary_en)}")
         if c.lat is not None:
             rows += ["", "[location]", f"lat = {c.lat}", f"lon = {c.lon}"]
         if c.memorial is not None:

@@ -19,6 +19,8 @@ id = 1
 title = "Показываемый"
 text = "Этот слайд в петле."
 source = "тест"
+title_en = "Shown"
+text_en = "This slide is in the loop."
 
 [[slide]]
 id = 2
@@ -134,6 +136,7 @@ def test_the_curator_slide_on_screen(make_kiosk, slides_db):
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: typeset("Этот слайд в петле.") in texts_in(composition), 10000, 20)
     assert {"Показываемый", "Коснитесь экрана"} <= set(texts_in(composition))
+    assert "Shown — This slide is in the loop." in texts_in(composition)  # the curators' English, under it
     # Its picture from the images table, decoded off the GUI thread at the size shown.
     pictures = [p for p in find_all(app.window, "attractPicture") if "dbimage" in p.property("source").toString()]
     assert pictures and wait_until(lambda: pictures[0].property("implicitWidth") > 0, 3000)  # decoded

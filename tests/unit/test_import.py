@@ -160,12 +160,12 @@ def test_checks_of_the_new_file_point_back_at_the_row(fixture_db, tmp_path, caps
     source = export.write_xlsx(fixture_db, tmp_path / "x")
     wb = load_workbook(source)
     wb["cities"]["G3"] = 1999  # year of Екатеринбург (row 3 of the sheet)
-    wb["cities"]["N2"] = "shipbuilding;zeppelins"  # tags of Нижний Новгород
+    wb["cities"]["O2"] = "shipbuilding;zeppelins"  # tags of Нижний Новгород
     wb.save(source)
     assert main(["import", str(source), "--out", str(tmp_path / "k.sqlite")]) == 1
     err = capsys.readouterr().err
     assert f"{source}: sheet cities, row 3, column G «year»: 1999 is outside 2020.." in err
-    assert f"{source}: sheet cities, row 2, column N «tags»: unknown tag 'zeppelins'" in err
+    assert f"{source}: sheet cities, row 2, column O «tags»: unknown tag 'zeppelins'" in err
     assert not (tmp_path / "k.sqlite").exists()
 
 

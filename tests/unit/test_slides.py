@@ -124,7 +124,8 @@ def test_export_carries_the_slides(sources_copy, tmp_path):
     data = json.loads(export.to_json(Repository.open(path)))
     assert [s["id"] for s in data["slides"]] == [1, 2]  # by key, like every exported table
     assert data["slides"][0] == {"id": 1, "title": "Первый", "text": "Текст первого слайда.",
-                                 "duration": 12.5, "position": 1, "enabled": 1, "source": "тест"}
+                                 "duration": 12.5, "position": 1, "enabled": 1, "source": "тест",
+                                 "title_en": None, "text_en": None}
     files = export.write_csv(path, tmp_path / "csv")
     slides_csv = tmp_path / "csv" / "slides.csv"
     assert slides_csv in files

@@ -11,9 +11,10 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Property, Signal, Slot
+from PySide6.QtCore import QObject, Property, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
+from kiosk.data.english import district_en, region_en
 from kiosk.data.records import City, Tag
 from kiosk.data.search import SearchEngine
 from kiosk.data.typography import typeset
@@ -60,13 +61,8 @@ def plural_ru(n: int, one: str, few: str, many: str) -> str:
     return many
 
 
-def _translate_count(context: str, source: str, n: int, forms: tuple[str, str, str]) -> str:
-    """A %n string through Qt's translator; without a translation, pick the Russian form ourselves.
-
-    With an English .qm installed, Qt chooses its numerus form from `source`; the Russian forms below are
-    the source language's own, which Qt cannot infer from a single source string.
-    """
-    translated = QCoreApplication.translate(context, source, None, n)
+def _counted(translated: str, source: str, n: int, forms: tuple[str, str, str]) -> str:
+    """A %n string Qt has translated; without kiosk_ru.qm (the Russian plural forms), pick the form here."""
     if translated != source.replace("%n", str(n)):
         return translated
     return plural_ru(n, *forms).replace("%n", str(n))
@@ -116,6 +112,8 @@ class CityDetail:
     tags: tuple[TagLabel, ...]
     memorial: MemorialDetail | None
     images: tuple[dict, ...] = ()  # {imageId, source, caption, credit, width, height} (city_images.py)
+    name_latin: str = ""  # the Latin spelling, shown beside the Russian name in English mode
+    summary_en: tuple[str, ...] = ()  # English mode: the curators' English summary, paragraph by paragraph
 
 
 @dataclass(frozen=True)
@@ -143,6 +141,7 @@ class Catalog(QObject):
     queryChanged = Signal()
     resultsChanged = Signal()  # count, letters, neighbours, summary: anything derived from the result
     loadedChanged = Signal()
+    languageChanged = Signal()  # labels, regions and districts now in the other language (CityRecord re-reads)
 
     @staticmethod
     def create(engine):  # QML's singleton `Catalog`: the instance the app provided
@@ -165,11 +164,15 @@ class Catalog(QObject):
         self._years = FacetModel(YEAR, self)
         self._districts = FacetModel(DISTRICT, self)
         self._tag_facet = FacetModel(TAG, self)
+        self._english = False  # the visitor's language (LanguageService): labels, regions, districts
 
     # -- loading -------------------------------------------------------------------------------------------
     @Slot(int, str, str, str, result=str)
     def plural(self, n: int, one: str, few: str, many: str) -> str:
-        """Russian plural form for QML (1 город, 2 города, 5 городов): one rule, here, for every screen."""
+        """Plural form for QML (1 город, 2 города, 5 городов): one rule, here, for every screen. In English
+        (the words arrive translated) one/many. New code: prefer qsTr("%n …", "", n), which Qt resolves."""
+        if self._english:
+            return one if abs(n) == 1 else many
         return plural_ru(n, one, few, many)
 
     @Slot(object, object)
@@ -191,10 +194,9 @@ class Catalog(QObject):
         years = sorted({c.year for c in cities})
         self._years.set_values([(y, str(y), "") for y in years])
         districts = sorted({c.federal_district for c in cities if c.federal_district}, key=district_sort_key)
-        self._districts.set_values([(d, district_short(d), "") for d in districts])
         used = {t for c in cities for t in c.tags}
         tag_values = [(t.id, t.label_ru, t.icon) for t in tags if t.id in used]
-        self._tag_facet.set_values(tag_values)
+        self._label_facets()
 
         self._filter.retain(YEAR, set(years))
         self._filter.retain(DISTRICT, set(districts))
@@ -202,6 +204,32 @@ class Catalog(QObject):
         self._model.set_rows(self._model.rows(), self._tags)
         self._search()
         self.loadedChanged.emit()
+
+    # -- language ------------------------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """English or Russian labels for tags, regions and districts; the query, ticks and result stay."""
+        english = code == "en"
+        if english == self._english:
+            return
+        self._english = english
+        self._model.set_english(english)
+        self._label_facets()
+        self._refilter()  # new revision: the screens read their city again
+        self.languageChanged.emit()
+
+    def _tag_label(self, tag: Tag) -> str:
+        return (tag.label_en or tag.label_ru) if self._english else tag.label_ru
+
+    def _district_label(self, district: str) -> str:
+        if self._english and (english := district_en(district)):
+            return english.removesuffix(" Federal District")  # the facet's heading names the kind
+        return district_short(district)
+
+    def _label_facets(self) -> None:
+        districts = sorted({c.federal_district for c in self._cities if c.federal_district}, key=district_sort_key)
+        self._districts.set_values([(d, self._district_label(d), "") for d in districts])
+        used = {t for c in self._cities for t in c.tags}
+        self._tag_facet.set_values([(t.id, self._tag_label(t), t.icon) for t in self._tags.values() if t.id in used])
 
     # -- the pipeline: query → engine → facets → model -----------------------------------------------------
     def _search(self) -> None:
@@ -293,15 +321,13 @@ class Catalog(QObject):
     @Property(str, notify=resultsChanged)
     def countText(self) -> str:
         n, total = self.count, len(self._cities)
+        # The sources are written out in full here, so that lupdate finds them.
         if not self.narrowed:
-            return _translate_count(
-                "Catalog", "Всего %n городов", n, ("Всего %n город", "Всего %n города", "Всего %n городов")
-            )
-        text = _translate_count(
-            "Catalog",
-            "Найдено %n городов из %1",
-            n,
-            ("Найден %n город из %1", "Найдено %n города из %1", "Найдено %n городов из %1"),
+            return _counted(self.tr("Всего %n городов", "", n), "Всего %n городов",
+                            n, ("Всего %n город", "Всего %n города", "Всего %n городов"))
+        text = _counted(
+            self.tr("Найдено %n городов из %1", "", n), "Найдено %n городов из %1",
+            n, ("Найден %n город из %1", "Найдено %n города из %1", "Найдено %n городов из %1"),
         )
         return text.replace("%1", str(total))
 
@@ -382,14 +408,22 @@ class Catalog(QObject):
         if c is None:
             return None
         m = c.memorial
+        english = self._english
         return CityDetail(
-            id=c.id, name=c.name, region=c.region, federal_district=c.federal_district, year=c.year,
+            id=c.id, name=c.name,
+            region=(english and region_en(c.region)) or c.region,
+            federal_district=(english and district_en(c.federal_district)) or c.federal_district,
+            year=c.year,
             headline=typeset(c.headline),  # for cards and slides; the city page reads as one text
             paragraphs=tuple(paragraphs_of(typeset(c.text))),
-            tags=tuple(TagLabel(t, self._tags[t].label_ru, self._tags[t].icon) for t in c.tags if t in self._tags),
+            tags=tuple(TagLabel(t, self._tag_label(self._tags[t]), self._tags[t].icon)
+                       for t in c.tags if t in self._tags),
             memorial=(MemorialDetail(_capitalised(m.kind), typeset(m.title), typeset(m.address), m.url)
                       if m is not None else None),
             images=tuple(self._images.get(c.id, [])),
+            name_latin=c.name_latin,
+            # English mode: the curators' English summary where they wrote one (the Russian text follows it).
+            summary_en=tuple(paragraphs_of(typeset(c.summary_en))) if english else (),
         )
 
     def neighbours(self, city_id: int) -> Neighbours:

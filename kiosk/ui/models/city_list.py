@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
 
+from kiosk.data.english import district_en, region_en
 from kiosk.data.records import City, Tag
 from kiosk.data.typography import typeset
 
@@ -31,6 +32,7 @@ class CityListModel(QAbstractListModel):
     LetterRole = CityIdRole + 9
     HasMemorialRole = CityIdRole + 10
     IndexRole = CityIdRole + 11
+    NameLatinRole = CityIdRole + 12
 
     _ROLE_NAMES = {
         CityIdRole: b"cityId",
@@ -45,6 +47,7 @@ class CityListModel(QAbstractListModel):
         LetterRole: b"letter",
         HasMemorialRole: b"hasMemorial",
         IndexRole: b"index",
+        NameLatinRole: b"nameLatin",
     }
 
     countChanged = Signal()
@@ -53,6 +56,7 @@ class CityListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[City] = []
         self._tags: dict[str, Tag] = {}
+        self._english = False
 
     def roleNames(self):
         return {k: QByteArray(v) for k, v in self._ROLE_NAMES.items()}
@@ -69,9 +73,11 @@ class CityListModel(QAbstractListModel):
         if role == self.CityIdRole:
             return c.id
         if role == self.RegionRole:
-            return c.region
+            return (self._english and region_en(c.region)) or c.region
         if role == self.FederalDistrictRole:
-            return c.federal_district
+            return (self._english and district_en(c.federal_district)) or c.federal_district
+        if role == self.NameLatinRole:
+            return c.name_latin
         if role == self.YearRole:
             return c.year
         if role == self.HeadlineRole:
@@ -81,7 +87,7 @@ class CityListModel(QAbstractListModel):
         if role == self.TagIconsRole:
             return [self._tags[t].icon for t in c.tags if t in self._tags]
         if role == self.TagLabelsRole:
-            return [self._tags[t].label_ru for t in c.tags if t in self._tags]
+            return [self._tag_label(self._tags[t]) for t in c.tags if t in self._tags]
         if role == self.LetterRole:
             return initial_letter(c.name)
         if role == self.HasMemorialRole:
@@ -89,6 +95,9 @@ class CityListModel(QAbstractListModel):
         if role == self.IndexRole:
             return index.row()
         return None
+
+    def _tag_label(self, tag: Tag) -> str:
+        return (tag.label_en or tag.label_ru) if self._english else tag.label_ru
 
     # -- Python API ----------------------------------------------------------------------------------------
     def set_rows(self, rows: list[City], tags: dict[str, Tag] | None = None) -> None:
@@ -107,6 +116,13 @@ class CityListModel(QAbstractListModel):
         self._rows = list(rows)
         self.endResetModel()
         self.countChanged.emit()
+
+    def set_english(self, english: bool) -> None:
+        """Regions, districts and tag labels in English where the data has them; rows stay where they are."""
+        if english != self._english:
+            self._english = english
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     def rows(self) -> list[City]:
         return list(self._rows)

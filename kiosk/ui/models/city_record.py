@@ -108,10 +108,12 @@ class CityRecord(QObject):
         if self._catalog is not None:
             self._catalog.loadedChanged.disconnect(self._refresh)
             self._catalog.resultsChanged.disconnect(self._refresh_neighbours)
+            self._catalog.languageChanged.disconnect(self._refresh)
         self._catalog = catalog
         if catalog is not None:
             catalog.loadedChanged.connect(self._refresh)
             catalog.resultsChanged.connect(self._refresh_neighbours)
+            catalog.languageChanged.connect(self._refresh)
         self.catalogChanged.emit()
         self._refresh()
 
@@ -152,6 +154,14 @@ class CityRecord(QObject):
     @Property(str, notify=changed)
     def name(self) -> str:
         return self._city.name if self._city else ""
+
+    @Property(str, notify=changed)
+    def nameLatin(self) -> str:  # noqa: N802 - QML's naming
+        return self._city.name_latin if self._city else ""
+
+    @Property("QStringList", notify=changed)
+    def summaryEn(self) -> list[str]:  # noqa: N802 - QML's naming
+        return list(self._city.summary_en) if self._city else []
 
     @Property(str, notify=changed)
     def region(self) -> str:

@@ -34,8 +34,17 @@ TALL_LANES = 2  # portrait: two columns of cards; a card that would overlap move
 _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Novokuznetsk", text)
+def _kind_label(kind: str) -> str:
+    """What an item card calls its kind, in the visitor's language (asked for when the card opens)."""
+    labels = {
+        "person": QCoreApplication.translate("Novokuznetsk", "Человек"),
+        "figure": QCoreApplication.translate("Novokuznetsk", "Цифра"),
+        "event": QCoreApplication.translate("Novokuznetsk", "Событие"),
+        "award": QCoreApplication.translate("Novokuznetsk", "Награда"),
+        "unit": QCoreApplication.translate("Novokuznetsk", "Воинская часть"),
+        "paragraph": QCoreApplication.translate("Novokuznetsk", "Абзац"),
+    }
+    return labels.get(kind, "")
 
 
 def _ru() -> QLocale:
@@ -321,26 +330,27 @@ class Novokuznetsk(QObject):
         except KeyError:
             return {}
         kind = ref.split(":", 1)[0]
-        base = {"ref": ref, "kind": kind, "text": typeset(getattr(it, "text", ""))}
+        base = {"ref": ref, "kind": kind, "text": typeset(getattr(it, "text", "")),
+                "labelEn": self._section.labels_en.get(ref, "")}  # curators' English heading, if any
         if kind == "person":
-            return {**base, "kindLabel": tr("Человек"), "title": it.name, "subtitle": it.role, "meta": it.when,
+            return {**base, "kindLabel": _kind_label(kind), "title": it.name, "subtitle": it.role, "meta": it.when,
                     "chip": it.name}
         if kind == "figure":
-            return {**base, "kindLabel": tr("Цифра"), "title": f"{it.value_text} {it.unit}", "subtitle": it.label,
+            return {**base, "kindLabel": _kind_label(kind), "title": f"{it.value_text} {it.unit}", "subtitle": it.label,
                     "meta": "", "chip": f"{it.value_text} {it.unit}"}
         if kind == "event":
-            return {**base, "kindLabel": tr("Событие"), "title": it.title,
+            return {**base, "kindLabel": _kind_label(kind), "title": it.title,
                     "subtitle": date_label(it.date, it.end, it.when), "meta": "",
                     "chip": f"{date_label(it.date, it.end, it.when)}: {it.title}"}
         if kind == "award":
             when = date_label(it.date)
-            return {**base, "kindLabel": tr("Награда"), "title": it.title, "subtitle": it.recipient,
+            return {**base, "kindLabel": _kind_label(kind), "title": it.title, "subtitle": it.recipient,
                     "meta": " · ".join(x for x in (when, it.by) if x), "chip": it.title}
         if kind == "unit":
-            return {**base, "kindLabel": tr("Воинская часть"), "title": it.name, "subtitle": it.kind, "meta": "",
+            return {**base, "kindLabel": _kind_label(kind), "title": it.name, "subtitle": it.kind, "meta": "",
                     "chip": it.name}
         if kind == "paragraph":
-            return {**base, "kindLabel": tr("Абзац"), "title": "", "subtitle": "", "meta": "", "chip": ""}
+            return {**base, "kindLabel": _kind_label(kind), "title": "", "subtitle": "", "meta": "", "chip": ""}
         return {}
 
     @Slot(str, result="QVariantList")

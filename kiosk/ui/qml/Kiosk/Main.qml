@@ -23,6 +23,7 @@ Window {
     Binding { target: Theme; property: "scale"; value: Math.max(0.5, Math.min(win.width, win.height) / 1080) }
     Binding { target: Theme; property: "portrait"; value: win.height > win.width }
     Binding { target: Theme; property: "yearColors"; value: Catalog.yearColors }
+    Binding { target: Theme; property: "textScale"; value: Language.textScale }
 
     readonly property bool unavailable: !Database.available || previewUnavailable
     property bool previewUnavailable: false   // self-test only: show the screen without breaking the data

@@ -237,6 +237,22 @@ Item {
                 maximumLineCount: card.portrait ? 14 : 8
                 elide: Text.ElideRight
             }
+            Text {   // a curator slide's English, where curators wrote one: under the Russian, quieter
+                objectName: "attractSlideEnglish"
+                visible: card.kind === "curator" && text !== ""
+                width: Math.min(parent.width, Theme.px(1400))
+                text: card.kind === "curator" ? [card.slide.title_en || "", card.slide.text_en || ""]
+                                                    .filter(s => s !== "").join(" — ") : ""
+                textFormat: Text.PlainText
+                color: Theme.paperDim
+                font.family: Theme.serif
+                font.italic: true
+                font.pixelSize: Theme.px(36)
+                lineHeight: 1.3
+                wrapMode: Text.WordWrap
+                maximumLineCount: card.portrait ? 6 : 3
+                elide: Text.ElideRight
+            }
         }
     }
 }

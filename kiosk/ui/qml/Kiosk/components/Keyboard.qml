@@ -21,6 +21,13 @@ Rectangle {
     color: Theme.groundRaised
     implicitHeight: keyHeight * 4 + gap * 3 + Theme.unit * 6
 
+    // An English-speaking visitor starts on the Latin letters («Kazan» finds Казань); the toggle still works.
+    Component.onCompleted: latin = Language.english
+    Connections {
+        target: Language
+        function onLanguageChanged() { kb.latin = Language.english }
+    }
+
     readonly property var cyrillic: [
         ["Й", "Ц", "У", "К", "Е", "Н", "Г", "Ш", "Щ", "З", "Х", "Ъ"],
         ["Ф", "Ы", "В", "А", "П", "Р", "О", "Л", "Д", "Ж", "Э"],

@@ -41,7 +41,7 @@ Rectangle {
             width: parent.width
             text: card.present ? card.memorial.title : ""
             visible: text !== ""
-            font.pixelSize: Theme.px(34)
+            font.pixelSize: Theme.fpx(34)
             wrapMode: Text.Wrap
             maximumLineCount: 4
             elide: Text.ElideRight
@@ -67,10 +67,14 @@ Rectangle {
             }
         }
         Item { width: 1; height: Theme.unit; visible: card.hasQr }
-        Row {
+        // The hint sits beside the code; where that leaves it under ~8 words' width («Aa» in a narrow column),
+        // it goes under the code instead of running out of the card.
+        Flow {
+            id: qrRow
             visible: card.hasQr
             width: parent.width
             spacing: Theme.unit * 3
+            readonly property bool stacked: width - qrFrame.width - spacing < Theme.fpx(28) * 8
             Rectangle {
                 id: qrFrame
                 width: card.qrSize; height: width
@@ -88,8 +92,9 @@ Rectangle {
             }
             KText {
                 kind: KText.Small
-                anchors.verticalCenter: qrFrame.verticalCenter
-                width: parent.width - qrFrame.width - parent.spacing
+                width: qrRow.stacked ? qrRow.width : qrRow.width - qrFrame.width - qrRow.spacing
+                height: qrRow.stacked ? contentHeight : Math.max(qrFrame.height, contentHeight)
+                verticalAlignment: Text.AlignVCenter
                 text: qsTr("Наведите камеру телефона, чтобы открыть место на карте")
                 wrapMode: Text.Wrap
                 lineHeight: 1.2
@@ -111,7 +116,7 @@ Rectangle {
             kind: KText.Body
             width: parent.width
             text: qsTr("Стелы или сквера в перечне нет")
-            font.pixelSize: Theme.px(34)
+            font.pixelSize: Theme.fpx(34)
             wrapMode: Text.Wrap
         }
         KText {

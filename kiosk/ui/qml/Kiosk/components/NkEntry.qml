@@ -63,7 +63,7 @@ Rectangle {
             font.pixelSize: Theme.labelSize + Theme.px(2)
             lineHeight: 1.25
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: Theme.textScale > 1 ? 3 : 2   // «Aa»: the tiles grow by a line's height
             elide: Text.ElideRight
         }
     }

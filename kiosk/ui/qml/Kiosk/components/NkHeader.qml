@@ -1,7 +1,8 @@
 import QtQuick
 import Kiosk
 
-// The heading of a Novokuznetsk screen: the section's name as a kicker, the screen's title, a lead line.
+// The heading of a Novokuznetsk screen: the section's name as a kicker, the screen's title, a lead line
+// (and, in English mode, the note that what follows is in Russian).
 Column {
     id: header
 
@@ -39,5 +40,10 @@ Column {
         font.pixelSize: Theme.labelSize + Theme.px(2)
         lineHeight: 1.3
         wrapMode: Text.Wrap
+    }
+    RussianTextNote {   // English mode: the section's texts are quoted documents, in Russian
+        objectName: "nkRussianNote"
+        width: parent.width
+        visible: Language.english
     }
 }

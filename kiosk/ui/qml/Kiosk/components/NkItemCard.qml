@@ -94,6 +94,15 @@ Item {
                     lineHeight: 1.1
                     wrapMode: Text.Wrap
                 }
+                KText {   // English mode: the heading curators wrote in English (nk_*.label_en), under the Russian
+                    objectName: "nkItemTitleEn"
+                    kind: KText.Title
+                    width: parent.width
+                    visible: Language.english && text !== ""
+                    text: card.item.labelEn !== undefined ? card.item.labelEn : ""
+                    color: Theme.gold
+                    wrapMode: Text.Wrap
+                }
                 KText {
                     kind: KText.Secondary
                     width: parent.width
@@ -111,6 +120,10 @@ Item {
                     wrapMode: Text.Wrap
                 }
                 Rectangle { visible: !card.onlySources; width: Theme.px(120); height: Math.max(2, Theme.px(3)); color: Theme.red }
+                RussianTextNote {
+                    width: parent.width
+                    visible: Language.english && !card.onlySources
+                }
                 KText {
                     objectName: "nkItemText"
                     kind: KText.Body

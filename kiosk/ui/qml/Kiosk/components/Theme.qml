@@ -11,6 +11,9 @@ QtObject {
     property bool portrait: false
 
     function px(v) { return Math.round(v * scale) }
+    // «Aa» (Main.qml binds it to Language.textScale): text grows, touch targets and spacing stay.
+    property real textScale: 1.0
+    function fpx(v) { return Math.round(v * scale * textScale) }
 
     // Palette (design brief): graphite ground, paper text, banner red, award gold.
     readonly property color ground: "#1d1f21"
@@ -39,12 +42,12 @@ QtObject {
     // Type: PT Serif for reading and headings, PT Sans for controls and labels (bundled).
     property string serif: "PT Serif"
     property string sans: "PT Sans"
-    readonly property int bodySize: px(30)
+    readonly property int bodySize: fpx(30)
     // Secondary text (regions, hints, counts, labels) is still read from 1.5 m: never under 28 px at 1080p.
-    readonly property int smallSize: px(28)
-    readonly property int labelSize: px(28)
-    readonly property int titleSize: px(56)
-    readonly property int displaySize: px(84)
+    readonly property int smallSize: fpx(28)
+    readonly property int labelSize: fpx(28)
+    readonly property int titleSize: fpx(56)
+    readonly property int displaySize: fpx(84)
     readonly property real lineHeight: 1.45
 
     // Touch and spacing (8 px grid; targets ≥ 64 px at 1080p).

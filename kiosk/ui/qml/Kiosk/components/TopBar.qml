@@ -41,10 +41,18 @@ Rectangle {
         }
     }
 
+    LanguageBar {
+        id: languageBar
+        objectName: "topLanguageBar"
+        anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+    }
+
     KText {
         kind: KText.Title
-        anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
-        width: Math.min(implicitWidth, bar.width * 0.4)
+        anchors { right: languageBar.left; rightMargin: Theme.unit * 4; verticalCenter: parent.verticalCenter }
+        // Gives way to the controls: hidden where the bar is too narrow (portrait) rather than squeezed.
+        visible: width > Theme.px(200)
+        width: Math.min(implicitWidth, bar.width - languageBar.width - Theme.px(700))
         elide: Text.ElideRight
         horizontalAlignment: Text.AlignRight
         text: qsTr("Города трудовой доблести")

@@ -192,6 +192,7 @@ Item {
             required property int cityId
             required property string name
             required property string region
+            required property string nameLatin
             required property int year
             required property var tagIcons
             required property var tagLabels
@@ -202,7 +203,8 @@ Item {
                 anchors { fill: parent; rightMargin: screen.gap; bottomMargin: screen.gap }
                 cityId: cell.cityId
                 name: cell.name
-                region: cell.region
+                // English: the Latin spelling beside the Russian name, then the region's English name.
+                region: Language.english && cell.nameLatin ? cell.nameLatin + " · " + cell.region : cell.region
                 year: cell.year
                 tagIcons: cell.tagIcons
                 tagLabels: cell.tagLabels

@@ -118,6 +118,15 @@ Item {
                     elide: Text.ElideRight
                     lineHeight: 1.05
                 }
+                KText {   // English mode: the Latin spelling beside the Russian name, never instead of it
+                    objectName: "cityNameLatin"
+                    kind: KText.Title
+                    width: parent.width
+                    visible: Language.english && text !== ""
+                    text: screen.known ? screen.city.nameLatin : ""
+                    color: Theme.gold
+                    elide: Text.ElideRight
+                }
                 KText {
                     objectName: "cityRegion"
                     width: parent.width
@@ -185,6 +194,23 @@ Item {
                     width: parent.width
                     images: screen.known ? (screen.city.images || []) : []
                     onOpened: (index) => viewer.open(index)
+                }
+                Repeater {   // English mode: what curators wrote in English, before the Russian source text
+                    model: screen.known ? screen.city.summaryEn : []
+                    delegate: KText {
+                        required property string modelData
+                        objectName: "citySummaryEn"
+                        kind: KText.Body
+                        width: parent.width
+                        text: modelData
+                        lineHeight: Theme.lineHeight
+                        wrapMode: Text.Wrap
+                    }
+                }
+                RussianTextNote {
+                    objectName: "russianTextNote"
+                    width: parent.width
+                    visible: Language.english && screen.known && screen.city.paragraphs.length > 0
                 }
                 KText {
                     objectName: "cityNoText"
@@ -291,6 +317,8 @@ Item {
                 kind: KText.Secondary
                 width: parent.width
                 text: stepper.caption
+                fontSizeMode: Text.HorizontalFit   // «Aa» in a narrow column: back towards 28 px, not «Предыду…»
+                minimumPixelSize: Theme.px(28)
                 horizontalAlignment: stepper.forward ? Text.AlignLeft : Text.AlignLeft
                 elide: Text.ElideRight
             }

@@ -20,7 +20,13 @@ Item {
     readonly property bool portrait: Theme.portrait
     readonly property int sideMargin: Theme.margin * 2
     readonly property int gap: Theme.unit * 8
-    readonly property int tileHeight: Theme.px(portrait ? 236 : 248)
+    // «Aa»: tiles grow with their captions (by half the text's growth: the title's type stays).
+    // «Aa» (landscape): tiles grow with their captions, by half the text's growth, as far as the column has
+    // room; portrait tiles are wide enough for the larger captions and leave the room to the quote.
+    readonly property int tileCount: 1 + (Novokuznetsk.available ? 1 : 0) + (showMap ? 1 : 0)
+    readonly property int tileHeight: portrait ? Theme.px(236)
+        : Math.min(Math.round(Theme.px(248) * (1 + (Theme.textScale - 1) / 2)),
+                   Math.max(Theme.px(248), Math.floor((height - Theme.px(80) * 2 - (tileCount - 1) * Theme.unit * 4) / tileCount)))
 
     // A banner-red band down the left edge: the one decoration, calm and still.
     Rectangle {
@@ -36,19 +42,24 @@ Item {
         y: home.portrait ? Theme.px(160) : Math.max(Theme.px(96), (home.height - height) / 2)
         // 16:10 and narrower landscapes give the heading a larger share, or the decree's words run too long.
         width: home.portrait ? home.width - home.sideMargin * 2
-                             : Math.round((home.width - home.sideMargin * 2 - home.gap) * (home.width / home.height >= 1.7 ? 0.52 : 0.55))
+                             : Math.round((home.width - home.sideMargin * 2 - home.gap)
+                                          * (home.width / home.height >= 1.7 ? 0.52 + (Theme.textScale - 1) * 0.2 : 0.55))
+        // («Aa» on a wide screen: the quote gets more of the width; 16:10 tiles have none to spare)
         spacing: Theme.unit * 3
 
         KText {
+            id: kicker
             objectName: "homeKicker"
             width: parent.width
             text: qsTr("Почётное звание Российской Федерации")
             color: Theme.gold
+            font.pixelSize: Theme.px(28)   // a label in capitals: «Aa» leaves it, so the quote gets the room
             font.capitalization: Font.AllUppercase
             font.letterSpacing: Theme.px(3)
             wrapMode: Text.WordWrap
         }
         KText {
+            id: title
             objectName: "homeTitle"
             kind: KText.Title
             width: parent.width
@@ -58,8 +69,9 @@ Item {
             lineHeight: 1.05
             wrapMode: Text.WordWrap
         }
-        Rectangle { width: Theme.px(160); height: Theme.px(6); color: Theme.red }
+        Rectangle { id: rule; width: Theme.px(160); height: Theme.px(6); color: Theme.red }
         KText {
+            id: subtitle
             objectName: "homeSubtitle"
             kind: KText.Title
             width: parent.width
@@ -68,6 +80,7 @@ Item {
             font.pixelSize: Theme.px(48)
         }
         KText {
+            id: quote
             objectName: "homeQuote"
             kind: KText.Body
             width: Math.min(parent.width, Theme.readingWidth)
@@ -80,10 +93,37 @@ Item {
                        "массовый трудовой героизм и\u00a0самоотверженность»\u00a0— из\u00a0указов Президента " +
                        "Российской Федерации о\u00a0присвоении звания.")
             color: Theme.paperDim
+            // The room the screen leaves for the quote: with «Aa» (or a long translation) its type grows only as far
+            // as that room allows, never under 28 px at 1080p, rather than running into the tiles or off the screen.
+            // A wrapped text's height grows about with the square of its size.
+            readonly property real room: home.quoteRoom - kicker.height - title.height - rule.height
+                                         - subtitle.height - heading.spacing * 4
+            font.pixelSize: Math.max(Theme.px(28), Math.min(Theme.bodySize,
+                                Math.floor(Theme.bodySize * Math.sqrt(Math.max(0, room) / quoteFull.implicitHeight) * 0.97)))
             lineHeight: Theme.lineHeight
             wrapMode: Text.WordWrap
         }
     }
+
+    // РУС / ENG and «Aa»: top right, where the top bar has them on every other screen.
+    LanguageBar {
+        objectName: "homeLanguageBar"
+        anchors { right: parent.right; rightMargin: home.sideMargin; top: parent.top; topMargin: Theme.px(20) }
+    }
+
+    // The quote at its full size, never shown: how tall it would be if the screen had the room.
+    KText {
+        id: quoteFull
+        kind: KText.Body
+        visible: false
+        width: Math.min(heading.width, Theme.readingWidth)
+        text: quote.text
+        lineHeight: Theme.lineHeight
+        wrapMode: Text.WordWrap
+    }
+    // Height for the whole heading: landscape between its margins, portrait above the tiles.
+    readonly property real quoteRoom: portrait ? height - Theme.px(160) - gap - tiles.height - Theme.px(160)
+                                               : height - Theme.px(96) * 2
 
     // Entry tiles: stacked in the right column (landscape) or under the heading (portrait).
     Column {

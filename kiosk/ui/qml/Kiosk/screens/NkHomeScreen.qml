@@ -52,7 +52,7 @@ Item {
                         required property int index
                         objectName: "nkChapter_" + modelData.id
                         width: chapters.cell
-                        height: Theme.px(236)   // one height for all: a calm, even grid
+                        height: Math.round(Theme.px(236) * Theme.textScale)   // one height for all: a calm, even grid («Aa» grows it)
                         titleSize: Theme.px(40)
                         title: (index + 1) + ". " + modelData.title
                         caption: modelData.lead
@@ -74,7 +74,7 @@ Item {
                         { page: "timeline", icon: "mdi6.timeline-outline", title: qsTr("Лента времени"),
                           caption: qsTr("1941–2020, каждое событие по дате") },
                         { page: "figures", icon: "mdi6.numeric", title: qsTr("Цифры"),
-                          caption: qsTr("%1 показателей").arg(Novokuznetsk.figures.length) },
+                          caption: qsTr("%n показателей", "", Novokuznetsk.figures.length) },
                         { page: "people", icon: "mdi6.account-group-outline", title: qsTr("Люди"),
                           caption: qsTr("Герои, командиры, сталевары: %1").arg(Novokuznetsk.people.length) },
                         { page: "awards", icon: "mdi6.medal-outline", title: qsTr("Награды"),
@@ -88,7 +88,7 @@ Item {
                         required property var modelData
                         objectName: "nkTool_" + modelData.page
                         width: tools.cell
-                        height: Theme.px(172)
+                        height: Math.round(Theme.px(172) * Theme.textScale)
                         accent: Theme.gold
                         icon: modelData.icon
                         title: modelData.title

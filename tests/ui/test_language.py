@@ -1,0 +1,180 @@
+"""РУС / ENG and «Aa» in the real shell, driven by touch: the screen retranslates in place, the visitor's place
+(screen, query, ticks, scroll) stays, and the idle reset brings back Russian and the normal text size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtTest import QTest
+
+from tests.helpers.kiosk import bring_into_view, open_cities, open_city, open_keyboard, settled, type_keys
+from tests.helpers.qt import Finger, find, find_all, wait_until
+from tests.ui.test_novokuznetsk import overlaps, rect
+
+
+@pytest.fixture
+def kiosk(make_kiosk, fake_db):
+    app = make_kiosk(fake_db)
+    app.finger = Finger(app.window)
+    return app
+
+
+def test_english_on_home_then_the_visit_goes_on_in_english(kiosk):
+    finger = kiosk.finger
+    assert find(kiosk.window, "homeTitle").property("text") == "Города трудовой доблести"
+    finger.tap(find(kiosk.window, "langEn"))
+    assert wait_until(lambda: find(kiosk.window, "homeTitle").property("text") == "Cities of Labour Valour")
+    assert "14 cities" in find(kiosk.window, "homeSubtitle").property("text")
+    open_cities(kiosk, finger)
+    assert find(kiosk.window, "resultCount").property("text") == "14 cities in all"
+    assert find(kiosk.window, "homeButton").property("text") == "Home"
+    assert find(kiosk.window, "topLanguageBar").isVisible()
+    # Content stays Russian; English shows what exists in English: tag labels, districts, Latin names.
+    assert kiosk.catalog.districts.items()[5]["label"] == "Urals"
+    open_city(kiosk, finger, 4)
+    assert find(kiosk.window, "cityName").property("text") == "Казань"  # the name as the source gives it…
+    assert find(kiosk.window, "cityNameLatin").property("text") == "Kazan"  # …with its Latin spelling beside
+    assert find(kiosk.window, "russianTextNote").isVisible()
+
+
+def test_a_curators_english_summary_shows_in_english_only(make_kiosk, tmp_path):
+    """cities.summary_en, written in the sources, goes through the build to the city page in English mode."""
+    import dataclasses
+
+    from tests.helpers.fake_data import build_fake_db, fake_cities
+
+    summary = "Kazan built aircraft engines and bombers for the front."
+    cities = [dataclasses.replace(c, summary_en=summary) if c.id == 4 else c for c in fake_cities(empty_text=False)]
+    app = make_kiosk(build_fake_db(tmp_path / "kiosk.sqlite", cities))
+    finger = Finger(app.window)
+    open_cities(app, finger)
+    open_city(app, finger, 4)
+    assert not [i for i in find_all(app.window, "citySummaryEn") if i.isVisible()]
+    finger.tap(find(app.window, "langEn"))
+    assert wait_until(lambda: [i.property("text") for i in find_all(app.window, "citySummaryEn")] == [summary])
+    assert find(app.window, "russianTextNote").isVisible()  # the Russian source text still follows
+
+
+def test_switching_mid_visit_keeps_the_place(kiosk):
+    finger = kiosk.finger
+    open_cities(kiosk, finger)
+    count = find(kiosk.window, "resultCount")
+    finger.tap(find(kiosk.window, "facetYear_2020"))
+    assert count.property("text") == "Найдено 4 города из 14"
+    ural = find(kiosk.window, "facetDistrict_5")
+    bring_into_view(finger, ural, find(kiosk.window, "facetPanel"))
+    finger.tap(ural)
+    assert wait_until(lambda: count.property("text") == "Найдено 2 города из 14")
+    summary = find(kiosk.window, "filterSummary")
+    assert summary.property("text") == "2020 · Уральский"
+
+    finger.tap(find(kiosk.window, "langEn"))
+    assert wait_until(lambda: count.property("text") == "2 cities found of 14")
+    assert summary.property("text") == "2020 · Urals"
+    assert kiosk.driver.current_name() == "citiesScreen" and kiosk.driver.depth() == 2
+    assert find(kiosk.window, "facetYear_2020").property("checked")
+
+    finger.tap(find(kiosk.window, "langRu"))
+    assert wait_until(lambda: count.property("text") == "Найдено 2 города из 14")
+    assert summary.property("text") == "2020 · Уральский"
+
+
+def test_switching_on_a_city_page_keeps_the_page_and_the_query(kiosk):
+    finger = kiosk.finger
+    open_cities(kiosk, finger)
+    open_keyboard(kiosk, finger)
+    type_keys(kiosk, finger, "К", "А", "З")
+    assert wait_until(lambda: kiosk.catalog.property("query") == "каз")
+    open_city(kiosk, finger, 4)
+    finger.tap(find(kiosk.window, "langEn"))
+    assert wait_until(lambda: find(kiosk.window, "backButton").property("text") == "Back")
+    assert kiosk.driver.current_name() == "cityScreen" and kiosk.driver.depth() == 3
+    assert find(kiosk.window, "cityName").property("text") == "Казань"
+    finger.tap(find(kiosk.window, "backButton"))
+    assert wait_until(lambda: kiosk.driver.current_name() == "citiesScreen" and settled(kiosk))
+    assert kiosk.catalog.property("query") == "каз"
+
+
+def test_english_keyboard_starts_latin_and_search_finds_latin_names(kiosk):
+    finger = kiosk.finger
+    finger.tap(find(kiosk.window, "langEn"))
+    open_cities(kiosk, finger)
+    open_keyboard(kiosk, finger)
+    type_keys(kiosk, finger, "K", "A", "Z", "A", "N")
+    assert wait_until(lambda: kiosk.catalog.ids() == [4])
+
+
+def test_larger_text_grows_the_text_and_not_the_controls(kiosk):
+    finger = kiosk.finger
+    quote = find(kiosk.window, "homeQuote")
+    normal = quote.property("font").pixelSize()
+    button = find(kiosk.window, "largeText")
+    height = button.height()
+    finger.tap(button)
+    caption = find(kiosk.window, "tileCaption")
+    assert wait_until(lambda: caption.property("font").pixelSize() == round(28 * 1.3))
+    assert quote.property("font").pixelSize() >= normal  # it grows as far as the room allows, never shrinks
+    assert button.height() == height and button.property("checked")
+
+
+def test_idle_reset_restores_russian_and_normal_text(kiosk):
+    finger = kiosk.finger
+    quote = find(kiosk.window, "homeQuote")
+    normal = quote.property("font").pixelSize()
+    finger.tap(find(kiosk.window, "langEn"))
+    finger.tap(find(kiosk.window, "largeText"))
+    open_cities(kiosk, finger)
+    finger.tap(find(kiosk.window, "largeText"))  # the top bar's own control: back to normal…
+    assert wait_until(lambda: not kiosk.language.property("large"))
+    finger.tap(find(kiosk.window, "largeText"))  # …and large again
+    assert wait_until(lambda: kiosk.language.property("large"))
+    kiosk.idle.askNow()
+    kiosk.idle.resetNow()  # nobody answered «Are you still there?»
+    assert wait_until(lambda: kiosk.driver.current_name() == "homeScreen")
+    title = find(kiosk.window, "homeTitle")
+    assert wait_until(lambda: title.property("text") == "Города трудовой доблести")
+    assert find(kiosk.window, "homeQuote").property("font").pixelSize() == normal
+    assert not find(kiosk.window, "langEn").property("checked")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160), (1280, 800)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home_fits_in_english_and_larger_text(make_kiosk, shell_db, size):
+    """With «Aa» (and in English) the home, with all its tiles, still has nothing cut, off the screen or under a
+    tile."""
+    app = make_kiosk(shell_db, size=size, windowed=size == (1280, 800))
+    finger = Finger(app.window)
+    finger.tap(find(app.window, "largeText"))
+    for language in ("langRu", "langEn"):
+        finger.tap(find(app.window, language))
+        QTest.qWait(50)
+        w, h = app.window.width(), app.window.height()
+        texts = [find(app.window, n) for n in ("homeKicker", "homeTitle", "homeSubtitle", "homeQuote")]
+        names = ("tileCities", "tileNovokuznetsk", "tileMap")
+        tiles = [t for t in (find(app.window, n) for n in names) if t.isVisible()]
+        bar = find(app.window, "homeLanguageBar")
+        assert len(tiles) == 3
+        for item in [*texts, *tiles, bar]:
+            x0, y0, x1, y1 = rect(item)
+            assert 0 <= x0 and 0 <= y0 and x1 <= w and y1 <= h, f"{item.objectName()} leaves the window"
+        for text in texts:
+            assert not text.property("truncated"), f"{language}: {text.objectName()} is cut"
+            assert text.property("contentHeight") <= text.height() * 1.1, f"{language}: {text.objectName()} overflows"
+            for other in [*tiles, bar]:
+                assert not overlaps(rect(text), rect(other)), f"{other.objectName()} over {text.objectName()}"
+        for tile in tiles:
+            for part in ("tileTitle", "tileCaption"):
+                assert not find(tile, part).property("truncated"), f"{language}: {tile.objectName()}: {part} is cut"
+            inner = find(tile, "tileCaption")
+            assert rect(inner)[3] <= rect(tile)[3], f"{language}: {tile.objectName()}: the caption runs out"
+
+
+def test_the_section_says_its_documents_are_in_russian(make_kiosk, shell_db):
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    finger.tap(find(app.window, "langEn"))
+    finger.tap(find(app.window, "tileNovokuznetsk"))
+    assert wait_until(lambda: app.driver.current_name() == "nkHomeScreen" and settled(app))
+    assert find(app.window, "nkScreenTitle").property("text") == "Novokuznetsk, then called Stalinsk"
+    assert find(app.window, "nkRussianNote").isVisible()
+    finger.tap(find(app.window, "langRu"))
+    assert wait_until(lambda: not find(app.window, "nkRussianNote").isVisible())
