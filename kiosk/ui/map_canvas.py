@@ -27,6 +27,14 @@ _pictures: collections.OrderedDict[tuple, QImage] = collections.OrderedDict()
 FADE_KM = 500.0  # the surround's outer band that fades into the sea (db/tools/make_map.py: SURROUND_KM)
 
 
+def release_pictures() -> int:
+    """Forget the kept map pictures (between visits: up to two window-sized images, ~11 MiB at 1080p and
+    ~45 MiB at 4K). The next visitor's first map view is drawn again. Returns how many were dropped."""
+    dropped = len(_pictures)
+    _pictures.clear()
+    return dropped
+
+
 def asset_path() -> Path:
     return cfg.resource_root() / "assets" / "map" / "land.json"
 

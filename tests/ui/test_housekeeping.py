@@ -15,3 +15,15 @@ def test_caches_are_released_between_visits_and_the_kiosk_still_answers(make_kio
     assert app.driver.current_name() == "homeScreen"
     finger.tap(find(app.window, "tileCities"))  # the next visitor
     assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
+
+
+def test_map_pictures_kept_for_a_visit_are_released_at_the_idle_reset(make_kiosk, shell_db):
+    from kiosk.ui import map_canvas
+
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
+    Finger(app.window).tap(find(app.window, "tileMap"))
+    assert wait_until(lambda: app.driver.current_name() == "mapScreen")
+    app.window.grabWindow()  # one rendered frame: the map draws its picture and keeps it for a reopened view
+    assert map_canvas._pictures
+    assert wait_until(lambda: app.housekeeping.runs == 1, 6000)
+    assert not map_canvas._pictures  # a window-sized image each (up to ~45 MiB at 4K) goes between visits
