@@ -10,13 +10,17 @@ climb, one that does not levels off. It prints figures, it does not assert.
 Real-window mode (issue 14, "long uptime in a real window"): a fullscreen kiosk in Xvfb at 1920×1080, driven by
 seeded random taps, drags and swipes, for both Qt Quick back ends at once (Qt's default OpenGL through Mesa's
 llvmpipe, and QT_QUICK_BACKEND=software). RSS is printed every minute; the goal is ≤ 5 MiB of growth in the
-SOAK_MINUTES after a SOAK_WARMUP-minute warm-up.
+SOAK_MINUTES after a SOAK_WARMUP-minute warm-up. Every 50 actions a new visitor enters a screen: cities, the
+Novokuznetsk section or the map by its tile on home, or a city page (its locator map); every 200 the visitor leaves:
+the idle reset, the housekeeping, then a few attract slides until the next tap wakes the kiosk.
 
     .venv/bin/python benchmarks/soak_bench.py --xvfb     # SOAK_WARMUP=5 SOAK_MINUTES=30 by default
+    SOAK_BACKENDS=opengl …                               # one back end only (a quick look)
 """
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
 import resource
@@ -102,6 +106,8 @@ def main() -> int:
 BACKENDS = {"opengl": {}, "software": {"QT_QUICK_BACKEND": "software"}}
 GOAL_MIB = 5.0
 VISIT_ACTIONS = 200  # then the visitor leaves: the kiosk's own idle reset runs, as between real visitors
+ATTRACT_SLIDE_S, ATTRACT_SLIDES = 2.0, 4  # after each reset, the attract slideshow shows about four slides
+HANG_S = 180  # one step (a tap, a drag, a walk-away) never takes this long unless the kiosk hangs
 
 
 _MALLINFO2 = None
@@ -144,7 +150,8 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     from tests.helpers.qt import Finger
 
     qapp = make_qapp()
-    config = Config(idle_timeout=45, admin_pin_hash=hash_pin("739164028517"))  # random taps never exit
+    # Random taps never exit (a PIN nobody types); attract slides turn every 2 s, so a walk-away shows several.
+    config = Config(idle_timeout=45, admin_pin_hash=hash_pin("739164028517"), slide_duration=ATTRACT_SLIDE_S)
     app = KioskApp(config, db_path=ROOT / "db" / "kiosk.sqlite", on_quit=lambda code: None)
     QTest.qWait(2000)
     window, driver = app.window, ShellDriver(app)
@@ -158,6 +165,9 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     samples: list[tuple[float, float]] = []
     next_sample, step = 0.0, 0
     while True:
+        # A hang (e.g. the GUI thread and the scene graph's render thread waiting on each other) prints every
+        # thread's Python stack and ends this back end with an error instead of a silent, flat RSS line.
+        faulthandler.dump_traceback_later(HANG_S, exit=True)
         elapsed = (time.monotonic() - t0) / 60
         if elapsed >= next_sample:
             gc.collect()
@@ -171,16 +181,22 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
             if elapsed >= warmup_min + minutes:
                 break
         step += 1
-        if step % VISIT_ACTIONS == 0:  # the visitor walks away; the idle reset (and its housekeeping) runs
-            app.idle.resetNow()
+        if step % VISIT_ACTIONS == 0:  # the visitor walks away: the idle reset (and its housekeeping) runs,
+            app.idle.resetNow()  # then the attract slideshow, until the next tap wakes the kiosk
             QTest.qWait(1500)
-        elif step % 50 == 0:  # enter a screen now and then, as a new visitor would
-            where = rnd.choice(("home", "cities", "city"))
+            app.attract.after_idle_reset()
+            QTest.qWait(int(ATTRACT_SLIDES * ATTRACT_SLIDE_S * 1000))
+        elif step % 50 == 0:  # enter a screen now and then, as a new visitor would: by its tile on home
+            where = rnd.choice(("home", "tileCities", "city", "tileMap", "tileNovokuznetsk"))
             driver.nav("home")
-            if where == "cities":
-                driver.nav("cities")
-            elif where == "city":
+            driver.settle()
+            if where == "city":
                 driver.nav("city", rnd.choice(ids))
+            elif where != "home":
+                tile = driver.item(where)
+                if tile is not None and tile.isVisible():
+                    finger.tap(tile)
+                del tile  # no wrapper kept from one visit to the next
         if step % 2000 == 0:
             app.database.reload()
         kind = rnd.choices(("tap", "drag", "swipe"), (75, 15, 10))[0]
@@ -198,6 +214,7 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     print(f"[{backend}] RSS {after_warmup[1]:.1f} MiB after {after_warmup[0]:.0f} min warm-up, "
           f"{samples[-1][1]:.1f} MiB at {samples[-1][0]:.0f} min: growth {growth:+.1f} MiB "
           f"({verdict} the {GOAL_MIB:.0f} MiB goal)", flush=True)
+    faulthandler.cancel_dump_traceback_later()
     app.close()
     return 0
 
@@ -218,7 +235,8 @@ def window_soak(warmup_min: float, minutes: float) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so `finally` stops the children and Xvfb
     sessions, children = [], []
     try:
-        for backend, extra in BACKENDS.items():
+        chosen = os.environ.get("SOAK_BACKENDS", ",".join(BACKENDS)).split(",")
+        for backend, extra in ((b, BACKENDS[b]) for b in chosen):
             session = XSession(1920, 1080)
             sessions.append(session)
             env = {k: v for k, v in session.env.items() if k != "QT_QUICK_BACKEND"}
