@@ -136,26 +136,76 @@ def heap_mib() -> tuple[float, float]:
     return (info.uordblks + info.hblkhd) / 2**20, (info.arena + info.hblkhd) / 2**20
 
 
+class GilFreeFinger:
+    """One finger as tests.helpers.qt.Finger (real QTouchEvents: tap, drag, swipe), but Qt runs with the GIL
+    released (kiosk.ui.shell_driver.wait): QTest's qWait and a touch's commit() keep the GIL while Qt renders, and
+    the threaded render loop then waits forever for MapCanvas's paint() (seen: the OpenGL kiosk stopped within
+    minutes, at its first map)."""
+
+    def __init__(self, window):
+        from PySide6.QtTest import QTest
+
+        self.window = window
+        self.device = QTest.createTouchDevice()
+
+    def _send(self, action: str, point) -> None:
+        from PySide6.QtCore import QPoint
+        from PySide6.QtTest import QTest
+
+        from kiosk.ui.shell_driver import wait
+
+        sequence = QTest.touchEvent(self.window, self.device)
+        getattr(sequence, action)(0, QPoint(round(point[0]), round(point[1])), self.window).commit(False)
+        wait(0)
+
+    def tap(self, target, wait_ms: int = 30) -> None:
+        from kiosk.ui.shell_driver import wait
+
+        point = target if isinstance(target, tuple) else _centre(target)
+        self._send("press", point)
+        wait(wait_ms)
+        self._send("release", point)
+        wait(wait_ms)
+
+    def drag(self, start, dx: float, dy: float, steps: int = 6, step_ms: int = 16) -> None:
+        from kiosk.ui.shell_driver import wait
+
+        x, y = start
+        self._send("press", (x, y))
+        for i in range(1, steps + 1):
+            wait(step_ms)
+            self._send("move", (x + dx * i / steps, y + dy * i / steps))
+        self._send("release", (x + dx, y + dy))
+        wait(30)
+
+    def swipe(self, start, dx: float) -> None:
+        self.drag(start, dx, 0.0, steps=6, step_ms=10)
+
+
+def _centre(item) -> tuple[float, float]:
+    from PySide6.QtCore import QPointF
+
+    p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    return p.x(), p.y()
+
+
 def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     """One kiosk in a real window: random visitor input, RSS printed every minute (runs inside Xvfb)."""
     import random
 
-    from PySide6.QtTest import QTest
-
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
     from kiosk.ui.qapp import make_qapp
-    from kiosk.ui.shell_driver import ShellDriver
     from kiosk.ui.services.admin import hash_pin
-    from tests.helpers.qt import Finger
+    from kiosk.ui.shell_driver import ShellDriver, wait
 
     qapp = make_qapp()
     # Random taps never exit (a PIN nobody types); attract slides turn every 2 s, so a walk-away shows several.
     config = Config(idle_timeout=45, admin_pin_hash=hash_pin("739164028517"), slide_duration=ATTRACT_SLIDE_S)
     app = KioskApp(config, db_path=ROOT / "db" / "kiosk.sqlite", on_quit=lambda code: None)
-    QTest.qWait(2000)
+    wait(2000)
     window, driver = app.window, ShellDriver(app)
-    finger = Finger(window)
+    finger = GilFreeFinger(window)
     rnd = random.Random(1945)
     ids = [c.id for c in app.database.repository.cities()]
     w, h = window.width(), window.height()
@@ -183,9 +233,9 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
         step += 1
         if step % VISIT_ACTIONS == 0:  # the visitor walks away: the idle reset (and its housekeeping) runs,
             app.idle.resetNow()  # then the attract slideshow, until the next tap wakes the kiosk
-            QTest.qWait(1500)
+            wait(1500)
             app.attract.after_idle_reset()
-            QTest.qWait(int(ATTRACT_SLIDES * ATTRACT_SLIDE_S * 1000))
+            wait(int(ATTRACT_SLIDES * ATTRACT_SLIDE_S * 1000))
         elif step % 50 == 0:  # enter a screen now and then, as a new visitor would: by its tile on home
             where = rnd.choice(("home", "tileCities", "city", "tileMap", "tileNovokuznetsk"))
             driver.nav("home")
@@ -207,7 +257,7 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
             finger.drag((x, y), rnd.uniform(-w / 3, w / 3), rnd.uniform(-h / 3, h / 3), steps=6, step_ms=16)
         else:
             finger.swipe((w / 2, h / 2), rnd.choice((-1, 1)) * w / 3)
-        QTest.qWait(rnd.choice((20, 60, 150)))
+        wait(rnd.choice((20, 60, 150)))
     after_warmup = min(samples, key=lambda s: abs(s[0] - warmup_min))
     growth = samples[-1][1] - after_warmup[1]
     verdict = "within" if growth <= GOAL_MIB else "OVER"
