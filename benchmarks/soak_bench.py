@@ -10,13 +10,17 @@ climb, one that does not levels off. It prints figures, it does not assert.
 Real-window mode (issue 14, "long uptime in a real window"): a fullscreen kiosk in Xvfb at 1920×1080, driven by
 seeded random taps, drags and swipes, for both Qt Quick back ends at once (Qt's default OpenGL through Mesa's
 llvmpipe, and QT_QUICK_BACKEND=software). RSS is printed every minute; the goal is ≤ 5 MiB of growth in the
-SOAK_MINUTES after a SOAK_WARMUP-minute warm-up.
+SOAK_MINUTES after a SOAK_WARMUP-minute warm-up. Every 50 actions a new visitor enters a screen: cities, the
+Novokuznetsk section or the map by its tile on home, or a city page (its locator map); every 200 the visitor leaves:
+the idle reset, the housekeeping, then a few attract slides until the next tap wakes the kiosk.
 
     .venv/bin/python benchmarks/soak_bench.py --xvfb     # SOAK_WARMUP=5 SOAK_MINUTES=30 by default
+    SOAK_BACKENDS=opengl …                               # one back end only (a quick look)
 """
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
 import resource
@@ -102,6 +106,8 @@ def main() -> int:
 BACKENDS = {"opengl": {}, "software": {"QT_QUICK_BACKEND": "software"}}
 GOAL_MIB = 5.0
 VISIT_ACTIONS = 200  # then the visitor leaves: the kiosk's own idle reset runs, as between real visitors
+ATTRACT_SLIDE_S, ATTRACT_SLIDES = 2.0, 4  # after each reset, the attract slideshow shows about four slides
+HANG_S = 180  # one step (a tap, a drag, a walk-away) never takes this long unless the kiosk hangs
 
 
 _MALLINFO2 = None
@@ -130,25 +136,76 @@ def heap_mib() -> tuple[float, float]:
     return (info.uordblks + info.hblkhd) / 2**20, (info.arena + info.hblkhd) / 2**20
 
 
+class GilFreeFinger:
+    """One finger as tests.helpers.qt.Finger (real QTouchEvents: tap, drag, swipe), but Qt runs with the GIL
+    released (kiosk.ui.shell_driver.wait): QTest's qWait and a touch's commit() keep the GIL while Qt renders, and
+    the threaded render loop then waits forever for MapCanvas's paint() (seen: the OpenGL kiosk stopped within
+    minutes, at its first map)."""
+
+    def __init__(self, window):
+        from PySide6.QtTest import QTest
+
+        self.window = window
+        self.device = QTest.createTouchDevice()
+
+    def _send(self, action: str, point) -> None:
+        from PySide6.QtCore import QPoint
+        from PySide6.QtTest import QTest
+
+        from kiosk.ui.shell_driver import wait
+
+        sequence = QTest.touchEvent(self.window, self.device)
+        getattr(sequence, action)(0, QPoint(round(point[0]), round(point[1])), self.window).commit(False)
+        wait(0)
+
+    def tap(self, target, wait_ms: int = 30) -> None:
+        from kiosk.ui.shell_driver import wait
+
+        point = target if isinstance(target, tuple) else _centre(target)
+        self._send("press", point)
+        wait(wait_ms)
+        self._send("release", point)
+        wait(wait_ms)
+
+    def drag(self, start, dx: float, dy: float, steps: int = 6, step_ms: int = 16) -> None:
+        from kiosk.ui.shell_driver import wait
+
+        x, y = start
+        self._send("press", (x, y))
+        for i in range(1, steps + 1):
+            wait(step_ms)
+            self._send("move", (x + dx * i / steps, y + dy * i / steps))
+        self._send("release", (x + dx, y + dy))
+        wait(30)
+
+    def swipe(self, start, dx: float) -> None:
+        self.drag(start, dx, 0.0, steps=6, step_ms=10)
+
+
+def _centre(item) -> tuple[float, float]:
+    from PySide6.QtCore import QPointF
+
+    p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    return p.x(), p.y()
+
+
 def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     """One kiosk in a real window: random visitor input, RSS printed every minute (runs inside Xvfb)."""
     import random
 
-    from PySide6.QtTest import QTest
-
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
     from kiosk.ui.qapp import make_qapp
-    from kiosk.ui.shell_driver import ShellDriver
     from kiosk.ui.services.admin import hash_pin
-    from tests.helpers.qt import Finger
+    from kiosk.ui.shell_driver import ShellDriver, wait
 
     qapp = make_qapp()
-    config = Config(idle_timeout=45, admin_pin_hash=hash_pin("739164028517"))  # random taps never exit
+    # Random taps never exit (a PIN nobody types); attract slides turn every 2 s, so a walk-away shows several.
+    config = Config(idle_timeout=45, admin_pin_hash=hash_pin("739164028517"), slide_duration=ATTRACT_SLIDE_S)
     app = KioskApp(config, db_path=ROOT / "db" / "kiosk.sqlite", on_quit=lambda code: None)
-    QTest.qWait(2000)
+    wait(2000)
     window, driver = app.window, ShellDriver(app)
-    finger = Finger(window)
+    finger = GilFreeFinger(window)
     rnd = random.Random(1945)
     ids = [c.id for c in app.database.repository.cities()]
     w, h = window.width(), window.height()
@@ -158,6 +215,9 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     samples: list[tuple[float, float]] = []
     next_sample, step = 0.0, 0
     while True:
+        # A hang (e.g. the GUI thread and the scene graph's render thread waiting on each other) prints every
+        # thread's Python stack and ends this back end with an error instead of a silent, flat RSS line.
+        faulthandler.dump_traceback_later(HANG_S, exit=True)
         elapsed = (time.monotonic() - t0) / 60
         if elapsed >= next_sample:
             gc.collect()
@@ -171,16 +231,22 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
             if elapsed >= warmup_min + minutes:
                 break
         step += 1
-        if step % VISIT_ACTIONS == 0:  # the visitor walks away; the idle reset (and its housekeeping) runs
-            app.idle.resetNow()
-            QTest.qWait(1500)
-        elif step % 50 == 0:  # enter a screen now and then, as a new visitor would
-            where = rnd.choice(("home", "cities", "city"))
+        if step % VISIT_ACTIONS == 0:  # the visitor walks away: the idle reset (and its housekeeping) runs,
+            app.idle.resetNow()  # then the attract slideshow, until the next tap wakes the kiosk
+            wait(1500)
+            app.attract.after_idle_reset()
+            wait(int(ATTRACT_SLIDES * ATTRACT_SLIDE_S * 1000))
+        elif step % 50 == 0:  # enter a screen now and then, as a new visitor would: by its tile on home
+            where = rnd.choice(("home", "tileCities", "city", "tileMap", "tileNovokuznetsk"))
             driver.nav("home")
-            if where == "cities":
-                driver.nav("cities")
-            elif where == "city":
+            driver.settle()
+            if where == "city":
                 driver.nav("city", rnd.choice(ids))
+            elif where != "home":
+                tile = driver.item(where)
+                if tile is not None and tile.isVisible():
+                    finger.tap(tile)
+                del tile  # no wrapper kept from one visit to the next
         if step % 2000 == 0:
             app.database.reload()
         kind = rnd.choices(("tap", "drag", "swipe"), (75, 15, 10))[0]
@@ -191,13 +257,14 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
             finger.drag((x, y), rnd.uniform(-w / 3, w / 3), rnd.uniform(-h / 3, h / 3), steps=6, step_ms=16)
         else:
             finger.swipe((w / 2, h / 2), rnd.choice((-1, 1)) * w / 3)
-        QTest.qWait(rnd.choice((20, 60, 150)))
+        wait(rnd.choice((20, 60, 150)))
     after_warmup = min(samples, key=lambda s: abs(s[0] - warmup_min))
     growth = samples[-1][1] - after_warmup[1]
     verdict = "within" if growth <= GOAL_MIB else "OVER"
     print(f"[{backend}] RSS {after_warmup[1]:.1f} MiB after {after_warmup[0]:.0f} min warm-up, "
           f"{samples[-1][1]:.1f} MiB at {samples[-1][0]:.0f} min: growth {growth:+.1f} MiB "
           f"({verdict} the {GOAL_MIB:.0f} MiB goal)", flush=True)
+    faulthandler.cancel_dump_traceback_later()
     app.close()
     return 0
 
@@ -218,7 +285,8 @@ def window_soak(warmup_min: float, minutes: float) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so `finally` stops the children and Xvfb
     sessions, children = [], []
     try:
-        for backend, extra in BACKENDS.items():
+        chosen = os.environ.get("SOAK_BACKENDS", ",".join(BACKENDS)).split(",")
+        for backend, extra in ((b, BACKENDS[b]) for b in chosen):
             session = XSession(1920, 1080)
             sessions.append(session)
             env = {k: v for k, v in session.env.items() if k != "QT_QUICK_BACKEND"}

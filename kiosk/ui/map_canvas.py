@@ -19,12 +19,20 @@ from PySide6.QtQuick import QQuickPaintedItem
 
 from kiosk.data.map_asset import MapAsset
 from kiosk.ui import config as cfg
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (@QmlElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
 
 log = logging.getLogger(__name__)
 
 _pictures: collections.OrderedDict[tuple, QImage] = collections.OrderedDict()
 FADE_KM = 500.0  # the surround's outer band that fades into the sea (db/tools/make_map.py: SURROUND_KM)
+
+
+def release_pictures() -> int:
+    """Forget the kept map pictures (between visits: up to two window-sized images, ~11 MiB at 1080p and
+    ~45 MiB at 4K). The next visitor's first map view is drawn again. Returns how many were dropped."""
+    dropped = len(_pictures)
+    _pictures.clear()
+    return dropped
 
 
 def asset_path() -> Path:
@@ -141,6 +149,7 @@ class MapCanvas(QQuickPaintedItem):
                       "land": QColor("#3b3a35"), "sea": QColor("#1d1f21"), "coast": QColor("#6d655a")}
         self.setOpaquePainting(True)
         self.setAntialiasing(True)
+        forget_when_destroyed(self)  # QML creates one per map screen and city page
 
     def paint(self, painter: QPainter) -> None:
         """Blit the last picture of this very view when there is one (a screen opened again, every locator

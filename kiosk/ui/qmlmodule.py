@@ -92,6 +92,14 @@ def release(engine: QQmlEngine) -> None:
     _instances.pop(_key(engine), None)
 
 
+def forget_when_destroyed(obj: QObject) -> None:
+    """For types QML creates (CityRecord, MapCanvas): PySide 6.11 never drops the reference it takes when QML
+    creates a Python object, so the Python half outlives the page with everything it holds (~30 KB a city page:
+    its texts and models). Emptying its attributes when Qt destroys it lets all that go; an empty shell of a few
+    hundred bytes stays per page shown (benchmarks/soak_bench.py; tests/ui/test_housekeeping.py)."""
+    obj.destroyed.connect(obj.__dict__.clear)
+
+
 def instance_for(engine: QQmlEngine, cls: type) -> QObject | None:
     """The `create(engine)` of every Python singleton: the instance its application provided."""
     found = _instances.get(_key(engine), {})

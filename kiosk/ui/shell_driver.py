@@ -9,6 +9,17 @@ from __future__ import annotations
 import time
 
 
+def wait(ms: int) -> None:
+    """Run Qt's event loop for `ms` with the GIL released. QTest.qWait and processEvents() keep the GIL, and with
+    Qt's threaded render loop (a real window, OpenGL) the render thread needs it to paint MapCanvas, a Python item,
+    while the GUI thread waits for that frame: both then wait forever (seen in the real-window soak)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 class ShellDriver:
     """Reach into Main.qml from Python: call the navigator, open overlays, wait for the stack to settle."""
 
@@ -52,14 +63,11 @@ class ShellDriver:
     def settle(self, ms: int = 0) -> None:
         """Let pending work (transitions, image loads, deferred deletes) run, then render one frame."""
         from PySide6.QtCore import QCoreApplication, QEvent
-        from PySide6.QtTest import QTest
 
         deadline = time.monotonic() + 2.0
         while self.stack.property("busy") and time.monotonic() < deadline:
-            QTest.qWait(10)
-        if ms:
-            QTest.qWait(ms)
-        QCoreApplication.processEvents()
+            wait(10)
+        wait(ms)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def grab(self):

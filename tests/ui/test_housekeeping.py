@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+
+from tests.helpers.kiosk import visit_city
 from tests.helpers.qt import Finger, find, wait_until
 
 
@@ -15,3 +18,32 @@ def test_caches_are_released_between_visits_and_the_kiosk_still_answers(make_kio
     assert app.driver.current_name() == "homeScreen"
     finger.tap(find(app.window, "tileCities"))  # the next visitor
     assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
+
+
+def test_map_pictures_kept_for_a_visit_are_released_at_the_idle_reset(make_kiosk, shell_db):
+    from kiosk.ui import map_canvas
+
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
+    Finger(app.window).tap(find(app.window, "tileMap"))
+    assert wait_until(lambda: app.driver.current_name() == "mapScreen")
+    app.window.grabWindow()  # one rendered frame: the map draws its picture and keeps it for a reopened view
+    assert map_canvas._pictures
+    assert wait_until(lambda: app.housekeeping.runs == 1, 6000)
+    assert not map_canvas._pictures  # a window-sized image each (up to ~45 MiB at 4K) goes between visits
+
+
+def test_a_city_page_left_keeps_none_of_its_texts(make_kiosk, fake_db):
+    """PySide keeps the Python half of every object QML created; the page's CityRecord must not keep the city."""
+    from kiosk.ui.map_canvas import MapCanvas
+    from kiosk.ui.models.city_record import CityRecord
+
+    app = make_kiosk(fake_db)
+    finger = Finger(app.window)
+    city_id = app.database.repository.cities()[0].id
+    visit_city(app, finger, city_id)
+    finger.tap(find(app.window, "homeButton"))
+    assert wait_until(lambda: app.driver.current_name() == "homeScreen")
+    app.driver.settle()  # the city page's deferred delete
+    gc.collect()
+    left = [o for o in gc.get_objects() if isinstance(o, (CityRecord, MapCanvas))]
+    assert all(not vars(o) for o in left), [vars(o) for o in left if vars(o)][:1]

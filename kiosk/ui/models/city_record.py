@@ -11,7 +11,7 @@ from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.ui.models.catalog import Catalog, CityDetail, MemorialDetail, Neighbours, TagLabel
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (@QmlElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
 
 
 @QmlElement
@@ -97,6 +97,7 @@ class CityRecord(QObject):
         self._around = Neighbours()
         self._tags = TagListModel(self)
         self._memorial = MemorialRecord(self)
+        forget_when_destroyed(self)  # QML creates it per city page
 
     # -- inputs
     def _get_catalog(self) -> Catalog | None:
