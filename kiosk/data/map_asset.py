@@ -1,4 +1,5 @@
-"""The map asset (assets/map/land.json, made by db/tools/make_map.py): land outlines already projected.
+"""The map asset (assets/map/land.json, made by db/tools/make_map.py): land outlines already projected, and the
+lakes beside it (assets/map/lakes.json, made by db/tools/make_lakes.py on the same grid; optional).
 
 "Map km" are kilometres from the asset's top-left corner, x east, y down; points and coasts share them:
 `MapAsset.place(lat, lon)` puts a city in the same plane the outlines are in. No Qt here.
@@ -24,6 +25,7 @@ class MapAsset:
     land: tuple[Ring, ...]  # closed rings in map km; fill with the even-odd rule
     source: str
     focus: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the country: x, y, w, h in map km
+    lakes: tuple[Ring, ...] = ()  # lakes and their islands in map km; even-odd, drawn over the land as water
 
     @classmethod
     def load(cls, path: str | Path) -> MapAsset:
@@ -37,7 +39,8 @@ class MapAsset:
         width, height = data["size"][0] * unit, data["size"][1] * unit
         focus = tuple(v * unit for v in data.get("focus", (0, 0, data["size"][0], data["size"][1])))
         return cls(projection, tuple(data["origin_km"]), width, height,
-                   tuple(_decode(r, unit) for r in data["land"]), data["source"], focus)
+                   tuple(_decode(r, unit) for r in data["land"]), data["source"], focus,
+                   _load_lakes(Path(path).with_name(LAKES_FILE), data))
 
     def place(self, lat: float, lon: float) -> tuple[float, float]:
         """A point's position on the map, in map km (may lie outside the frame for far-away places)."""
@@ -51,6 +54,20 @@ class MapAsset:
         """A ring's edge along the map's frame: a cut, not a coast (not to be drawn as one)."""
         w, h = self.width_km, self.height_km
         return any(a[i] == b[i] == v for i, v in ((0, 0.0), (0, w), (1, 0.0), (1, h)))
+
+
+LAKES_FILE = "lakes.json"
+
+
+def _load_lakes(path: Path, land: dict) -> tuple[Ring, ...]:
+    """The lakes layer, which must sit on the land's grid; no file means a map without lakes."""
+    if not path.exists():
+        return ()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("format", "projection", "origin_km", "unit_km"):
+        if data.get(key) != land.get(key):
+            raise ValueError(f"{path}: {key} {data.get(key)!r} is not the land's {land.get(key)!r}")
+    return tuple(_decode(r, float(data["unit_km"])) for r in data["lakes"])
 
 
 def _decode(flat: list[int], unit: float) -> Ring:

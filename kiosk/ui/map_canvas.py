@@ -1,8 +1,8 @@
-"""MapCanvas: a Qt Quick item that paints the map asset's land for the current view, as vectors.
+"""MapCanvas: a Qt Quick item that paints the map asset's land and lakes for the current view, as vectors.
 
 Painted with QPainter for the area on screen only, so it needs no shaders (the software renderer draws it)
 and stays sharp at any zoom and on 4K. The land is one QPainterPath in map km, built once per process from
-assets/map/land.json and shared by every canvas (the map screen and the small locator maps).
+assets/map/land.json (and lakes.json) and shared by every canvas (the map screen and the small locator maps).
 """
 
 from __future__ import annotations
@@ -50,28 +50,35 @@ def map_asset() -> MapAsset | None:
 
 
 @lru_cache(maxsize=1)
-def land_paths() -> tuple[QPainterPath, QPainterPath]:
-    """(land to fill, coasts to stroke): the coasts leave out the edges where the asset's frame cut the land."""
-    land, coast = QPainterPath(), QPainterPath()
+def land_paths() -> tuple[QPainterPath, QPainterPath, QPainterPath]:
+    """(land to fill, lakes to fill with the sea's colour over it, coasts and lake shores to stroke): the coasts
+    leave out the edges where the asset's frame cut the land."""
+    land, lakes, coast = QPainterPath(), QPainterPath(), QPainterPath()
     land.setFillRule(Qt.FillRule.OddEvenFill)
+    lakes.setFillRule(Qt.FillRule.OddEvenFill)  # an island in a lake is a hole in the water
     asset = map_asset()
     if asset is None:
-        return land, coast
-    for ring in asset.land:
-        land.moveTo(QPointF(*ring[0]))
-        for point in ring[1:]:
-            land.lineTo(QPointF(*point))
-        land.closeSubpath()
-        pen_down = False
-        for a, b in zip(ring, ring[1:] + ring[:1]):
-            if asset.on_edge(a, b):
-                pen_down = False
-                continue
-            if not pen_down:
-                coast.moveTo(QPointF(*a))
-                pen_down = True
-            coast.lineTo(QPointF(*b))
-    return land, coast
+        return land, lakes, coast
+    for path, rings in ((land, asset.land), (lakes, asset.lakes)):
+        for ring in rings:
+            path.moveTo(QPointF(*ring[0]))
+            for point in ring[1:]:
+                path.lineTo(QPointF(*point))
+            path.closeSubpath()
+            _add_shore(coast, ring, asset)
+    return land, lakes, coast
+
+
+def _add_shore(coast: QPainterPath, ring, asset: MapAsset) -> None:
+    pen_down = False
+    for a, b in zip(ring, ring[1:] + ring[:1]):
+        if asset.on_edge(a, b):
+            pen_down = False
+            continue
+        if not pen_down:
+            coast.moveTo(QPointF(*a))
+            pen_down = True
+        coast.lineTo(QPointF(*b))
 
 
 @QmlElement
@@ -177,8 +184,9 @@ class MapCanvas(QQuickPaintedItem):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.scale(scale, scale)
             painter.translate(-v["originX"], -v["originY"])
-            land, coast = land_paths()
+            land, lakes, coast = land_paths()
             painter.fillPath(land, v["land"])
+            painter.fillPath(lakes, v["sea"])
             if v["coastWidth"] > 0:
                 pen = QPen(v["coast"], v["coastWidth"])
                 pen.setCosmetic(True)  # pixels, not km: the raster engine draws it without building an outline

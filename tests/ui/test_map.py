@@ -175,3 +175,23 @@ def test_a_city_without_coordinates_is_listed_beside_the_map(make_kiosk, shell_d
     assert wait_until(lambda: on_screen(app, "cityScreen"))
     assert current_city(app) == MAGADAN
     assert not find(app.window, "cityLocator").isVisible()
+
+
+def test_baikal_is_drawn_as_water_beside_irkutsk_on_land(make_kiosk, shell_db):
+    from kiosk.ui.map_canvas import map_asset
+
+    app, finger, view = open_map(make_kiosk, shell_db)
+    irkutsk = next(c.id for c in app.database.repository.cities() if c.name == "Иркутск")
+    wheel(app, dot(app, irkutsk), 4)
+    assert wait_until(lambda: view.property("zoom") > 2.0)
+    canvas = find(app.window, "mapCanvas")
+
+    def pixel(lat: float, lon: float):
+        x, y = map_asset().place(lat, lon)
+        s, ox, oy = (canvas.property(k) for k in ("kmScale", "originX", "originY"))
+        p = canvas.mapToScene(QPointF((x - ox) * s, (y - oy) * s))
+        return app.window.grabWindow().pixelColor(round(p.x()), round(p.y())).name()
+
+    sea, land = canvas.property("sea").name(), canvas.property("land").name()
+    assert wait_until(lambda: pixel(53.5, 108.0) == sea)   # the middle of Baikal
+    assert pixel(53.0, 101.0) == land                      # west of Irkutsk, clear of its dot and name

