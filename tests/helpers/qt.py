@@ -130,23 +130,24 @@ class Mouse:
         QTest.qWait(30)
 
     def wheel(self, target, notches: int):
-        """`notches` wheel steps; negative scrolls down (towards the end of the content). Each event carries the
-        mouse as its device and a time stamp of its own, just after QTest's mouse clock (read from a move of the
-        pointer onto the target, as a real mouse makes): a Flickable ignores a second event stamped like the
-        first, and a stamp ahead of QTest's clock left the mouse's event point in the future, so that a later
-        QTest drag never moved a Flickable (seen as the image viewer's strip staying put after a wheel test)."""
+        """`notches` wheel steps, 60 ms apart; negative scrolls down (towards the end of the content). Each event
+        carries the mouse as its device and a time stamp of its own, on QTest's mouse clock (read from a move of
+        the pointer onto the target, as a real mouse makes; no move between notches: that slowed the scrolling).
+        A Flickable ignores a second event stamped like the first; stamps far ahead of QTest's clock (as this
+        helper once made) stopped every later QTest mouse drag from moving a Flickable in the same process."""
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QPointingDevice
 
         p = QPointF(_point(target))
+        clock = self._qtest_clock(_point(target))
         for i in range(abs(notches)):
-            stamp = self._qtest_clock(_point(target) + QPoint(i % 2, 0))  # aside every other notch: a move
             event = QWheelEvent(p, self.window.mapToGlobal(p), QPoint(0, 0), QPoint(0, 120 if notches > 0 else -120),
                                 Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
                                 False, Qt.MouseEventSource.MouseEventNotSynthesized,
                                 QPointingDevice.primaryPointingDevice())
-            event.setTimestamp(stamp + 1)
+            event.setTimestamp(clock + 1 + 60 * i)
             QCoreApplication.sendEvent(self.window, event)
+            QTest.qWait(60)
         QTest.qWait(30)
 
     def _qtest_clock(self, at: QPoint) -> int:

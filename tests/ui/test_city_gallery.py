@@ -48,8 +48,8 @@ def test_thumbnails_open_full_screen_and_swipe_by_touch(make_kiosk, gallery_db, 
     assert shown_index(app) == 1
     assert find(app.window, "viewerCaption_1").property("text") == "Снимок 2"
     assert find(app.window, "viewerCredit_1").property("text") == "Фото: архив, 1943"
-    picture = find(app.window, "viewerImage_1")
-    assert wait_until(lambda: picture.property("progress") == 1.0 and picture.property("paintedWidth") > 0)  # loaded off the GUI thread
+    picture = find(app.window, "viewerImage_1")  # decoded at the size shown (the dbimage provider)
+    assert wait_until(lambda: picture.property("progress") == 1.0 and picture.property("paintedWidth") > 0)
     strip = find(app.window, "viewerStrip")
     right = strip.mapToScene(QPointF(strip.width() * 0.85, strip.height() / 2))
     finger.swipe(right, -size[0] * 0.6)  # to the next picture (past half: snaps forward however slow the machine)
