@@ -57,6 +57,8 @@ def test_chapter_images_open_full_screen_swipe_by_touch_and_mouse(make_kiosk, nk
     app, finger = open_chapter(make_kiosk, nk_images_db, size=size)
     gallery = here(app, "nkChapterGallery")
     assert gallery.isVisible() and gallery.property("count") == 2
+    top = gallery.mapToScene(QPointF(0, 0)).y()  # on arrival, whole under the heading: not below the shell's bar
+    assert top >= find(app.window, "topBar").height() and top + gallery.height() <= size[1]
     thumb = find(gallery, "galleryThumb_1")
     assert thumb.width() >= 64 and thumb.height() >= 64
     viewer = here(app, "nkChapterViewer")
