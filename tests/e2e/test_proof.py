@@ -42,3 +42,26 @@ def test_proof_lists_every_novokuznetsk_screen_and_chapter(built_db):
     assert names[:70] == [f"city-{c.id:02d}" for c in repo.cities()]
     assert {f"novokuznetsk-{name}" for name, *_ in PAGES} <= set(names)
     assert {f"novokuznetsk-chapter-{c.id}" for c in repo.section().chapters} <= set(names)
+
+
+def test_proof_shows_a_chapters_images(built_db, tmp_path, monkeypatch):
+    """A chapter with an image (added by the real kiosk-db add-image) shows its thumbnail on the proof sheet."""
+    import shutil
+
+    from PIL import Image
+
+    from kiosk.cli import kiosk_db_main
+    from kiosk.ui import proof
+    from kiosk.ui.config import Config
+
+    db = shutil.copy(built_db, tmp_path / "kiosk.sqlite")
+    Image.new("RGB", (1600, 1000), (20, 200, 120)).save(tmp_path / "green.jpg", "JPEG")  # nowhere in the design
+    assert kiosk_db_main(["add-image", str(db), "--owner", "nk_chapter:combine", "--file", str(tmp_path / "green.jpg"),
+                          "--caption", "Цех", "--credit", "Фото: тест"]) == 0
+    only = [lambda repo: [p for p in proof.novokuznetsk_pages(repo) if p.name == "novokuznetsk-chapter-combine"]]
+    monkeypatch.setattr(proof, "PROOF_SOURCES", only)
+    out = tmp_path / "proof"
+    assert proof.run_proof(Config(db=db, log_dir=tmp_path / "log"), out, sizes=((1920, 1080),)) == 0
+    sheet = Image.open(out / "novokuznetsk-chapter-combine-1920x1080-1.png").convert("RGB")
+    green = sum(n for n, (r, g, b) in sheet.getcolors(1 << 24) if abs(r - 20) + abs(g - 200) + abs(b - 120) < 30)
+    assert green > 20_000  # the 280×200 thumbnail, not a placeholder

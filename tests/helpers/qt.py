@@ -106,7 +106,6 @@ class Mouse:
 
     def __init__(self, window):
         self.window = window
-        self._clock = 1_000_000  # ms: wheel time stamps, increasing
 
     def click(self, target):
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _point(target))
@@ -131,22 +130,49 @@ class Mouse:
         QTest.qWait(30)
 
     def wheel(self, target, notches: int):
-        """`notches` wheel steps; negative scrolls down (towards the end of the content). Each event carries the
-        mouse as its device and its own time stamp: a Flickable ignores a second event stamped like the first."""
+        """`notches` wheel steps, 60 ms apart; negative scrolls down (towards the end of the content). Each event
+        carries the mouse as its device and a time stamp of its own, on QTest's mouse clock (read from a move of
+        the pointer onto the target, as a real mouse makes; no move between notches: that slowed the scrolling).
+        A Flickable ignores a second event stamped like the first; stamps far ahead of QTest's clock (as this
+        helper once made) stopped every later QTest mouse drag from moving a Flickable in the same process."""
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QPointingDevice
 
         p = QPointF(_point(target))
-        for _ in range(abs(notches)):
-            self._clock += 60
+        clock = self._qtest_clock(_point(target))
+        for i in range(abs(notches)):
             event = QWheelEvent(p, self.window.mapToGlobal(p), QPoint(0, 0), QPoint(0, 120 if notches > 0 else -120),
                                 Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
                                 False, Qt.MouseEventSource.MouseEventNotSynthesized,
                                 QPointingDevice.primaryPointingDevice())
-            event.setTimestamp(self._clock)
+            event.setTimestamp(clock + 1 + 60 * i)
             QCoreApplication.sendEvent(self.window, event)
             QTest.qWait(60)
         QTest.qWait(30)
+
+    def _qtest_clock(self, at: QPoint) -> int:
+        """Move the pointer to `at` with QTest (waiting 60 ms) and return the time stamp QTest gave that move.
+        Qt drops a move onto the pointer's own position: then it moves one pixel below."""
+        from PySide6.QtCore import QEvent, QObject
+
+        seen: list[int] = []
+
+        class Stamp(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+                if event.type() == QEvent.Type.MouseMove:
+                    seen.append(event.timestamp())
+                return False
+
+        spy = Stamp()
+        self.window.installEventFilter(spy)
+        try:
+            QTest.mouseMove(self.window, at, 60)
+            if not seen:
+                QTest.mouseMove(self.window, at + QPoint(0, 1), 60)
+        finally:
+            self.window.removeEventFilter(spy)
+        assert seen, "QTest's pointer move did not reach the window: no clock to stamp the wheel with"
+        return max(seen)
 
 
 def walk(root):

@@ -43,3 +43,19 @@ def test_broken_or_missing_is_a_placeholder_and_one_log_line(qapp, repo_with_ima
         assert provider.requestImage("999", QSize(), QSize(0, 0)).width() == 640
     assert [r.getMessage().split(":")[0] for r in caplog.records] == [
         "image 1 cannot be shown", "image 999 cannot be shown"]
+
+
+def test_the_section_model_gives_chapters_and_items_their_images(qapp, built_db, tmp_path, jpeg_file):
+    from kiosk.ui.models.novokuznetsk import Novokuznetsk
+
+    db = shutil.copy(built_db, tmp_path / "k.sqlite")
+    add_image(db, "nk_chapter", "combine", jpeg_file, caption="Цех", credit="Архив")
+    add_image(db, "nk_chapter", "combine", jpeg_file, caption="Мартен", credit="")
+    add_image(db, "nk_person", "chalkov", jpeg_file, caption="Портрет", credit="Музей")
+    section = Novokuznetsk()
+    section.load(Repository.open(db))
+    assert [im["caption"] for im in section.chapter("combine")["images"]] == ["Цех", "Мартен"]
+    (portrait,) = section.item("person:chalkov")["images"]
+    assert portrait["credit"] == "Музей" and portrait["source"].startswith("image://dbimage/3?")
+    assert section.item("person:cheremnov")["images"] == []  # another person: none of his
+    assert section.item("figure:pig-iron")["images"] == []  # figures have no images of their own

@@ -1,4 +1,5 @@
-"""What a city page needs to know about its photographs: plain dicts for QML, sources for the dbimage provider."""
+"""What a page needs to know about its images (a city's photographs, a Novokuznetsk chapter's or item's): plain
+dicts for QML, sources for the dbimage provider."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ def build_stamp(repository: Any) -> str:
     return "".join(ch for ch in f"{meta.get('built_at', '')}{meta.get('sources_sha256', '')[:12]}" if ch.isalnum())
 
 
-def city_images(repository: Any) -> dict[int, list[dict]]:
-    """City id → [{imageId, source, caption, credit, width, height}] in page order.
+def owner_images(repository: Any, owner_type: str) -> dict[str, list[dict]]:
+    """Owner id (as stored: text) → [{imageId, source, caption, credit, width, height}] in page order, for one
+    owner type of schema.IMAGE_OWNERS.
 
     The source carries the build stamp of the file, so a replaced database never shows a cached picture of the
     old one under the same id.
@@ -21,11 +23,11 @@ def city_images(repository: Any) -> dict[int, list[dict]]:
     if not hasattr(repository, "images"):
         return {}
     stamp = build_stamp(repository)
-    out: dict[int, list[dict]] = {}
+    out: dict[str, list[dict]] = {}
     for im in repository.images():
-        if im.owner_type != "city" or not im.owner_id.isdigit():
+        if im.owner_type != owner_type:
             continue
-        out.setdefault(int(im.owner_id), []).append({
+        out.setdefault(im.owner_id, []).append({
             "imageId": im.id,
             "source": f"image://dbimage/{im.id}?{stamp}",
             "caption": im.caption,
@@ -34,3 +36,8 @@ def city_images(repository: Any) -> dict[int, list[dict]]:
             "height": im.height,
         })
     return out
+
+
+def city_images(repository: Any) -> dict[int, list[dict]]:
+    """City id → its photographs (as owner_images gives them)."""
+    return {int(owner): images for owner, images in owner_images(repository, "city").items() if owner.isdigit()}

@@ -17,6 +17,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.typography import typeset
 from kiosk.data.nk_records import Section
+from kiosk.ui.models.city_images import owner_images
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,9 @@ CITY_NAME = "Новокузнецк"  # the section's city in the list of 70: it
 CARD_WIDE = 520  # px an event's card occupies along a horizontal strip (landscape), for lane assignment
 CARD_TALL = 210  # …and along a vertical strip (portrait), where the card is as tall as this
 TALL_LANES = 2  # portrait: two columns of cards; a card that would overlap moves down (a line shows its date)
+
+# Item kinds (their refs' prefix) whose images curators add with `kiosk-db add-image --owner nk_<kind>:ID`.
+IMAGE_KINDS = ("chapter", "event", "person", "award", "unit")
 
 _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 
@@ -158,6 +162,7 @@ class Novokuznetsk(QObject):
         self._counted: set[str] = set()
         self._lanes: dict[str, int] = {}
         self._tall_length = 0.0
+        self._images: dict[str, dict[str, list[dict]]] = {}  # kind → item id → its images (owner_images)
         self._build()
 
     # -- lifecycle
@@ -167,6 +172,8 @@ class Novokuznetsk(QObject):
         cities = repository.cities() if repository is not None and hasattr(repository, "cities") else ()
         self._city_id = next((c.id for c in cities if c.name == CITY_NAME), 0)
         self._counted = {c for c in self._counted if any(f.id == c for f in section.figures)}
+        self._images = {kind: owner_images(repository, f"nk_{kind}") for kind in IMAGE_KINDS} \
+            if repository is not None else {}
         self._build()
         self.changed.emit()
 
@@ -310,13 +317,17 @@ class Novokuznetsk(QObject):
         except KeyError:
             return {}
         return {
-            "id": c.id, "title": c.title, "lead": c.lead,
+            "id": c.id, "title": c.title, "lead": c.lead, "images": self._images_of("chapter", c.id),
             "paragraphs": [
                 {"ref": f"paragraph:{p.id}", "text": typeset(p.text),
                  "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r]}
                 for p in c.paragraphs
             ],
         }
+
+    def _images_of(self, kind: str, item_id: str) -> list:
+        """An item's images for the gallery and viewer ([] for kinds that cannot have any)."""
+        return self._images.get(kind, {}).get(item_id, [])
 
     def _ref_chip(self, ref: str) -> dict | None:
         item = self.item(ref)
@@ -331,7 +342,8 @@ class Novokuznetsk(QObject):
             return {}
         kind = ref.split(":", 1)[0]
         base = {"ref": ref, "kind": kind, "text": typeset(getattr(it, "text", "")),
-                "labelEn": self._section.labels_en.get(ref, "")}  # curators' English heading, if any
+                "labelEn": self._section.labels_en.get(ref, ""),  # curators' English heading, if any
+                "images": self._images_of(kind, getattr(it, "id", ""))}
         if kind == "person":
             return {**base, "kindLabel": _kind_label(kind), "title": it.name, "subtitle": it.role, "meta": it.when,
                     "chip": it.name}

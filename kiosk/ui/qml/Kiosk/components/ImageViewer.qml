@@ -73,29 +73,23 @@ Rectangle {
                 anchors.leftMargin: Theme.margin
                 anchors.rightMargin: Theme.margin
                 spacing: Theme.unit
-                Text {
+                KText {
                     objectName: "viewerCaption_" + slide.index
+                    kind: KText.Body
                     width: parent.width
                     visible: text !== ""
                     text: slide.modelData.caption
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.serif
-                    font.pixelSize: Theme.bodySize
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                     maximumLineCount: 3
                     elide: Text.ElideRight
                 }
-                Text {
+                KText {
                     objectName: "viewerCredit_" + slide.index
+                    kind: KText.Secondary
                     width: parent.width
                     visible: text !== ""
                     text: slide.modelData.credit
-                    textFormat: Text.PlainText
-                    color: Theme.paperDim
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.px(28)
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                     maximumLineCount: 2
@@ -121,15 +115,12 @@ Rectangle {
             text: qsTr("Предыдущее")
             onActivated: viewer.step(-1)
         }
-        Text {
+        KText {
             objectName: "viewerPosition"
+            kind: KText.Secondary
             anchors.centerIn: parent
             visible: viewer.count > 1
             text: qsTr("%1 из %2").arg(viewer.index + 1).arg(viewer.count)
-            textFormat: Text.PlainText
-            color: Theme.paperDim
-            font.family: Theme.sans
-            font.pixelSize: Theme.px(28)
         }
         Row {
             anchors.right: parent.right

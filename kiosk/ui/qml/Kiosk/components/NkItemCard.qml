@@ -3,8 +3,8 @@ import QtQuick
 import Kiosk
 
 // A card over a section screen: one item (person, figure, event, award, unit or a chapter's paragraph) with
-// its text, and «Источник» — the seed documents and the exact passages it rests on — one tap away.
-// Tapping outside the card or «Закрыть» closes it.
+// its images (as a city page shows them; a tap opens them full screen), its text, and «Источник» — the seed
+// documents and the exact passages it rests on — one tap away. Tapping outside the card or «Закрыть» closes it.
 Item {
     id: card
     objectName: "nkItemCard"
@@ -14,6 +14,7 @@ Item {
     readonly property var item: ref === "" ? ({}) : Novokuznetsk.item(ref)
     readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)
     readonly property bool onlySources: item.kind === "paragraph"
+    readonly property var images: item.images !== undefined ? item.images : []
 
     function open(itemRef, withSources) {
         ref = itemRef
@@ -23,6 +24,7 @@ Item {
         appear.restart()
     }
     function close() {
+        viewer.close()
         visible = false
         ref = ""
         showSources = false
@@ -120,6 +122,12 @@ Item {
                     wrapMode: Text.Wrap
                 }
                 Rectangle { visible: !card.onlySources; width: Theme.px(120); height: Math.max(2, Theme.px(3)); color: Theme.red }
+                ImageGallery {  // the item's images (kiosk-db add-image --owner nk_person:ID …)
+                    objectName: "nkItemGallery"
+                    width: parent.width
+                    images: card.images
+                    onOpened: (index) => viewer.open(index)
+                }
                 RussianTextNote {
                     width: parent.width
                     visible: Language.english && !card.onlySources
@@ -213,5 +221,13 @@ Item {
                 onActivated: card.close()
             }
         }
+    }
+
+    ImageViewer {  // the item's images full screen, over the card, below the shell's bar
+        id: viewer
+        objectName: "nkItemViewer"
+        anchors.fill: parent
+        anchors.topMargin: Theme.barHeight
+        images: card.images
     }
 }

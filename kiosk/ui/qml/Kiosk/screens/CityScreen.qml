@@ -190,7 +190,8 @@ Item {
                     width: Theme.px(120); height: Math.max(2, Theme.px(3))
                     color: Theme.red
                 }
-                CityGallery {  // the city's photographs (kiosk-db add-image); a tap opens the viewer below
+                ImageGallery {  // the city's photographs (kiosk-db add-image); a tap opens the viewer below
+                    objectName: "cityGallery"
                     width: parent.width
                     images: screen.known ? (screen.city.images || []) : []
                     onOpened: (index) => viewer.open(index)

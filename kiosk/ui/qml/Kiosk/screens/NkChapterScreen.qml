@@ -2,8 +2,9 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// One chapter: its passages in the same comfortable measure as a city's story; under each passage the
-// people, figures, events, awards and units it names, as tappable references, and its «Источник».
+// One chapter: its images under the heading (as a city page shows its photographs), its passages in the same
+// comfortable measure as a city's story; under each passage the people, figures, events, awards and units it
+// names, as tappable references, and its «Источник».
 Item {
     id: screen
     objectName: "nkChapterScreen"
@@ -47,6 +48,12 @@ Item {
                 lead: screen.known ? screen.chapter.lead : ""
             }
             Rectangle { width: Theme.px(120); height: Math.max(2, Theme.px(3)); color: Theme.red }
+            ImageGallery {  // the chapter's images (kiosk-db add-image --owner nk_chapter:ID); a tap opens the viewer
+                objectName: "nkChapterGallery"
+                width: parent.width
+                images: screen.known ? screen.chapter.images : []
+                onOpened: (index) => viewer.open(index)
+            }
         }
 
         delegate: Column {
@@ -116,4 +123,12 @@ Item {
     }
 
     NkItemCard { id: itemCard; anchors.fill: parent }
+
+    ImageViewer {  // the chapter's images full screen, below the shell's bar
+        id: viewer
+        objectName: "nkChapterViewer"
+        anchors.fill: parent
+        anchors.topMargin: Theme.barHeight
+        images: screen.known ? screen.chapter.images : []
+    }
 }

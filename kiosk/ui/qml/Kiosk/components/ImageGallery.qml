@@ -2,10 +2,10 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// A city's photographs under its headline: one row of thumbnails with caption and credit, never wider than
-// the reading column (no sideways scrolling to fight the page's city swipe). A tap opens the full-screen
-// viewer at that picture; a «+N» tile stands for the pictures that do not fit.
-// images: [{imageId, source, caption, credit, width, height}] (Catalog.city().images).
+// An owner's images under its headline (a city page, a Novokuznetsk chapter or item card): one row of
+// thumbnails with caption and credit, never wider than its column (no sideways scrolling to fight a page's
+// swipe). A tap asks for the full-screen ImageViewer at that picture; a «+N» tile stands for the pictures that
+// do not fit. images: [{imageId, source, caption, credit, width, height}] (kiosk.ui.models.city_images).
 Item {
     id: gallery
 
@@ -19,7 +19,7 @@ Item {
     readonly property int fits: Math.max(1, Math.floor((width + gap) / (thumbWidth + gap)))
     readonly property int shown: Math.min(count, fits)
 
-    objectName: "cityGallery"
+    objectName: "imageGallery"
     visible: count > 0
     implicitHeight: count > 0 ? row.implicitHeight : 0
 
@@ -61,42 +61,32 @@ Item {
                         visible: thumb.more
                         anchors.fill: parent
                         color: Qt.rgba(0.11, 0.12, 0.13, 0.72)
-                        Text {
+                        KText {
                             anchors.centerIn: parent
                             text: qsTr("ещё %n", "", gallery.count - gallery.shown + 1)
-                            textFormat: Text.PlainText
-                            color: Theme.paper
-                            font.family: Theme.sans
-                            font.pixelSize: Theme.labelSize
                             font.bold: true
                         }
                     }
                 }
-                Text {
+                KText {
                     id: label
+                    kind: KText.Small  // secondary text, still readable from 1.5 m
                     anchors.top: frame.bottom
                     anchors.topMargin: Theme.unit
                     width: parent.width
                     visible: text !== "" && !thumb.more
                     text: thumb.picture.caption
-                    textFormat: Text.PlainText
-                    color: Theme.paper
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.px(28)  // secondary text: readable from 1.5 m
                     wrapMode: Text.Wrap
                     maximumLineCount: 2
                     elide: Text.ElideRight
                 }
-                Text {
+                KText {
                     id: credit
+                    kind: KText.Secondary
                     anchors.top: label.bottom
                     width: parent.width
                     visible: text !== "" && !thumb.more
                     text: thumb.picture.credit
-                    textFormat: Text.PlainText
-                    color: Theme.paperDim
-                    font.family: Theme.sans
-                    font.pixelSize: Theme.px(28)
                     font.italic: true
                     elide: Text.ElideRight
                 }
