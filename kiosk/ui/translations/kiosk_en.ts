@@ -207,16 +207,6 @@
     </message>
 </context>
 <context>
-    <name>CityGallery</name>
-    <message numerus="yes">
-        <source>ещё %n</source>
-        <translation>
-            <numerusform>%n more</numerusform>
-            <numerusform>%n more</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CityScreen</name>
     <message>
         <source>Звание присвоено в %1 году</source>
@@ -353,6 +343,16 @@
     <message>
         <source>Продолжить</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>ImageGallery</name>
+    <message numerus="yes">
+        <source>ещё %n</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>

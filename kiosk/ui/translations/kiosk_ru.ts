@@ -21,7 +21,7 @@
     </message>
 </context>
 <context>
-    <name>CityGallery</name>
+    <name>ImageGallery</name>
     <message numerus="yes">
         <source>ещё %n</source>
         <translation>
