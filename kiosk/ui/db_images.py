@@ -3,8 +3,9 @@
 Bounded rather than threaded: Python in Qt's image-loader thread needs the GIL, and the engine joins that thread
 on close while Python holds it (a hang seen in tests). So the decode runs where QML asks, bounded: JPEG decodes
 straight to about the requested size (Pillow's draft mode, 1/2 to 1/8 of the pixels), never above 2560 px, and
-only for pictures on screen (a thumbnail row, or the one picture of the viewer). Nothing is cached here (the engine's pixmap cache is bounded). A
-broken or missing image gives a calm placeholder and one log line per image (bounded set).
+only for pictures on screen (a thumbnail row, or the one picture of the viewer). Nothing is cached here (the
+engine's pixmap cache is bounded). A broken or missing image gives a calm placeholder and one log line per image
+(bounded set).
 """
 
 from __future__ import annotations

@@ -139,7 +139,8 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
                     # The PDF gets the screen at 2/3 of its pixels (1280 px across a landscape page: sharp on A4);
                     # Qt stores ~0.4 MB per full-size screen, so the whole exhibit would be 120 MB.
                     small = image.scaled(round(w * PDF_SCALE), round(h * PDF_SCALE),
-                                         Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                                         Qt.AspectRatioMode.IgnoreAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation)
                     painter.drawImage(painter.viewport(), small)
     finally:
         if painter is not None:
