@@ -15,12 +15,10 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.data.images import MAX_PIXELS
 
 if TYPE_CHECKING:
     from kiosk.data.repository import Repository
@@ -76,7 +74,13 @@ class DatabaseImageProvider(QQuickImageProvider):
 
 def decode(data: bytes, bound: tuple[int, int]) -> QImage:
     """Pillow, not Qt's image plugins: a broken file raises here instead of printing libjpeg warnings on every
-    request. JPEG decodes straight to about the bound (draft mode), then scales down to fit it."""
+    request. JPEG decodes straight to about the bound (draft mode), then scales down to fit it. Pillow and
+    kiosk.data.images (sqlite-utils) are imported here, on first use in a loader thread: not on the way to the
+    first frame."""
+    from PIL import Image
+
+    from kiosk.data.images import MAX_PIXELS
+
     with Image.open(io.BytesIO(data)) as im:
         if im.width * im.height > MAX_PIXELS:
             raise ValueError(f"{im.width}×{im.height} pixels is too large")
