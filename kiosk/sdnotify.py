@@ -32,10 +32,12 @@ def notify(message: str, env: Mapping[str, str] | None = None) -> bool:
 
 
 def watchdog_seconds(env: Mapping[str, str] | None = None) -> float | None:
-    """The watchdog period systemd asks for (WatchdogSec=), or None when it asks for none or asks another PID."""
+    """The watchdog period systemd asks for (WatchdogSec=), or None when it asks for none or asks another
+    process. WATCHDOG_PID names the unit's main process: the kiosk itself, or cage, which runs the kiosk as its
+    one child (packaging/linux/kiosk@.service, with NotifyAccess=all)."""
     env = os.environ if env is None else env
     pid = env.get("WATCHDOG_PID")
-    if pid and pid != str(os.getpid()):
+    if pid and pid not in (str(os.getpid()), str(os.getppid())):
         return None
     try:
         usec = int(env.get("WATCHDOG_USEC", ""))
