@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     := db/kiosk.sqlite
 DB_SOURCES := $(shell find db/sources db/seeds -type f 2>/dev/null) $(shell find kiosk/data -name '*.py' 2>/dev/null)
 
-.PHONY: run test test-quick lint db venv syslibs clean package bench selftest translations
+.PHONY: run test test-quick lint db venv syslibs clean dist package bench selftest translations
 
 run: $(STAMP) $(DB)
 	@$(PY) -m kiosk.ui.preflight
@@ -57,8 +57,11 @@ selftest: $(STAMP) $(DB)
 bench: $(STAMP) $(DB)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
-package: $(STAMP) $(DB)
-	$(VENV)/bin/pyinstaller --noconfirm --clean packaging/kiosk.spec
+# The standalone kiosk, one folder: dist/kiosk/ (what it leaves out: packaging/trim.py).
+dist: $(STAMP) $(DB)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN packaging/kiosk.spec
+
+package: dist
 
 clean:
 	rm -rf $(VENV) build dist out $(DB) .pytest_cache

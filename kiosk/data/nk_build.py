@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the kiosk reads REF_SEPARATOR on its way to the first frame: no sqlite-utils import there
+    import sqlite_utils
 
 from kiosk.data.nk_records import Quote, Section
 

@@ -126,8 +126,8 @@ class KioskApp(QObject):
             self._overridden_cursor = True
         keep = keeper_wanted(windowed, QGuiApplication.platformName())
         self.keeper = WindowKeeper(self.window, self) if keep else None
-        log.info("kiosk %s started (%s, database %s)", kiosk.__version__,
-                 "windowed" if windowed else "kiosk mode", self.database.path)
+        log.info("kiosk %s started (%s, database %s, platform %s)", kiosk.__version__,
+                 "windowed" if windowed else "kiosk mode", self.database.path, QGuiApplication.platformName())
 
     # -- lifecycle
     def _load_section(self) -> None:

@@ -4,8 +4,8 @@ Bounded rather than threaded: Python in Qt's image-loader thread needs the GIL, 
 on close while Python holds it (a hang seen in tests). So the decode runs where QML asks, bounded: JPEG decodes
 straight to about the requested size (Pillow's draft mode, 1/2 to 1/8 of the pixels), never above 2560 px, and
 only for pictures on screen (a thumbnail row, or the one picture of the viewer). Nothing is cached here (the
-engine's pixmap cache is bounded). A broken or missing image gives a calm placeholder and one log line per image
-(bounded set).
+engine's pixmap cache is bounded). A broken or missing image gives a calm placeholder and one log line per
+image (bounded set).
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.data.images import MAX_PIXELS
 
 if TYPE_CHECKING:
     from kiosk.data.repository import Repository
@@ -77,14 +75,20 @@ class DatabaseImageProvider(QQuickImageProvider):
 
 def decode(data: bytes, bound: tuple[int, int]) -> QImage:
     """Pillow, not Qt's image plugins: a broken file raises here instead of printing libjpeg warnings on every
-    request. JPEG decodes straight to about the bound (draft mode), then scales down to fit it."""
+    request. JPEG decodes straight to about the bound (draft mode), then scales down to fit it. Pillow and
+    kiosk.data.images (sqlite-utils) are imported here, at the first photograph: not on the way to the first
+    frame."""
+    from PIL import Image
+
+    from kiosk.data.images import MAX_PIXELS
+
     with Image.open(io.BytesIO(data)) as im:
         if im.width * im.height > MAX_PIXELS:
             raise ValueError(f"{im.width}×{im.height} pixels is too large")
         im.draft("RGB", bound)
         im.load()
-        im = im.convert("RGBA" if im.mode in ("RGBA", "LA", "PA", "P") else "RGB")
-        im.thumbnail(bound, Image.Resampling.BILINEAR)
-        fmt = QImage.Format.Format_RGBA8888 if im.mode == "RGBA" else QImage.Format.Format_RGB888
-        raw = im.tobytes()
-        return QImage(raw, im.width, im.height, im.width * len(im.mode), fmt).copy()  # copy: own the bytes
+        rgb = im.convert("RGBA" if im.mode in ("RGBA", "LA", "PA", "P") else "RGB")
+        rgb.thumbnail(bound, Image.Resampling.BILINEAR)
+        fmt = QImage.Format.Format_RGBA8888 if rgb.mode == "RGBA" else QImage.Format.Format_RGB888
+        raw = rgb.tobytes()
+        return QImage(raw, rgb.width, rgb.height, rgb.width * len(rgb.mode), fmt).copy()  # copy: own the bytes

@@ -11,17 +11,23 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtQuick import QQuickImageProvider
 
+from kiosk.ui.icon_font import IconFonts
+
 log = logging.getLogger("kiosk.images")
 
 _COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
 
 
 class IconProvider(QQuickImageProvider):
-    """image://icon/<qtawesome name>/<rrggbb> → the icon at the requested size. Nothing cached here: the
-    QML engine's own pixmap cache is bounded; unknown names log once (bounded set) and draw nothing."""
+    """image://icon/<qtawesome name>/<rrggbb> → the icon at the requested size, drawn from qtawesome's fonts
+    (kiosk.ui.icon_font: no QtWidgets). Nothing cached here: the QML engine's own pixmap cache is bounded;
+    unknown names log once (bounded set) and draw nothing."""
 
     def __init__(self):
+        # Pixmap: always called on the GUI thread (fonts are registered there; an Image provider may be called
+        # from QML's loader threads).
         super().__init__(QQuickImageProvider.ImageType.Pixmap)
+        self._fonts = IconFonts()
         self._reported: collections.OrderedDict[str, None] = collections.OrderedDict()
 
     def requestPixmap(self, id_: str, size: QSize, requested: QSize) -> QPixmap:
@@ -31,12 +37,7 @@ class IconProvider(QQuickImageProvider):
         w = requested.width() if requested.width() > 0 else 64
         h = requested.height() if requested.height() > 0 else w
         try:
-            import qtawesome as qta  # imported on first use: it loads QtWidgets
-
-            pixmap = qta.icon(name, color="#" + color).pixmap(QSize(w, h))
-            if pixmap.isNull():
-                raise ValueError("empty pixmap")
-            return pixmap
+            return QPixmap.fromImage(self._fonts.image(name, "#" + color, w, h))
         except Exception as exc:  # noqa: BLE001 - an unknown icon must never break a screen
             if name not in self._reported:
                 log.warning("unknown icon %r (%s)", name, exc)

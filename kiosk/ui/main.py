@@ -157,10 +157,13 @@ def main(argv: list[str] | None = None) -> int:
 def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: bool = False, t0: float) -> int:
     from PySide6.QtCore import QTimer
 
+    from kiosk.ui import crash
     from kiosk.ui.app import KioskApp
     from kiosk.ui.qapp import make_qapp
     from kiosk.ui.qt_messages import install_message_handler
+    from kiosk.ui.services.watchdog import SystemdWatchdog
 
+    crash.install()  # from here on an unhandled exception is logged and ends the kiosk for a restart
     qapp = make_qapp()
     install_message_handler()
     try:
@@ -176,7 +179,10 @@ def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: b
             QTimer.singleShot(0, lambda: qapp.exit(0))
 
         app.firstFrame.connect(done)
+    watchdog = SystemdWatchdog(app)  # READY=1 at the first frame, then pings while the event loop turns
+    app.firstFrame.connect(lambda _ms: watchdog.ready(f"database {app.database.path}"))
     code = qapp.exec()
+    watchdog.stop()
     app.close()
     log.info("kiosk exits with %d", code)
     return code

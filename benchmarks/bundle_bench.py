@@ -1,0 +1,199 @@
+"""The standalone kiosk (issue 10): bundle size, frozen start-up against a frozen floor, memory in long use.
+
+    .venv/bin/python benchmarks/bundle_bench.py              # size + start-up; builds both bundles (~3 min)
+    .venv/bin/python benchmarks/bundle_bench.py --dist dist   # … timing an existing dist/kiosk instead
+    .venv/bin/python benchmarks/bundle_bench.py --soak 60     # RSS of the frozen kiosk in 60 min of use
+
+Size: every file under dist/kiosk/ (MB = 10^6 bytes). Start-up: from spawning the frozen executable to its
+first frameSwapped, against the floor: the smallest QML program showing 70 names, frozen by PyInstaller in the
+same run with the same trimming (packaging/trim.py). Offscreen, software scene graph, medians of RUNS
+interleaved runs, the file cache warm for both (a first run after the build is discarded). Soak: the frozen
+kiosk fullscreen in Xvfb 1920×1080 (software scene graph, as packaging/linux/kiosk@.service), driven by xdotool:
+random taps and drags, a visitor walking away every ~200 actions so the idle reset and attract mode run.
+Goals: ≤ 140 MB, ≤ 1.6× the floor, ≤ 150 MiB resident at the end of the soak.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+SIZE_GOAL_MB, RATIO_GOAL, RSS_GOAL_MIB = 140, 1.6, 150
+
+FLOOR = r'''
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+app = QGuiApplication(sys.argv)
+engine = QQmlApplicationEngine()
+names = ", ".join('"Город %d"' % i for i in range(1, 71))
+engine.loadData(("""
+import QtQuick
+Window {
+    width: 1920; height: 1080; visible: true; color: "#1d1f21"
+    Flow { anchors.fill: parent; anchors.margins: 40; spacing: 16
+        Repeater { model: [%s]; Text { text: modelData; color: "#efe7d6"; font.pixelSize: 28 } } }
+}""" % names).encode())
+win = engine.rootObjects()[0]
+def done():
+    print("first frame", file=sys.stderr, flush=True)
+    QTimer.singleShot(0, app.quit)
+win.frameSwapped.connect(done)
+sys.exit(app.exec())
+'''
+
+FLOOR_SPEC = r'''
+import sys
+sys.path.insert(0, {packaging!r})
+import trim
+a = Analysis([{script!r}], excludes=trim.EXCLUDES)
+a.binaries = trim.needed_closure([b for b in a.binaries if not trim.dropped(b[0])])
+a.binaries = trim.with_empty_icu_data(a.binaries, workpath)
+a.datas = trim.without_dangling_links([d for d in a.datas if not trim.dropped(d[0])], a.binaries)
+pyz = PYZ(a.pure)
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="floor", console=True, strip=True, upx=False)
+COLLECT(exe, a.binaries, a.datas, strip=True, upx=False, name="floor")
+'''
+
+
+def pyinstaller(spec: Path, dist: Path, work: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
+                        "--distpath", str(dist), "--workpath", str(work), str(spec)],
+                       cwd=ROOT, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit(f"PyInstaller {spec.name} failed:\n{r.stderr[-3000:]}")
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def time_to_first_frame(cmd: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = None
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if "first frame" in line and elapsed is None:
+            elapsed = (time.perf_counter() - start) * 1000
+    proc.wait(timeout=120)
+    if proc.returncode != 0 or elapsed is None:
+        raise SystemExit(f"{cmd[0]} failed (exit {proc.returncode})")
+    return elapsed
+
+
+def size_and_startup(dist: Path | None) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        (tmp / "floor.py").write_text(FLOOR, encoding="utf-8")
+        (tmp / "floor.spec").write_text(FLOOR_SPEC.format(packaging=str(ROOT / "packaging"),
+                                                          script=str(tmp / "floor.py")), encoding="utf-8")
+        print("building the frozen floor" + ("" if dist else " and the kiosk") + " …", flush=True)
+        pyinstaller(tmp / "floor.spec", tmp / "dist", tmp / "build")
+        if dist is None:
+            pyinstaller(ROOT / "packaging" / "kiosk.spec", tmp / "dist", tmp / "build")
+            dist = tmp / "dist"
+        kiosk_dir, floor_dir = dist / "kiosk", tmp / "dist" / "floor"
+        kiosk_cmd = [str(kiosk_dir / "kiosk"), "--exit-after-first-frame", "--log-dir", str(tmp / "log")]
+        floor_cmd = [str(floor_dir / "floor")]
+        time_to_first_frame(floor_cmd, env)  # warm the file cache for both
+        time_to_first_frame(kiosk_cmd, env)
+        floor, kiosk = [], []
+        for _ in range(RUNS):  # interleaved, so machine noise hits both alike
+            floor.append(time_to_first_frame(floor_cmd, env))
+            kiosk.append(time_to_first_frame(kiosk_cmd, env))
+        size, floor_size = folder_mb(kiosk_dir), folder_mb(floor_dir)
+    mf, mk = statistics.median(floor), statistics.median(kiosk)
+    ok = size <= SIZE_GOAL_MB and mk <= RATIO_GOAL * mf
+    print(f"bundle size: kiosk {size:.1f} MB (goal ≤ {SIZE_GOAL_MB}), the frozen floor {floor_size:.1f} MB")
+    print(f"frozen start-up to first frame, median of {RUNS} (offscreen, software):")
+    print(f"  floor (QML window, 70 names): {mf:6.0f} ms   [{min(floor):.0f}…{max(floor):.0f}]")
+    print(f"  kiosk (home screen):          {mk:6.0f} ms   [{min(kiosk):.0f}…{max(kiosk):.0f}]")
+    print(f"  kiosk / floor: {mk / mf:.2f}× (goal ≤ {RATIO_GOAL}×)")
+    return 0 if ok else 1
+
+
+def rss_mib(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def soak(minutes: float, dist: Path) -> int:
+    from tests.helpers.xsession import XSession, missing_tools
+
+    missing = missing_tools()
+    if missing:
+        print(f"--soak needs {', '.join(missing)} (Debian: apt-get install xvfb xdotool)", file=sys.stderr)
+        return 2
+    exe = dist / "kiosk" / "kiosk"
+    if not exe.exists():
+        print(f"no {exe}: run `make dist` first", file=sys.stderr)
+        return 2
+    rnd = random.Random(1945)
+    with tempfile.TemporaryDirectory() as tmp_name, XSession(1920, 1080) as x:
+        tmp = Path(tmp_name)
+        config = tmp / "kiosk.toml"  # short timeouts, so an hour holds many idle resets and attract runs
+        config.write_text("idle_timeout = 20\nidle_countdown = 5\nattract_timeout = 30\nslide_duration = 3\n",
+                          encoding="utf-8")
+        env = dict(x.env, QT_QUICK_BACKEND="software", XDG_STATE_HOME=str(tmp / "state"))
+        proc = subprocess.Popen([str(exe), "--config", str(config), "--log-dir", str(tmp / "log")], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"soak: frozen kiosk, Xvfb 1920×1080, software scene graph, {minutes:g} min; RSS every minute",
+              flush=True)
+        t0, next_sample, actions, samples = time.monotonic(), 0.0, 0, []
+        try:
+            while True:
+                elapsed = (time.monotonic() - t0) / 60
+                if proc.poll() is not None:
+                    print(f"the kiosk exited with {proc.returncode} after {elapsed:.1f} min", flush=True)
+                    return 1
+                if elapsed >= next_sample:
+                    samples.append(rss_mib(proc.pid))
+                    print(f"  minute {elapsed:5.1f}: RSS {samples[-1]:6.1f} MiB   actions {actions}", flush=True)
+                    next_sample += 1
+                    if elapsed >= minutes:
+                        break
+                actions += 1
+                if actions % 200 == 0:  # the visitor walks away: idle question, reset, attract mode
+                    time.sleep(40)
+                    continue
+                px, py = rnd.randrange(40, 1880), rnd.randrange(120, 1040)  # not the staff corner
+                if rnd.random() < 0.8:
+                    x.xdotool("mousemove", str(px), str(py), "click", "1")
+                else:
+                    qx, qy = rnd.randrange(40, 1880), rnd.randrange(120, 1040)
+                    x.xdotool("mousemove", str(px), str(py), "mousedown", "1", "mousemove", str((px + qx) // 2),
+                              str((py + qy) // 2), "mousemove", str(qx), str(qy), "mouseup", "1")
+                time.sleep(rnd.choice((0.1, 0.3, 0.8)))
+        finally:
+            proc.terminate()
+            proc.wait(30)
+    peak, last = max(samples), samples[-1]
+    print(f"frozen kiosk RSS: {last:.1f} MiB after {minutes:g} min (peak {peak:.1f}; goal ≤ {RSS_GOAL_MIB} MiB)")
+    return 0 if last <= RSS_GOAL_MIB else 1
+
+
+def main(argv: list[str]) -> int:
+    dist = Path(argv[argv.index("--dist") + 1]).resolve() if "--dist" in argv else None
+    if "--soak" in argv:
+        return soak(float(argv[argv.index("--soak") + 1]), dist or ROOT / "dist")
+    return size_and_startup(dist)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
