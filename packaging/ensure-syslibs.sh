@@ -18,6 +18,21 @@ libX11-xcb.so.1:libx11-xcb1"
 wanted=$base
 [ "$mode" = run ] && wanted="$base $xcb"
 
+# Tools the real-window tests use (Xvfb with and without a window manager, Weston's headless Wayland) and the
+# bundle trimming (readelf, cc): best effort, since those tests skip cleanly where a tool is missing.
+if [ "$mode" = test ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  tools=""
+  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox weston:weston readelf:binutils cc:gcc; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || tools="$tools ${pair#*:}"
+  done
+  if [ -n "$tools" ]; then
+    echo "Installing the real-window test tools:$tools"
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $tools; } >/dev/null 2>&1 \
+      || echo "Could not install$tools: the tests that need them will be skipped"
+  fi
+fi
+
 have=$(/sbin/ldconfig -p 2>/dev/null || ldconfig -p 2>/dev/null)
 missing=""
 for pair in $wanted; do
