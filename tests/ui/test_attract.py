@@ -78,9 +78,13 @@ def test_home_then_attract_then_a_touch_on_a_tile_only_wakes(make_kiosk, shell_d
     assert wait_until(lambda: not find(app.window, "attractScreen").isVisible(), 1000)
     QTest.qWait(100)
     assert app.driver.depth() == 1 and app.driver.current_name() == "homeScreen"  # nothing opened
-    # Awake now: the next tap is an ordinary tap.
-    Finger(app.window).tap(tile)
-    assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
+    # Awake now: the next tap is an ordinary tap (on a loaded machine the 0.4 s timeout may have brought the
+    # slideshow back before it lands; that tap then only wakes again, so tap until the cities open).
+    def open_cities() -> bool:
+        Finger(app.window).tap(tile)
+        return wait_until(lambda: app.driver.current_name() == "citiesScreen", 1000)
+
+    assert any(open_cities() for _ in range(5))
 
 
 @pytest.mark.parametrize("how", ["mouse", "key", "wheel"])
