@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 
 from tests.helpers.kiosk import bring_into_view, open_cities, open_city, open_keyboard, settled, type_keys
@@ -178,3 +179,38 @@ def test_the_section_says_its_documents_are_in_russian(make_kiosk, shell_db):
     assert find(app.window, "nkRussianNote").isVisible()
     finger.tap(find(app.window, "langRu"))
     assert wait_until(lambda: not find(app.window, "nkRussianNote").isVisible())
+
+
+def test_timeline_dates_follow_english_in_place(make_kiosk, shell_db):
+    """The timeline's dates and an event's card switch to English without the strip losing its scroll."""
+    from tests.ui.test_novokuznetsk import card_shown, go, here, visitor_in_section
+
+    app, finger = visitor_in_section(make_kiosk, shell_db)
+    go(app, finger, "nkTool_timeline", "nkTimelineScreen")
+    strip = here(app, "nkTimelineStrip")
+    date = find(here(app, "nkEvent_first-armour-heat"), "nkEventDate")
+    assert date.property("text") == "26 июля 1941"
+    middle = strip.mapToScene(QPointF(strip.width() / 2, strip.height() / 2))
+    finger.drag((middle.x(), middle.y()), -300, 0)
+    assert wait_until(lambda: strip.property("contentX") > 100 and not strip.property("moving"))
+    scrolled = strip.property("contentX")
+    finger.tap(find(app.window, "langEn"))
+    assert wait_until(lambda: date.property("text") == "26 July 1941")
+    assert strip.property("contentX") == scrolled and app.driver.current_name() == "nkTimelineScreen"
+    finger.tap(here(app, "nkEvent_first-armour-heat"))
+    assert wait_until(lambda: card_shown(app))
+    assert here(app, "nkItemSubtitle").property("text") == "26 July 1941"
+
+
+def test_figures_use_english_number_format(make_kiosk, shell_db):
+    """«6 173,4» (the stored value, shown in Russian) reads «6,173.4» in English, counted up or not."""
+    from tests.ui.test_novokuznetsk import go, here, visitor_in_section
+
+    app, finger = visitor_in_section(make_kiosk, shell_db)
+    go(app, finger, "nkTool_figures", "nkFiguresScreen")
+    cell = here(app, "nkFigure_pig-iron")
+    value = find(cell, "nkFigureValue")
+    assert wait_until(lambda: not cell.property("counting") and value.property("text") == "6 173,4", 5000)
+    finger.tap(find(app.window, "langEn"))
+    assert wait_until(lambda: value.property("text") == "6,173.4")
+    assert app.driver.current_name() == "nkFiguresScreen"
