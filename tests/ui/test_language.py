@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 
 from tests.helpers.kiosk import bring_into_view, open_cities, open_city, open_keyboard, settled, type_keys
-from tests.helpers.qt import Finger, find, find_all, wait_until
+from tests.helpers.qt import Finger, find, find_all, maybe, wait_until, walk
 from tests.ui.test_novokuznetsk import overlaps, rect
 
 
@@ -178,3 +179,69 @@ def test_the_section_says_its_documents_are_in_russian(make_kiosk, shell_db):
     assert find(app.window, "nkRussianNote").isVisible()
     finger.tap(find(app.window, "langRu"))
     assert wait_until(lambda: not find(app.window, "nkRussianNote").isVisible())
+
+
+def test_timeline_dates_follow_english_in_place(make_kiosk, shell_db):
+    """The timeline's dates and an event's card switch to English without the strip losing its scroll."""
+    from tests.ui.test_novokuznetsk import card_shown, go, here, visitor_in_section
+
+    app, finger = visitor_in_section(make_kiosk, shell_db)
+    go(app, finger, "nkTool_timeline", "nkTimelineScreen")
+    strip = here(app, "nkTimelineStrip")
+    date = find(here(app, "nkEvent_first-armour-heat"), "nkEventDate")
+    assert date.property("text") == "26 июля 1941"
+    middle = strip.mapToScene(QPointF(strip.width() / 2, strip.height() / 2))
+    finger.drag((middle.x(), middle.y()), -300, 0)
+    assert wait_until(lambda: strip.property("contentX") > 100 and not strip.property("moving"))
+    scrolled = strip.property("contentX")
+    finger.tap(find(app.window, "langEn"))
+    assert wait_until(lambda: date.property("text") == "26 July 1941")
+    assert strip.property("contentX") == scrolled and app.driver.current_name() == "nkTimelineScreen"
+    finger.tap(here(app, "nkEvent_first-armour-heat"))
+    assert wait_until(lambda: card_shown(app))
+    assert here(app, "nkItemSubtitle").property("text") == "26 July 1941"
+
+
+def test_figures_use_english_number_format(make_kiosk, shell_db):
+    """«6 173,4» (the stored value, shown in Russian) reads «6,173.4» in English, counted up or not."""
+    from tests.ui.test_novokuznetsk import go, here, visitor_in_section
+
+    app, finger = visitor_in_section(make_kiosk, shell_db)
+    go(app, finger, "nkTool_figures", "nkFiguresScreen")
+    cell = here(app, "nkFigure_pig-iron")
+    value = find(cell, "nkFigureValue")
+    assert wait_until(lambda: not cell.property("counting") and value.property("text") == "6 173,4", 5000)
+    finger.tap(find(app.window, "langEn"))
+    assert wait_until(lambda: value.property("text") == "6,173.4")
+    assert app.driver.current_name() == "nkFiguresScreen"
+
+
+
+def test_map_names_turn_latin_in_english_and_the_view_stays(make_kiosk, shell_db):
+    """English labels are the Latin names, laid out for their own widths (no overlap, none cut), the zoom is
+    kept, and the chooser of a crowded touch lists the Latin names too."""
+    import itertools
+
+    from tests.ui.test_map import EKATERINBURG, PYSHMA, dot, names_on_screen, open_map, wheel
+
+    app, finger, view = open_map(make_kiosk, shell_db)
+    wheel(app, dot(app, EKATERINBURG), 2)
+    zoom = view.property("zoom")
+    assert zoom > 1.0 and {"Омск", "Самара"} <= set(names_on_screen(app, view))
+    finger.tap(find(app.window, "langEn"))
+    assert wait_until(lambda: {"Omsk", "Samara"} <= set(names_on_screen(app, view)))
+    assert view.property("zoom") == zoom and app.driver.current_name() == "mapScreen"
+    names = names_on_screen(app, view)
+    assert len(names) >= 10 and not any(any("а" <= ch <= "я" for ch in n.lower()) for n in names)
+    for (a, ra), (b, rb) in itertools.combinations(names.items(), 2):
+        apart = ra[0] + ra[2] <= rb[0] or rb[0] + rb[2] <= ra[0] or ra[1] + ra[3] <= rb[1] or rb[1] + rb[3] <= ra[1]
+        assert apart, (a, b)
+    for node in walk(view):  # each box is as wide as its Latin name needs: nothing cut
+        if node.objectName().startswith("mapName_") and node.isVisible() and node.parentItem().isVisible():
+            assert node.property("implicitWidth") <= node.width() + 0.5, node.property("text")
+    wheel(app, dot(app, EKATERINBURG), -2)
+    assert wait_until(lambda: view.property("zoom") == 1.0)
+    finger.tap(dot(app, EKATERINBURG))
+    assert wait_until(lambda: find(app.window, "mapChooser").isVisible()
+                      and maybe(app.window, f"mapChoice_{PYSHMA}") is not None)
+    assert find(app.window, f"mapChoice_{PYSHMA}").property("text") == "Verkhnyaya Pyshma"

@@ -2,11 +2,13 @@
 
 Python owns the geometry (kiosk.data.map_layout): where each name goes at each zoom rung and which city a
 touch means. QML only positions what it is given. Names are measured with the font QML will draw them in.
-Layouts are cached for the last view size only, so a kiosk that runs for weeks holds one.
+Layouts are cached for the last view size only, one per language (English labels are the Latin names, of
+other widths), so a kiosk that runs for weeks holds two.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 from typing import Any
 
@@ -41,6 +43,8 @@ class MapModel(QObject):
         self._by_id: dict[int, dict] = {}
         self._years: list[int] = []
         self._layout_key: tuple | None = None
+        # (size, font, language) → (fit, max zoom, zooms, {cityId: (label, names)}): the last size's two languages.
+        self._layouts: collections.OrderedDict[tuple, tuple] = collections.OrderedDict()
         self._fit = 0.0
         self._max_zoom = 1.0
         self._zooms: list[float] = [1.0]
@@ -51,7 +55,8 @@ class MapModel(QObject):
         asset = map_asset()
         placed, unplaced = [], []
         for c in repository.cities() if repository is not None else ():
-            row = {"cityId": c.id, "name": c.name, "region": c.region, "year": c.year}
+            row = {"cityId": c.id, "name": c.name, "nameLatin": getattr(c, "name_latin", "") or "", "region": c.region,
+                   "year": c.year}
             if c.lat is None or c.lon is None or asset is None:
                 unplaced.append(row)
                 continue
@@ -60,12 +65,13 @@ class MapModel(QObject):
                 log.warning("city %s (%s) lies outside the map at %.3f, %.3f", c.id, c.name, c.lat, c.lon)
                 unplaced.append(row)
                 continue
-            placed.append({**row, "x": x, "y": y, "names": []})
+            placed.append({**row, "x": x, "y": y, "names": [], "label": c.name})
         self._cities, self._unplaced = placed, unplaced
         self._dots = [{k: r[k] for k in ("cityId", "year", "x", "y")} for r in placed]
         self._by_id = {r["cityId"]: r for r in placed + unplaced}
         self._years = sorted({r["year"] for r in placed + unplaced})
         self._layout_key = None
+        self._layouts.clear()
         self.citiesChanged.emit()
         self.layoutChanged.emit()
 
@@ -122,32 +128,45 @@ class MapModel(QObject):
         return {"x": row["x"], "y": row["y"]} if row and "x" in row else None
 
     # -- the view ------------------------------------------------------------------------------------------
-    @Slot(float, float, float, str, float, float, float)
+    @Slot(float, float, float, str, float, float, float, str)
     def layout(self, width: float, height: float, ui_scale: float, font_family: str, font_px: float,
-               dot_radius: float, gap: float) -> None:
-        """Fit the map into width × height and place the names for every zoom rung (cached for one size)."""
-        key = (round(width), round(height), round(ui_scale, 4), font_family, font_px, dot_radius, gap)
+               dot_radius: float, gap: float, language: str = "ru") -> None:
+        """Fit the map into width × height and place the names for every zoom rung (cached for one size and
+        each language). In English a city's label is its Latin name (its Russian one when it has none)."""
+        key = (round(width), round(height), round(ui_scale, 4), font_family, font_px, dot_radius, gap, language)
         if width <= 0 or height <= 0 or key == self._layout_key:
             return
         self._layout_key = key
+        if key[:-1] != next(iter(self._layouts), key)[:-1]:
+            self._layouts.clear()  # another size: the other language's layout is of no use any more
+        if key not in self._layouts:
+            self._layouts[key] = self._place(width, height, ui_scale, font_family, font_px, dot_radius, gap,
+                                             language)
+        self._fit, self._max_zoom, self._zooms, names = self._layouts[key]
+        for r in self._cities:
+            r["label"], r["names"] = names[r["cityId"]]
+        self.layoutChanged.emit()
+
+    def _place(self, width: float, height: float, ui_scale: float, font_family: str, font_px: float,
+               dot_radius: float, gap: float, language: str) -> tuple:
         focus = self._focus()
         self._fit = min(width / focus[2], height / focus[3])
         self._max_zoom = max_zoom(self._fit, ui_scale)
         self._zooms = zoom_ladder(self._max_zoom)
+        labels = {r["cityId"]: (r["nameLatin"] or r["name"]) if language == "en" else r["name"] for r in self._cities}
         font = QFont(font_family)
         font.setPixelSize(max(1, round(font_px)))
         metrics = QFontMetricsF(font)
         pad = round(font_px * 0.3)
         anchors = [Anchor(r["cityId"], r["x"] * self._fit, r["y"] * self._fit) for r in self._cities]
-        sizes = {r["cityId"]: (metrics.horizontalAdvance(r["name"]) + 2 * pad, metrics.height() + pad)
-                 for r in self._cities}
+        sizes = {i: (metrics.horizontalAdvance(label) + 2 * pad, metrics.height() + pad) for i, label in labels.items()}
         # Zoom 1 shows the country centred (MapView.reset): names there stay inside the view.
         first_view = ((focus[0] + focus[2] / 2) * self._fit - width / 2,
                       (focus[1] + focus[3] / 2) * self._fit - height / 2, width, height)
         levels = place_names(anchors, sizes, self._zooms, dot_radius, gap, first_view)
-        for r in self._cities:
-            r["names"] = [list(level[r["cityId"]]) if r["cityId"] in level else None for level in levels]
-        self.layoutChanged.emit()
+        names = {i: (label, [list(level[i]) if i in level else None for level in levels])
+                 for i, label in labels.items()}
+        return self._fit, self._max_zoom, self._zooms, names
 
     @Property(float, notify=layoutChanged)
     def fitScale(self) -> float:
@@ -180,6 +199,6 @@ class MapModel(QObject):
         result = hit(points, x, y, reach)
         return {
             "cityId": result.city_id or 0,
-            "choices": [{k: self._by_id[i][k] for k in ("cityId", "name", "region", "year")}
+            "choices": [{k: self._by_id[i][k] for k in ("cityId", "name", "nameLatin", "region", "year")}
                         for i in result.choices],
         }

@@ -55,6 +55,16 @@ def _ru() -> QLocale:
     return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
 
 
+def _locale(code: str) -> QLocale:
+    """The visitor's locale for dates and numbers: English for «en», Russian otherwise."""
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom) if code == "en" else _ru()
+
+
+def visitor_code() -> str:
+    """The language Language made the default («en» or «ru»), for slots QML calls without one."""
+    return "en" if QLocale().language() == QLocale.Language.English else "ru"
+
+
 def year_fraction(date: str, at_end: bool = False) -> float:
     """A partial ISO date as a fractional year; at_end gives the end of the day/month/year it names."""
     parts = [int(p) for p in date.split("-")]
@@ -84,11 +94,12 @@ def strip_length() -> float:
     return strip_position(TIMELINE_LAST)
 
 
-def date_label(date: str, end: str = "", when: str = "") -> str:
-    """«26 июля 1941», «октябрь 1942», «1942», «1941–1945», «22 июня 1941 — 8 мая 1945»."""
+def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> str:
+    """«26 июля 1941», «октябрь 1942», «1942», «1941–1945», «22 июня 1941 — 8 мая 1945»; in English with
+    code «en» («26 July 1941», «October 1942»). `when` is the source's own wording and stays as it is."""
     if not date:
         return ""
-    loc = _ru()
+    loc = _locale(code)
 
     def one(d: str) -> str:
         parts = [int(p) for p in d.split("-")]
@@ -115,6 +126,19 @@ def split_number(value_text: str) -> dict:
     number = m.group(0).rstrip()
     decimals = len(number.split(",", 1)[1]) if "," in number else 0
     return {"prefix": value_text[: m.start()], "suffix": value_text[m.start() + len(number):], "decimals": decimals}
+
+
+def number_text(value_text: str, code: str = "ru") -> str:
+    """The stored value as shown: verbatim in Russian; in English its number in English digits grouping
+    («6 173,4» → «6,173.4»), the words around it kept."""
+    m = _NUMBER.search(value_text)
+    if code != "en" or not m:
+        return value_text
+    number = m.group(0).rstrip()
+    digits = number.replace(" ", "").replace("\u00a0", "")
+    decimals = len(digits.split(",", 1)[1]) if "," in digits else 0
+    shown = _locale(code).toString(float(digits.replace(",", ".")), "f", decimals)
+    return value_text[: m.start()] + shown + value_text[m.start() + len(number):]
 
 
 def assign_lanes(spans: list[tuple[float, float]], gap: float = 0.0) -> list[int]:
@@ -199,7 +223,8 @@ class Novokuznetsk(QObject):
             spans.append((start, end))
             events.append({
                 "id": e.id, "ref": f"event:{e.id}", "title": e.title, "text": typeset(e.text), "precision": e.precision,
-                "dateLabel": date_label(e.date, e.end, e.when), "start": start, "end": end,
+                "dateLabel": date_label(e.date, e.end, e.when), "date": e.date, "dateEnd": e.end, "when": e.when,
+                "start": start, "end": end,
             })
         # Cards: one per event at its start; bars: the event's extent (day, month, year or span) in a gutter.
         for event, lane in zip(events, assign_lanes([(a, a + CARD_WIDE) for a, _ in spans])):
@@ -220,7 +245,7 @@ class Novokuznetsk(QObject):
                         for p in s.people]
         self._awards = [
             {"id": a.id, "ref": f"award:{a.id}", "title": a.title, "recipient": a.recipient,
-             "dateLabel": date_label(a.date), "by": a.by}
+             "dateLabel": date_label(a.date), "date": a.date, "by": a.by}
             for a in s.awards
         ]
         self._units = [{"id": u.id, "ref": f"unit:{u.id}", "name": u.name, "kind": u.kind} for u in s.units]
@@ -333,9 +358,22 @@ class Novokuznetsk(QObject):
         item = self.item(ref)
         return {"ref": ref, "kind": item["kind"], "label": item["chip"]} if item else None
 
+    @Slot(str, str, str, str, result=str)
+    def dateText(self, date: str, end: str, when: str, code: str) -> str:
+        """A date in the visitor's language; QML passes Language.code so the label follows a switch in place."""
+        return date_label(date, end, when, code)
+
+    @Slot(str, str, result=str)
+    def numberText(self, value_text: str, code: str) -> str:
+        """A figure's stored value in the visitor's number format (see number_text)."""
+        return number_text(value_text, code)
+
     @Slot(str, result="QVariantMap")
-    def item(self, ref: str) -> dict:
-        """One item for a card: kind label, heading, a line under it, the text; {} for an unknown ref."""
+    @Slot(str, str, result="QVariantMap")
+    def item(self, ref: str, code: str = "") -> dict:
+        """One item for a card: kind label, heading, a line under it, the text; {} for an unknown ref.
+        Dates and numbers in `code`'s language (QML passes Language.code), else in the current one."""
+        code = code or visitor_code()
         try:
             it = self._section.item(ref)
         except KeyError:
@@ -348,14 +386,15 @@ class Novokuznetsk(QObject):
             return {**base, "kindLabel": _kind_label(kind), "title": it.name, "subtitle": it.role, "meta": it.when,
                     "chip": it.name}
         if kind == "figure":
-            return {**base, "kindLabel": _kind_label(kind), "title": f"{it.value_text} {it.unit}", "subtitle": it.label,
-                    "meta": "", "chip": f"{it.value_text} {it.unit}"}
+            value = number_text(it.value_text, code)
+            return {**base, "kindLabel": _kind_label(kind), "title": f"{value} {it.unit}", "subtitle": it.label,
+                    "meta": "", "chip": f"{value} {it.unit}"}
         if kind == "event":
-            return {**base, "kindLabel": _kind_label(kind), "title": it.title,
-                    "subtitle": date_label(it.date, it.end, it.when), "meta": "",
-                    "chip": f"{date_label(it.date, it.end, it.when)}: {it.title}"}
+            when = date_label(it.date, it.end, it.when, code)
+            return {**base, "kindLabel": _kind_label(kind), "title": it.title, "subtitle": when, "meta": "",
+                    "chip": f"{when}: {it.title}"}
         if kind == "award":
-            when = date_label(it.date)
+            when = date_label(it.date, code=code)
             return {**base, "kindLabel": _kind_label(kind), "title": it.title, "subtitle": it.recipient,
                     "meta": " · ".join(x for x in (when, it.by) if x), "chip": it.title}
         if kind == "unit":

@@ -27,10 +27,14 @@ Item {
     // Python places the names for this size and font (cached for one size; cheap when nothing changed).
     function relayout() {
         if (width > 0 && height > 0)
-            CityMap.layout(width, height, Theme.scale, Theme.sans, nameSize, dotRadius, Theme.px(6))
+            CityMap.layout(width, height, Theme.scale, Theme.sans, nameSize, dotRadius, Theme.px(6), Language.code)
         if (d.zoom === 1.0) reset(); else d.clamp()
     }
     onWidthChanged: relayout()
+    Connections {  // English labels are the Latin names: placed for their own widths, the view kept
+        target: Language
+        function onLanguageChanged() { view.relayout() }
+    }
     onHeightChanged: relayout()
     Component.onCompleted: relayout()
     Connections { target: CityMap; function onCitiesChanged() { view.relayout() } }
@@ -124,7 +128,7 @@ Item {
                 height: visible ? city.nameBox[3] : 0
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
-                text: city.modelData.name
+                text: city.modelData.label  // the name measured and placed for the visitor's language
                 color: Theme.paper
                 style: Text.Outline
                 styleColor: Theme.ground

@@ -11,7 +11,7 @@ Item {
 
     property string ref: ""
     property bool showSources: false
-    readonly property var item: ref === "" ? ({}) : Novokuznetsk.item(ref)
+    readonly property var item: ref === "" ? ({}) : Novokuznetsk.item(ref, Language.code)
     readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)
     readonly property bool onlySources: item.kind === "paragraph"
     readonly property var images: item.images !== undefined ? item.images : []
@@ -106,6 +106,7 @@ Item {
                     wrapMode: Text.Wrap
                 }
                 KText {
+                    objectName: "nkItemSubtitle"
                     kind: KText.Secondary
                     width: parent.width
                     visible: text !== ""
@@ -231,3 +232,4 @@ Item {
         images: card.images
     }
 }
+

@@ -189,7 +189,7 @@ Item {
                         required property var modelData
                         objectName: "mapUnplaced_" + modelData.cityId
                         width: parent.width
-                        text: modelData.name
+                        text: Language.english && modelData.nameLatin ? modelData.nameLatin : modelData.name
                         onActivated: screen.nav.city(modelData.cityId)
                     }
                 }
@@ -249,7 +249,7 @@ Item {
                         height: Theme.touchLarge
                         fontSize: Theme.bodySize
                         icon: "mdi6.map-marker"
-                        text: modelData.name
+                        text: Language.english && modelData.nameLatin ? modelData.nameLatin : modelData.name
                         // Navigate first: closing the chooser destroys this very button.
                         onActivated: { screen.nav.city(modelData.cityId); chooser.close() }
                     }

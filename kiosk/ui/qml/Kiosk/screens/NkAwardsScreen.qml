@@ -82,7 +82,7 @@ Item {
                     KText {
                         width: parent.width
                         visible: text !== ""
-                        text: row.isUnit ? "" : row.modelData.dateLabel
+                        text: row.isUnit ? "" : Novokuznetsk.dateText(row.modelData.date, "", "", Language.code)
                         color: Theme.gold
                         font.bold: true
                     }

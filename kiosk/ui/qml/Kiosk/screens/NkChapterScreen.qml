@@ -11,7 +11,7 @@ Item {
 
     required property var nav
     required property string chapterId
-    readonly property var chapter: { Novokuznetsk.chapters; return Novokuznetsk.chapter(chapterId) }
+    readonly property var chapter: { Novokuznetsk.chapters; Language.code; return Novokuznetsk.chapter(chapterId) }  // chips' dates follow the language
     readonly property bool known: chapter.id !== undefined
     readonly property var next: {
         const all = Novokuznetsk.chapters

@@ -89,8 +89,8 @@ Item {
                         width: parent.width
                         height: Theme.px(104)
                         text: cell.counting
-                              ? cell.modelData.prefix + Number(cell.current).toLocaleString(Qt.locale("ru_RU"), "f", cell.modelData.decimals) + cell.modelData.suffix
-                              : cell.modelData.valueText
+                              ? cell.modelData.prefix + Number(cell.current).toLocaleString(Language.english ? Qt.locale("en_GB") : Qt.locale("ru_RU"), "f", cell.modelData.decimals) + cell.modelData.suffix
+                              : Novokuznetsk.numberText(cell.modelData.valueText, Language.code)
                         color: Theme.gold
                         font.bold: true
                         font.pixelSize: Theme.px(92)

@@ -185,9 +185,10 @@ Item {
                     spacing: Theme.unit * 0.5
                     KText {
                         id: when
+                        objectName: "nkEventDate"
                         kind: KText.Secondary
                         width: parent.width
-                        text: event.modelData.dateLabel
+                        text: Novokuznetsk.dateText(event.modelData.date, event.modelData.dateEnd, event.modelData.when, Language.code)
                         color: Theme.gold
                         font.bold: true
                         elide: Text.ElideRight
