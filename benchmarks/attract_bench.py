@@ -78,8 +78,7 @@ def baseline_fps() -> tuple[float, float]:
     engine.loadData(BASELINE_QML)
     window = engine.rootObjects()[0]
     window.resize(1920, 1080)
-    result = crossfade_fps(window, lambda: window.setProperty("flip", not window.property("flip")), 0.9,
-                           CROSSFADES)
+    result = crossfade_fps(window, lambda: window.setProperty("flip", not window.property("flip")), 0.9, CROSSFADES)
     window.hide()
     engine.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -99,8 +98,13 @@ def main() -> int:
         raise SystemExit("db/kiosk.sqlite is missing: run `make db` first")
     qapp = make_qapp()
     # Slides of 2 s with the kiosk's own 900 ms crossfade for the frame rate; the 10 000 run calls advance().
-    app = KioskApp(Config(idle_timeout=0, attract_timeout=0, slide_duration=2.0), db_path=db, size=(1920, 1080),
-                   watch=False, on_quit=lambda code: None)
+    app = KioskApp(
+        Config(idle_timeout=0, attract_timeout=0, slide_duration=2.0),
+        db_path=db,
+        size=(1920, 1080),
+        watch=False,
+        on_quit=lambda code: None,
+    )
     app.window.setProperty("visibility", 2)
     app.window.resize(1920, 1080)
     app.window.show()
@@ -144,15 +148,19 @@ def main() -> int:
     elapsed = time.perf_counter() - t0
     end = sample(f"after {SLIDES}")
     print(f"  {SLIDES} slides ({deck} in the deck, {attract.order.cycles} cycles) in {elapsed:.1f} s")
-    print(f"  growth after warm-up: RSS {end[0] - warm[0]:+.1f} MiB (goal ≤ 5), QObjects {end[1] - warm[1]:+d}, "
-          f"QML items {end[2] - warm[2]:+d} (goal: flat)   [from start: RSS {end[0] - start[0]:+.1f} MiB]")
+    print(
+        f"  growth after warm-up: RSS {end[0] - warm[0]:+.1f} MiB (goal ≤ 5), QObjects {end[1] - warm[1]:+d}, "
+        f"QML items {end[2] - warm[2]:+d} (goal: flat)   [from start: RSS {end[0] - start[0]:+.1f} MiB]"
+    )
 
     # Frame rate during ordinary crossfades, against a bare window doing the same in this run.
     fade_s = attract.property("crossfadeMs") / 1000
     median, worst = crossfade_fps(app.window, attract.advance, fade_s, CROSSFADES)
     base_median, base_worst = baseline_fps()
-    print(f"  crossfade {fade_s * 1000:.0f} ms: {median:.0f} fps median, {worst:.0f} worst of {CROSSFADES} "
-          f"(goal ≥ 50); bare window: {base_median:.0f} / {base_worst:.0f} fps; ratio {median / base_median:.2f}")
+    print(
+        f"  crossfade {fade_s * 1000:.0f} ms: {median:.0f} fps median, {worst:.0f} worst of {CROSSFADES} "
+        f"(goal ≥ 50); bare window: {base_median:.0f} / {base_worst:.0f} fps; ratio {median / base_median:.2f}"
+    )
     attract.stop("benchmark done")
     app.close()
     return 0

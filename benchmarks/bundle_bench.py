@@ -53,7 +53,7 @@ win.frameSwapped.connect(done)
 sys.exit(app.exec())
 '''
 
-FLOOR_SPEC = r'''
+FLOOR_SPEC = r"""
 import sys
 sys.path.insert(0, {packaging!r})
 import trim
@@ -64,13 +64,28 @@ a.datas = trim.without_dangling_links([d for d in a.datas if not trim.dropped(d[
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="floor", console=True, strip=True, upx=False)
 COLLECT(exe, a.binaries, a.datas, strip=True, upx=False, name="floor")
-'''
+"""
 
 
 def pyinstaller(spec: Path, dist: Path, work: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
-                        "--distpath", str(dist), "--workpath", str(work), str(spec)],
-                       cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(spec),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if r.returncode != 0:
         raise SystemExit(f"PyInstaller {spec.name} failed:\n{r.stderr[-3000:]}")
 
@@ -98,8 +113,9 @@ def size_and_startup(dist: Path | None) -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         (tmp / "floor.py").write_text(FLOOR, encoding="utf-8")
-        (tmp / "floor.spec").write_text(FLOOR_SPEC.format(packaging=str(ROOT / "packaging"),
-                                                          script=str(tmp / "floor.py")), encoding="utf-8")
+        (tmp / "floor.spec").write_text(
+            FLOOR_SPEC.format(packaging=str(ROOT / "packaging"), script=str(tmp / "floor.py")), encoding="utf-8"
+        )
         print("building the frozen floor" + ("" if dist else " and the kiosk") + " …", flush=True)
         pyinstaller(tmp / "floor.spec", tmp / "dist", tmp / "build")
         if dist is None:
@@ -148,13 +164,19 @@ def soak(minutes: float, dist: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp_name, XSession(1920, 1080) as x:
         tmp = Path(tmp_name)
         config = tmp / "kiosk.toml"  # short timeouts, so an hour holds many idle resets and attract runs
-        config.write_text("idle_timeout = 20\nidle_countdown = 5\nattract_timeout = 30\nslide_duration = 3\n",
-                          encoding="utf-8")
+        config.write_text(
+            "idle_timeout = 20\nidle_countdown = 5\nattract_timeout = 30\nslide_duration = 3\n", encoding="utf-8"
+        )
         env = dict(x.env, QT_QUICK_BACKEND="software", XDG_STATE_HOME=str(tmp / "state"))
-        proc = subprocess.Popen([str(exe), "--config", str(config), "--log-dir", str(tmp / "log")], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print(f"soak: frozen kiosk, Xvfb 1920×1080, software scene graph, {minutes:g} min; RSS every minute",
-              flush=True)
+        proc = subprocess.Popen(
+            [str(exe), "--config", str(config), "--log-dir", str(tmp / "log")],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        print(
+            f"soak: frozen kiosk, Xvfb 1920×1080, software scene graph, {minutes:g} min; RSS every minute", flush=True
+        )
         t0, next_sample, actions, samples = time.monotonic(), 0.0, 0, []
         try:
             while True:
@@ -177,8 +199,21 @@ def soak(minutes: float, dist: Path) -> int:
                     x.xdotool("mousemove", str(px), str(py), "click", "1")
                 else:
                     qx, qy = rnd.randrange(40, 1880), rnd.randrange(120, 1040)
-                    x.xdotool("mousemove", str(px), str(py), "mousedown", "1", "mousemove", str((px + qx) // 2),
-                              str((py + qy) // 2), "mousemove", str(qx), str(qy), "mouseup", "1")
+                    x.xdotool(
+                        "mousemove",
+                        str(px),
+                        str(py),
+                        "mousedown",
+                        "1",
+                        "mousemove",
+                        str((px + qx) // 2),
+                        str((py + qy) // 2),
+                        "mousemove",
+                        str(qx),
+                        str(qy),
+                        "mouseup",
+                        "1",
+                    )
                 time.sleep(rnd.choice((0.1, 0.3, 0.8)))
         finally:
             proc.terminate()

@@ -21,8 +21,16 @@ from kiosk.data.records import City  # noqa: E402
 from kiosk.data.search import SearchEngine  # noqa: E402
 
 QUERIES = [
-    "Нижний Новгород", "Екатиренбург", "Kazan", "nizhny tagil", "танки Т-34", "золото",
-    "Комсомольск-на-Амуре", "авиация", "снаряды для фронта", "Челябинск",
+    "Нижний Новгород",
+    "Екатиренбург",
+    "Kazan",
+    "nizhny tagil",
+    "танки Т-34",
+    "золото",
+    "Комсомольск-на-Амуре",
+    "авиация",
+    "снаряды для фронта",
+    "Челябинск",
 ]
 GOALS_MS = {"real": 5.0, "synthetic": 30.0}
 SYNTHETIC_COUNT = 10_000
@@ -63,12 +71,24 @@ def synthetic_cities(real: list[City], n: int, seed: int = 1941) -> list[City]:
     out = []
     for i in range(n):
         a, b = rnd.choice(words), rnd.choice(words)
-        name = (a[: len(a) // 2 + 1] + b[len(b) // 2:]).capitalize()
+        name = (a[: len(a) // 2 + 1] + b[len(b) // 2 :]).capitalize()
         if rnd.random() < 0.3:
             name += " " + rnd.choice(words)
         text = " ".join(rnd.sample(sentences, k=min(len(sentences), rnd.randint(3, 8))))
-        out.append(City(i + 1, name, rnd.choice(regions), "", 2020, text, text[:140], None, None,
-                        tags=tuple(rnd.sample(tags, k=min(len(tags), rnd.randint(1, 3))))))
+        out.append(
+            City(
+                i + 1,
+                name,
+                rnd.choice(regions),
+                "",
+                2020,
+                text,
+                text[:140],
+                None,
+                None,
+                tags=tuple(rnd.sample(tags, k=min(len(tags), rnd.randint(1, 3)))),
+            )
+        )
     return out
 
 
@@ -103,8 +123,10 @@ def report(label: str, goal: float, engine, baseline) -> None:
     ours, naive = keystroke_times(engine), keystroke_times(baseline)
     med, hi = statistics.median(ours), p95(ours)
     nmed, nhi = statistics.median(naive), p95(naive)
-    print(f"  search engine : median {med:7.3f} ms   p95 {hi:7.3f} ms   max {max(ours):7.3f} ms"
-          f"   ({len(ours)} keystrokes)")
+    print(
+        f"  search engine : median {med:7.3f} ms   p95 {hi:7.3f} ms   max {max(ours):7.3f} ms"
+        f"   ({len(ours)} keystrokes)"
+    )
     print(f"  naive scan    : median {nmed:7.3f} ms   p95 {nhi:7.3f} ms")
     print(f"  ratio to naive: median {med / nmed:6.2f}×   p95 {hi / nhi:6.2f}×")
     verdict = "meets" if hi <= goal else "MISSES"

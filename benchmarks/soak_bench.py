@@ -95,8 +95,10 @@ def main() -> int:
         if (i - 19) % step == 0:
             last = sample(f"round {i - 19}")
     elapsed = time.perf_counter() - t0
-    print(f"  growth after warm-up: RSS {last[0] - first[0]:+.1f} MiB, Python objects {last[1] - first[1]:+d}, "
-          f"QObjects {last[2] - first[2]:+d}   ({elapsed / (ROUNDS + 20) * 1000:.0f} ms a round)")
+    print(
+        f"  growth after warm-up: RSS {last[0] - first[0]:+.1f} MiB, Python objects {last[1] - first[1]:+d}, "
+        f"QObjects {last[2] - first[2]:+d}   ({elapsed / (ROUNDS + 20) * 1000:.0f} ms a round)"
+    )
     app.close()
     return 0
 
@@ -121,10 +123,23 @@ def heap_mib() -> tuple[float, float]:
 
     global _MALLINFO2
     if _MALLINFO2 is None:
+
         class MallInfo2(ctypes.Structure):
-            _fields_ = [(name, ctypes.c_size_t) for name in (
-                "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
-                "keepcost")]
+            _fields_ = [
+                (name, ctypes.c_size_t)
+                for name in (
+                    "arena",
+                    "ordblks",
+                    "smblks",
+                    "hblks",
+                    "hblkhd",
+                    "usmblks",
+                    "fsmblks",
+                    "uordblks",
+                    "fordblks",
+                    "keepcost",
+                )
+            ]
 
         try:
             function = ctypes.CDLL("libc.so.6").mallinfo2
@@ -209,8 +224,11 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     rnd = random.Random(1945)
     ids = [c.id for c in app.database.repository.cities()]
     w, h = window.width(), window.height()
-    print(f"[{backend}] window {w}x{h}, scene graph {qapp.platformName()}/"
-          f"{window.rendererInterface().graphicsApi().name}", flush=True)
+    print(
+        f"[{backend}] window {w}x{h}, scene graph {qapp.platformName()}/"
+        f"{window.rendererInterface().graphicsApi().name}",
+        flush=True,
+    )
     t0 = time.monotonic()
     samples: list[tuple[float, float]] = []
     next_sample, step = 0.0, 0
@@ -225,8 +243,11 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
             in_use, held = heap_mib()
             # No QObject count here: findChildren() makes a Python wrapper for every item it returns, and PySide
             # keeps those, so counting would itself climb by a few hundred objects a minute.
-            print(f"[{backend}] minute {elapsed:5.1f}: RSS {samples[-1][1]:7.1f} MiB   C heap in use {in_use:6.1f}"
-                  f" / held {held:6.1f} MiB   Python objects {len(gc.get_objects()):7d}   actions {step}", flush=True)
+            print(
+                f"[{backend}] minute {elapsed:5.1f}: RSS {samples[-1][1]:7.1f} MiB   C heap in use {in_use:6.1f}"
+                f" / held {held:6.1f} MiB   Python objects {len(gc.get_objects()):7d}   actions {step}",
+                flush=True,
+            )
             next_sample += 1
             if elapsed >= warmup_min + minutes:
                 break
@@ -261,9 +282,12 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     after_warmup = min(samples, key=lambda s: abs(s[0] - warmup_min))
     growth = samples[-1][1] - after_warmup[1]
     verdict = "within" if growth <= GOAL_MIB else "OVER"
-    print(f"[{backend}] RSS {after_warmup[1]:.1f} MiB after {after_warmup[0]:.0f} min warm-up, "
-          f"{samples[-1][1]:.1f} MiB at {samples[-1][0]:.0f} min: growth {growth:+.1f} MiB "
-          f"({verdict} the {GOAL_MIB:.0f} MiB goal)", flush=True)
+    print(
+        f"[{backend}] RSS {after_warmup[1]:.1f} MiB after {after_warmup[0]:.0f} min warm-up, "
+        f"{samples[-1][1]:.1f} MiB at {samples[-1][0]:.0f} min: growth {growth:+.1f} MiB "
+        f"({verdict} the {GOAL_MIB:.0f} MiB goal)",
+        flush=True,
+    )
     faulthandler.cancel_dump_traceback_later()
     app.close()
     return 0
@@ -291,8 +315,9 @@ def window_soak(warmup_min: float, minutes: float) -> int:
             sessions.append(session)
             env = {k: v for k, v in session.env.items() if k != "QT_QUICK_BACKEND"}
             env.update(extra, LIBGL_ALWAYS_SOFTWARE="1")
-            children.append(subprocess.Popen(
-                [sys.executable, __file__, "--child", backend, str(warmup_min), str(minutes)], env=env))
+            children.append(
+                subprocess.Popen([sys.executable, __file__, "--child", backend, str(warmup_min), str(minutes)], env=env)
+            )
         return max(child.wait() for child in children)
     finally:
         for child in children:

@@ -71,8 +71,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         baseline_py = Path(tmp) / "baseline.py"
         baseline_py.write_text(BASELINE, encoding="utf-8")
-        kiosk_cmd = [sys.executable, "-m", "kiosk.cli", "--db", str(db), "--exit-after-first-frame",
-                     "--log-dir", str(Path(tmp) / "log")]
+        kiosk_cmd = [
+            sys.executable,
+            "-m",
+            "kiosk.cli",
+            "--db",
+            str(db),
+            "--exit-after-first-frame",
+            "--log-dir",
+            str(Path(tmp) / "log"),
+        ]
         base_cmd = [sys.executable, str(baseline_py)]
         time_to_first_frame(base_cmd, env)  # warm the file cache for both
         time_to_first_frame(kiosk_cmd, env)

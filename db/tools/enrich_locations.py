@@ -53,8 +53,9 @@ _NAME_LATIN = re.compile(r"^name_latin = [^\n]*$", re.MULTILINE)
 
 
 def _candidates(cities: dict, name: str, country: str) -> list[dict]:
-    return [c for c in cities.values()
-            if c["countrycode"] == country and (name in c["alternatenames"] or c["name"] == name)]
+    return [
+        c for c in cities.values() if c["countrycode"] == country and (name in c["alternatenames"] or c["name"] == name)
+    ]
 
 
 def lookup(name: str, region: str, caches: dict[int, dict]) -> dict | None:

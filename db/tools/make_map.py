@@ -40,18 +40,18 @@ OUT = ROOT / "assets" / "map" / "land.json"
 
 # Northern Eurasia: the frame holds these extremes of the country with MARGIN_KM around them. (lat, lon)
 EXTREMES = (
-    (54.4, 19.6),    # Kaliningrad region, west
-    (69.9, 31.0),    # Kola peninsula
-    (81.9, 58.0),    # Franz Josef Land
-    (81.3, 95.5),    # Severnaya Zemlya
-    (77.7, 104.3),   # Cape Chelyuskin
-    (76.2, 140.0),   # New Siberian Islands
+    (54.4, 19.6),  # Kaliningrad region, west
+    (69.9, 31.0),  # Kola peninsula
+    (81.9, 58.0),  # Franz Josef Land
+    (81.3, 95.5),  # Severnaya Zemlya
+    (77.7, 104.3),  # Cape Chelyuskin
+    (76.2, 140.0),  # New Siberian Islands
     (71.5, -179.5),  # Wrangel Island
     (66.1, -169.7),  # Cape Dezhnev, east
-    (50.9, 156.7),   # Kamchatka's cape Lopatka
-    (42.6, 130.7),   # Primorye, south-east
-    (41.2, 47.8),    # Dagestan, south
-    (44.4, 33.6),    # Crimea
+    (50.9, 156.7),  # Kamchatka's cape Lopatka
+    (42.6, 130.7),  # Primorye, south-east
+    (41.2, 47.8),  # Dagestan, south
+    (44.4, 33.6),  # Crimea
 )
 MARGIN_KM = 250.0
 SURROUND_KM = 800.0  # land and sea drawn around that frame, so a wide or tall screen shows geography, not a box
@@ -63,6 +63,7 @@ MIN_RING_KM2 = 40.0  # islands smaller than this vanish at any zoom the kiosk of
 
 
 # ---- TopoJSON ---------------------------------------------------------------------------------------------
+
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     """Absolute (lon, lat) points of every arc (quantized, delta-encoded arcs are undone)."""
@@ -110,6 +111,7 @@ def topology_rings(topology: dict, name: str) -> list[list[tuple[float, float]]]
 
 # ---- geometry ---------------------------------------------------------------------------------------------
 
+
 def unwrap(ring: list[tuple[float, float]], lon0: float) -> list[tuple[float, float]]:
     """Longitudes made continuous along the ring and centred on lon0, so no edge jumps across the map."""
     out, prev = [], None
@@ -123,8 +125,12 @@ def unwrap(ring: list[tuple[float, float]], lon0: float) -> list[tuple[float, fl
 def near_region(ring: list[tuple[float, float]]) -> bool:
     lons = [p[0] for p in ring]
     lats = [p[1] for p in ring]
-    return (max(lats) >= LAT_RANGE[0] and min(lats) <= LAT_RANGE[1]
-            and max(lons) >= LON_RANGE[0] and min(lons) <= LON_RANGE[1])
+    return (
+        max(lats) >= LAT_RANGE[0]
+        and min(lats) <= LAT_RANGE[1]
+        and max(lons) >= LON_RANGE[0]
+        and min(lons) <= LON_RANGE[1]
+    )
 
 
 def frame(projection: LambertConic) -> tuple[float, float, float, float]:
@@ -189,7 +195,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
             if length2 == 0:
                 d = ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
             else:
-                d = abs(dy * (px - ax) - dx * (py - ay)) / length2 ** 0.5
+                d = abs(dy * (px - ax) - dx * (py - ay)) / length2**0.5
             if d > worst_d:
                 worst, worst_d = i, d
         if worst >= 0:
@@ -229,6 +235,7 @@ def quantize(ring: list[tuple[float, float]], box: tuple[float, float, float, fl
 
 # ---- the asset ----------------------------------------------------------------------------------------------
 
+
 def make_asset(topology: dict, projection: LambertConic = RUSSIA) -> dict:
     focus = frame(projection)
     box = (focus[0] - SURROUND_KM, focus[1] - SURROUND_KM, focus[2] + SURROUND_KM, focus[3] + SURROUND_KM)
@@ -254,8 +261,12 @@ def make_asset(topology: dict, projection: LambertConic = RUSSIA) -> dict:
         "unit_km": UNIT_KM,
         "size": [round(width / UNIT_KM), round(height / UNIT_KM)],
         # The country's frame within the map (x, y, width, height in UNIT_KM): what the kiosk fits on screen.
-        "focus": [round((focus[0] - box[0]) / UNIT_KM), round((focus[1] - box[1]) / UNIT_KM),
-                  round((focus[2] - focus[0]) / UNIT_KM), round((focus[3] - focus[1]) / UNIT_KM)],
+        "focus": [
+            round((focus[0] - box[0]) / UNIT_KM),
+            round((focus[1] - box[1]) / UNIT_KM),
+            round((focus[2] - focus[0]) / UNIT_KM),
+            round((focus[3] - focus[1]) / UNIT_KM),
+        ],
         "land": rings,
     }
 
@@ -270,13 +281,15 @@ def encode(asset: dict) -> bytes:
 
 # ---- input ------------------------------------------------------------------------------------------------
 
+
 def load_source(path: Path | None) -> dict:
     if path is not None and path.suffix == ".json":
         return json.loads(path.read_text(encoding="utf-8"))
     if path is None:
         tmp = Path(tempfile.mkdtemp(prefix="world-atlas-"))
-        subprocess.run(["npm", "pack", PACKAGE, "--silent", "--pack-destination", str(tmp)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["npm", "pack", PACKAGE, "--silent", "--pack-destination", str(tmp)], check=True, stdout=subprocess.DEVNULL
+        )
         path = next(tmp.glob("*.tgz"))
     data = path.read_bytes()
     digest = base64.b64encode(hashlib.sha512(data).digest()).decode()

@@ -64,11 +64,22 @@ KIND_PREFIXES = {
     "закладной камень": "памятный знак",
     "въездной знак": "памятный знак",
 }
-KINDS = ("стела", "памятник", "сквер", "мемориал", "памятный знак", "мемориальная доска",
-         "площадь", "аллея", "парк", "other")
+KINDS = (
+    "стела",
+    "памятник",
+    "сквер",
+    "мемориал",
+    "памятный знак",
+    "мемориальная доска",
+    "площадь",
+    "аллея",
+    "парк",
+    "other",
+)
 
 
 # ---------------------------------------------------------------- TOML writing
+
 
 def basic(s: str) -> str:
     """A TOML basic string."""
@@ -143,6 +154,7 @@ def render_location(loc: dict, missing: str = "# no coordinates yet: run db/tool
 
 
 # ------------------------------------------------------- first-pass values
+
 
 def parse_memorial(cell: str) -> tuple[dict | None, dict[str, str]]:
     """(memorial table or None for «Нет», automatic correction notes)."""
@@ -247,8 +259,13 @@ def replace_seed(doc: str, row: SeedRow) -> str:
 
 
 def seed_dict(row: SeedRow) -> dict:
-    return {"name": row.name, "region": row.region, "year": row.year_text,
-            "text": row.text, "memorial": row.memorial_cell}
+    return {
+        "name": row.name,
+        "region": row.region,
+        "year": row.year_text,
+        "text": row.text,
+        "memorial": row.memorial_cell,
+    }
 
 
 def drift(doc: str, row: SeedRow) -> list[str]:

@@ -23,30 +23,62 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
     cities = [cs.city for cs in src.cities]
     db["cities"].insert_all(
         {
-            "id": c.id, "name": c.name, "name_seed": cs.name_seed, "region": c.region,
-            "region_seed": cs.region_seed, "federal_district": c.federal_district, "year": c.year,
-            "text": c.text, "headline": c.headline, "lat": c.lat, "lon": c.lon, "geonameid": cs.geonameid,
-            "name_latin": c.name_latin, "summary_en": c.summary_en or None,
+            "id": c.id,
+            "name": c.name,
+            "name_seed": cs.name_seed,
+            "region": c.region,
+            "region_seed": cs.region_seed,
+            "federal_district": c.federal_district,
+            "year": c.year,
+            "text": c.text,
+            "headline": c.headline,
+            "lat": c.lat,
+            "lon": c.lon,
+            "geonameid": cs.geonameid,
+            "name_latin": c.name_latin,
+            "summary_en": c.summary_en or None,
         }
         for cs, c in zip(src.cities, cities)
     )
     db["memorials"].insert_all(
-        {"city_id": c.id, "kind": c.memorial.kind, "title": c.memorial.title, "address": c.memorial.address,
-         "url": c.memorial.url, "seed_text": cs.memorial_seed}
-        for cs, c in zip(src.cities, cities) if c.memorial is not None
+        {
+            "city_id": c.id,
+            "kind": c.memorial.kind,
+            "title": c.memorial.title,
+            "address": c.memorial.address,
+            "url": c.memorial.url,
+            "seed_text": cs.memorial_seed,
+        }
+        for cs, c in zip(src.cities, cities)
+        if c.memorial is not None
     )
     db["city_tags"].insert_all({"city_id": c.id, "tag_id": t} for c in cities for t in c.tags)
     db["corrections"].insert_all(
-        {"id": k.id, "city_id": k.city_id, "field": k.field, "original": k.original, "corrected": k.corrected,
-         "note": k.note}
+        {
+            "id": k.id,
+            "city_id": k.city_id,
+            "field": k.field,
+            "original": k.original,
+            "corrected": k.corrected,
+            "note": k.note,
+        }
         for k in src.corrections()
     )
     db["questions"].insert_all(
         {"id": q.id, "city_id": q.city_id, "field": q.field, "note": q.note} for q in src.questions()
     )
     db["slides"].insert_all(
-        {"id": s.id, "title": s.title, "text": s.text, "duration": s.duration, "position": s.position,
-         "enabled": int(s.enabled), "source": s.source, "title_en": s.title_en or None, "text_en": s.text_en or None}
+        {
+            "id": s.id,
+            "title": s.title,
+            "text": s.text,
+            "duration": s.duration,
+            "position": s.position,
+            "enabled": int(s.enabled),
+            "source": s.source,
+            "title_en": s.title_en or None,
+            "text_en": s.text_en or None,
+        }
         for s in src.slides
     )
     write_search_terms(db, cities, tags)

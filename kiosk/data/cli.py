@@ -46,8 +46,10 @@ def cmd_validate(args) -> int:
 
     repo = Repository.open(args.path)
     meta = repo.meta()
-    print(f"{args.path}: OK ({len(repo.cities())} cities, {len(repo.tags())} tags, schema {repo.schema_version},"
-          f" built {meta.get('built_at')})")
+    print(
+        f"{args.path}: OK ({len(repo.cities())} cities, {len(repo.tags())} tags, schema {repo.schema_version},"
+        f" built {meta.get('built_at')})"
+    )
     return 0
 
 
@@ -126,8 +128,10 @@ def cmd_list_images(args) -> int:
     from kiosk.data.images import list_images
 
     for im in list_images(args.path):
-        print(f"{im.id}\t{im.owner_type} {im.owner_id}\t#{im.position}\t{im.width}×{im.height} {im.format} "
-              f"{im.size // 1024} KB\t{im.caption}\t{im.credit}")
+        print(
+            f"{im.id}\t{im.owner_type} {im.owner_id}\t#{im.position}\t{im.width}×{im.height} {im.format} "
+            f"{im.size // 1024} KB\t{im.caption}\t{im.credit}"
+        )
     return 0
 
 
@@ -157,8 +161,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the findings as a JSON list (fields: README)")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("export", help="export as JSON (stdout or DIR/kiosk.json), CSV (DIR/<table>.csv) or "
-                                      "xlsx (DIR/kiosk.xlsx); images go to DIR/images/")
+    p = sub.add_parser(
+        "export",
+        help="export as JSON (stdout or DIR/kiosk.json), CSV (DIR/<table>.csv) or "
+        "xlsx (DIR/kiosk.xlsx); images go to DIR/images/",
+    )
     p.add_argument("path", type=Path)
     p.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     p.add_argument("--out", type=Path, metavar="DIR")

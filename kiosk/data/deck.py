@@ -89,15 +89,27 @@ def city_slides(cities: Iterable, tags: Iterable) -> list[Slide]:
     out = []
     for c in cities:
         known = [by_id[t] for t in c.tags if t in by_id]
-        out.append(Slide(
-            key=f"city:{c.id}", kind=CITY, city_id=c.id, title=c.name, text=c.headline, subtitle=c.region, year=c.year,
-            icons=tuple(t.icon for t in known), labels=tuple(t.label_ru for t in known), lat=c.lat, lon=c.lon,
-        ))
+        out.append(
+            Slide(
+                key=f"city:{c.id}",
+                kind=CITY,
+                city_id=c.id,
+                title=c.name,
+                text=c.headline,
+                subtitle=c.region,
+                year=c.year,
+                icons=tuple(t.icon for t in known),
+                labels=tuple(t.label_ru for t in known),
+                lat=c.lat,
+                lon=c.lon,
+            )
+        )
     return out
 
 
-def curator_slides(stored: Iterable[slide_rules.CuratorSlide],
-                   images_of=lambda owner_type, owner_id: ()) -> list[Slide]:
+def curator_slides(
+    stored: Iterable[slide_rules.CuratorSlide], images_of=lambda owner_type, owner_id: ()
+) -> list[Slide]:
     """Enabled slides that meet the rules; a broken one is skipped (its duration clamped) with a log line."""
     out = []
     for s in stored:
@@ -106,41 +118,84 @@ def curator_slides(stored: Iterable[slide_rules.CuratorSlide],
         found = dict(slide_rules.problems(s))
         duration_only = set(found) == {"duration"}
         if found and not duration_only:
-            log.warning("curator slide %s skipped: %s", s.id,
-                        "; ".join(f"{fld}: {why}" for fld, why in found.items()))
+            log.warning("curator slide %s skipped: %s", s.id, "; ".join(f"{fld}: {why}" for fld, why in found.items()))
             continue
         duration = slide_rules.clamp_duration(s.duration, 0.0)
         if duration_only:
-            log.warning("curator slide %s: duration %r clamped to %s", s.id, s.duration,
-                        f"{duration:g} s" if duration else "the default")
+            log.warning(
+                "curator slide %s: duration %r clamped to %s",
+                s.id,
+                s.duration,
+                f"{duration:g} s" if duration else "the default",
+            )
         pictures = images_of("slide", s.id)
-        out.append(Slide(key=f"curator:{s.id}", kind=CURATOR, title=s.title, text=s.text,
-                         image=pictures[0].id if pictures else 0, duration=duration,
-                         title_en=s.title_en or "", text_en=s.text_en or ""))
+        out.append(
+            Slide(
+                key=f"curator:{s.id}",
+                kind=CURATOR,
+                title=s.title,
+                text=s.text,
+                image=pictures[0].id if pictures else 0,
+                duration=duration,
+                title_en=s.title_en or "",
+                text_en=s.text_en or "",
+            )
+        )
     return out
 
 
 def event_slides(events: Iterable[DatedEvent], today: dt.date) -> list[Slide]:
     return [
-        Slide(key=f"event:{e.key}", kind=EVENT, title=e.title, text=e.text, subtitle=e.date_text, year=e.year,
-              today=e.day is not None and (e.day.day, e.day.month) == (today.day, today.month))
+        Slide(
+            key=f"event:{e.key}",
+            kind=EVENT,
+            title=e.title,
+            text=e.text,
+            subtitle=e.date_text,
+            year=e.year,
+            today=e.day is not None and (e.day.day, e.day.month) == (today.day, today.month),
+        )
         for e in events
     ]
 
 
 def figure_slides(figures: Iterable[Figure]) -> list[Slide]:
-    return [Slide(key=f"figure:{f.key}", kind=FIGURE, title=f.value, subtitle=f.unit, text=f.caption)
-            for f in figures]
+    return [Slide(key=f"figure:{f.key}", kind=FIGURE, title=f.value, subtitle=f.unit, text=f.caption) for f in figures]
 
 
-_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря")
-_MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-                      "октябрь", "ноябрь", "декабрь")
+_MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+_MONTHS_NOMINATIVE = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
 
 
 def date_text(date: str, end: str = "") -> str:
-    """"1941-07-26" → «26 июля 1941 г.», "1942-10" → «октябрь 1942 г.», "1941"+"1945" → «1941–1945»."""
+    """ "1941-07-26" → «26 июля 1941 г.», "1942-10" → «октябрь 1942 г.», "1941"+"1945" → «1941–1945»."""
+
     def one(d: str) -> str:
         parts = d.split("-")
         try:
@@ -153,8 +208,7 @@ def date_text(date: str, end: str = "") -> str:
         return f"{d} г."
 
     if end:
-        return f"{one(date).removesuffix(' г.')} — {one(end)}" if len(date) > 4 or len(end) > 4 \
-            else f"{date}–{end}"
+        return f"{one(date).removesuffix(' г.')} — {one(end)}" if len(date) > 4 or len(end) > 4 else f"{date}–{end}"
     return one(date)
 
 
@@ -177,8 +231,9 @@ def section_inputs(repo) -> tuple[list[DatedEvent], list[Figure]]:
     return events, figures
 
 
-def build_deck(repo, today: dt.date, *, events: Sequence[DatedEvent] | None = None,
-               figures: Sequence[Figure] | None = None) -> Deck:
+def build_deck(
+    repo, today: dt.date, *, events: Sequence[DatedEvent] | None = None, figures: Sequence[Figure] | None = None
+) -> Deck:
     """Every slide the database supports, for a kiosk whose clock says `today`."""
     if events is None or figures is None:
         found_events, found_figures = section_inputs(repo)

@@ -123,20 +123,29 @@ def write_xlsx(path: str | Path, out_dir: str | Path) -> Path:
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row, start=1):
                 if isinstance(value, str) and len(value) > _EXCEL_CELL_MAX:
-                    raise DataError(path, f"{len(value)} characters, more than an Excel cell holds "
-                                          f"({_EXCEL_CELL_MAX}): use --format csv or json", table=table,
-                                    row_id=row[0], field=cols[c - 1])
+                    raise DataError(
+                        path,
+                        f"{len(value)} characters, more than an Excel cell holds "
+                        f"({_EXCEL_CELL_MAX}): use --format csv or json",
+                        table=table,
+                        row_id=row[0],
+                        field=cols[c - 1],
+                    )
                 try:
                     cell = ws.cell(row=r, column=c, value=value)
                 except IllegalCharacterError:
-                    raise DataError(path, "has a control character Excel cannot store", table=table,
-                                    row_id=row[0], field=cols[c - 1]) from None
+                    raise DataError(
+                        path,
+                        "has a control character Excel cannot store",
+                        table=table,
+                        row_id=row[0],
+                        field=cols[c - 1],
+                    ) from None
                 if isinstance(value, str):
                     cell.data_type = "s"  # «=…» stays text, never a formula
                     cell.alignment = wrap if ("\n" in value or len(value) > _WIDE) else top
         for c, col in enumerate(cols, start=1):
-            longest = max([len(col), *(max((len(x) for x in str(row[c - 1]).split("\n")), default=0)
-                                       for row in rows)])
+            longest = max([len(col), *(max((len(x) for x in str(row[c - 1]).split("\n")), default=0) for row in rows)])
             ws.column_dimensions[get_column_letter(c)].width = max(6, min(_WIDE, longest + 2))
     target = out / XLSX_NAME
     tmp = target.with_name(f".{target.name}.tmp")
@@ -150,4 +159,3 @@ def read_csv(path: str | Path, table: str) -> list[dict]:
     from kiosk.data.importer import read_table_csv
 
     return read_table_csv(Path(path), table)
-

@@ -46,8 +46,10 @@ def _open_checked(data: bytes | Path, name: str) -> Image.Image:
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise ValueError(_why(e)) from None
     if im.width * im.height > MAX_PIXELS:
-        raise ValueError(f"enormous image: {im.width}×{im.height} pixels, at most {MAX_PIXELS // 1_000_000} million "
-                         f"(scale it down before adding it)")
+        raise ValueError(
+            f"enormous image: {im.width}×{im.height} pixels, at most {MAX_PIXELS // 1_000_000} million "
+            f"(scale it down before adding it)"
+        )
     return im
 
 
@@ -72,8 +74,9 @@ def prepare_image(path: str | Path) -> PreparedImage:
         if size == 0:
             raise DataError(path, "empty file (0 bytes), not an image")
         if size > MAX_FILE_BYTES:
-            raise DataError(path, f"enormous file: {size // (1024 * 1024)} MB, at most "
-                                  f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+            raise DataError(
+                path, f"enormous file: {size // (1024 * 1024)} MB, at most {MAX_FILE_BYTES // (1024 * 1024)} MB"
+            )
         im = _open_checked(p, str(p))
         with im:
             im.load()  # decodes everything: a truncated file raises here
@@ -148,15 +151,21 @@ def list_images(db_path: str | Path, owner_type: str | None = None, owner_id: st
         where, args = "", []
         if owner_type is not None:
             where, args = " WHERE owner_type = ? AND owner_id = ?", [owner_type, str(owner_id)]
-        return [ImageRef(*r) for r in conn.execute(
-            "SELECT id, owner_type, owner_id, position, coalesce(caption, ''), coalesce(credit, ''), width, height, "
-            f"format, length(data) FROM images{where} ORDER BY owner_type, owner_id, position, id", args)]
+        return [
+            ImageRef(*r)
+            for r in conn.execute(
+                "SELECT id, owner_type, owner_id, position, coalesce(caption, ''), coalesce(credit, ''), "
+                f"width, height, format, length(data) FROM images{where} ORDER BY owner_type, owner_id, position, id",
+                args,
+            )
+        ]
     finally:
         conn.close()
 
 
-def add_image(db_path: str | Path, owner_type: str, owner_ref: str, image_file: str | Path, *,
-              caption: str = "", credit: str = "") -> int:
+def add_image(
+    db_path: str | Path, owner_type: str, owner_ref: str, image_file: str | Path, *, caption: str = "", credit: str = ""
+) -> int:
     """Store one image for an owner, after the others; the file is rewritten atomically. Returns the new id."""
     db_path = Path(db_path)
     conn = open_readonly(db_path)  # refuses a file that is not a database before the image is even read
@@ -173,14 +182,24 @@ def add_image(db_path: str | Path, owner_type: str, owner_ref: str, image_file: 
     def fill(db: sqlite_utils.Database) -> None:
         (last_id, last_pos) = db.execute(
             "SELECT (SELECT max(id) FROM images), (SELECT max(position) FROM images "
-            "WHERE owner_type = ? AND owner_id = ?)", [owner_type, owner_id]).fetchone()
+            "WHERE owner_type = ? AND owner_id = ?)",
+            [owner_type, owner_id],
+        ).fetchone()
         new_id.append((last_id or 0) + 1)
-        db["images"].insert({
-            "id": new_id[0], "owner_type": owner_type, "owner_id": owner_id,
-            "position": 0 if last_pos is None else last_pos + 1, "caption": caption.strip() or None,
-            "credit": credit.strip() or None, "width": prepared.width, "height": prepared.height,
-            "format": prepared.format, "data": prepared.data,
-        })
+        db["images"].insert(
+            {
+                "id": new_id[0],
+                "owner_type": owner_type,
+                "owner_id": owner_id,
+                "position": 0 if last_pos is None else last_pos + 1,
+                "caption": caption.strip() or None,
+                "credit": credit.strip() or None,
+                "width": prepared.width,
+                "height": prepared.height,
+                "format": prepared.format,
+                "data": prepared.data,
+            }
+        )
 
     publish(db_path, fill, start_from=db_path)
     return new_id[0]

@@ -85,8 +85,9 @@ def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
     allowed = tables.columns(sheet.table)
     for name in sheet.header:
         if name not in allowed:
-            problems.append(sheet.error(f"unknown column (known: {', '.join(allowed)})", 1 if sheet.kind != "json"
-                                        else None, name))
+            problems.append(
+                sheet.error(f"unknown column (known: {', '.join(allowed)})", 1 if sheet.kind != "json" else None, name)
+            )
     optional = DERIVED.get(sheet.table, set())
     for col in table.columns:
         if col.required and col.name not in sheet.header and col.name not in optional and sheet.rows:
@@ -96,8 +97,13 @@ def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
         before = len(problems)
         row = {c.name: _convert(sheet, n, c, raw.get(c.name), problems) for c in table.columns}
         for c in table.columns:
-            if (len(problems) == before and c.required and row[c.name] is None and c.name not in optional
-                    and c.name in sheet.header):
+            if (
+                len(problems) == before
+                and c.required
+                and row[c.name] is None
+                and c.name not in optional
+                and c.name in sheet.header
+            ):
                 problems.append(sheet.error("must not be empty", n, c.name))
         if sheet.table == "cities":
             tags = raw.get(tables.CITY_TAGS_COLUMN)
@@ -140,21 +146,29 @@ def derive(rows: dict[str, list[dict]], notes: list[str]) -> None:
         if new and c["lat"] is None and c["lon"] is None and c["name"]:
             place = geonames.lookup(c["name"])
             if place is None:
-                notes.append(f"city {c['id']} {c['name']}: no coordinates, and GeoNames has "
-                             f"{'several places' if geonames.candidates(c['name']) else 'no place'} of that name")
+                notes.append(
+                    f"city {c['id']} {c['name']}: no coordinates, and GeoNames has "
+                    f"{'several places' if geonames.candidates(c['name']) else 'no place'} of that name"
+                )
                 continue
             c["lat"], c["lon"] = place.lat, place.lon
             c["geonameid"] = c["geonameid"] or place.geonameid
             c["name_latin"] = c["name_latin"] or place.name
-            corrections.append({
-                "id": next_id, "city_id": c["id"], "field": "lat, lon", "original": None,
-                "corrected": f"{place.lat}, {place.lon}",
-                "note": f"Координат в таблице не было; взяты из GeoNames (geonameid {place.geonameid}, "
-                        f"CC BY 4.0) по названию «{c['name']}». Проверьте.",
-            })
+            corrections.append(
+                {
+                    "id": next_id,
+                    "city_id": c["id"],
+                    "field": "lat, lon",
+                    "original": None,
+                    "corrected": f"{place.lat}, {place.lon}",
+                    "note": f"Координат в таблице не было; взяты из GeoNames (geonameid {place.geonameid}, "
+                    f"CC BY 4.0) по названию «{c['name']}». Проверьте.",
+                }
+            )
             next_id += 1
-            notes.append(f"city {c['id']} {c['name']}: coordinates {place.lat}, {place.lon} from GeoNames "
-                         f"({place.geonameid})")
+            notes.append(
+                f"city {c['id']} {c['name']}: coordinates {place.lat}, {place.lon} from GeoNames ({place.geonameid})"
+            )
 
 
 def load(source: Path) -> tuple[Imported, list[Path]]:
@@ -168,8 +182,9 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
         raise DataError(source, "no cities table (cities.csv or a sheet named «cities»)")
     for name in tables.EXPORT_TABLES:
         if name not in by_table and name in ("memorials", "tags") and source.is_dir():
-            problems.append(DataError(source, f"missing {name}.csv (an empty table is a file with only the "
-                                              "header row)"))
+            problems.append(
+                DataError(source, f"missing {name}.csv (an empty table is a file with only the header row)")
+            )
     for sheet in sheets:
         typed = _typed(sheet, problems)
         rows[sheet.table] = [r for _, r in typed]
@@ -180,8 +195,11 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
                 continue
             key = _key(sheet.table, r)
             if key in seen:
-                problems.append(sheet.error(f"duplicate {'/'.join(schema.TABLES[sheet.table].pk)} {key}: "
-                                            f"already in row {seen[key]}", n))
+                problems.append(
+                    sheet.error(
+                        f"duplicate {'/'.join(schema.TABLES[sheet.table].pk)} {key}: already in row {seen[key]}", n
+                    )
+                )
             seen[key] = n
             origin[(sheet.table, key)] = (sheet, n)
     if "city_tags" in rows:  # an older export's city_tags.csv; the tags column of cities wins when both exist
@@ -198,8 +216,11 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
     for sheet, n, r in located:  # what derive() could not fill
         for col in schema.TABLES[sheet.table].columns:
             if col.required and r.get(col.name) is None and col.name in DERIVED.get(sheet.table, ()):
-                why = (f"empty, and no other city of «{r.get('region')}» gives it" if col.name == "federal_district"
-                       else "must not be empty")
+                why = (
+                    f"empty, and no other city of «{r.get('region')}» gives it"
+                    if col.name == "federal_district"
+                    else "must not be empty"
+                )
                 problems.append(sheet.error(why, n, col.name))
     if problems:
         raise DataErrors(problems)
@@ -231,14 +252,31 @@ def _fill(imported: Imported, sha: str, files: list[str]):
             cols = schema.TABLES[name].column_names
             db[name].insert_all(({c: r.get(c) for c in cols} for r in rows[name]), batch_size=50)
         db["city_tags"].insert_all(
-            {"city_id": c["id"], "tag_id": t} for c in rows["cities"] for t in c[tables.CITY_TAGS_COLUMN])
+            {"city_id": c["id"], "tag_id": t} for c in rows["cities"] for t in c[tables.CITY_TAGS_COLUMN]
+        )
         tags = {t["id"]: Tag(t["id"], t["label_ru"], t["label_en"], t["icon"]) for t in rows.get("tags", [])}
-        write_search_terms(db, (
-            City(id=c["id"], name=c["name"], region=c["region"], federal_district=c["federal_district"] or "",
-                 year=c["year"], text=c["text"] or "", headline=c["headline"] or "", lat=c["lat"], lon=c["lon"],
-                 name_latin=c["name_latin"] or "", tags=tuple(c[tables.CITY_TAGS_COLUMN]))
-            for c in rows["cities"]), tags)
+        write_search_terms(
+            db,
+            (
+                City(
+                    id=c["id"],
+                    name=c["name"],
+                    region=c["region"],
+                    federal_district=c["federal_district"] or "",
+                    year=c["year"],
+                    text=c["text"] or "",
+                    headline=c["headline"] or "",
+                    lat=c["lat"],
+                    lon=c["lon"],
+                    name_latin=c["name_latin"] or "",
+                    tags=tuple(c[tables.CITY_TAGS_COLUMN]),
+                )
+                for c in rows["cities"]
+            ),
+            tags,
+        )
         write_meta(db, sha, files)
+
     return fill
 
 

@@ -33,14 +33,22 @@ class MapAsset:
         if data.get("format") != 1:
             raise ValueError(f"{path}: unknown map asset format {data.get('format')!r}")
         p = data["projection"]
-        projection = LambertConic(lat1=p["lat1"], lat2=p["lat2"], lat0=p["lat0"], lon0=p["lon0"],
-                                  radius_km=p["sphere_radius_km"])
+        projection = LambertConic(
+            lat1=p["lat1"], lat2=p["lat2"], lat0=p["lat0"], lon0=p["lon0"], radius_km=p["sphere_radius_km"]
+        )
         unit = float(data["unit_km"])
         width, height = data["size"][0] * unit, data["size"][1] * unit
         focus = tuple(v * unit for v in data.get("focus", (0, 0, data["size"][0], data["size"][1])))
-        return cls(projection, tuple(data["origin_km"]), width, height,
-                   tuple(_decode(r, unit) for r in data["land"]), data["source"], focus,
-                   _load_lakes(Path(path).with_name(LAKES_FILE), data))
+        return cls(
+            projection,
+            tuple(data["origin_km"]),
+            width,
+            height,
+            tuple(_decode(r, unit) for r in data["land"]),
+            data["source"],
+            focus,
+            _load_lakes(Path(path).with_name(LAKES_FILE), data),
+        )
 
     def place(self, lat: float, lon: float) -> tuple[float, float]:
         """A point's position on the map, in map km (may lie outside the frame for far-away places)."""

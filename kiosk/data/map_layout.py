@@ -29,15 +29,20 @@ def candidates(w: float, h: float, r: float, gap: float) -> tuple[Box, ...]:
     """Name positions around a dot of radius r, in order of preference: right, left, above, below, diagonals."""
     d = r + gap
     return (
-        (d, -h / 2, w, h), (-d - w, -h / 2, w, h),
-        (-w / 2, -d - h, w, h), (-w / 2, d, w, h),
-        (d * 0.7, -d * 0.7 - h, w, h), (d * 0.7, d * 0.7, w, h),
-        (-d * 0.7 - w, -d * 0.7 - h, w, h), (-d * 0.7 - w, d * 0.7, w, h),
+        (d, -h / 2, w, h),
+        (-d - w, -h / 2, w, h),
+        (-w / 2, -d - h, w, h),
+        (-w / 2, d, w, h),
+        (d * 0.7, -d * 0.7 - h, w, h),
+        (d * 0.7, d * 0.7, w, h),
+        (-d * 0.7 - w, -d * 0.7 - h, w, h),
+        (-d * 0.7 - w, d * 0.7, w, h),
     )
 
 
 def _apart(a: Anchor, ba: Box, b: Anchor, bb: Box, zooms: tuple[float, ...]) -> bool:
     """One separation holds at every zoom given (the ends of a level), hence everywhere between them."""
+
     def holds(sep) -> bool:
         return all(sep(z) for z in zooms)
 
@@ -49,8 +54,14 @@ def _apart(a: Anchor, ba: Box, b: Anchor, bb: Box, zooms: tuple[float, ...]) -> 
     )
 
 
-def place_names(anchors: list[Anchor], sizes: dict[int, tuple[float, float]], zooms: list[float],
-                dot_radius: float, gap: float, first_view: Box | None = None) -> list[dict[int, Box]]:
+def place_names(
+    anchors: list[Anchor],
+    sizes: dict[int, tuple[float, float]],
+    zooms: list[float],
+    dot_radius: float,
+    gap: float,
+    first_view: Box | None = None,
+) -> list[dict[int, Box]]:
     """For each level k (zooms ascending), the names shown and their boxes; a city may be missing from a level.
 
     The last level runs from zooms[-1] to zooms[-1] (the maximum zoom). first_view (x, y, w, h at zoom 1) is
@@ -64,13 +75,15 @@ def place_names(anchors: list[Anchor], sizes: dict[int, tuple[float, float]], zo
         placed: dict[int, Box] = {}
         for a in anchors:
             w, h = sizes[a.id]
-            near = [b for b in anchors
-                    if b.id != a.id and abs(a.x - b.x) * z < 2 * reach and abs(a.y - b.y) * z < 2 * reach]
+            near = [
+                b for b in anchors if b.id != a.id and abs(a.x - b.x) * z < 2 * reach and abs(a.y - b.y) * z < 2 * reach
+            ]
             for box in candidates(w, h, dot_radius, gap):
                 if k == 0 and first_view is not None and not _within(a, box, first_view):
                     continue
                 if all(_apart(a, box, b, dot, ends) for b in near) and all(
-                        _apart(a, box, b, placed[b.id], ends) for b in near if b.id in placed):
+                    _apart(a, box, b, placed[b.id], ends) for b in near if b.id in placed
+                ):
                     placed[a.id] = box
                     break
         levels.append(placed)
@@ -123,6 +136,7 @@ def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 # ---- touch ------------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     city_id: int | None  # the one city meant, when it is clear
@@ -135,7 +149,8 @@ def hit(points: list[tuple[int, float, float]], x: float, y: float, reach: float
     the reach or more: a fingertip is not more precise than that, so dots closer than that to each other go to
     a chooser, whichever of them the finger seemed to touch."""
     near = sorted(
-        (((px - x) ** 2 + (py - y) ** 2) ** 0.5, cid) for cid, px, py in points
+        (((px - x) ** 2 + (py - y) ** 2) ** 0.5, cid)
+        for cid, px, py in points
         if abs(px - x) <= reach and abs(py - y) <= reach
     )
     near = [(d, cid) for d, cid in near if d <= reach]

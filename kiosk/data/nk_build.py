@@ -13,14 +13,24 @@ REF_SEPARATOR = ";"
 
 
 def _quotes(kind: str, item_id: str, sources: tuple[Quote, ...]):
-    return ({"kind": kind, "item_id": item_id, "position": i, "seed": q.seed, "quote": q.quote}
-            for i, q in enumerate(sources))
+    return (
+        {"kind": kind, "item_id": item_id, "position": i, "seed": q.seed, "quote": q.quote}
+        for i, q in enumerate(sources)
+    )
 
 
 def write_section(db: sqlite_utils.Database, s: Section) -> None:
     db["nk_seeds"].insert_all(
-        {"id": d.id, "position": i, "file": d.file, "title": d.title, "kind": d.kind, "shown": int(d.shown),
-         "taken": d.taken, "text": d.text}
+        {
+            "id": d.id,
+            "position": i,
+            "file": d.file,
+            "title": d.title,
+            "kind": d.kind,
+            "shown": int(d.shown),
+            "taken": d.taken,
+            "text": d.text,
+        }
         for i, d in enumerate(s.seeds)
     )
     db["nk_chapters"].insert_all(
@@ -28,16 +38,33 @@ def write_section(db: sqlite_utils.Database, s: Section) -> None:
     )
     db["nk_paragraphs"].insert_all(
         {"id": p.id, "chapter_id": c.id, "position": i, "text": p.text, "refs": REF_SEPARATOR.join(p.refs)}
-        for c in s.chapters for i, p in enumerate(c.paragraphs)
+        for c in s.chapters
+        for i, p in enumerate(c.paragraphs)
     )
     db["nk_events"].insert_all(
-        {"id": e.id, "position": i, "date": e.date, "end_date": e.end or None, "precision": e.precision,
-         "when_text": e.when or None, "title": e.title, "text": e.text}
+        {
+            "id": e.id,
+            "position": i,
+            "date": e.date,
+            "end_date": e.end or None,
+            "precision": e.precision,
+            "when_text": e.when or None,
+            "title": e.title,
+            "text": e.text,
+        }
         for i, e in enumerate(s.events)
     )
     db["nk_figures"].insert_all(
-        {"id": f.id, "position": i, "value": f.value, "value_text": f.value_text, "unit": f.unit, "label": f.label,
-         "countable": int(f.countable), "text": f.text}
+        {
+            "id": f.id,
+            "position": i,
+            "value": f.value,
+            "value_text": f.value_text,
+            "unit": f.unit,
+            "label": f.label,
+            "countable": int(f.countable),
+            "text": f.text,
+        }
         for i, f in enumerate(s.figures)
     )
     db["nk_people"].insert_all(
@@ -45,8 +72,15 @@ def write_section(db: sqlite_utils.Database, s: Section) -> None:
         for i, p in enumerate(s.people)
     )
     db["nk_awards"].insert_all(
-        {"id": a.id, "position": i, "title": a.title, "recipient": a.recipient, "date": a.date or None,
-         "by_whom": a.by or None, "text": a.text}
+        {
+            "id": a.id,
+            "position": i,
+            "title": a.title,
+            "recipient": a.recipient,
+            "date": a.date or None,
+            "by_whom": a.by or None,
+            "text": a.text,
+        }
         for i, a in enumerate(s.awards)
     )
     db["nk_units"].insert_all(
@@ -62,8 +96,18 @@ def write_section(db: sqlite_utils.Database, s: Section) -> None:
     )
     quotes = [
         *(row for c in s.chapters for p in c.paragraphs for row in _quotes("paragraph", p.id, p.sources)),
-        *(row for kind, items in (("event", s.events), ("figure", s.figures), ("person", s.people),
-                                  ("award", s.awards), ("unit", s.units), ("question", s.questions))
-          for item in items for row in _quotes(kind, item.id, item.sources)),
+        *(
+            row
+            for kind, items in (
+                ("event", s.events),
+                ("figure", s.figures),
+                ("person", s.people),
+                ("award", s.awards),
+                ("unit", s.units),
+                ("question", s.questions),
+            )
+            for item in items
+            for row in _quotes(kind, item.id, item.sources)
+        ),
     ]
     db["nk_quotes"].insert_all(quotes)

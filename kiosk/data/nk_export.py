@@ -9,6 +9,7 @@ from kiosk.data.nk_records import Section
 
 def section_json(s: Section) -> dict:
     """Every item with its sources ([{seed, quote}]); seeds without their full text (that stays in the DB)."""
+
     def items(records) -> list[dict]:
         return [asdict(r) for r in records]
 

@@ -140,8 +140,14 @@ class Section:
 
     def __post_init__(self) -> None:
         index = self._index
-        for kind, items in (("event", self.events), ("figure", self.figures), ("person", self.people),
-                            ("award", self.awards), ("unit", self.units), ("question", self.questions)):
+        for kind, items in (
+            ("event", self.events),
+            ("figure", self.figures),
+            ("person", self.people),
+            ("award", self.awards),
+            ("unit", self.units),
+            ("question", self.questions),
+        ):
             for item in items:
                 index[f"{kind}:{item.id}"] = item
         for chapter in self.chapters:

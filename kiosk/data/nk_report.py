@@ -6,7 +6,9 @@ from kiosk.data.nk_records import Section
 
 
 def section_counts(section: Section) -> str:
-    return (f"Novokuznetsk section: {len(section.chapters)} chapters, {len(section.events)} events, "
-            f"{len(section.figures)} figures, {len(section.people)} people, {len(section.awards)} awards, "
-            f"{len(section.units)} units, {len(section.corrections)} seed corrections, "
-            f"{len(section.questions)} open questions")
+    return (
+        f"Novokuznetsk section: {len(section.chapters)} chapters, {len(section.events)} events, "
+        f"{len(section.figures)} figures, {len(section.people)} people, {len(section.awards)} awards, "
+        f"{len(section.units)} units, {len(section.corrections)} seed corrections, "
+        f"{len(section.questions)} open questions"
+    )

@@ -13,8 +13,19 @@ from pathlib import Path
 
 from kiosk.data.errors import DataError
 from kiosk.data.nk_records import (
-    Award, Chapter, Event, Figure, Paragraph, Person, Quote, Section, SectionQuestion, SeedCorrection, SeedDoc,
-    Unit, precision_of,
+    Award,
+    Chapter,
+    Event,
+    Figure,
+    Paragraph,
+    Person,
+    Quote,
+    Section,
+    SectionQuestion,
+    SeedCorrection,
+    SeedDoc,
+    Unit,
+    precision_of,
 )
 
 SECTION_DIR = "novokuznetsk"
@@ -25,7 +36,7 @@ REF_KINDS = ("event", "figure", "person", "award", "unit")
 
 
 def valid_date(value: str) -> bool:
-    """"YYYY", "YYYY-MM" or "YYYY-MM-DD", and a real calendar date."""
+    """ "YYYY", "YYYY-MM" or "YYYY-MM-DD", and a real calendar date."""
     if not _DATE.match(value):
         return False
     parts = [int(p) for p in value.split("-")] + [1, 1]
@@ -47,8 +58,9 @@ def apply_corrections(text: str, seed: str, corrections: tuple[SeedCorrection, .
 class _Reader:
     """One source file's entries, checked; problems go to the shared list."""
 
-    def __init__(self, path: Path, data: dict, problems: list[DataError], seeds: dict[str, SeedDoc],
-                 seed_texts: dict[str, str]) -> None:
+    def __init__(
+        self, path: Path, data: dict, problems: list[DataError], seeds: dict[str, SeedDoc], seed_texts: dict[str, str]
+    ) -> None:
         self.path, self.data, self.problems = path, data, problems
         self.seeds, self.seed_texts = seeds, seed_texts
 
@@ -145,11 +157,18 @@ def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: di
             continue
         matches = sorted(seeds_dir.glob(f"{sid}_*.txt"))
         if len(matches) != 1:
-            problems.append(DataError(path, f"{len(matches)} files {sid}_*.txt in {seeds_dir}, expected one",
-                                      field=f"{where}.id"))
+            problems.append(
+                DataError(path, f"{len(matches)} files {sid}_*.txt in {seeds_dir}, expected one", field=f"{where}.id")
+            )
             continue
-        docs[sid] = SeedDoc(sid, matches[0].name, str(entry.get("title", "")), str(entry.get("kind", "")),
-                            bool(entry.get("shown", True)), str(entry.get("taken", "")))
+        docs[sid] = SeedDoc(
+            sid,
+            matches[0].name,
+            str(entry.get("title", "")),
+            str(entry.get("kind", "")),
+            bool(entry.get("shown", True)),
+            str(entry.get("taken", "")),
+        )
     if not docs:
         problems.append(DataError(path, "missing: expected [[seed]] entries", field="seed"))
     return docs
@@ -203,13 +222,14 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
             quotes = r.sources(p, pwhere) if isinstance(p, dict) else ()
             refs = p.get("refs", []) if isinstance(p, dict) else []
             if not isinstance(refs, list) or not all(isinstance(x, str) for x in refs):
-                r.bad(f"{pwhere}.refs", "must be a list of references like \"person:chalkov\"")
+                r.bad(f"{pwhere}.refs", 'must be a list of references like "person:chalkov"')
                 refs = []
             paragraphs.append(Paragraph(f"{e['id']}#{n}", shown(quotes), tuple(refs), quotes))
         if not paragraphs:
             r.bad(f"{where}.paragraph", "a chapter needs [[chapter.paragraph]] entries")
-        chapters.append(Chapter(e["id"], r.text(e, "title", where), r.text(e, "lead", where, required=False),
-                                tuple(paragraphs)))
+        chapters.append(
+            Chapter(e["id"], r.text(e, "title", where), r.text(e, "lead", where, required=False), tuple(paragraphs))
+        )
 
     r = reader("timeline")
     events = []
@@ -218,8 +238,18 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
         if date and end and end < date:
             r.bad(f"{where}.end", f"{end} is before {date}")
         quotes = r.sources(e, where)
-        events.append(Event(e["id"], date, end, precision_of(date, end), r.text(e, "when", where, False),
-                            r.text(e, "title", where), shown(quotes), quotes))
+        events.append(
+            Event(
+                e["id"],
+                date,
+                end,
+                precision_of(date, end),
+                r.text(e, "when", where, False),
+                r.text(e, "title", where),
+                shown(quotes),
+                quotes,
+            )
+        )
     events.sort(key=lambda ev: (ev.date, ev.end or ev.date))
 
     r = reader("figures")
@@ -233,22 +263,49 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
         if not isinstance(countable, bool):
             r.bad(f"{where}.count", "must be true or false")
         quotes = r.sources(e, where)
-        figures.append(Figure(e["id"], float(value), r.text(e, "value_text", where), r.text(e, "unit", where),
-                              r.text(e, "label", where), bool(countable), shown(quotes), quotes))
+        figures.append(
+            Figure(
+                e["id"],
+                float(value),
+                r.text(e, "value_text", where),
+                r.text(e, "unit", where),
+                r.text(e, "label", where),
+                bool(countable),
+                shown(quotes),
+                quotes,
+            )
+        )
 
     r = reader("people")
     people = []
     for where, e in r.entries("person"):
         quotes = r.sources(e, where)
-        people.append(Person(e["id"], r.text(e, "name", where), r.text(e, "role", where),
-                             r.text(e, "when", where, False), shown(quotes), quotes))
+        people.append(
+            Person(
+                e["id"],
+                r.text(e, "name", where),
+                r.text(e, "role", where),
+                r.text(e, "when", where, False),
+                shown(quotes),
+                quotes,
+            )
+        )
 
     r = reader("awards")
     awards = []
     for where, e in r.entries("award"):
         quotes = r.sources(e, where)
-        awards.append(Award(e["id"], r.text(e, "title", where), r.text(e, "recipient", where),
-                            r.date(e, "date", where, False), r.text(e, "by", where, False), shown(quotes), quotes))
+        awards.append(
+            Award(
+                e["id"],
+                r.text(e, "title", where),
+                r.text(e, "recipient", where),
+                r.date(e, "date", where, False),
+                r.text(e, "by", where, False),
+                shown(quotes),
+                quotes,
+            )
+        )
 
     r = reader("units")
     units = []
@@ -262,12 +319,22 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
         quotes = r.sources(e, where, also_key="readings")
         shown_id = r.text(e, "shown", where, False)
         shown_file = r.seed_file(shown_id, f"{where}.shown") if shown_id else ""
-        questions.append(SectionQuestion(e["id"], r.text(e, "topic", where), r.text(e, "note", where),
-                                         shown_file, quotes))
+        questions.append(
+            SectionQuestion(e["id"], r.text(e, "topic", where), r.text(e, "note", where), shown_file, quotes)
+        )
 
     docs = tuple(replace(d, text=seed_texts[d.file]) for d in seeds.values())
-    section = Section(docs, tuple(chapters), tuple(events), tuple(figures), tuple(people),
-                      tuple(awards), tuple(units), tuple(corrections), tuple(questions))
+    section = Section(
+        docs,
+        tuple(chapters),
+        tuple(events),
+        tuple(figures),
+        tuple(people),
+        tuple(awards),
+        tuple(units),
+        tuple(corrections),
+        tuple(questions),
+    )
     _check_refs(section, data.get("chapters", (section_dir / "chapters.toml", None))[0], problems)
     _check_hidden_seeds(section, section_dir, problems)
     return section if len(problems) == before else Section()
@@ -279,8 +346,13 @@ def _check_refs(section: Section, path: Path, problems: list[DataError]) -> None
             for ref in p.refs:
                 kind = ref.split(":", 1)[0]
                 if kind not in REF_KINDS:
-                    problems.append(DataError(path, f"{ref!r}: a reference is one of {', '.join(REF_KINDS)}",
-                                              field=f"paragraph {p.id}.refs"))
+                    problems.append(
+                        DataError(
+                            path,
+                            f"{ref!r}: a reference is one of {', '.join(REF_KINDS)}",
+                            field=f"paragraph {p.id}.refs",
+                        )
+                    )
                     continue
                 try:
                     section.item(ref)
@@ -291,10 +363,21 @@ def _check_refs(section: Section, path: Path, problems: list[DataError]) -> None
 def _check_hidden_seeds(section: Section, section_dir: Path, problems: list[DataError]) -> None:
     """Items shown to visitors must rest on a seed that may be shown (002 only backs open questions)."""
     hidden = {s.file for s in section.seeds if not s.shown}
-    for kind, items in (("paragraph", [p for c in section.chapters for p in c.paragraphs]),
-                        ("event", section.events), ("figure", section.figures), ("person", section.people),
-                        ("award", section.awards), ("unit", section.units)):
+    for kind, items in (
+        ("paragraph", [p for c in section.chapters for p in c.paragraphs]),
+        ("event", section.events),
+        ("figure", section.figures),
+        ("person", section.people),
+        ("award", section.awards),
+        ("unit", section.units),
+    ):
         for item in items:
             if any(q.seed in hidden for q in item.sources):
-                problems.append(DataError(section_dir, f"{kind} {item.id} is shown but quotes a seed that is never "
-                                          "shown, and its «Источник» would show that passage", field=kind))
+                problems.append(
+                    DataError(
+                        section_dir,
+                        f"{kind} {item.id} is shown but quotes a seed that is never "
+                        "shown, and its «Источник» would show that passage",
+                        field=kind,
+                    )
+                )

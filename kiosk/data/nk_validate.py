@@ -13,8 +13,15 @@ from kiosk.data.nk_build import REF_SEPARATOR
 from kiosk.data.nk_records import KINDS, PRECISIONS, precision_of
 from kiosk.data.nk_sources import REF_KINDS, valid_date
 
-_ITEM_TABLES = {"event": "nk_events", "figure": "nk_figures", "person": "nk_people", "award": "nk_awards",
-                "unit": "nk_units", "question": "nk_questions", "paragraph": "nk_paragraphs"}
+_ITEM_TABLES = {
+    "event": "nk_events",
+    "figure": "nk_figures",
+    "person": "nk_people",
+    "award": "nk_awards",
+    "unit": "nk_units",
+    "question": "nk_questions",
+    "paragraph": "nk_paragraphs",
+}
 
 
 def section_problems(conn: sqlite3.Connection) -> Iterator[tuple[str, str, object, str]]:

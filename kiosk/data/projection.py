@@ -46,8 +46,14 @@ class LambertConic:
 
     def as_dict(self) -> dict:
         """What the asset records about how it was projected."""
-        return {"name": "lambert_conformal_conic", "sphere_radius_km": self.radius_km, "lat1": self.lat1,
-                "lat2": self.lat2, "lat0": self.lat0, "lon0": self.lon0}
+        return {
+            "name": "lambert_conformal_conic",
+            "sphere_radius_km": self.radius_km,
+            "lat1": self.lat1,
+            "lat2": self.lat2,
+            "lat0": self.lat0,
+            "lon0": self.lon0,
+        }
 
 
 def _t(phi: float) -> float:

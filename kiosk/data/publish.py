@@ -55,8 +55,13 @@ def write_meta(db: sqlite_utils.Database, sources_sha256: str, sources: list[str
     db["meta"].insert_all({"key": k, "value": v} for k, v in meta.items())
 
 
-def publish(out: str | Path, fill: Callable[[sqlite_utils.Database], None], *, start_from: Path | None = None,
-            errors_as: Callable[[DataError], DataError] = lambda e: e) -> Path:
+def publish(
+    out: str | Path,
+    fill: Callable[[sqlite_utils.Database], None],
+    *,
+    start_from: Path | None = None,
+    errors_as: Callable[[DataError], DataError] = lambda e: e,
+) -> Path:
     """Write `out` with `fill(db)`: on a new empty schema, or on a copy of `start_from`.
 
     The result is checked like `kiosk-db validate` before it replaces anything; a problem raises DataErrors
@@ -82,8 +87,9 @@ def publish(out: str | Path, fill: Callable[[sqlite_utils.Database], None], *, s
         # The same checks the kiosk runs on open: nothing is published that the kiosk would refuse.
         problems = check_file(tmp)
         if problems:
-            raise DataErrors([errors_as(DataError(out, p.message, table=p.table, row_id=p.row_id, field=p.field))
-                              for p in problems])
+            raise DataErrors(
+                [errors_as(DataError(out, p.message, table=p.table, row_id=p.row_id, field=p.field)) for p in problems]
+            )
         with open(tmp, "rb+") as f:  # on disk before it becomes visible under the real name
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; kiosks often run as another user

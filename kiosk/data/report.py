@@ -22,8 +22,19 @@ TEXT_SHORT = 150  # characters: less than two lines on the city page
 TEXT_LONG = 4000  # characters: more than a visitor reads standing
 PASSAGE_MIN = 60  # characters: a sentence this long found in two cities is a copy, not a coincidence
 # Link shorteners: the QR code carries only a redirect, whose target a visitor cannot see before opening it.
-SHORTENERS = {"clck.ru", "goo.gl", "bit.ly", "tinyurl.com", "vk.cc", "t.co", "is.gd", "cutt.ly", "u.to",
-              "go.2gis.com", "maps.app.goo.gl"}
+SHORTENERS = {
+    "clck.ru",
+    "goo.gl",
+    "bit.ly",
+    "tinyurl.com",
+    "vk.cc",
+    "t.co",
+    "is.gd",
+    "cutt.ly",
+    "u.to",
+    "go.2gis.com",
+    "maps.app.goo.gl",
+}
 FIGURES = ("year", "lat", "lon")  # corrected fields that are figures: two sources disagree on a number
 _SHORT_PATH = re.compile(r"^/maps/-/")  # yandex.ru/maps/-/CCUxxx: Yandex's own short links
 _SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]?")
@@ -53,36 +64,95 @@ def findings(repo: Repository) -> list[Finding]:
     cities = repo.cities()
 
     def add(severity, check, city: City | None, field, evidence, message, table="cities", rid=None):
-        out.append(Finding(severity, check, table, city.id if rid is None and city else rid,
-                           city.name if city else "", field, evidence, message))
+        out.append(
+            Finding(
+                severity,
+                check,
+                table,
+                city.id if rid is None and city else rid,
+                city.name if city else "",
+                field,
+                evidence,
+                message,
+            )
+        )
 
     for q in repo.questions():
-        add("warning", "open_question", repo.city(q.city_id), q.field, _one_line(q.note, 300),
-            "settle it with the editor, then remove the question", "questions", q.id)
+        add(
+            "warning",
+            "open_question",
+            repo.city(q.city_id),
+            q.field,
+            _one_line(q.note, 300),
+            "settle it with the editor, then remove the question",
+            "questions",
+            q.id,
+        )
     out.extend(_section_findings(repo))
     for k in repo.corrections():
         city = repo.city(k.city_id)
         evidence = f"«{_one_line(k.original)}» → «{_one_line(k.corrected)}»: {_one_line(k.note, 200)}"
         if k.field in ("lat, lon",):
-            add("warning", "coordinates_from_geonames", city, k.field, evidence,
-                "coordinates were looked up by name: check them on a map", "corrections", k.id)
+            add(
+                "warning",
+                "coordinates_from_geonames",
+                city,
+                k.field,
+                evidence,
+                "coordinates were looked up by name: check them on a map",
+                "corrections",
+                k.id,
+            )
         elif k.field in FIGURES:
-            add("warning", "figures_disagree", city, k.field, evidence,
+            add(
+                "warning",
+                "figures_disagree",
+                city,
+                k.field,
+                evidence,
                 "the seed list and the official source give different figures: the shown one needs its source",
-                "corrections", k.id)
+                "corrections",
+                k.id,
+            )
         else:
-            add("info", "seed_corrected", city, k.field, evidence, "shown corrected; the seed keeps the original",
-                "corrections", k.id)
+            add(
+                "info",
+                "seed_corrected",
+                city,
+                k.field,
+                evidence,
+                "shown corrected; the seed keeps the original",
+                "corrections",
+                k.id,
+            )
     for c in cities:
         if reference.official_subject(c.region) is None:
-            add("warning", "region_not_official", c, "region", c.region,
-                "not a federal subject as art. 65 of the Constitution names it")
+            add(
+                "warning",
+                "region_not_official",
+                c,
+                "region",
+                c.region,
+                "not a federal subject as art. 65 of the Constitution names it",
+            )
         if not geonames.is_known_place(c.name):
-            add("warning", "name_not_in_reference", c, "name", c.name,
-                "no place of this name in the GeoNames reference: check the spelling")
+            add(
+                "warning",
+                "name_not_in_reference",
+                c,
+                "name",
+                c.name,
+                "no place of this name in the GeoNames reference: check the spelling",
+            )
         if (why := rules.headline_shape_problem(c.headline, c.text)) is not None:
-            add("warning", "headline_not_standalone", c, "headline", c.headline,
-                f"the card's headline {why}: choose an excerpt that stands alone (db/sources/SOURCES.md)")
+            add(
+                "warning",
+                "headline_not_standalone",
+                c,
+                "headline",
+                c.headline,
+                f"the card's headline {why}: choose an excerpt that stands alone (db/sources/SOURCES.md)",
+            )
         length = len(c.text)
         if length < TEXT_SHORT:
             add("warning", "text_short", c, "text", f"{length} characters", f"shorter than {TEXT_SHORT} characters")
@@ -111,13 +181,31 @@ def _section_findings(repo: Repository) -> list[Finding]:
     for q in section.questions:
         readings = ", ".join(sorted({s.seed for s in q.sources}))
         shown = f"; shown: {q.shown}" if q.shown else ""
-        out.append(Finding("warning", "open_question", "nk_questions", q.id, name, q.topic,
-                           _one_line(q.note, 300),
-                           f"the seeds disagree ({readings}{shown}): settle it with the editor"))
+        out.append(
+            Finding(
+                "warning",
+                "open_question",
+                "nk_questions",
+                q.id,
+                name,
+                q.topic,
+                _one_line(q.note, 300),
+                f"the seeds disagree ({readings}{shown}): settle it with the editor",
+            )
+        )
     for k in section.corrections:
-        out.append(Finding("info", "seed_corrected", "nk_corrections", k.id, name, k.seed,
-                           f"«{_one_line(k.original, 60)}» → «{_one_line(k.corrected, 60)}»: {_one_line(k.note, 200)}",
-                           "shown corrected; the seed keeps the original"))
+        out.append(
+            Finding(
+                "info",
+                "seed_corrected",
+                "nk_corrections",
+                k.id,
+                name,
+                k.seed,
+                f"«{_one_line(k.original, 60)}» → «{_one_line(k.corrected, 60)}»: {_one_line(k.note, 200)}",
+                "shown corrected; the seed keeps the original",
+            )
+        )
     return out
 
 
@@ -130,31 +218,53 @@ def _slide_findings(repo: Repository) -> list[Finding]:
             skipped = "its duration is clamped" if fld == "duration" else "the kiosk skips the slide"
             out.append(Finding("error", "slide_invalid", "slides", s.id, name, fld, why, f"{skipped}: fix it"))
         if not s.enabled:
-            out.append(Finding("info", "slide_disabled", "slides", s.id, name, "enabled", "0",
-                               "not shown in attract mode"))
+            out.append(
+                Finding("info", "slide_disabled", "slides", s.id, name, "enabled", "0", "not shown in attract mode")
+            )
     return out
 
 
 def _memorial_findings(c: City, m, add) -> None:
     if not m.url:
-        add("info", "link_missing", c, "url", "empty", "no QR code on the page: add the memorial's map link",
-            "memorials")
+        add(
+            "info",
+            "link_missing",
+            c,
+            "url",
+            "empty",
+            "no QR code on the page: add the memorial's map link",
+            "memorials",
+        )
     elif (why := rules.url_problem(m.url)) is not None:
         add("error", "link_not_http", c, "url", m.url, why, "memorials")
     else:
         parts = urlsplit(m.url)
         host = (parts.hostname or "").removeprefix("www.")
         if host in SHORTENERS or _SHORT_PATH.match(parts.path):
-            add("warning", "link_short", c, "url", m.url,
-                "a short link hides its target from the visitor who scans it: use the full map link", "memorials")
+            add(
+                "warning",
+                "link_short",
+                c,
+                "url",
+                m.url,
+                "a short link hides its target from the visitor who scans it: use the full map link",
+                "memorials",
+            )
     # Addresses name the town anywhere among their parts («Сталинградская площадь, Камышин, …»).
     parts = [_TOWN_PREFIX.sub("", p).strip() for p in (m.address or "").split(",")]
     named = re.search(rf"\b{re.escape(geonames.norm(c.name))}\b", geonames.norm(m.address or ""))
     if m.address and not named:
         towns = [p for p in parts if p and reference.official_subject(p) is None and geonames.is_known_place(p)]
         if towns:
-            add("warning", "memorial_in_other_town", c, "address", m.address,
-                f"the address lies in {towns[0]}, not in {c.name}", "memorials")
+            add(
+                "warning",
+                "memorial_in_other_town",
+                c,
+                "address",
+                m.address,
+                f"the address lies in {towns[0]}, not in {c.name}",
+                "memorials",
+            )
 
 
 def _repeated_passages(cities) -> list[Finding]:
@@ -171,15 +281,33 @@ def _repeated_passages(cities) -> list[Finding]:
             if first is c:
                 continue
             if first_exact == exact:
-                out.append(Finding("warning", "passage_repeated", "cities", c.id, c.name, "text",
-                                   _one_line(sentence, 200),
-                                   f"the same passage is in the text of {first.id} {first.name}"))
+                out.append(
+                    Finding(
+                        "warning",
+                        "passage_repeated",
+                        "cities",
+                        c.id,
+                        c.name,
+                        "text",
+                        _one_line(sentence, 200),
+                        f"the same passage is in the text of {first.id} {first.name}",
+                    )
+                )
             else:
                 theirs = ", ".join(_NUMBER.findall(first_exact))
-                out.append(Finding("warning", "figures_disagree", "cities", c.id, c.name, "text",
-                                   _one_line(sentence, 200),
-                                   f"{first.id} {first.name} tells the same with other figures ({theirs}): "
-                                   "check both against a source"))
+                out.append(
+                    Finding(
+                        "warning",
+                        "figures_disagree",
+                        "cities",
+                        c.id,
+                        c.name,
+                        "text",
+                        _one_line(sentence, 200),
+                        f"{first.id} {first.name} tells the same with other figures ({theirs}): "
+                        "check both against a source",
+                    )
+                )
     return out
 
 

@@ -175,15 +175,22 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
     city_tags: dict[int, list[str]] = {}
     for cid, tag in q("SELECT city_id, tag_id FROM city_tags"):
         city_tags.setdefault(cid, []).append(tag)
-    memorials = {
-        r[0]: Memorial(*r[1:]) for r in q("SELECT city_id, kind, title, address, url FROM memorials")
-    }
+    memorials = {r[0]: Memorial(*r[1:]) for r in q("SELECT city_id, kind, title, address, url FROM memorials")}
     cities = tuple(
         City(
-            id=cid, name=name, region=region, federal_district=district, year=year, text=text,
-            headline=headline, lat=lat, lon=lon, name_latin=latin or "",
+            id=cid,
+            name=name,
+            region=region,
+            federal_district=district,
+            year=year,
+            text=text,
+            headline=headline,
+            lat=lat,
+            lon=lon,
+            name_latin=latin or "",
             tags=tuple(sorted(city_tags.get(cid, ()), key=lambda t: (position.get(t, len(position)), t))),
-            memorial=memorials.get(cid), summary_en=summary_en or "",
+            memorial=memorials.get(cid),
+            summary_en=summary_en or "",
         )
         for cid, name, region, district, year, text, headline, lat, lon, latin, summary_en in q(
             "SELECT id, name, region, federal_district, year, text, headline, lat, lon, name_latin, summary_en "
@@ -197,9 +204,7 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
             "SELECT id, city_id, field, original, corrected, note FROM corrections ORDER BY id"
         )
     )
-    questions = tuple(
-        OpenQuestion(*row) for row in q("SELECT id, city_id, field, note FROM questions ORDER BY id")
-    )
+    questions = tuple(OpenQuestion(*row) for row in q("SELECT id, city_id, field, note FROM questions ORDER BY id"))
     cols = ", ".join(schema.SEARCH_COLUMNS)
     terms = tuple(
         SearchTerms(r[0], *(tuple((v or "").split()) for v in r[1:]))
@@ -212,5 +217,6 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
             "ORDER BY owner_type, owner_id, position, id"
         )
     )
-    return Repository(path, cities, tags, meta, corrections, terms, questions, load_section(conn), images,
-                      slide_table.read_all(conn))
+    return Repository(
+        path, cities, tags, meta, corrections, terms, questions, load_section(conn), images, slide_table.read_all(conn)
+    )

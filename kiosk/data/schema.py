@@ -38,52 +38,97 @@ T, I, R, B = "TEXT", "INTEGER", "REAL", "BLOB"  # noqa: E741 - the column types,
 META = _t("meta", ("key", T, True), ("value", T), pk=["key"])
 CITIES = _t(
     "cities",
-    ("id", I, True), ("name", T, True), ("name_seed", T, True), ("region", T, True), ("region_seed", T, True),
-    ("federal_district", T, True), ("year", I, True), ("text", T, True), ("headline", T, True),
-    ("lat", R), ("lon", R), ("geonameid", I), ("name_latin", T),
+    ("id", I, True),
+    ("name", T, True),
+    ("name_seed", T, True),
+    ("region", T, True),
+    ("region_seed", T, True),
+    ("federal_district", T, True),
+    ("year", I, True),
+    ("text", T, True),
+    ("headline", T, True),
+    ("lat", R),
+    ("lon", R),
+    ("geonameid", I),
+    ("name_latin", T),
     ("summary_en", T),  # optional: curators' English summary for the English mode (the text stays Russian)
     pk=["id"],
 )
 MEMORIALS = _t(
     "memorials",
-    ("city_id", I, True), ("kind", T, True), ("title", T, True), ("address", T), ("url", T), ("seed_text", T),
-    pk=["city_id"], fks=[("city_id", "cities", "id")],
+    ("city_id", I, True),
+    ("kind", T, True),
+    ("title", T, True),
+    ("address", T),
+    ("url", T),
+    ("seed_text", T),
+    pk=["city_id"],
+    fks=[("city_id", "cities", "id")],
 )
 TAGS = _t(
     "tags",
-    ("id", T, True), ("label_ru", T, True), ("label_en", T, True), ("icon", T, True), ("position", I, True),
+    ("id", T, True),
+    ("label_ru", T, True),
+    ("label_en", T, True),
+    ("icon", T, True),
+    ("position", I, True),
     pk=["id"],
 )
 CITY_TAGS = _t(
-    "city_tags", ("city_id", I, True), ("tag_id", T, True),
-    pk=["city_id", "tag_id"], fks=[("city_id", "cities", "id"), ("tag_id", "tags", "id")],
+    "city_tags",
+    ("city_id", I, True),
+    ("tag_id", T, True),
+    pk=["city_id", "tag_id"],
+    fks=[("city_id", "cities", "id"), ("tag_id", "tags", "id")],
 )
 CORRECTIONS = _t(
     "corrections",
-    ("id", I, True), ("city_id", I, True), ("field", T, True), ("original", T), ("corrected", T), ("note", T, True),
-    pk=["id"], fks=[("city_id", "cities", "id")],
+    ("id", I, True),
+    ("city_id", I, True),
+    ("field", T, True),
+    ("original", T),
+    ("corrected", T),
+    ("note", T, True),
+    pk=["id"],
+    fks=[("city_id", "cities", "id")],
 )
 
 # Doubts an editor must settle (e.g. a seed row that names the wrong city): shown in the report, never hidden.
 QUESTIONS = _t(
     "questions",
-    ("id", I, True), ("city_id", I, True), ("field", T, True), ("note", T, True),
-    pk=["id"], fks=[("city_id", "cities", "id")],
+    ("id", I, True),
+    ("city_id", I, True),
+    ("field", T, True),
+    ("note", T, True),
+    pk=["id"],
+    fks=[("city_id", "cities", "id")],
 )
 
 # Photographs stored in the database, so the exhibit stays one file (kiosk/data/images.py). One table for every
 # kind of owner: IMAGE_OWNERS says which table and key an owner_type points at (add a line for a new owner).
 IMAGES = _t(
     "images",
-    ("id", I, True), ("owner_type", T, True), ("owner_id", T, True), ("position", I, True), ("caption", T),
-    ("credit", T), ("width", I, True), ("height", I, True), ("format", T, True), ("data", B, True),
+    ("id", I, True),
+    ("owner_type", T, True),
+    ("owner_id", T, True),
+    ("position", I, True),
+    ("caption", T),
+    ("credit", T),
+    ("width", I, True),
+    ("height", I, True),
+    ("format", T, True),
+    ("data", B, True),
     pk=["id"],
 )
 IMAGE_OWNERS: dict[str, tuple[str, str]] = {
-    "city": ("cities", "id"), "slide": ("slides", "id"),
+    "city": ("cities", "id"),
+    "slide": ("slides", "id"),
     # The Novokuznetsk section's items (kiosk-db add-image --owner nk_person:chalkov …); its screens show them.
-    "nk_chapter": ("nk_chapters", "id"), "nk_event": ("nk_events", "id"), "nk_person": ("nk_people", "id"),
-    "nk_award": ("nk_awards", "id"), "nk_unit": ("nk_units", "id"),
+    "nk_chapter": ("nk_chapters", "id"),
+    "nk_event": ("nk_events", "id"),
+    "nk_person": ("nk_people", "id"),
+    "nk_award": ("nk_awards", "id"),
+    "nk_unit": ("nk_units", "id"),
 }
 
 # Curators' own attract-mode slides (db/sources/slides.toml); a slide's picture is its first image (owner_type
@@ -91,8 +136,15 @@ IMAGE_OWNERS: dict[str, tuple[str, str]] = {
 # kiosk (kiosk.data.deck), it never takes the whole exhibition down.
 SLIDES = _t(
     "slides",
-    ("id", I, True), ("title", T), ("text", T), ("duration", R), ("position", I), ("enabled", I), ("source", T),
-    ("title_en", T), ("text_en", T),  # optional English, written by curators (never machine-translated)
+    ("id", I, True),
+    ("title", T),
+    ("text", T),
+    ("duration", R),
+    ("position", I),
+    ("enabled", I),
+    ("source", T),
+    ("title_en", T),
+    ("text_en", T),  # optional English, written by curators (never machine-translated)
     pk=["id"],
 )
 
@@ -102,8 +154,11 @@ SLIDES = _t(
 # data: the exports leave it out, every build writes it anew.
 SEARCH_COLUMNS = ("name", "region", "text", "tags")
 SEARCH_TERMS = _t(
-    "search_terms", ("city_id", I, True), *((c, T) for c in SEARCH_COLUMNS),
-    pk=["city_id"], fks=[("city_id", "cities", "id")],
+    "search_terms",
+    ("city_id", I, True),
+    *((c, T) for c in SEARCH_COLUMNS),
+    pk=["city_id"],
+    fks=[("city_id", "cities", "id")],
 )
 
 # Ordinary tables in creation order (parents before children).
@@ -115,37 +170,140 @@ TABLES: dict[str, Table] = {
 # read: the quote with the seed corrections applied); their exact passages are in nk_quotes. `label_en`: an
 # optional English heading curators may fill (through export → spreadsheet → import) for the English mode.
 NK_TABLES = (
-    _t("nk_seeds", ("id", T, True), ("position", I, True), ("file", T, True), ("title", T, True), ("kind", T),
-       ("shown", I, True), ("taken", T), ("text", T, True), pk=["id"]),
-    _t("nk_chapters", ("id", T, True), ("position", I, True), ("title", T, True), ("lead", T), ("label_en", T),
-       pk=["id"]),
-    _t("nk_paragraphs", ("id", T, True), ("chapter_id", T, True), ("position", I, True), ("text", T, True),
-       ("refs", T), pk=["id"], fks=[("chapter_id", "nk_chapters", "id")]),
-    _t("nk_events", ("id", T, True), ("position", I, True), ("date", T, True), ("end_date", T),
-       ("precision", T, True), ("when_text", T), ("title", T, True), ("text", T, True), ("label_en", T),
-       pk=["id"]),
-    _t("nk_figures", ("id", T, True), ("position", I, True), ("value", R, True), ("value_text", T, True),
-       ("unit", T, True), ("label", T, True), ("countable", I, True), ("text", T, True), ("label_en", T),
-       pk=["id"]),
-    _t("nk_people", ("id", T, True), ("position", I, True), ("name", T, True), ("role", T, True), ("when_text", T),
-       ("text", T, True), ("label_en", T), pk=["id"]),
-    _t("nk_awards", ("id", T, True), ("position", I, True), ("title", T, True), ("recipient", T, True),
-       ("date", T), ("by_whom", T), ("text", T, True), ("label_en", T), pk=["id"]),
-    _t("nk_units", ("id", T, True), ("position", I, True), ("name", T, True), ("kind", T, True), ("text", T, True),
-       ("label_en", T), pk=["id"]),
+    _t(
+        "nk_seeds",
+        ("id", T, True),
+        ("position", I, True),
+        ("file", T, True),
+        ("title", T, True),
+        ("kind", T),
+        ("shown", I, True),
+        ("taken", T),
+        ("text", T, True),
+        pk=["id"],
+    ),
+    _t(
+        "nk_chapters",
+        ("id", T, True),
+        ("position", I, True),
+        ("title", T, True),
+        ("lead", T),
+        ("label_en", T),
+        pk=["id"],
+    ),
+    _t(
+        "nk_paragraphs",
+        ("id", T, True),
+        ("chapter_id", T, True),
+        ("position", I, True),
+        ("text", T, True),
+        ("refs", T),
+        pk=["id"],
+        fks=[("chapter_id", "nk_chapters", "id")],
+    ),
+    _t(
+        "nk_events",
+        ("id", T, True),
+        ("position", I, True),
+        ("date", T, True),
+        ("end_date", T),
+        ("precision", T, True),
+        ("when_text", T),
+        ("title", T, True),
+        ("text", T, True),
+        ("label_en", T),
+        pk=["id"],
+    ),
+    _t(
+        "nk_figures",
+        ("id", T, True),
+        ("position", I, True),
+        ("value", R, True),
+        ("value_text", T, True),
+        ("unit", T, True),
+        ("label", T, True),
+        ("countable", I, True),
+        ("text", T, True),
+        ("label_en", T),
+        pk=["id"],
+    ),
+    _t(
+        "nk_people",
+        ("id", T, True),
+        ("position", I, True),
+        ("name", T, True),
+        ("role", T, True),
+        ("when_text", T),
+        ("text", T, True),
+        ("label_en", T),
+        pk=["id"],
+    ),
+    _t(
+        "nk_awards",
+        ("id", T, True),
+        ("position", I, True),
+        ("title", T, True),
+        ("recipient", T, True),
+        ("date", T),
+        ("by_whom", T),
+        ("text", T, True),
+        ("label_en", T),
+        pk=["id"],
+    ),
+    _t(
+        "nk_units",
+        ("id", T, True),
+        ("position", I, True),
+        ("name", T, True),
+        ("kind", T, True),
+        ("text", T, True),
+        ("label_en", T),
+        pk=["id"],
+    ),
     # Every item's sources: kind is one of kiosk.data.nk_records.KINDS, position 0 is the item's own passage.
-    _t("nk_quotes", ("kind", T, True), ("item_id", T, True), ("position", I, True), ("seed", T, True),
-       ("quote", T, True), pk=["kind", "item_id", "position"]),
-    _t("nk_corrections", ("id", I, True), ("seed", T, True), ("original", T, True), ("corrected", T),
-       ("note", T, True), pk=["id"]),
-    _t("nk_questions", ("id", T, True), ("position", I, True), ("topic", T, True), ("note", T, True),
-       ("shown_seed", T), pk=["id"]),
+    _t(
+        "nk_quotes",
+        ("kind", T, True),
+        ("item_id", T, True),
+        ("position", I, True),
+        ("seed", T, True),
+        ("quote", T, True),
+        pk=["kind", "item_id", "position"],
+    ),
+    _t(
+        "nk_corrections",
+        ("id", I, True),
+        ("seed", T, True),
+        ("original", T, True),
+        ("corrected", T),
+        ("note", T, True),
+        pk=["id"],
+    ),
+    _t(
+        "nk_questions",
+        ("id", T, True),
+        ("position", I, True),
+        ("topic", T, True),
+        ("note", T, True),
+        ("shown_seed", T),
+        pk=["id"],
+    ),
 )
 TABLES.update({t.name: t for t in NK_TABLES})
 NK_TABLE_NAMES = tuple(t.name for t in NK_TABLES)
 
 # What two builds from the same sources must agree on, row for row (meta holds the build time).
-CONTENT_TABLES = ("cities", "memorials", "tags", "city_tags", "corrections", "questions", "images", "slides",
-                  SEARCH_TERMS.name, *NK_TABLE_NAMES)
+CONTENT_TABLES = (
+    "cities",
+    "memorials",
+    "tags",
+    "city_tags",
+    "corrections",
+    "questions",
+    "images",
+    "slides",
+    SEARCH_TERMS.name,
+    *NK_TABLE_NAMES,
+)
 
 META_KEYS = ("schema_version", "built_at", "app_version", "sources_sha256", "sources")

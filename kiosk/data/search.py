@@ -28,9 +28,7 @@ MIN_TEXT_PREFIX = 3  # shorter prefixes only look at names, regions and tags, no
 
 def terms_for_city(city: City, tags: Mapping[str, Tag]) -> SearchTerms:
     """The index terms of one city; the build stores them, SearchEngine(cities) computes them."""
-    tag_text = " ".join(
-        " ".join((t, tags[t].label_ru, tags[t].label_en) if t in tags else (t,)) for t in city.tags
-    )
+    tag_text = " ".join(" ".join((t, tags[t].label_ru, tags[t].label_en) if t in tags else (t,)) for t in city.tags)
     return SearchTerms(
         city_id=city.id,
         name=tuple(textnorm.name_terms(city.name, city.name_latin)),
@@ -129,7 +127,6 @@ class _TypoIndex:
                 if (m ^ mask).bit_count() <= 2 * k and edit_distance(word, w, k) <= k:
                     out.append(w)
         return out
-
 
     def near_prefix(self, word: str) -> list[str]:
         """Words that start with `word` give or take the usual typo allowance (5+ letters typed)."""

@@ -91,6 +91,7 @@ def clamp_duration(value: object, default: float) -> float:
 
 # ---- the source file ------------------------------------------------------------------------------------------
 
+
 def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[CuratorSlide]:
     """[[slide]] entries of slides.toml; every problem is added as ``FILE: slide[i].field: …``."""
     entries = data.get("slide", [])
@@ -129,9 +130,17 @@ def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[C
             bad("source", f"must be text, got {source!r}")
             source = ""
         # As stored, unchecked (None where a key is missing): problems() below says what is wrong.
-        slide = CuratorSlide(slide_id, entry.get("title"), entry.get("text"),  # type: ignore[arg-type]
-                             entry.get("duration"), position, enabled, source,
-                             entry.get("title_en") or "", entry.get("text_en") or "")
+        slide = CuratorSlide(
+            slide_id,
+            entry.get("title"),  # type: ignore[arg-type]
+            entry.get("text"),  # type: ignore[arg-type]
+            entry.get("duration"),
+            position,
+            enabled,
+            source,
+            entry.get("title_en") or "",
+            entry.get("text_en") or "",
+        )
         for fld, why in problems(slide):
             bad(fld, why)
         if not source.strip():
@@ -149,8 +158,17 @@ def read_all(conn: sqlite3.Connection) -> tuple[CuratorSlide, ...]:
     """Every row as it is, in display order (disabled and broken ones included)."""
     rows = conn.execute(f"SELECT {_COLUMNS} FROM slides ORDER BY position, id").fetchall()
     return tuple(
-        CuratorSlide(sid, title, text, duration, position if isinstance(position, int) else 0, bool(enabled),
-                     source or "", title_en or "", text_en or "")
+        CuratorSlide(
+            sid,
+            title,
+            text,
+            duration,
+            position if isinstance(position, int) else 0,
+            bool(enabled),
+            source or "",
+            title_en or "",
+            text_en or "",
+        )
         for sid, title, text, duration, position, enabled, source, title_en, text_en in rows
     )
 
@@ -162,6 +180,5 @@ def check_table(conn: sqlite3.Connection, path: str | Path) -> list[DataError]:
         for fld, why in problems(slide):
             found.append(DataError(path, why, table="slides", row_id=slide.id, field=fld))
     for sid, enabled in conn.execute("SELECT id, enabled FROM slides WHERE enabled NOT IN (0, 1)"):
-        found.append(DataError(path, f"must be 0 or 1, got {enabled!r}", table="slides", row_id=sid,
-                               field="enabled"))
+        found.append(DataError(path, f"must be 0 or 1, got {enabled!r}", table="slides", row_id=sid, field="enabled"))
     return found

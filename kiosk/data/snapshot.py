@@ -71,8 +71,9 @@ def _open_regular(path: str | Path) -> int:
         if e.errno == errno.ELOOP:
             raise DataError(path, "symlink loop (a link that points back to itself)") from None
         if e.errno == errno.EACCES:
-            raise DataError(path, "cannot read: permission denied (give the kiosk's user read access to the "
-                                  "file and its folder)") from None
+            raise DataError(
+                path, "cannot read: permission denied (give the kiosk's user read access to the file and its folder)"
+            ) from None
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO between stat() and open()
         os.close(fd)
@@ -87,8 +88,11 @@ def _copy(path: str | Path, target: Path) -> None:
             shutil.copyfileobj(src, dst, CHUNK)
     except OSError as e:
         if e.filename == str(target) or e.errno == errno.ENOSPC:
-            raise DataError(path, f"cannot make a private copy in {target.parent}: {e.strerror or e} (free some "
-                                  "space there, or point TMPDIR at a folder with room)") from None
+            raise DataError(
+                path,
+                f"cannot make a private copy in {target.parent}: {e.strerror or e} (free some "
+                "space there, or point TMPDIR at a folder with room)",
+            ) from None
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     finally:
         os.close(fd)
@@ -121,8 +125,11 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
     before = regular_file_stat(path)
     journal = Path(f"{path}-journal")
     if journal.exists() and journal.stat().st_size > 0:
-        raise BusyFile(path, "is being written right now (a journal file lies beside it); try again when the "
-                              "editor has saved and closed it")
+        raise BusyFile(
+            path,
+            "is being written right now (a journal file lies beside it); try again when the "
+            "editor has saved and closed it",
+        )
     try:
         tmp = Path(tempfile.mkdtemp(prefix="kiosk-snapshot-", dir=folder))
     except OSError as e:

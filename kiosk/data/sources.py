@@ -23,8 +23,21 @@ from kiosk.data.slides import CuratorSlide
 log = logging.getLogger(__name__)
 _TAG_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 CITY_KEYS = {
-    "id", "name", "region", "federal_district", "year", "headline", "tags", "name_latin", "summary_en",
-    "location", "memorial", "seed", "corrections", "questions", "text_fixes",
+    "id",
+    "name",
+    "region",
+    "federal_district",
+    "year",
+    "headline",
+    "tags",
+    "name_latin",
+    "summary_en",
+    "location",
+    "memorial",
+    "seed",
+    "corrections",
+    "questions",
+    "text_fixes",
 }
 # Seed fields compared with the shown value: a difference needs a note in [corrections].
 SEED_COMPARED = ("name", "region", "year")
@@ -142,8 +155,14 @@ def _load_tags(path: Path, problems: list[DataError]) -> list[Tag]:
         elif tag_id in seen:
             check.bad(where + "id", f"duplicate tag id {tag_id!r}")
         seen.add(tag_id)
-        tags.append(Tag(tag_id, check.text(entry, "label_ru", where), check.text(entry, "label_en", where),
-                        check.text(entry, "icon", where)))
+        tags.append(
+            Tag(
+                tag_id,
+                check.text(entry, "label_ru", where),
+                check.text(entry, "label_en", where),
+                check.text(entry, "icon", where),
+            )
+        )
     return tags
 
 
@@ -197,8 +216,9 @@ def _as_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[str, str],
-               problems: list[DataError]) -> CitySource | None:
+def _load_city(
+    path: Path, data: dict, tag_ids: set[str] | None, regions: dict[str, str], problems: list[DataError]
+) -> CitySource | None:
     check = _Checker(path, problems)
     before = len(problems)
     for key in sorted(set(data) - CITY_KEYS):  # forward-compatible, but typos should not pass silently
@@ -251,14 +271,29 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
         url = check.text(mem, "url", "memorial.", required=False)
         if (why := rules.url_problem(url)) is not None:
             check.bad("memorial.url", why)
-        memorial = Memorial(check.text(mem, "kind", "memorial."), check.text(mem, "title", "memorial."),
-                            check.text(mem, "address", "memorial.", required=False), url)
+        memorial = Memorial(
+            check.text(mem, "kind", "memorial."),
+            check.text(mem, "title", "memorial."),
+            check.text(mem, "address", "memorial.", required=False),
+            url,
+        )
 
-    one_line = {"name": name, "region": region, "federal_district": district, "headline": headline,
-                "name_latin": name_latin}
+    one_line = {
+        "name": name,
+        "region": region,
+        "federal_district": district,
+        "headline": headline,
+        "name_latin": name_latin,
+    }
     if memorial is not None:
-        one_line.update({"memorial.kind": memorial.kind, "memorial.title": memorial.title,
-                         "memorial.address": memorial.address, "memorial.url": memorial.url})
+        one_line.update(
+            {
+                "memorial.kind": memorial.kind,
+                "memorial.title": memorial.title,
+                "memorial.address": memorial.address,
+                "memorial.url": memorial.url,
+            }
+        )
     for key, value in one_line.items():
         if (why := rules.oneline_problem(value)) is not None:
             check.bad(key, why)
@@ -290,10 +325,21 @@ def _load_city(path: Path, data: dict, tag_ids: set[str] | None, regions: dict[s
     if len(problems) > before:
         return None
     return CitySource(
-        city=City(id=city_id, name=name, region=region, federal_district=district, year=cast(int, year), text=text,
-                  headline=headline, lat=None if lat is None else float(lat),
-                  lon=None if lon is None else float(lon), name_latin=name_latin, tags=tuple(tags),
-                  memorial=memorial, summary_en=summary_en),
+        city=City(
+            id=city_id,
+            name=name,
+            region=region,
+            federal_district=district,
+            year=cast(int, year),
+            text=text,
+            headline=headline,
+            lat=None if lat is None else float(lat),
+            lon=None if lon is None else float(lon),
+            name_latin=name_latin,
+            tags=tuple(tags),
+            memorial=memorial,
+            summary_en=summary_en,
+        ),
         name_seed=check.text(seed, "name", "seed.", required=False) or name,
         region_seed=check.text(seed, "region", "seed.", required=False) or region,
         geonameid=geonameid,

@@ -76,7 +76,7 @@ def read_source(path: Path) -> tuple[list[Sheet], list[Path]]:
 def decode(raw: bytes, path: Path) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1251 (Russian Excel's «CSV»)."""
     if raw.startswith(codecs.BOM_UTF8):
-        raw, enc = raw[len(codecs.BOM_UTF8):], "utf-8"
+        raw, enc = raw[len(codecs.BOM_UTF8) :], "utf-8"
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         enc = "utf-16"
     else:
@@ -120,7 +120,7 @@ def read_csv_sheet(path: Path, table: str) -> Sheet:
     for n, cells in enumerate(records[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
             raise sheet.error(f"{len(cells)} cells, the header has {len(header)} (a stray delimiter or quote?)", n)
         sheet.rows.append((n, dict(zip(header, cells))))
     return sheet
@@ -162,7 +162,7 @@ def read_xlsx(path: Path) -> list[Sheet]:
                 cells = list(cells)
                 if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                     continue
-                if any(c is not None for c in cells[len(header):]):
+                if any(c is not None for c in cells[len(header) :]):
                     raise sheet.error("a value right of the last named column", n)
                 sheet.rows.append((n, dict(zip(header, cells))))
             sheets.append(sheet)
@@ -177,7 +177,7 @@ def read_json(path: Path) -> list[Sheet]:
     except json.JSONDecodeError as e:
         raise DataError(path, f"line {e.lineno}, column {e.colno}: not valid JSON: {e.msg}") from None
     if not isinstance(data, dict) or not isinstance(data.get("cities"), list):
-        raise DataError(path, "not a kiosk export (no \"cities\" list)")
+        raise DataError(path, 'not a kiosk export (no "cities" list)')
     known = {*tables.EXPORT_TABLES, "schema_version", "built_at", "app_version", "sources_sha256"}
     for key in data:
         if key not in known:

@@ -77,7 +77,12 @@ def text_terms(text: str) -> list[str]:
 # 52535. Only schemes that write plain ASCII: visitors type on a Latin keyboard without diacritics. Typo
 # tolerance covers what no scheme writes («Nizhnij», «Kuzneckij»).
 _SCHEMES = (
-    iuliia.WIKIPEDIA, iuliia.ICAO_DOC_9303, iuliia.BGN_PCGN, iuliia.YANDEX_MAPS, iuliia.MOSMETRO, iuliia.TELEGRAM,
+    iuliia.WIKIPEDIA,
+    iuliia.ICAO_DOC_9303,
+    iuliia.BGN_PCGN,
+    iuliia.YANDEX_MAPS,
+    iuliia.MOSMETRO,
+    iuliia.TELEGRAM,
     iuliia.GOST_52535,
 )
 _NOT_LATIN = re.compile(r"[^a-z]")

@@ -19,7 +19,7 @@ EN = "\u2013"
 # Everything typeset() may add, remove or swap; every other character stays where it is, in order.
 SPACES = " \t\u00a0\u2009\u202f"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
-QUOTES = "\"«»„“”"
+QUOTES = '"«»„“”'
 
 _L = "А-Яа-яЁёA-Za-z"  # letters of the texts (Cyrillic and Latin)
 _SP = f"[ {NBSP}]"

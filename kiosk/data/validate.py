@@ -15,11 +15,11 @@ from kiosk.data.nk_validate import section_problems
 from kiosk.data.sqlite_ro import open_readonly
 
 # Shown on a single line (text and seed copies may have paragraphs).
-ONE_LINE = {
-    ("cities", c) for c in ("name", "region", "federal_district", "headline", "name_latin")
-} | {("memorials", c) for c in ("kind", "title", "address", "url")} | {
-    ("tags", c) for c in ("id", "label_ru", "label_en", "icon")
-}
+ONE_LINE = (
+    {("cities", c) for c in ("name", "region", "federal_district", "headline", "name_latin")}
+    | {("memorials", c) for c in ("kind", "title", "address", "url")}
+    | {("tags", c) for c in ("id", "label_ru", "label_en", "icon")}
+)
 _TYPEOF_OK = {"TEXT": {"text"}, "INTEGER": {"integer"}, "REAL": {"real", "integer"}, "BLOB": {"blob"}}
 # Names in messages about references: «unknown city 71».
 _SINGULAR = {"cities": "city", "tags": "tag"}
@@ -59,8 +59,10 @@ def schema_version_problem(value: object) -> str | None:
     except ValueError:
         return f"schema version {value!r} is not a number"
     if version > schema.SCHEMA_VERSION:
-        return (f"schema version {version} is newer than this program understands ({schema.SCHEMA_VERSION}): "
-                "update the kiosk software")
+        return (
+            f"schema version {version} is newer than this program understands ({schema.SCHEMA_VERSION}): "
+            "update the kiosk software"
+        )
     if version != schema.SCHEMA_VERSION:
         return f"schema version {version} is not supported (this program reads {schema.SCHEMA_VERSION})"
     return None
@@ -131,7 +133,7 @@ class _Check:
             cols = table.column_names
             select = ", ".join([*(f'"{c}"' for c in cols), *(f'typeof("{c}")' for c in cols)])
             for row in self.conn.execute(f'SELECT {select} FROM "{table.name}"'):
-                values, types = row[: len(cols)], row[len(cols):]
+                values, types = row[: len(cols)], row[len(cols) :]
                 row_id = ",".join(str(values[cols.index(k)]) for k in table.pk)
                 for col, value, typ in zip(table.columns, values, types):
                     if typ == "blob" and col.type != "BLOB":
@@ -181,9 +183,13 @@ class _Check:
             for *key, n in self.conn.execute(
                 f'SELECT {cols}, count(*) FROM "{table.name}" GROUP BY {cols} HAVING count(*) > 1'
             ):
-                self.bad(f"duplicate {'id' if len(key) == 1 else 'key'}: {n} rows have it "
-                         f"(was the table rebuilt without its primary key?)",
-                         table.name, ",".join(map(str, key)), ",".join(table.pk))
+                self.bad(
+                    f"duplicate {'id' if len(key) == 1 else 'key'}: {n} rows have it "
+                    f"(was the table rebuilt without its primary key?)",
+                    table.name,
+                    ",".join(map(str, key)),
+                    ",".join(table.pk),
+                )
 
     def references(self) -> None:
         """Every foreign key of the schema points at an existing row (city ↔ memorial, city ↔ tag, …)."""
@@ -209,8 +215,9 @@ class _Check:
             owners[kind] = {str(r[0]) for r in self.conn.execute(f'SELECT "{key}" FROM "{table}"')}
         for rid, kind, owner, width, height, fmt in rows:
             if kind not in owners:
-                self.bad(f"unknown owner type {kind!r} (known: {', '.join(sorted(owners))})", "images", rid,
-                         "owner_type")
+                self.bad(
+                    f"unknown owner type {kind!r} (known: {', '.join(sorted(owners))})", "images", rid, "owner_type"
+                )
             elif str(owner) not in owners[kind]:
                 self.bad(f"{kind} {owner!r} does not exist", "images", rid, "owner_id")
             (data,) = self.conn.execute("SELECT data FROM images WHERE id = ?", (rid,)).fetchone()
@@ -221,4 +228,4 @@ class _Check:
         return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
 
     def _columns(self, table: str) -> set[str]:
-        return {r[1] for r in self.conn.execute(f"PRAGMA table_info(\"{table}\")")}
+        return {r[1] for r in self.conn.execute(f'PRAGMA table_info("{table}")')}

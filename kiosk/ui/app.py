@@ -47,9 +47,17 @@ class KioskApp(QObject):
 
     firstFrame = Signal(float)  # ms since construction
 
-    def __init__(self, config: Config | None = None, *, db_path: Path | None = None, windowed: bool = False,
-                 size: tuple[int, int] | None = None, log_path: Path | None = None, on_quit=None,
-                 watch: bool = True):
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        db_path: Path | None = None,
+        windowed: bool = False,
+        size: tuple[int, int] | None = None,
+        log_path: Path | None = None,
+        on_quit=None,
+        watch: bool = True,
+    ):
         super().__init__()
         self._t0 = time.perf_counter()
         self.config = config or Config()
@@ -69,12 +77,17 @@ class KioskApp(QObject):
         self.catalog = Catalog()
         self.catalog.setParent(self)
         self.info = KioskInfo(self.config, windowed=windowed, size=self.size, log_path=log_path, parent=self)
-        self.admin = AdminService(self.config.admin_pin_hash, parent=self,
-                                  state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE))
+        self.admin = AdminService(
+            self.config.admin_pin_hash, parent=self, state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE)
+        )
         self.admin.quitRequested.connect(self.quit)
-        self.database = DatabaseService(db_path or self.config.db or cfg.default_db_path(), self.catalog,
-                                        parent=self, watch=watch,
-                                        opener=partial(open_database, show_disputed=self.config.show_disputed_cities))
+        self.database = DatabaseService(
+            db_path or self.config.db or cfg.default_db_path(),
+            self.catalog,
+            parent=self,
+            watch=watch,
+            opener=partial(open_database, show_disputed=self.config.show_disputed_cities),
+        )
         self.idle = IdleService(self.config.idle_timeout, self.config.idle_countdown, parent=self)
         self.idle.resetRequested.connect(self.catalog.reset)
         # A checked new database switches in between visits: at rest, at the idle reset (and attract start).
@@ -91,10 +104,14 @@ class KioskApp(QObject):
         self.database.infoChanged.connect(lambda: self.city_map.load(self.database.repository))
         self.database.open()
         self.attract = AttractService(
-            self.config.attract_timeout, self.config.slide_duration, self.config.quiet_hours,
+            self.config.attract_timeout,
+            self.config.slide_duration,
+            self.config.quiet_hours,
             repository=lambda: self.database.repository if self.database.available else None,
             at_rest=lambda: bool(self.idle.property("atRest")),
-            before_session=self.database.applyPendingReload, parent=self)
+            before_session=self.database.applyPendingReload,
+            parent=self,
+        )
         self.idle.countdownExpired.connect(self.attract.after_idle_reset)
         self.attract.activeChanged.connect(self.idle.poke)  # the waking touch never reached the idle filter
 
@@ -104,8 +121,18 @@ class KioskApp(QObject):
         self.engine.addImageProvider("icon", IconProvider())
         self.engine.addImageProvider("qr", QrProvider())
         self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
-        qmlmodule.provide(self.engine, self.info, self.catalog, self.database, self.admin, self.idle,
-                          self.novokuznetsk, self.attract, self.city_map, self.language)
+        qmlmodule.provide(
+            self.engine,
+            self.info,
+            self.catalog,
+            self.database,
+            self.admin,
+            self.idle,
+            self.novokuznetsk,
+            self.attract,
+            self.city_map,
+            self.language,
+        )
         self.language.attach(self.engine)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
         roots = self.engine.rootObjects()
@@ -126,8 +153,13 @@ class KioskApp(QObject):
             self._overridden_cursor = True
         keep = keeper_wanted(windowed, QGuiApplication.platformName())
         self.keeper = WindowKeeper(self.window, self) if keep else None
-        log.info("kiosk %s started (%s, database %s, platform %s)", kiosk.__version__,
-                 "windowed" if windowed else "kiosk mode", self.database.path, QGuiApplication.platformName())
+        log.info(
+            "kiosk %s started (%s, database %s, platform %s)",
+            kiosk.__version__,
+            "windowed" if windowed else "kiosk mode",
+            self.database.path,
+            QGuiApplication.platformName(),
+        )
 
     # -- lifecycle
     def _load_section(self) -> None:

@@ -33,10 +33,7 @@ from kiosk.ui import locations
 APP_ID = locations.APP_ID
 
 # PBKDF2-SHA256 of "1945" with a fixed salt: the documented first-install PIN.
-DEFAULT_PIN_HASH = (
-    "pbkdf2_sha256$200000$a2lvc2stZGVmYXVsdC0xOTQ1$"
-    "YPQ75nXbAxrM5VdIOgT5hiXIOyuyKRM74q9ZJywN8L8="
-)
+DEFAULT_PIN_HASH = "pbkdf2_sha256$200000$a2lvc2stZGVmYXVsdC0xOTQ1$YPQ75nXbAxrM5VdIOgT5hiXIOyuyKRM74q9ZJywN8L8="
 
 SCREENS = ("home", "cities")
 
@@ -63,8 +60,12 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_NUMBERS = {"idle_timeout": (0, 86400), "idle_countdown": (1, 600), "slide_duration": (1, 600),
-            "attract_timeout": (0, 86400)}
+_NUMBERS = {
+    "idle_timeout": (0, 86400),
+    "idle_countdown": (1, 600),
+    "slide_duration": (1, 600),
+    "attract_timeout": (0, 86400),
+}
 _PATHS = ("log_dir", "db")
 
 
@@ -142,6 +143,7 @@ def load_config(path: Path | str | None = None) -> Config:
 
 
 # ---- paths: the only place that knows where things live -------------------------------------------
+
 
 def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False))

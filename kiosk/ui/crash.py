@@ -17,8 +17,9 @@ log = logging.getLogger("kiosk.crash")
 
 def _log_and_exit(exc_type, exc, tb, where: str) -> None:
     try:
-        log.critical("unhandled exception %s; exiting with %d for a restart", where, CRASH_EXIT,
-                     exc_info=(exc_type, exc, tb))
+        log.critical(
+            "unhandled exception %s; exiting with %d for a restart", where, CRASH_EXIT, exc_info=(exc_type, exc, tb)
+        )
         logging.shutdown()  # flush the file before the hard exit
     finally:
         # os._exit: no Qt teardown that could raise again or hang behind a wedged event loop.
@@ -29,5 +30,6 @@ def install() -> None:
     """Route every unhandled exception (Qt slots and QML callbacks call sys.excepthook; threads their own hook)
     to the log and a non-zero exit."""
     sys.excepthook = lambda t, e, tb: _log_and_exit(t, e, tb, "on the main thread")
-    threading.excepthook = lambda a: _log_and_exit(a.exc_type, a.exc_value, a.exc_traceback,
-                                                   f"in thread {a.thread.name if a.thread else '?'}")
+    threading.excepthook = lambda a: _log_and_exit(
+        a.exc_type, a.exc_value, a.exc_traceback, f"in thread {a.thread.name if a.thread else '?'}"
+    )

@@ -65,8 +65,10 @@ class DatabaseImageProvider(QQuickImageProvider):
             repo = self._repository()
             if repo is None:
                 raise LookupError("no database open")
-            bound = (min(requested.width(), MAX_SIDE) if requested.width() > 0 else MAX_SIDE,
-                     min(requested.height(), MAX_SIDE) if requested.height() > 0 else MAX_SIDE)
+            bound = (
+                min(requested.width(), MAX_SIDE) if requested.width() > 0 else MAX_SIDE,
+                min(requested.height(), MAX_SIDE) if requested.height() > 0 else MAX_SIDE,
+            )
             return decode(repo.image_data(int(key)), bound)
         except Exception as exc:  # noqa: BLE001 - a broken picture must never break a screen
             self._report(key, f"{type(exc).__name__}: {exc}")

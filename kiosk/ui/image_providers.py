@@ -86,8 +86,9 @@ class QrProvider(QQuickImageProvider):
                     data[base + x] = 0
         modules_image = QImage(bytes(data), n, n, stride, QImage.Format.Format_Indexed8).copy()
         modules_image.setColorTable([self.DARK.rgb(), self.LIGHT.rgb()])
-        scaled = modules_image.scaled(n * scale, n * scale, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                      Qt.TransformationMode.FastTransformation)
+        scaled = modules_image.scaled(
+            n * scale, n * scale, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation
+        )
         painter = QPainter(image)
         painter.drawImage(offset, offset, scaled)
         painter.end()

@@ -21,8 +21,15 @@ class KioskInfo(QObject):
     def create(engine):  # QML's singleton `KioskInfo`: the instance the app provided
         return instance_for(engine, KioskInfo)
 
-    def __init__(self, config: Config, *, windowed: bool, size: tuple[int, int], log_path: Path | None,
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        config: Config,
+        *,
+        windowed: bool,
+        size: tuple[int, int],
+        log_path: Path | None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._config = config
         self._windowed = windowed

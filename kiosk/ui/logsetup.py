@@ -34,8 +34,9 @@ class QuietOnFailure:
         try:
             stream = sys.__stderr__
             if stream is not None:
-                stream.write(f"kiosk: cannot write the log to {where} ({reason}); "
-                             "further log records are dropped until it can\n")
+                stream.write(
+                    f"kiosk: cannot write the log to {where} ({reason}); further log records are dropped until it can\n"
+                )
                 stream.flush()
         except Exception:  # noqa: BLE001 - stderr itself may be the broken one
             pass
@@ -67,8 +68,9 @@ class QuietStreamHandler(QuietOnFailure, logging.StreamHandler):
     pass
 
 
-def setup_logging(log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = True,
-                  stderr_level: int = logging.WARNING) -> Path | None:
+def setup_logging(
+    log_dir: Path | None, *, level: int = logging.INFO, stderr: bool = True, stderr_level: int = logging.WARNING
+) -> Path | None:
     """Route the `kiosk` loggers (and Qt's, via the message handler) to a bounded file and stderr.
 
     Returns the log file path, or None when the directory cannot be written (then stderr only, and

@@ -31,6 +31,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def _seconds_within(lo: float, hi: float, note: str = ""):
     """An argparse type: seconds as a number (fractions allowed) within lo…hi."""
+
     def parse(text: str) -> float:
         try:
             value = float(text)
@@ -39,6 +40,7 @@ def _seconds_within(lo: float, hi: float, note: str = ""):
         if not lo <= value <= hi:
             raise argparse.ArgumentTypeError(f"must be {lo:g}…{hi:g} seconds{note}")
         return value
+
     return parse
 
 
@@ -50,36 +52,72 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kiosk",
         description="Музейный киоск «Города трудовой доблести». Fullscreen kiosk by default; "
-                    "staff exit: hold the top-left corner for 3 s, then enter the PIN.",
+        "staff exit: hold the top-left corner for 3 s, then enter the PIN.",
     )
     p.add_argument("--version", action="version", version=f"kiosk {kiosk.__version__}")
-    p.add_argument("--db", type=Path, metavar="PATH",
-                   help="database file (default: kiosk.sqlite beside the program, in the user's or the machine's "
-                        "config folder, else the bundled one)")
-    p.add_argument("--config", type=Path, metavar="PATH",
-                   help="TOML settings (default: kiosk.toml beside the program, in the user's or the machine's "
-                        "config folder)")
-    p.add_argument("--windowed", action="store_true",
-                   help="school mode: an ordinary closable window with a visible cursor")
+    p.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="database file (default: kiosk.sqlite beside the program, in the user's or the machine's "
+        "config folder, else the bundled one)",
+    )
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="TOML settings (default: kiosk.toml beside the program, in the user's or the machine's config folder)",
+    )
+    p.add_argument(
+        "--windowed", action="store_true", help="school mode: an ordinary closable window with a visible cursor"
+    )
     p.add_argument("--size", type=_size, metavar="WxH", help="window size with --windowed (default 1280x800)")
-    p.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
-                   help="seconds without a touch before returning home (overrides the config; 0 = never)")
-    p.add_argument("--attract-timeout", type=_seconds, metavar="SECONDS",
-                   help="seconds without a touch on home before the attract slideshow (0 = never; default 120)")
-    p.add_argument("--slide-seconds", type=_slide_seconds, metavar="SECONDS",
-                   help="seconds per attract slide, fractions allowed (overrides slide_duration; default 8)")
-    p.add_argument("--log-dir", type=Path, metavar="DIR",
-                   help="where kiosk.log goes (default: the user's log folder, on Linux "
-                        "~/.local/state/labour-valour-kiosk/log)")
-    p.add_argument("--self-test", action="store_true",
-                   help="open the database, visit every screen offscreen, print a summary, exit 0 or 1")
+    p.add_argument(
+        "--idle-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="seconds without a touch before returning home (overrides the config; 0 = never)",
+    )
+    p.add_argument(
+        "--attract-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="seconds without a touch on home before the attract slideshow (0 = never; default 120)",
+    )
+    p.add_argument(
+        "--slide-seconds",
+        type=_slide_seconds,
+        metavar="SECONDS",
+        help="seconds per attract slide, fractions allowed (overrides slide_duration; default 8)",
+    )
+    p.add_argument(
+        "--log-dir",
+        type=Path,
+        metavar="DIR",
+        help="where kiosk.log goes (default: the user's log folder, on Linux ~/.local/state/labour-valour-kiosk/log)",
+    )
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the database, visit every screen offscreen, print a summary, exit 0 or 1",
+    )
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="with --self-test: a PNG per screen and size")
-    p.add_argument("--proof", type=Path, metavar="DIR",
-                   help="proof sheets: every page at 1920x1080 and 1080x1920 as PNGs and DIR/proof.pdf, then exit")
-    p.add_argument("--exit-after-first-frame", action="store_true",
-                   help="quit after the first frame is shown (start-up timing); prints the ms to stderr")
-    p.add_argument("--hash-pin", action="store_true",
-                   help="read a new admin PIN from stdin and print the admin_pin_hash line for the config")
+    p.add_argument(
+        "--proof",
+        type=Path,
+        metavar="DIR",
+        help="proof sheets: every page at 1920x1080 and 1080x1920 as PNGs and DIR/proof.pdf, then exit",
+    )
+    p.add_argument(
+        "--exit-after-first-frame",
+        action="store_true",
+        help="quit after the first frame is shown (start-up timing); prints the ms to stderr",
+    )
+    p.add_argument(
+        "--hash-pin",
+        action="store_true",
+        help="read a new admin PIN from stdin and print the admin_pin_hash line for the config",
+    )
     return p
 
 
@@ -122,8 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    config = config.with_overrides(idle_timeout=args.idle_timeout, log_dir=args.log_dir, db=args.db,
-                                   attract_timeout=args.attract_timeout, slide_duration=args.slide_seconds)
+    config = config.with_overrides(
+        idle_timeout=args.idle_timeout,
+        log_dir=args.log_dir,
+        db=args.db,
+        attract_timeout=args.attract_timeout,
+        slide_duration=args.slide_seconds,
+    )
     from kiosk.ui.config import default_db_path
     from kiosk.ui.locations import find_database
 
@@ -150,8 +193,14 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.ui.logsetup import setup_logging
 
     log_path = setup_logging(config.log_dir)
-    return run_app(config, windowed=args.windowed, size=args.size, log_path=log_path,
-                   exit_after_first_frame=args.exit_after_first_frame, t0=t0)
+    return run_app(
+        config,
+        windowed=args.windowed,
+        size=args.size,
+        log_path=log_path,
+        exit_after_first_frame=args.exit_after_first_frame,
+        t0=t0,
+    )
 
 
 def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: bool = False, t0: float) -> int:
@@ -173,6 +222,7 @@ def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: b
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     if exit_after_first_frame:
+
         def done(_ms: float) -> None:
             elapsed = (time.perf_counter() - t0) * 1000
             print(f"first frame after {elapsed:.0f} ms", file=sys.stderr)

@@ -152,8 +152,15 @@ class MapCanvas(QQuickPaintedItem):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._view = {"kmScale": 0.0, "originX": 0.0, "originY": 0.0, "coastWidth": 1.0,
-                      "land": QColor("#3b3a35"), "sea": QColor("#1d1f21"), "coast": QColor("#6d655a")}
+        self._view = {
+            "kmScale": 0.0,
+            "originX": 0.0,
+            "originY": 0.0,
+            "coastWidth": 1.0,
+            "land": QColor("#3b3a35"),
+            "sea": QColor("#1d1f21"),
+            "coast": QColor("#6d655a"),
+        }
         self.setOpaquePainting(True)
         self.setAntialiasing(True)
         forget_when_destroyed(self)  # QML creates one per map screen and city page
@@ -163,8 +170,12 @@ class MapCanvas(QQuickPaintedItem):
         map showing the whole country), else draw it and keep it (two pictures at most, for weeks)."""
         v = self._view
         w, h = max(1, round(self.width())), max(1, round(self.height()))
-        key = (w, h, *(v[k] for k in ("kmScale", "originX", "originY", "coastWidth")),
-               *(v[k].rgba() for k in ("land", "sea", "coast")))
+        key = (
+            w,
+            h,
+            *(v[k] for k in ("kmScale", "originX", "originY", "coastWidth")),
+            *(v[k].rgba() for k in ("land", "sea", "coast")),
+        )
         image = _pictures.get(key)
         if image is None:
             image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
@@ -203,8 +214,10 @@ class MapCanvas(QQuickPaintedItem):
         clear = QColor(self._view["sea"])
         clear.setAlpha(0)
         for x0, y0, x1, y1, rect in (
-            (0, 0, band, 0, QRectF(0, 0, band, h)), (w, 0, w - band, 0, QRectF(w - band, 0, band, h)),
-            (0, 0, 0, band, QRectF(0, 0, w, band)), (0, h, 0, h - band, QRectF(0, h - band, w, band)),
+            (0, 0, band, 0, QRectF(0, 0, band, h)),
+            (w, 0, w - band, 0, QRectF(w - band, 0, band, h)),
+            (0, 0, 0, band, QRectF(0, 0, w, band)),
+            (0, h, 0, h - band, QRectF(0, h - band, w, band)),
         ):
             gradient = QLinearGradient(x0, y0, x1, y1)
             gradient.setColorAt(0.0, self._view["sea"])

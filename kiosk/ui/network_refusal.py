@@ -11,6 +11,7 @@ from PySide6.QtQml import QQmlNetworkAccessManagerFactory
 
 log = logging.getLogger("kiosk.network")
 
+
 class RefusingNetworkAccessManager(QNetworkAccessManager):
     """Every request fails at once with an unknown-protocol error; nothing leaves the machine."""
 

@@ -67,8 +67,10 @@ def check(environ: dict | None = None, mode: str = "run") -> str | None:
         has_x = bool(env.get("DISPLAY"))
         has_wayland = bool(env.get("WAYLAND_DISPLAY"))
         if not has_x and not has_wayland:
-            return ("no display: neither DISPLAY nor WAYLAND_DISPLAY is set; start the kiosk inside the "
-                    "desktop session (or set QT_QPA_PLATFORM=offscreen for a headless check)")
+            return (
+                "no display: neither DISPLAY nor WAYLAND_DISPLAY is set; start the kiosk inside the "
+                "desktop session (or set QT_QPA_PLATFORM=offscreen for a headless check)"
+            )
         if platform.startswith("wayland") or (not platform and not has_x):
             mode = "test"  # Wayland needs no xcb libraries
     pairs = syslib_list("test" if headless else mode)
@@ -76,12 +78,17 @@ def check(environ: dict | None = None, mode: str = "run") -> str | None:
     if not headless and mode == "run" and not pairs:
         lib = _xcb_plugin_problem()
         if lib:
-            return (f"Qt cannot open an X11 window: {lib} is missing; install the xcb libraries "
-                    "(Debian/Ubuntu: sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 "
-                    "libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0)")
+            return (
+                f"Qt cannot open an X11 window: {lib} is missing; install the xcb libraries "
+                "(Debian/Ubuntu: sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 "
+                "libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0)"
+            )
     if missing:
-        return ("missing system libraries Qt needs; install them with: sudo apt-get install "
-                + " ".join(dict.fromkeys(missing)) + "  (or run: sh packaging/ensure-syslibs.sh run as root)")
+        return (
+            "missing system libraries Qt needs; install them with: sudo apt-get install "
+            + " ".join(dict.fromkeys(missing))
+            + "  (or run: sh packaging/ensure-syslibs.sh run as root)"
+        )
     return None
 
 

@@ -35,13 +35,19 @@ class ProofPage:
 def city_pages(repository) -> list[ProofPage]:
     def show(city_id):
         return lambda d: (d.nav("reset"), d.nav("city", city_id))
-    return [ProofPage(f"city-{c.id:02d}", f"{c.id}. {c.name}", show(c.id), "cityText")
-            for c in repository.cities()]
+
+    return [ProofPage(f"city-{c.id:02d}", f"{c.id}. {c.name}", show(c.id), "cityText") for c in repository.cities()]
 
 
 # What scrolls on each Novokuznetsk screen (the timeline scrolls sideways: one screen of it is its proof).
-NK_SCROLL = {"home": "nkHomeFlick", "figures": "nkFiguresGrid", "people": "nkPeopleGrid", "awards": "nkAwardsList",
-             "sources": "nkSourcesFlick", "chapter": "nkChapterText"}
+NK_SCROLL = {
+    "home": "nkHomeFlick",
+    "figures": "nkFiguresGrid",
+    "people": "nkPeopleGrid",
+    "awards": "nkAwardsList",
+    "sources": "nkSourcesFlick",
+    "chapter": "nkChapterText",
+}
 
 
 def novokuznetsk_pages(repository) -> list[ProofPage]:
@@ -54,10 +60,20 @@ def novokuznetsk_pages(repository) -> list[ProofPage]:
 
     def show(page, props):
         return lambda d: (d.nav("reset"), d.nav("novokuznetsk", page, props))
-    pages = [ProofPage(f"novokuznetsk-{name}", f"Новокузнецк: {name}", show(page, props), NK_SCROLL.get(page, ""))
-             for name, page, props, _expect in PAGES]
-    pages += [ProofPage(f"novokuznetsk-chapter-{c.id}", f"Новокузнецк: {c.title}",
-                        show("chapter", {"chapterId": c.id}), NK_SCROLL["chapter"]) for c in section.chapters]
+
+    pages = [
+        ProofPage(f"novokuznetsk-{name}", f"Новокузнецк: {name}", show(page, props), NK_SCROLL.get(page, ""))
+        for name, page, props, _expect in PAGES
+    ]
+    pages += [
+        ProofPage(
+            f"novokuznetsk-chapter-{c.id}",
+            f"Новокузнецк: {c.title}",
+            show("chapter", {"chapterId": c.id}),
+            NK_SCROLL["chapter"],
+        )
+        for c in section.chapters
+    ]
     return pages
 
 
@@ -117,8 +133,9 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
     writer.setResolution(96)
     painter: QPainter | None = None
     pngs = 0
-    kiosk_app = appmod.KioskApp(config, db_path=db_path, windowed=True, size=sizes[0], watch=False,
-                                on_quit=lambda code: None)
+    kiosk_app = appmod.KioskApp(
+        config, db_path=db_path, windowed=True, size=sizes[0], watch=False, on_quit=lambda code: None
+    )
     try:
         driver = ShellDriver(kiosk_app)
         driver.set_instant(True)
@@ -129,8 +146,11 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
                     image.save(str(out_dir / f"{page.name}-{w}x{h}-{n}.png"), "PNG", PNG_QUALITY)
                     pngs += 1
                     # One PDF page per screen, the size of the screen at 96 dpi, no margins.
-                    layout = QPageLayout(QPageSize(QSizeF(w * 72 / 96, h * 72 / 96), QPageSize.Unit.Point, page.title),
-                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+                    layout = QPageLayout(
+                        QPageSize(QSizeF(w * 72 / 96, h * 72 / 96), QPageSize.Unit.Point, page.title),
+                        QPageLayout.Orientation.Portrait,
+                        QMarginsF(0, 0, 0, 0),
+                    )
                     writer.setPageLayout(layout)
                     if painter is None:
                         painter = QPainter(writer)
@@ -138,15 +158,21 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
                         writer.newPage()
                     # The PDF gets the screen at 2/3 of its pixels (1280 px across a landscape page: sharp on A4);
                     # Qt stores ~0.4 MB per full-size screen, so the whole exhibit would be 120 MB.
-                    small = image.scaled(round(w * PDF_SCALE), round(h * PDF_SCALE),
-                                         Qt.AspectRatioMode.IgnoreAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation)
+                    small = image.scaled(
+                        round(w * PDF_SCALE),
+                        round(h * PDF_SCALE),
+                        Qt.AspectRatioMode.IgnoreAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
                     painter.drawImage(painter.viewport(), small)
     finally:
         if painter is not None:
             painter.end()
         kiosk_app.close()
         del qapp
-    print(f"kiosk --proof: {len(pages)} pages at {', '.join(f'{w}×{h}' for w, h in sizes)}: {pngs} PNG files and "
-          f"{pdf_path} in {time.perf_counter() - t0:.1f} s", file=out)
+    print(
+        f"kiosk --proof: {len(pages)} pages at {', '.join(f'{w}×{h}' for w, h in sizes)}: {pngs} PNG files and "
+        f"{pdf_path} in {time.perf_counter() - t0:.1f} s",
+        file=out,
+    )
     return 0

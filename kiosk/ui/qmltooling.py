@@ -56,8 +56,11 @@ def _constant_properties(source: Path) -> set[tuple[str, str]]:
             continue
         for fn in cls.body:
             for deco in getattr(fn, "decorator_list", []):
-                if (isinstance(deco, ast.Call) and getattr(deco.func, "id", "") == "Property"
-                        and any(k.arg == "constant" and getattr(k.value, "value", False) for k in deco.keywords)):
+                if (
+                    isinstance(deco, ast.Call)
+                    and getattr(deco.func, "id", "") == "Property"
+                    and any(k.arg == "constant" and getattr(k.value, "value", False) for k in deco.keywords)
+                ):
                     found.add((cls.name, getattr(fn, "name", "")))
     return found
 
@@ -78,15 +81,30 @@ def generate_qmltypes(out: Path = QMLTYPES) -> str:
     """Write the module's .qmltypes to `out`; returns its text."""
     with tempfile.TemporaryDirectory() as tmp:
         json_file = Path(tmp) / "kiosk_metatypes.json"
-        dump = subprocess.run([_tool("pyside6-metaobjectdump"), *PYTHON_SOURCES], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout
+        dump = subprocess.run(
+            [_tool("pyside6-metaobjectdump"), *PYTHON_SOURCES], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout
         json_file.write_text(json.dumps(_with_constants(json.loads(dump))), encoding="utf-8")
-        subprocess.run([_tool("pyside6-qmltyperegistrar"), "--generate-qmltypes", str(out),
-                        "-o", str(Path(tmp) / "registrations.cpp"),
-                        "--import-name", MODULE, "--major-version", str(QML_IMPORT_MAJOR_VERSION),
-                        "--minor-version", str(QML_IMPORT_MINOR_VERSION),
-                        f"--foreign-types={_qtcore_metatypes()}", str(json_file)],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                _tool("pyside6-qmltyperegistrar"),
+                "--generate-qmltypes",
+                str(out),
+                "-o",
+                str(Path(tmp) / "registrations.cpp"),
+                "--import-name",
+                MODULE,
+                "--major-version",
+                str(QML_IMPORT_MAJOR_VERSION),
+                "--minor-version",
+                str(QML_IMPORT_MINOR_VERSION),
+                f"--foreign-types={_qtcore_metatypes()}",
+                str(json_file),
+            ],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return out.read_text(encoding="utf-8")
 
 
@@ -97,8 +115,15 @@ def qml_files() -> list[Path]:
 def lint(extra_args: list[str] | None = None) -> subprocess.CompletedProcess:
     """pyside6-qmllint over every QML file of the module, resolving `import Kiosk` through the import path;
     any warning makes the exit code non-zero."""
-    cmd = [_tool("pyside6-qmllint"), "-I", str(cfg.qml_dir()), "--max-warnings", "0", *(extra_args or []),
-           *[str(p) for p in qml_files()]]
+    cmd = [
+        _tool("pyside6-qmllint"),
+        "-I",
+        str(cfg.qml_dir()),
+        "--max-warnings",
+        "0",
+        *(extra_args or []),
+        *[str(p) for p in qml_files()],
+    ]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
 
 

@@ -82,8 +82,15 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
     shots = 0
     kiosk_app = None
     try:
-        kiosk_app = KioskApp(config, db_path=db_path, windowed=True, size=sizes[0], log_path=log_path,
-                             watch=False, on_quit=lambda code: None)
+        kiosk_app = KioskApp(
+            config,
+            db_path=db_path,
+            windowed=True,
+            size=sizes[0],
+            log_path=log_path,
+            watch=False,
+            on_quit=lambda code: None,
+        )
         if not kiosk_app.database.available:
             print(f"self-test FAILED: database unavailable: {kiosk_app.database.reason}", file=out)
             return 1
@@ -100,8 +107,14 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             done: list[str] = []
             start = len(problems)
 
-            def visit(name: str, expect: str | None = None, shot: bool = True, wait_ms: int = 0, tag: str = tag,
-                      prefix: str = prefix):
+            def visit(
+                name: str,
+                expect: str | None = None,
+                shot: bool = True,
+                wait_ms: int = 0,
+                tag: str = tag,
+                prefix: str = prefix,
+            ):
                 nonlocal shots
                 d.settle(wait_ms)
                 if expect is not None and d.current_name() != expect:
@@ -170,8 +183,11 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
     meta = repo.meta() if hasattr(repo, "meta") else {}
     status = "passed" if not problems else "FAILED"
     print(f"kiosk self-test {status} in {elapsed:.1f} s", file=out)
-    print(f"  database {db_path}: {len(city_ids)} cities, built {meta.get('built_at', '?')}, "
-          f"sources {str(meta.get('sources_sha256', '?'))[:12]}", file=out)
+    print(
+        f"  database {db_path}: {len(city_ids)} cities, built {meta.get('built_at', '?')}, "
+        f"sources {str(meta.get('sources_sha256', '?'))[:12]}",
+        file=out,
+    )
     for row in rows:
         print(row, file=out)
     if screenshots:

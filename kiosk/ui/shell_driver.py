@@ -40,8 +40,7 @@ class ShellDriver:
     def call(self, obj, method: str, *args):
         from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 
-        QMetaObject.invokeMethod(obj, method, Qt.ConnectionType.DirectConnection,
-                                 *[Q_ARG("QVariant", a) for a in args])
+        QMetaObject.invokeMethod(obj, method, Qt.ConnectionType.DirectConnection, *[Q_ARG("QVariant", a) for a in args])
 
     def nav(self, method: str, *args) -> None:
         self.call(self.navigator, method, *args)

@@ -41,8 +41,18 @@ def qm_path(code: str) -> Path:
 
 
 def release(code: str, out: Path) -> None:
-    subprocess.run([_tool("pyside6-lrelease"), "-silent", "-removeidentical" if code == "ru" else "-nounfinished",
-                    str(ts_path(code)), "-qm", str(out)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            _tool("pyside6-lrelease"),
+            "-silent",
+            "-removeidentical" if code == "ru" else "-nounfinished",
+            str(ts_path(code)),
+            "-qm",
+            str(out),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def unfinished(code: str) -> list[str]:
@@ -61,9 +71,25 @@ def unfinished(code: str) -> list[str]:
 
 
 def lupdate(code: str, ts: Path) -> None:
-    subprocess.run([_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-                    "-source-language", "ru_RU", "-target-language", code, *CATALOGS[code], *sources(),
-                    "-ts", str(ts)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "ru_RU",
+            "-target-language",
+            code,
+            *CATALOGS[code],
+            *sources(),
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def messages(ts: Path) -> set[tuple[str, str]]:

@@ -73,10 +73,14 @@ class WindowKeeper(QObject):
         minimized = bool(window.windowStates() & Qt.WindowState.WindowMinimized)
         if minimized or window.visibility() != QWindow.Visibility.FullScreen or window.geometry() != geometry:
             self._restores += 1
-            log.log(logging.INFO if self._restores == 1 else logging.WARNING,  # the first is start-up placement
-                    "kiosk window was %s; restoring it fullscreen on %s (%dx%d)",
-                    "minimised" if minimized else f"{window.width()}x{window.height()}",
-                    screen.name() or "the screen", geometry.width(), geometry.height())
+            log.log(
+                logging.INFO if self._restores == 1 else logging.WARNING,  # the first is start-up placement
+                "kiosk window was %s; restoring it fullscreen on %s (%dx%d)",
+                "minimised" if minimized else f"{window.width()}x{window.height()}",
+                screen.name() or "the screen",
+                geometry.width(),
+                geometry.height(),
+            )
             window.setWindowStates(Qt.WindowState.WindowFullScreen)
             window.setGeometry(geometry)  # a bare X session has nobody to honour "fullscreen"
             window.showFullScreen()
@@ -87,8 +91,7 @@ class WindowKeeper(QObject):
     def stop(self) -> None:
         self._check.stop()
         self._soon.stop()
-        for signal in (self._window.visibilityChanged, self._window.windowStateChanged,
-                       self._window.activeChanged):
+        for signal in (self._window.visibilityChanged, self._window.windowStateChanged, self._window.activeChanged):
             try:
                 signal.disconnect(self._later)
             except (RuntimeError, TypeError):

@@ -26,8 +26,13 @@ def _verify(unit: Path, tmp_path: Path, *, user: bool = False) -> subprocess.Com
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700, exist_ok=True)
     env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime))
-    return subprocess.run(["systemd-analyze", "verify", *(["--user"] if user else []), str(copy)],
-                          capture_output=True, text=True, timeout=60, env=env)
+    return subprocess.run(
+        ["systemd-analyze", "verify", *(["--user"] if user else []), str(copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze not installed")
@@ -44,8 +49,9 @@ def test_units_verify(tmp_path, name, user):
 def test_verify_catches_a_broken_unit(tmp_path):
     broken = tmp_path / "src" / "kiosk@.service"
     broken.parent.mkdir()
-    broken.write_text((UNITS / "kiosk@.service").read_text(encoding="utf-8").replace("WatchdogSec=30",
-                                                                                     "WatchdogSec=thirty"))
+    broken.write_text(
+        (UNITS / "kiosk@.service").read_text(encoding="utf-8").replace("WatchdogSec=30", "WatchdogSec=thirty")
+    )
     r = _verify(broken, tmp_path)
     assert "WatchdogSec" in r.stderr or "thirty" in r.stderr
 
@@ -56,20 +62,44 @@ def test_first_frame_under_wayland(tmp_path, built_db):
     runtime.mkdir(mode=0o700)
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM", "QT_QUICK_BACKEND")}
     env["XDG_RUNTIME_DIR"] = str(runtime)
-    weston = subprocess.Popen(["weston", "--backend=headless-backend.so", "--socket=kiosk-test", "--idle-time=0",
-                               "--width=1920", "--height=1080"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
+    weston = subprocess.Popen(
+        [
+            "weston",
+            "--backend=headless-backend.so",
+            "--socket=kiosk-test",
+            "--idle-time=0",
+            "--width=1920",
+            "--height=1080",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 30
         while not (runtime / "kiosk-test").exists():  # the socket appears when Weston is ready
             if weston.poll() is not None or time.monotonic() > deadline:
                 pytest.skip(f"weston did not start: {weston.stderr.read()[-500:] if weston.stderr else ''}")
             time.sleep(0.1)
-        kiosk_env = dict(env, WAYLAND_DISPLAY="kiosk-test", QT_QPA_PLATFORM="wayland",
-                         QT_QUICK_BACKEND="software")
-        r = subprocess.run([sys.executable, "-m", "kiosk.cli", "--db", str(built_db), "--exit-after-first-frame",
-                            "--log-dir", str(tmp_path / "log")], cwd=ROOT, env=kiosk_env, capture_output=True,
-                           text=True, timeout=120)
+        kiosk_env = dict(env, WAYLAND_DISPLAY="kiosk-test", QT_QPA_PLATFORM="wayland", QT_QUICK_BACKEND="software")
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kiosk.cli",
+                "--db",
+                str(built_db),
+                "--exit-after-first-frame",
+                "--log-dir",
+                str(tmp_path / "log"),
+            ],
+            cwd=ROOT,
+            env=kiosk_env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert r.returncode == 0, r.stderr[-2000:]
         assert "first frame after" in r.stderr
         log = (tmp_path / "log" / "kiosk.log").read_text(encoding="utf-8")

@@ -17,8 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _run(*args, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
-    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
 
 
 def _fifo(tmp_path):
@@ -39,8 +38,11 @@ def test_self_test_refuses_in_one_line(tmp_path, make):
     path, expected = make(tmp_path)
     r = _run("kiosk.cli", "--self-test", "--db", str(path), "--log-dir", str(tmp_path / "log"), tmp_path=tmp_path)
     assert r.returncode == 1
-    assert r.stdout.strip().splitlines() == [f"self-test FAILED: database unavailable: {path}: {expected}"
-                                             if expected.startswith("is a") else r.stdout.strip()]
+    assert r.stdout.strip().splitlines() == [
+        f"self-test FAILED: database unavailable: {path}: {expected}"
+        if expected.startswith("is a")
+        else r.stdout.strip()
+    ]
     assert expected in r.stdout and "Traceback" not in r.stderr
 
 
@@ -67,9 +69,23 @@ def test_a_wal_file_in_a_folder_nobody_may_write_validates(built_db, tmp_path):
         p.chmod(0o755)
     db.chmod(0o644)
     try:
-        r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                            sys.executable, "-m", "kiosk.data.cli", "validate", str(db)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+        r = subprocess.run(
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-m",
+                "kiosk.data.cli",
+                "validate",
+                str(db),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert r.returncode == 0 and ": OK (" in r.stdout, r.stdout + r.stderr
         assert sorted(p.name for p in folder.iterdir()) == ["kiosk.sqlite"]
     finally:

@@ -17,8 +17,15 @@ def kiosk(*args, env=None, stdin=None, timeout=120):
     environment.update({"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"})
     environment.update(env or {})
     environment = {k: v for k, v in environment.items() if v is not None}
-    return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], cwd=ROOT, env=environment, input=stdin,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", *args],
+        cwd=ROOT,
+        env=environment,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_version():
@@ -39,8 +46,11 @@ def test_self_test_passes_on_the_built_database(built_db, tmp_path):
         assert f"{screen}-1920x1080.png" in names and f"{screen}-1080x1920.png" in names
 
 
-@pytest.mark.parametrize("content", [None, b"", b"SQLite format 3\x00" + b"\x00" * 100, b"garbage" * 100],
-                         ids=["missing", "empty", "truncated", "garbage"])
+@pytest.mark.parametrize(
+    "content",
+    [None, b"", b"SQLite format 3\x00" + b"\x00" * 100, b"garbage" * 100],
+    ids=["missing", "empty", "truncated", "garbage"],
+)
 def test_self_test_fails_in_one_line_on_broken_databases(tmp_path, content):
     db = tmp_path / "kiosk.sqlite"
     if content is not None:
@@ -60,8 +70,16 @@ def test_exit_after_first_frame(built_db, tmp_path):
 
 
 def test_windowed_with_size_exits_after_first_frame(built_db, tmp_path):
-    r = kiosk("--db", str(built_db), "--windowed", "--size", "1024x768", "--exit-after-first-frame",
-              "--log-dir", str(tmp_path / "log"))
+    r = kiosk(
+        "--db",
+        str(built_db),
+        "--windowed",
+        "--size",
+        "1024x768",
+        "--exit-after-first-frame",
+        "--log-dir",
+        str(tmp_path / "log"),
+    )
     assert r.returncode == 0, r.stderr
 
 
@@ -88,12 +106,14 @@ def test_preflight_module(tmp_path):
     env = dict(os.environ)
     for k in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         env.pop(k, None)
-    r = subprocess.run([sys.executable, "-m", "kiosk.ui.preflight"], cwd=ROOT, env=env, capture_output=True,
-                       text=True, timeout=30)
+    r = subprocess.run(
+        [sys.executable, "-m", "kiosk.ui.preflight"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30
+    )
     assert r.returncode == 1 and "DISPLAY" in r.stderr
     env["QT_QPA_PLATFORM"] = "offscreen"
-    r = subprocess.run([sys.executable, "-m", "kiosk.ui.preflight"], cwd=ROOT, env=env, capture_output=True,
-                       text=True, timeout=30)
+    r = subprocess.run(
+        [sys.executable, "-m", "kiosk.ui.preflight"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30
+    )
     assert r.returncode == 0, r.stderr
 
 

@@ -20,8 +20,10 @@ def test_proof_sheets_of_every_city(tmp_path):
             first = QImage(str(out / f"city-{city}-{size}-1.png"))
             assert (first.width(), first.height()) == tuple(map(int, size.split("x")))
     pdf = (out / "proof.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + \
-        pdf.count(b"/Type/Page") >= 6
+    assert (
+        pdf.startswith(b"%PDF")
+        and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") >= 6
+    )
 
 
 def test_proof_of_a_broken_database_is_one_line(tmp_path):
@@ -56,8 +58,23 @@ def test_proof_shows_a_chapters_images(built_db, tmp_path, monkeypatch):
 
     db = shutil.copy(built_db, tmp_path / "kiosk.sqlite")
     Image.new("RGB", (1600, 1000), (20, 200, 120)).save(tmp_path / "green.jpg", "JPEG")  # nowhere in the design
-    assert kiosk_db_main(["add-image", str(db), "--owner", "nk_chapter:combine", "--file", str(tmp_path / "green.jpg"),
-                          "--caption", "Цех", "--credit", "Фото: тест"]) == 0
+    assert (
+        kiosk_db_main(
+            [
+                "add-image",
+                str(db),
+                "--owner",
+                "nk_chapter:combine",
+                "--file",
+                str(tmp_path / "green.jpg"),
+                "--caption",
+                "Цех",
+                "--credit",
+                "Фото: тест",
+            ]
+        )
+        == 0
+    )
     only = [lambda repo: [p for p in proof.novokuznetsk_pages(repo) if p.name == "novokuznetsk-chapter-combine"]]
     monkeypatch.setattr(proof, "PROOF_SOURCES", only)
     out = tmp_path / "proof"

@@ -19,9 +19,14 @@ pytestmark = pytest.mark.skipif(bool(missing_tools()), reason=f"needs {' and '.j
 
 
 def _kiosk(session: XSession, db: Path, log_dir: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "kiosk.cli", "--db", str(db), "--log-dir", str(log_dir), *args],
-                            cwd=ROOT, env=dict(session.env, QT_QUICK_BACKEND="software"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk.cli", "--db", str(db), "--log-dir", str(log_dir), *args],
+        cwd=ROOT,
+        env=dict(session.env, QT_QUICK_BACKEND="software"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait(predicate, timeout: float) -> bool:

@@ -47,11 +47,21 @@ def test_notify_does_nothing_without_a_socket():
 
 def test_the_running_kiosk_says_ready_and_pings_its_watchdog(notify_socket, built_db, tmp_path):
     sock, path = notify_socket
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
-           "NOTIFY_SOCKET": path, "WATCHDOG_USEC": "400000"}  # a ping every 0.2 s
-    proc = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "--db", str(built_db), "--windowed",
-                             "--log-dir", str(tmp_path / "log")], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_QUICK_BACKEND": "software",
+        "NOTIFY_SOCKET": path,
+        "WATCHDOG_USEC": "400000",
+    }  # a ping every 0.2 s
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk.cli", "--db", str(built_db), "--windowed", "--log-dir", str(tmp_path / "log")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         messages = receive_until(sock, "READY=1")
         assert any("STATUS=database" in m for m in messages)
@@ -112,11 +122,17 @@ CRASHER = textwrap.dedent("""
 def test_an_unhandled_exception_is_logged_and_exits_for_a_restart(tmp_path, where):
     from kiosk.ui.crash import CRASH_EXIT
 
-    code = CRASHER if where == "slot" else CRASHER.replace(
-        "QTimer.singleShot(0, slot)", "import threading; threading.Thread(target=slot, name='worker').start()")
+    code = (
+        CRASHER
+        if where == "slot"
+        else CRASHER.replace(
+            "QTimer.singleShot(0, slot)", "import threading; threading.Thread(target=slot, name='worker').start()"
+        )
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, env=env,
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == CRASH_EXIT, r.stderr
     log = (tmp_path / "kiosk.log").read_text(encoding="utf-8")
     assert "CRITICAL" in log and "Traceback" in log and "ZeroDivisionError: a bug in a slot" in log

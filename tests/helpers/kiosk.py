@@ -25,8 +25,9 @@ def shell_db(request, tmp_path_factory):
 
         from kiosk.data.build import build_database
 
-        warnings.warn(f"db/sources does not build ({str(exc)[:120]}); shell tests use the fixture sources",
-                      stacklevel=1)
+        warnings.warn(
+            f"db/sources does not build ({str(exc)[:120]}); shell tests use the fixture sources", stacklevel=1
+        )
         return build_database(FIXTURE_SOURCES, tmp_path_factory.mktemp("shell-db") / "kiosk.sqlite")
 
 
@@ -55,8 +56,15 @@ def make_kiosk(qapp, tmp_path):
         quit_codes: list[int] = []
         settings.setdefault("idle_timeout", 0)  # no idle question unless a test asks for it
         settings.setdefault("attract_timeout", 0)  # no slideshow over the screen under test either
-        app = KioskApp(Config(**settings), db_path=db, windowed=windowed, size=size, watch=watch,
-                       log_path=tmp_path / "kiosk.log", on_quit=quit_codes.append)
+        app = KioskApp(
+            Config(**settings),
+            db_path=db,
+            windowed=windowed,
+            size=size,
+            watch=watch,
+            log_path=tmp_path / "kiosk.log",
+            on_quit=quit_codes.append,
+        )
         app.quit_codes = quit_codes
         apps.append(app)
         window = app.window
@@ -80,6 +88,7 @@ def make_kiosk(qapp, tmp_path):
 
 # ---- where the visitor is ---------------------------------------------------------------------------------
 
+
 def settled(app) -> bool:
     """No screen transition running (StackView ignores touches during one, by design)."""
     return not app.driver.stack.property("busy")
@@ -94,6 +103,7 @@ def current_screen(app):
 
 
 # ---- routes, by touch -------------------------------------------------------------------------------------
+
 
 def open_cities(app, finger: Finger):
     """Home → «Города» tile → the cities screen."""
@@ -123,8 +133,13 @@ def open_city(app, finger: Finger, city_id: int):
     for _ in range(12):  # the grid builds a card only when it comes into view (cacheBuffer 0): scroll down to it
         if maybe(app.window, f"cityCard_{city_id}") is not None:
             break
-        finger.drag(grid.mapToScene(QPointF(grid.width() / 2, grid.height() * 0.75)), 0, -grid.height() / 2,
-                    steps=10, step_ms=30)
+        finger.drag(
+            grid.mapToScene(QPointF(grid.width() / 2, grid.height() * 0.75)),
+            0,
+            -grid.height() / 2,
+            steps=10,
+            step_ms=30,
+        )
         wait_until(lambda: not grid.property("moving"), 3000)
     card = find(app.window, f"cityCard_{city_id}")
     bring_into_view(finger, card, grid)
@@ -154,10 +169,10 @@ def type_keys(app, finger: Finger, *keys: str) -> None:
 
 # ---- what the visitor sees ----------------------------------------------------------------------------------
 
+
 def texts_in(root) -> list[str]:
     """The text of every visible Text item below `root`."""
-    return [i.property("text") for i in walk(root)
-            if i.inherits("QQuickText") and i.isVisible()]
+    return [i.property("text") for i in walk(root) if i.inherits("QQuickText") and i.isVisible()]
 
 
 def assert_plain_text(window) -> None:

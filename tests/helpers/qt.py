@@ -141,10 +141,18 @@ class Mouse:
         p = QPointF(_point(target))
         clock = self._qtest_clock(_point(target))
         for i in range(abs(notches)):
-            event = QWheelEvent(p, self.window.mapToGlobal(p), QPoint(0, 0), QPoint(0, 120 if notches > 0 else -120),
-                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
-                                False, Qt.MouseEventSource.MouseEventNotSynthesized,
-                                QPointingDevice.primaryPointingDevice())
+            event = QWheelEvent(
+                p,
+                self.window.mapToGlobal(p),
+                QPoint(0, 0),
+                QPoint(0, 120 if notches > 0 else -120),
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+                Qt.ScrollPhase.NoScrollPhase,
+                False,
+                Qt.MouseEventSource.MouseEventNotSynthesized,
+                QPointingDevice.primaryPointingDevice(),
+            )
             event.setTimestamp(clock + 1 + 60 * i)
             QCoreApplication.sendEvent(self.window, event)
             QTest.qWait(60)

@@ -23,7 +23,10 @@ class XSession:
         read, write = os.pipe()
         self.server = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(write)
         with os.fdopen(read) as f:
             number = f.readline().strip()
@@ -35,8 +38,9 @@ class XSession:
         self.env.pop("WAYLAND_DISPLAY", None)
         self.wm = None
         if window_manager:
-            self.wm = subprocess.Popen([window_manager], env=self.env, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL)
+            self.wm = subprocess.Popen(
+                [window_manager], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             time.sleep(0.5)
 
     def xdotool(self, *args: str) -> str:

@@ -13,7 +13,7 @@ from kiosk.data.typography import typeset
 from tests.helpers.kiosk import FIXTURE_SOURCES, texts_in
 from tests.helpers.qt import Finger, find, find_all, wait_until
 
-SLIDES_TOML = '''
+SLIDES_TOML = """
 [[slide]]
 id = 1
 title = "Показываемый"
@@ -34,7 +34,7 @@ id = 3
 title = "Пустой"
 text = "Текст."
 source = "тест"
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +78,7 @@ def test_home_then_attract_then_a_touch_on_a_tile_only_wakes(make_kiosk, shell_d
     assert wait_until(lambda: not find(app.window, "attractScreen").isVisible(), 1000)
     QTest.qWait(100)
     assert app.driver.depth() == 1 and app.driver.current_name() == "homeScreen"  # nothing opened
+
     # Awake now: the next tap is an ordinary tap (on a loaded machine the 0.4 s timeout may have brought the
     # slideshow back before it lands; that tap then only wakes again, so tap until the cities open).
     def open_cities() -> bool:
@@ -101,9 +102,16 @@ def test_mouse_keys_and_wheel_wake_too(make_kiosk, shell_db, how):
         from PySide6.QtCore import QPointF
         from PySide6.QtGui import QWheelEvent
 
-        event = QWheelEvent(QPointF(centre), QPointF(centre), QPoint(0, 0), QPoint(0, -120),
-                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
-                            False)
+        event = QWheelEvent(
+            QPointF(centre),
+            QPointF(centre),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
         app.qapp.sendEvent(app.window, event)
     assert wait_until(lambda: not app.attract.active, 1000)
     QTest.qWait(100)
@@ -114,8 +122,7 @@ def test_every_city_appears_within_one_cycle(make_kiosk, shell_db):
     app = make_kiosk(shell_db, attract_timeout=0.6, slide_duration=0.05)
     shown = _collect(app)
     cities = {f"city:{c.id}" for c in app.database.repository.cities()}
-    assert wait_until(lambda: app.attract.order is not None and len(shown) >= len(app.attract.order.deck),
-                      30000, 50)
+    assert wait_until(lambda: app.attract.order is not None and len(shown) >= len(app.attract.order.deck), 30000, 50)
     n = len(app.attract.order.deck)
     first_cycle = shown[:n]
     assert cities <= set(first_cycle)
@@ -135,8 +142,7 @@ def test_curator_slides_shown_disabled_and_broken_ones_not(make_kiosk, slides_db
 def test_the_curator_slide_on_screen(make_kiosk, slides_db):
     app = make_kiosk(slides_db, attract_timeout=0.1, slide_duration=0.3)
     assert wait_until(lambda: app.attract.active)
-    assert wait_until(lambda: "curator:1" in (app.attract.slideA.get("key"), app.attract.slideB.get("key")),
-                      10000, 20)
+    assert wait_until(lambda: "curator:1" in (app.attract.slideA.get("key"), app.attract.slideB.get("key")), 10000, 20)
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: typeset("Этот слайд в петле.") in texts_in(composition), 10000, 20)
     assert {"Показываемый", "Коснитесь экрана"} <= set(texts_in(composition))

@@ -8,7 +8,14 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QGuiApplication
 
 from tests.helpers.kiosk import (
-    assert_plain_text, bring_into_view, grab, open_cities, open_city, open_keyboard, texts_in, type_keys,
+    assert_plain_text,
+    bring_into_view,
+    grab,
+    open_cities,
+    open_city,
+    open_keyboard,
+    texts_in,
+    type_keys,
 )
 from tests.helpers.qt import Finger, find, walk, wait_until
 
@@ -37,8 +44,11 @@ def visible_card_ids(app) -> set[int]:
 
 def all_card_ids(app) -> set[int]:
     grid = find(app.window, "cityGrid")
-    return {int(i.objectName().split("_")[1]) for i in walk(grid)
-            if i.objectName().startswith("cityCard_") and i.isVisible()}
+    return {
+        int(i.objectName().split("_")[1])
+        for i in walk(grid)
+        if i.objectName().startswith("cityCard_") and i.isVisible()
+    }
 
 
 def grid_still(app) -> bool:

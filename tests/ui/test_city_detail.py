@@ -8,7 +8,14 @@ from PySide6.QtCore import QPointF
 
 from tests.helpers.fake_data import MARKUP_HEADLINE, SHORT_TEXT, build_fake_db, fake_cities, huge_city
 from tests.helpers.kiosk import (
-    assert_plain_text, bring_into_view, grab, on_screen, open_cities, open_city, texts_in, visit_city,
+    assert_plain_text,
+    bring_into_view,
+    grab,
+    on_screen,
+    open_cities,
+    open_city,
+    texts_in,
+    visit_city,
 )
 from tests.helpers.qt import Finger, find, maybe, wait_until
 
@@ -114,8 +121,9 @@ def test_the_shortest_text_is_shown_once(app):
 
 @pytest.fixture(scope="module")
 def huge_db(tmp_path_factory):
-    return build_fake_db(tmp_path_factory.mktemp("huge") / "kiosk.sqlite",
-                         fake_cities(empty_text=False) + [huge_city(99)])
+    return build_fake_db(
+        tmp_path_factory.mktemp("huge") / "kiosk.sqlite", fake_cities(empty_text=False) + [huge_city(99)]
+    )
 
 
 def test_megabyte_text_stays_usable(make_kiosk, huge_db, tmp_path):

@@ -20,8 +20,9 @@ def gallery_db(tmp_path_factory):
     """The three fixture cities; Ижевск (3) with three generated photographs, the last one broken later."""
     folder = tmp_path_factory.mktemp("gallery")
     db = build_database(FIXTURE_SOURCES, folder / "kiosk.sqlite")
-    for i, (size, colour) in enumerate((((1600, 1000), (150, 40, 30)), ((900, 1400), (30, 90, 150)),
-                                        ((1200, 900), (90, 120, 60)))):
+    for i, (size, colour) in enumerate(
+        (((1600, 1000), (150, 40, 30)), ((900, 1400), (30, 90, 150)), ((1200, 900), (90, 120, 60)))
+    ):
         path = folder / f"p{i}.jpg"
         Image.new("RGB", size, colour).save(path, "JPEG")
         add_image(db, "city", "3", path, caption=f"Снимок {i + 1}", credit=f"Фото: архив, {1942 + i}")
@@ -98,8 +99,7 @@ def test_mouse_drag_moves_between_pictures(make_kiosk, gallery_db):
     mouse.wheel(strip, -2)  # a wheel first (school mode): the drag after it still moves the pictures
     assert shown_index(app) == 0
     # Past half the picture: it snaps forward however slow the machine.
-    mouse.drag(strip.mapToScene(QPointF(strip.width() * 0.85, strip.height() / 2)),
-               -strip.width() * 0.6, 0)
+    mouse.drag(strip.mapToScene(QPointF(strip.width() * 0.85, strip.height() / 2)), -strip.width() * 0.6, 0)
     assert wait_until(lambda: shown_index(app) == 1 and not strip.property("moving"))
     assert find(app.window, "cityName").property("text") == "Ижевск"  # the city swipe stayed off
 
@@ -108,8 +108,11 @@ def test_a_broken_picture_is_a_placeholder_and_one_log_line(make_kiosk, gallery_
     app = make_kiosk(gallery_db, watch=False)
     real = app.database.repository.image_data
     # Bytes that passed validate but do not decode (a bad sector, a buggy writer): only picture 3 is hit.
-    monkeypatch.setattr(app.database.repository, "image_data",
-                        lambda image_id: b"\xff\xd8\xff\xe0 broken" if image_id == 3 else real(image_id))
+    monkeypatch.setattr(
+        app.database.repository,
+        "image_data",
+        lambda image_id: b"\xff\xd8\xff\xe0 broken" if image_id == 3 else real(image_id),
+    )
     finger = Finger(app.window)
     visit_city(app, finger, 3)
     with caplog.at_level(logging.WARNING, logger="kiosk.images"):

@@ -24,4 +24,5 @@ def test_unset_district_and_hidden_row_46(make_kiosk, shell_db):
     open_city(app, finger, 52)
     assert wait_until(lambda: find(app.window, "cityName").property("text") == "Горловка")
     assert find(app.window, "cityRegion").property("text") == (
-        "Донецкая Народная Республика · Федеральный округ не установлен")
+        "Донецкая Народная Республика · Федеральный округ не установлен"
+    )

@@ -166,7 +166,7 @@ def test_a_half_copied_file_is_refused_and_the_full_one_taken(make_kiosk, shell_
     assert wait_until(lambda: app.database.refusal != "", 8000)
     assert app.database.builtAt == "2030-01-01T00:00:00Z"
     with open(live, "ab") as f:
-        f.write(new[len(new) // 2:])
+        f.write(new[len(new) // 2 :])
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
 
 
@@ -184,5 +184,6 @@ def test_the_worker_thread_ends_with_the_app(make_kiosk, shell_db, tmp_path):
     before = {t.ident for t in threading.enumerate() if t.name == "kiosk-db"}
     app = make_kiosk(live)
     app.close()
-    assert wait_until(lambda: not [t for t in threading.enumerate() if t.name == "kiosk-db" and t.ident not in before],
-                      3000)
+    assert wait_until(
+        lambda: not [t for t in threading.enumerate() if t.name == "kiosk-db" and t.ident not in before], 3000
+    )

@@ -137,8 +137,9 @@ def test_idle_reset_restores_russian_and_normal_text(kiosk):
     assert not find(kiosk.window, "langEn").property("checked")
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160), (1280, 800)],
-                         ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "size", [(1920, 1080), (1080, 1920), (3840, 2160), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
 def test_home_fits_in_english_and_larger_text(make_kiosk, shell_db, size):
     """With «Aa» (and in English) the home, with all its tiles, still has nothing cut, off the screen or under a
     tile."""
@@ -216,7 +217,6 @@ def test_figures_use_english_number_format(make_kiosk, shell_db):
     assert app.driver.current_name() == "nkFiguresScreen"
 
 
-
 def test_map_names_turn_latin_in_english_and_the_view_stays(make_kiosk, shell_db):
     """English labels are the Latin names, laid out for their own widths (no overlap, none cut), the zoom is
     kept, and the chooser of a crowded touch lists the Latin names too."""
@@ -242,6 +242,7 @@ def test_map_names_turn_latin_in_english_and_the_view_stays(make_kiosk, shell_db
     wheel(app, dot(app, EKATERINBURG), -2)
     assert wait_until(lambda: view.property("zoom") == 1.0)
     finger.tap(dot(app, EKATERINBURG))
-    assert wait_until(lambda: find(app.window, "mapChooser").isVisible()
-                      and maybe(app.window, f"mapChoice_{PYSHMA}") is not None)
+    assert wait_until(
+        lambda: find(app.window, "mapChooser").isVisible() and maybe(app.window, f"mapChoice_{PYSHMA}") is not None
+    )
     assert find(app.window, f"mapChoice_{PYSHMA}").property("text") == "Verkhnyaya Pyshma"

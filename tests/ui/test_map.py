@@ -193,5 +193,5 @@ def test_baikal_is_drawn_as_water_beside_irkutsk_on_land(make_kiosk, shell_db):
         return app.window.grabWindow().pixelColor(round(p.x()), round(p.y())).name()
 
     sea, land = canvas.property("sea").name(), canvas.property("land").name()
-    assert wait_until(lambda: pixel(53.5, 108.0) == sea)   # the middle of Baikal
-    assert pixel(53.0, 101.0) == land                      # west of Irkutsk, clear of its dot and name
+    assert wait_until(lambda: pixel(53.5, 108.0) == sea)  # the middle of Baikal
+    assert pixel(53.0, 101.0) == land  # west of Irkutsk, clear of its dot and name

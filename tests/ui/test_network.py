@@ -32,8 +32,11 @@ def _release():
 
 def test_the_factory_records_and_refuses_requests(make_kiosk, shell_db, fail_on_qt_warnings):
     app = make_kiosk(shell_db)
-    image = _create(app, 'import QtQuick\nImage { source: "http://example.invalid/probe.png"; '
-                          'property bool failed: status === Image.Error }')
+    image = _create(
+        app,
+        'import QtQuick\nImage { source: "http://example.invalid/probe.png"; '
+        "property bool failed: status === Image.Error }",
+    )
     assert wait_until(lambda: image.property("failed"), 3000)  # Image.Error: refused, nothing fetched
     assert "http://example.invalid/probe.png" in app.network.requests
     # The refusal itself is logged as a warning by Qt; that is the expected outcome here.
@@ -44,9 +47,12 @@ def test_the_factory_records_and_refuses_requests(make_kiosk, shell_db, fail_on_
 def test_markup_in_plain_text_loads_nothing(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     before = list(app.network.requests)
-    text = _create(app, 'import QtQuick\nText { width: 400; textFormat: Text.PlainText; wrapMode: Text.Wrap; '
-                        'text: "Цех <img src=\\"http://example.invalid/x.png\\"> и '
-                        '<a href=\\"http://e.invalid\\">ссылка</a>" }')
+    text = _create(
+        app,
+        "import QtQuick\nText { width: 400; textFormat: Text.PlainText; wrapMode: Text.Wrap; "
+        'text: "Цех <img src=\\"http://example.invalid/x.png\\"> и '
+        '<a href=\\"http://e.invalid\\">ссылка</a>" }',
+    )
     assert "<img" in text.property("text")
     QTest.qWait(100)
     app.window.grabWindow()
@@ -55,9 +61,21 @@ def test_markup_in_plain_text_loads_nothing(make_kiosk, shell_db):
 
 def test_every_text_in_the_shell_is_plain(repo_root):
     qml = repo_root / "kiosk" / "ui" / "qml" / "Kiosk"
-    for path in list(qml.glob("*.qml")) + [qml / "components" / f for f in (
-            "TopBar.qml", "IdleOverlay.qml", "PinPad.qml", "AdminPanel.qml", "HomeTile.qml", "KioskButton.qml")] + [
-            qml / "screens" / "HomeScreen.qml", qml / "screens" / "UnavailableScreen.qml"]:
+    for path in (
+        list(qml.glob("*.qml"))
+        + [
+            qml / "components" / f
+            for f in (
+                "TopBar.qml",
+                "IdleOverlay.qml",
+                "PinPad.qml",
+                "AdminPanel.qml",
+                "HomeTile.qml",
+                "KioskButton.qml",
+            )
+        ]
+        + [qml / "screens" / "HomeScreen.qml", qml / "screens" / "UnavailableScreen.qml"]
+    ):
         source = path.read_text(encoding="utf-8")
         texts = len(re.findall(r"(?<!K)Text \{", source))  # KText is plain text by construction (below)
         assert source.count("textFormat: Text.PlainText") >= texts, path.name

@@ -37,8 +37,23 @@ def nk_images_db(shell_db, tmp_path_factory):
     for i, (owner, size, colour, fmt) in enumerate(PICTURES):
         path = folder / f"p{i}.{fmt.lower()}"
         Image.new("RGB", size, colour).save(path, fmt)
-        assert kiosk_db_main(["add-image", str(db), "--owner", owner, "--file", str(path),
-                              "--caption", f"Снимок {i + 1}", "--credit", f"Фото: архив, {1941 + i}"]) == 0
+        assert (
+            kiosk_db_main(
+                [
+                    "add-image",
+                    str(db),
+                    "--owner",
+                    owner,
+                    "--file",
+                    str(path),
+                    "--caption",
+                    f"Снимок {i + 1}",
+                    "--credit",
+                    f"Фото: архив, {1941 + i}",
+                ]
+            )
+            == 0
+        )
     return db
 
 
@@ -124,8 +139,9 @@ def test_a_broken_chapter_image_is_a_placeholder_and_one_log_line(make_kiosk, nk
     app = make_kiosk(nk_images_db, watch=False)
     real = app.database.repository.image_data
     # Bytes that passed validate but do not decode: only the chapter's first image (id 1) is hit.
-    monkeypatch.setattr(app.database.repository, "image_data",
-                        lambda image_id: b"\x89PNG broken" if image_id == 1 else real(image_id))
+    monkeypatch.setattr(
+        app.database.repository, "image_data", lambda image_id: b"\x89PNG broken" if image_id == 1 else real(image_id)
+    )
     finger = Finger(app.window)
     with caplog.at_level(logging.WARNING, logger="kiosk.images"):
         open_section(app, finger)

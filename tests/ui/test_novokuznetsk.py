@@ -18,10 +18,10 @@ from tests.helpers.qt import Finger, Mouse, find, wait_until
 SIZES = ((1920, 1080), (1080, 1920), (1280, 800), (3840, 2160))
 
 
-
 def _plain(text: str) -> str:
     """Shown text with the display typography's non-breaking spaces read as spaces."""
     return text.replace("\u00a0", " ")
+
 
 def here(app, name: str):
     """The item with this objectName on the screen on top (screens below keep theirs on the stack)."""
@@ -205,8 +205,10 @@ def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
     value = find(first, "nkFigureValue")
     seen = set()
     assert wait_until(lambda: seen.add(value.property("text")) or first.property("counting"), 1000)
-    assert wait_until(lambda: seen.add(value.property("text")) or (
-        not first.property("counting") and value.property("text") == "64"), 2500)
+    assert wait_until(
+        lambda: seen.add(value.property("text")) or (not first.property("counting") and value.property("text") == "64"),
+        2500,
+    )
     assert len(seen) > 2  # it really counted: intermediate numbers were shown
     counted = app.novokuznetsk.countedCount
     assert counted >= 3
@@ -237,9 +239,14 @@ def test_no_sentence_of_the_machine_translation_is_on_any_screen(make_kiosk, she
     assert len(fragments) > 20
     app, finger = visitor_in_section(make_kiosk, shell_db, size=(1080, 1920))
     shown = texts_in(current_screen(app))
-    for entry, screen in (("nkChapter_combine", "nkChapterScreen"), ("nkTool_timeline", "nkTimelineScreen"),
-                          ("nkTool_figures", "nkFiguresScreen"), ("nkTool_people", "nkPeopleScreen"),
-                          ("nkTool_awards", "nkAwardsScreen"), ("nkTool_sources", "nkSourcesScreen")):
+    for entry, screen in (
+        ("nkChapter_combine", "nkChapterScreen"),
+        ("nkTool_timeline", "nkTimelineScreen"),
+        ("nkTool_figures", "nkFiguresScreen"),
+        ("nkTool_people", "nkPeopleScreen"),
+        ("nkTool_awards", "nkAwardsScreen"),
+        ("nkTool_sources", "nkSourcesScreen"),
+    ):
         go(app, finger, entry, screen)
         shown += texts_in(current_screen(app))
         if screen == "nkPeopleScreen":  # a card with two sources open

@@ -170,8 +170,9 @@ def test_qr_provider_makes_a_code_with_a_quiet_zone(qapp):
 
     from kiosk.ui.image_providers import QrProvider
 
-    image = QrProvider().requestImage(quote("https://yandex.ru/maps/?ll=44.0,56.3&z=16", safe=""), QSize(),
-                                      QSize(300, 300))
+    image = QrProvider().requestImage(
+        quote("https://yandex.ru/maps/?ll=44.0,56.3&z=16", safe=""), QSize(), QSize(300, 300)
+    )
     assert image.size() == QSize(300, 300)
     dark = [(x, y) for y in range(300) for x in range(300) if image.pixelColor(x, y).lightness() < 80]
     assert dark, "no modules drawn"
@@ -186,8 +187,9 @@ def test_qml_messages_go_to_python_logging(make_kiosk, shell_db, caplog, fail_on
     app = make_kiosk(shell_db)
     with caplog.at_level(logging.INFO, logger="kiosk.qt"):
         component = QQmlComponent(app.engine)
-        component.setData(b'import QtQml\nQtObject { Component.onCompleted: console.warn("shell-log-check") }',
-                          "inline.qml")
+        component.setData(
+            b'import QtQml\nQtObject { Component.onCompleted: console.warn("shell-log-check") }', "inline.qml"
+        )
         obj = component.create()
         assert obj is not None
     assert any("shell-log-check" in r.getMessage() for r in caplog.records if r.name == "kiosk.qt")

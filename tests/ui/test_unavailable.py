@@ -62,8 +62,11 @@ def _newer(tmp_path, good):
     return p
 
 
-@pytest.mark.parametrize("make_bad", [_missing, _empty, _garbage, _foreign, _newer],
-                         ids=["missing", "empty", "garbage", "foreign", "newer-schema"])
+@pytest.mark.parametrize(
+    "make_bad",
+    [_missing, _empty, _garbage, _foreign, _newer],
+    ids=["missing", "empty", "garbage", "foreign", "newer-schema"],
+)
 def test_bad_database_shows_the_calm_screen(make_kiosk, shell_db, tmp_path, caplog, make_bad):
     bad = make_bad(tmp_path, shell_db)
     with caplog.at_level(logging.ERROR, logger="kiosk"):

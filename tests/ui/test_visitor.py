@@ -180,7 +180,8 @@ def test_portrait_empty_state_overlaps_nothing(make_kiosk, shell_db):
             for other in [o for o in others if o is not None and o.height() > 0]:
                 assert not rect(part).intersects(rect(other)), (
                     f"keyboard {'up' if keyboard_up else 'down'}: {part.objectName() or part} overlaps "
-                    f"{other.objectName()}: {rect(part)} / {rect(other)}")
+                    f"{other.objectName()}: {rect(part)} / {rect(other)}"
+                )
             assert QRectF(0, 0, *PORTRAIT).contains(rect(part))
     finger.tap(need(app, "emptyReset"))
     assert wait_until(lambda: app.catalog.count == app.catalog.total)
@@ -207,8 +208,11 @@ def test_landscape_facets_show_they_scroll_and_reach_the_tags(make_kiosk, shell_
         if reachable():
             break
         # Drag by what is missing, up or down (a flick may overshoot), starting inside the column.
-        gap = rect(first_tag).bottom() - rect(panel).bottom() + 20 if rect(first_tag).bottom() > rect(panel).bottom() \
+        gap = (
+            rect(first_tag).bottom() - rect(panel).bottom() + 20
+            if rect(first_tag).bottom() > rect(panel).bottom()
             else rect(first_tag).top() - rect(panel).top() - 20
+        )
         dy = -max(-300, min(300, gap))
         start = QPoint(int(rect(panel).center().x()), int(rect(panel).center().y() - dy / 2))
         if how == "touch":
@@ -440,11 +444,17 @@ def test_chip_counts_read_as_counts(make_kiosk, shell_db):
 def test_every_text_is_readable_from_a_distance(make_kiosk, shell_db, size):
     app, finger = at_cities(make_kiosk, shell_db, size)
     minimum = 28 * min(size) / 1080
-    small = {t.property("text")[:30]: t.property("font").pixelSize() for t in texts(app.window.contentItem())
-             if t.property("font").pixelSize() < minimum - 0.5}
+    small = {
+        t.property("text")[:30]: t.property("font").pixelSize()
+        for t in texts(app.window.contentItem())
+        if t.property("font").pixelSize() < minimum - 0.5
+    }
     open_city(app, finger, "Нижний Новгород")
-    small |= {t.property("text")[:30]: t.property("font").pixelSize() for t in texts(app.window.contentItem())
-              if t.property("font").pixelSize() < minimum - 0.5}
+    small |= {
+        t.property("text")[:30]: t.property("font").pixelSize()
+        for t in texts(app.window.contentItem())
+        if t.property("font").pixelSize() < minimum - 0.5
+    }
     assert not small, f"text under {minimum:.0f} px: {small}"
 
 

@@ -20,9 +20,11 @@ def test_config_keys(tmp_path):
     p.write_text('attract_timeout = 0\nslide_duration = 2.5\nquiet_hours = "22:00-08:00"\n', encoding="utf-8")
     c = load_config(p)
     assert (c.attract_timeout, c.slide_duration, c.quiet_hours) == (0, 2.5, "22:00-08:00")
-    for bad, expected in [('quiet_hours = "late"', "quiet_hours: 'late' is not HH:MM-HH:MM"),
-                          ('quiet_hours = "08:00-08:00"', "start and end are the same time"),
-                          ("attract_timeout = -1", "attract_timeout = -1 is out of range")]:
+    for bad, expected in [
+        ('quiet_hours = "late"', "quiet_hours: 'late' is not HH:MM-HH:MM"),
+        ('quiet_hours = "08:00-08:00"', "start and end are the same time"),
+        ("attract_timeout = -1", "attract_timeout = -1 is out of range"),
+    ]:
         p.write_text(bad + "\n", encoding="utf-8")
         with pytest.raises(ConfigError, match=expected):
             load_config(p)
@@ -36,8 +38,10 @@ def test_command_line_options():
             build_parser().parse_args(bad)
 
 
-@pytest.mark.parametrize("now, expected", [("21:59", False), ("22:00", True), ("03:00", True), ("07:59", True),
-                                           ("08:00", False), ("12:00", False)])
+@pytest.mark.parametrize(
+    "now, expected",
+    [("21:59", False), ("22:00", True), ("03:00", True), ("07:59", True), ("08:00", False), ("12:00", False)],
+)
 def test_quiet_hours_across_midnight(now, expected):
     hours = parse_quiet_hours("22:00-08:00")
     assert in_quiet_hours(dt.time.fromisoformat(now), hours) is expected
@@ -55,9 +59,16 @@ class Clock:
 
 def make(fixture_db, qapp, at_rest=True, clock=None, **kw):
     repo = Repository.open(fixture_db)
-    svc = AttractService(kw.pop("timeout", 0.1), kw.pop("slide", 0.2), kw.pop("quiet", ""),
-                         repository=lambda: repo, at_rest=lambda: at_rest,
-                         clock=clock or Clock(dt.datetime(2026, 5, 9, 12, 0)), rng=random.Random(4), **kw)
+    svc = AttractService(
+        kw.pop("timeout", 0.1),
+        kw.pop("slide", 0.2),
+        kw.pop("quiet", ""),
+        repository=lambda: repo,
+        at_rest=lambda: at_rest,
+        clock=clock or Clock(dt.datetime(2026, 5, 9, 12, 0)),
+        rng=random.Random(4),
+        **kw,
+    )
     return svc, repo
 
 
@@ -116,8 +127,13 @@ def test_a_new_database_or_a_new_day_rebuilds_the_deck(fixture_db, qapp):
     clock = Clock(dt.datetime(2026, 5, 9, 12, 0))
     svc, _ = make(fixture_db, qapp, clock=clock, timeout=0)
     switched = []
-    svc2 = AttractService(0, 1, repository=lambda: Repository.open(fixture_db), at_rest=lambda: True,
-                          before_session=lambda: switched.append(True))
+    svc2 = AttractService(
+        0,
+        1,
+        repository=lambda: Repository.open(fixture_db),
+        at_rest=lambda: True,
+        before_session=lambda: switched.append(True),
+    )
     svc.start()
     first = svc.order
     svc.stop()
@@ -143,8 +159,14 @@ def test_a_lost_release_never_leaves_the_kiosk_deaf(fixture_db, qapp, monkeypatc
     svc.start()
 
     def press():
-        return QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(5, 5), QPointF(5, 5), Qt.MouseButton.LeftButton,
-                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        return QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            QPointF(5, 5),
+            QPointF(5, 5),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
 
     assert svc.eventFilter(None, press()) is True and not svc.active  # woken; the press goes to nobody
     assert svc.eventFilter(None, press()) is True  # still the same gesture (no release seen)

@@ -98,7 +98,13 @@ def test_counts_reflect_other_filters_not_own(catalog):
 def test_unused_tags_are_not_offered_and_districts_in_official_order(catalog):
     assert "unused" not in catalog.tags.values()
     assert [district_short(d) for d in catalog.districts.values()] == [
-        "Центральный", "Северо-Западный", "Южный", "Северо-Кавказский", "Приволжский", "Уральский", "Сибирский",
+        "Центральный",
+        "Северо-Западный",
+        "Южный",
+        "Северо-Кавказский",
+        "Приволжский",
+        "Уральский",
+        "Сибирский",
         "Дальневосточный",
     ]
 
@@ -156,8 +162,19 @@ def test_reload_keeps_valid_ticks_and_drops_vanished_values(catalog):
 def test_plural_forms():
     forms = ("город", "города", "городов")
     assert [plural_ru(n, *forms) for n in (0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111)] == [
-        "городов", "город", "города", "города", "городов", "городов", "городов", "городов", "город", "города",
-        "городов", "город", "городов",
+        "городов",
+        "город",
+        "города",
+        "города",
+        "городов",
+        "городов",
+        "городов",
+        "городов",
+        "город",
+        "города",
+        "городов",
+        "город",
+        "городов",
     ]
 
 

@@ -25,16 +25,19 @@ def test_build_then_validate_report_search(fixture_sources, tmp_path, capsys):
 
     assert main(["report", str(out)]) == 0
     report = capsys.readouterr().out
-    assert ("corrections[1] Ижевск: region: seed_corrected: «Удмуртская республика » → «Удмуртская Республика»: "
-            "Официально") in report
+    assert (
+        "corrections[1] Ижевск: region: seed_corrected: «Удмуртская республика » → «Удмуртская Республика»: Официально"
+    ) in report
     assert "cities[3] Ижевск: memorial: no_memorial:" in report
     assert "WARNING (1):\n  cities[2] Екатеринбург: lat, lon: no_coordinates:" in report
 
     assert main(["search", str(out), "Ниж"]) == 0
     assert capsys.readouterr().out == "Нижний Новгород\n"
     assert main(["search", str(out), "танки", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == [{"id": 1, "name": "Нижний Новгород"},
-                                                   {"id": 2, "name": "Екатеринбург"}]
+    assert json.loads(capsys.readouterr().out) == [
+        {"id": 1, "name": "Нижний Новгород"},
+        {"id": 2, "name": "Екатеринбург"},
+    ]
     assert main(["search", str(out), "'; DROP TABLE cities; --"]) == 0
     assert capsys.readouterr().out == ""
 
@@ -102,9 +105,20 @@ def test_unwritable_export_folder(fixture_db, tmp_path, capsys):
 
 def test_the_entry_point_runs_as_a_program(fixture_db):
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from kiosk.cli import kiosk_db_main; sys.exit(kiosk_db_main())",
-         "search", str(fixture_db), "Kazan", "--json"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from kiosk.cli import kiosk_db_main; sys.exit(kiosk_db_main())",
+            "search",
+            str(fixture_db),
+            "Kazan",
+            "--json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []  # no Казань among the fixtures, and no crash
@@ -113,8 +127,7 @@ def test_the_entry_point_runs_as_a_program(fixture_db):
 
 def test_open_questions_reach_the_report_and_the_export(sources_copy, tmp_path, capsys):
     city = sources_copy / "cities" / "02.toml"
-    city.write_text(city.read_text(encoding="utf-8") + '\n[questions]\nname = "Проверить по указу"\n',
-                    encoding="utf-8")
+    city.write_text(city.read_text(encoding="utf-8") + '\n[questions]\nname = "Проверить по указу"\n', encoding="utf-8")
     out = tmp_path / "kiosk.sqlite"
     assert main(["build", "--sources", str(sources_copy), "--out", str(out)]) == 0
     capsys.readouterr()

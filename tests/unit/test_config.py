@@ -35,9 +35,14 @@ def test_user_config_file_is_found(tmp_path, monkeypatch):
 
 def test_a_full_file(tmp_path):
     pin = hash_pin("2580")
-    c = load_config(write(tmp_path, f'idle_timeout = 120\nidle_countdown = 15\nslide_duration = 6.5\n'
-                                    f'default_screen = "cities"\nlog_dir = "logs"\ndb = "/srv/kiosk.sqlite"\n'
-                                    f'admin_pin_hash = "{pin}"\n'))
+    c = load_config(
+        write(
+            tmp_path,
+            f"idle_timeout = 120\nidle_countdown = 15\nslide_duration = 6.5\n"
+            f'default_screen = "cities"\nlog_dir = "logs"\ndb = "/srv/kiosk.sqlite"\n'
+            f'admin_pin_hash = "{pin}"\n',
+        )
+    )
     assert (c.idle_timeout, c.idle_countdown, c.slide_duration, c.default_screen) == (120, 15, 6.5, "cities")
     assert c.log_dir == (tmp_path / "logs").resolve()  # relative to the config file
     assert c.db == Path("/srv/kiosk.sqlite")
@@ -49,16 +54,19 @@ def test_overrides_from_the_command_line():
     assert c.idle_timeout == 5 and c.log_dir is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("idle_timeout = ", "not valid TOML"),
-    ("idle_timout = 5", "unknown setting 'idle_timout'"),
-    ('idle_timeout = "90"', "idle_timeout must be a number"),
-    ("idle_timeout = -1", "out of range"),
-    ("idle_countdown = true", "idle_countdown must be a number"),
-    ('default_screen = "map"', "default_screen must be one of"),
-    ('admin_pin_hash = "1945"', "admin_pin_hash is not a pbkdf2_sha256"),
-    ("log_dir = 5", "log_dir must be a path"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("idle_timeout = ", "not valid TOML"),
+        ("idle_timout = 5", "unknown setting 'idle_timout'"),
+        ('idle_timeout = "90"', "idle_timeout must be a number"),
+        ("idle_timeout = -1", "out of range"),
+        ("idle_countdown = true", "idle_countdown must be a number"),
+        ('default_screen = "map"', "default_screen must be one of"),
+        ('admin_pin_hash = "1945"', "admin_pin_hash is not a pbkdf2_sha256"),
+        ("log_dir = 5", "log_dir must be a path"),
+    ],
+)
 def test_bad_files_fail_in_one_line(tmp_path, text, expected):
     path = write(tmp_path, text)
     with pytest.raises(ConfigError) as info:

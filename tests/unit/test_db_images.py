@@ -42,7 +42,9 @@ def test_broken_or_missing_is_a_placeholder_and_one_log_line(qapp, repo_with_ima
             assert (image.width(), image.height()) == (200, 150) and not image.isNull()
         assert provider.requestImage("999", QSize(), QSize(0, 0)).width() == 640
     assert [r.getMessage().split(":")[0] for r in caplog.records] == [
-        "image 1 cannot be shown", "image 999 cannot be shown"]
+        "image 1 cannot be shown",
+        "image 999 cannot be shown",
+    ]
 
 
 def test_the_section_model_gives_chapters_and_items_their_images(qapp, built_db, tmp_path, jpeg_file):

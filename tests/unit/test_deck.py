@@ -87,7 +87,7 @@ def test_every_slide_once_per_cycle_and_never_twice_in_a_row(repo, seed):
     n = len(deck)
     shown = [order.next().key for _ in range(n * 30)]
     for k in range(30):
-        assert sorted(shown[k * n:(k + 1) * n]) == sorted(s.key for s in deck.slides)
+        assert sorted(shown[k * n : (k + 1) * n]) == sorted(s.key for s in deck.slides)
     assert all(a != b for a, b in zip(shown, shown[1:]))
     assert order.cycles == 30
 
@@ -101,9 +101,15 @@ def test_shuffled_not_in_database_order(repo):
 
 def test_curator_slides_shown_disabled_and_broken_ones_not(repo, caplog):
     stored = [
-        curator(1), curator(2, enabled=False), curator(3, text=""), curator(4, text="x" * 1_000_000),
-        curator(5, text="<b>жирно</b>"), curator(6, duration=0), curator(7, duration=-5),
-        curator(8, duration=500), curator(9, duration=4.5),
+        curator(1),
+        curator(2, enabled=False),
+        curator(3, text=""),
+        curator(4, text="x" * 1_000_000),
+        curator(5, text="<b>жирно</b>"),
+        curator(6, duration=0),
+        curator(7, duration=-5),
+        curator(8, duration=500),
+        curator(9, duration=4.5),
     ]
     with caplog.at_level(logging.WARNING, "kiosk.deck"):
         deck = D.build_deck(FakeRepo(repo, stored), JULY_26)
@@ -122,11 +128,27 @@ def test_the_novokuznetsk_section_gives_events_and_figures(repo):
     from types import SimpleNamespace as NS
 
     section = NS(
-        events=(NS(id="first-heat", date="1941-07-26", end="", precision="day", when="", title="Первая плавка",
-                   text="26 июля 1941 г. …"),
-                NS(id="war", date="1941", end="1945", precision="span", when="", title="Эшелоны", text="…"),
-                NS(id="month", date="1941-06-22", end="1941-07-22", precision="span", when="первый месяц войны",
-                   title="Добровольцы", text="…")),
+        events=(
+            NS(
+                id="first-heat",
+                date="1941-07-26",
+                end="",
+                precision="day",
+                when="",
+                title="Первая плавка",
+                text="26 июля 1941 г. …",
+            ),
+            NS(id="war", date="1941", end="1945", precision="span", when="", title="Эшелоны", text="…"),
+            NS(
+                id="month",
+                date="1941-06-22",
+                end="1941-07-22",
+                precision="span",
+                when="первый месяц войны",
+                title="Добровольцы",
+                text="…",
+            ),
+        ),
         figures=(NS(id="to-the-front", value_text="64", unit="тысячи человек", label="проводил город на фронт"),),
     )
     with_section = FakeRepo(repo)
@@ -139,16 +161,19 @@ def test_the_novokuznetsk_section_gives_events_and_figures(repo):
     assert by_key["event:month"].subtitle == "первый месяц войны"
     fig = by_key["figure:to-the-front"]
     assert (fig.title, fig.subtitle, fig.text) == ("64", "тысячи человек", "проводил город на фронт")
-    assert D.date_text("1942-10") == "октябрь 1942 г." and D.date_text("1941-06-22", "1945-05-08") == \
-        "22 июня 1941 — 8 мая 1945 г."
+    assert (
+        D.date_text("1942-10") == "октябрь 1942 г."
+        and D.date_text("1941-06-22", "1945-05-08") == "22 июня 1941 — 8 мая 1945 г."
+    )
 
 
 def test_a_curator_slide_shows_its_first_image(repo):
     from types import SimpleNamespace as NS
 
     pictures = FakeRepo(repo, [curator(1), curator(2)])
-    pictures.images_of = lambda owner_type, owner_id: (NS(id=7), NS(id=8)) if (owner_type, owner_id) == ("slide", 2) \
-        else ()
+    pictures.images_of = lambda owner_type, owner_id: (
+        (NS(id=7), NS(id=8)) if (owner_type, owner_id) == ("slide", 2) else ()
+    )
     got = {s.key: s.image for s in D.build_deck(pictures, JULY_26).slides if s.kind == "curator"}
     assert got == {"curator:1": 0, "curator:2": 7}
 

@@ -20,8 +20,19 @@ def test_json_document(fixture_db):
     assert data["built_at"].endswith("Z")
     assert [c["id"] for c in data["cities"]] == [1, 2, 3]
     nn = data["cities"][0]
-    for key in ("id", "name", "region", "federal_district", "year", "text", "headline", "tags", "lat", "lon",
-                "memorial"):
+    for key in (
+        "id",
+        "name",
+        "region",
+        "federal_district",
+        "year",
+        "text",
+        "headline",
+        "tags",
+        "lat",
+        "lon",
+        "memorial",
+    ):
         assert key in nn
     assert nn["tags"] == ["shipbuilding", "aviation", "tanks"]
     assert nn["memorial"]["title"] == "Горьковчанам-доблестным труженикам тыла"

@@ -51,7 +51,8 @@ def test_a_device_is_refused(tmp_path):
     link = tmp_path / "kiosk.sqlite"
     link.symlink_to("/dev/zero")  # reading it would never end
     assert [str(p) for p in _in_time(lambda: check_file(link))] == [
-        f"{link}: is a character device, not a database file"]
+        f"{link}: is a character device, not a database file"
+    ]
 
 
 def test_a_socket_is_refused(tmp_path):
@@ -59,8 +60,7 @@ def test_a_socket_is_refused(tmp_path):
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         sock.bind(str(path))
-        assert [str(p) for p in _in_time(lambda: check_file(path))] == [
-            f"{path}: is a socket, not a database file"]
+        assert [str(p) for p in _in_time(lambda: check_file(path))] == [f"{path}: is a socket, not a database file"]
     finally:
         sock.close()
 
@@ -81,8 +81,13 @@ def test_a_broken_symlink_names_its_target(tmp_path):
 def test_validate_cli_refuses_a_fifo_promptly(tmp_path, repo_root):
     fifo = tmp_path / "kiosk.sqlite"
     os.mkfifo(fifo)
-    r = subprocess.run([sys.executable, "-m", "kiosk.data.cli", "validate", str(fifo)], cwd=repo_root,
-                       capture_output=True, text=True, timeout=30)
+    r = subprocess.run(
+        [sys.executable, "-m", "kiosk.data.cli", "validate", str(fifo)],
+        cwd=repo_root,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert r.returncode == 1
     assert f"{fifo}: is a FIFO" in r.stdout
     assert "Traceback" not in r.stderr

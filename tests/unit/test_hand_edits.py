@@ -73,15 +73,23 @@ def test_report_json_has_stable_fields(db_copy, capsys):
     severities = [f["severity"] for f in found]
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
     short = next(f for f in found if f["check"] == "link_short")
-    assert (short["table"], short["id"], short["field"], short["evidence"]) == \
-        ("memorials", 1, "url", "https://clck.ru/36B4Y3")
+    assert (short["table"], short["id"], short["field"], short["evidence"]) == (
+        "memorials",
+        1,
+        "url",
+        "https://clck.ru/36B4Y3",
+    )
 
 
 def test_report_finds_repeated_passages_and_unofficial_regions(db_copy, capsys):
     passage = "Этот длинный абзац о заводе и его людях повторён в двух городах по ошибке при вёрстке перечня."
-    _edit(db_copy, lambda db: (
-        db.execute("UPDATE cities SET text = text || ' ' || ? WHERE id IN (1, 2)", [passage]),
-        db["cities"].update(3, {"region": "Удмуртский край"})))
+    _edit(
+        db_copy,
+        lambda db: (
+            db.execute("UPDATE cities SET text = text || ' ' || ? WHERE id IN (1, 2)", [passage]),
+            db["cities"].update(3, {"region": "Удмуртский край"}),
+        ),
+    )
     assert main(["report", str(db_copy), "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     checks = {(f["check"], f["id"]) for f in found}
@@ -99,9 +107,13 @@ def test_the_kiosk_refuses_a_duplicate_city_instead_of_showing_71_cards(db_copy)
 
 def test_report_finds_figures_that_disagree_between_two_texts(db_copy, capsys):
     told = "Заводы города дали фронту {} тысяч танковых моторов и почти 20 млн заготовок для боеприпасов."
-    _edit(db_copy, lambda db: (
-        db.execute("UPDATE cities SET text = text || ' ' || ? WHERE id = 1", [told.format(50)]),
-        db.execute("UPDATE cities SET text = text || ' ' || ? WHERE id = 2", [told.format(40)])))
+    _edit(
+        db_copy,
+        lambda db: (
+            db.execute("UPDATE cities SET text = text || ' ' || ? WHERE id = 1", [told.format(50)]),
+            db.execute("UPDATE cities SET text = text || ' ' || ? WHERE id = 2", [told.format(40)]),
+        ),
+    )
     assert main(["report", str(db_copy), "--json"]) == 0
     (found,) = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "figures_disagree"]
     assert found["id"] == 2 and "40 тысяч" in found["evidence"] and "(50, 20)" in found["message"]

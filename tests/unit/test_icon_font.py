@@ -53,7 +53,8 @@ def test_sharp_at_4k(qapp):
     fonts = IconFonts()
     big = fonts.image("mdi6.factory", "#efe7d6", 192, 192)  # a 64 px icon at 1080p, on a 3840×2160 screen
     blurry = fonts.image("mdi6.factory", "#efe7d6", 64, 64).scaled(
-        192, 192, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        192, 192, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
     assert edge_fraction(big) < 0.25 < edge_fraction(blurry)
 
 
@@ -79,8 +80,11 @@ def test_the_first_frame_imports_neither_qtawesome_nor_qtwidgets(built_db, tmp_p
         print("HEAVY", heavy)
         kiosk.close()
     """)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
-           "XDG_STATE_HOME": str(tmp_path)}
-    r = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                       timeout=120)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_QUICK_BACKEND": "software",
+        "XDG_STATE_HOME": str(tmp_path),
+    }
+    r = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert "HEAVY []" in r.stdout, r.stdout + r.stderr

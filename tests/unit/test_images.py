@@ -34,8 +34,23 @@ def _big_photo_with_exif(path):
 def test_add_list_remove_through_the_cli(db, tmp_path, capsys):
     photo = tmp_path / "big.jpg"
     _big_photo_with_exif(photo)
-    assert main(["add-image", str(db), "--city", "ижевск", "--file", str(photo), "--caption", "Завод",
-                 "--credit", "Фото: архив"]) == 0
+    assert (
+        main(
+            [
+                "add-image",
+                str(db),
+                "--city",
+                "ижевск",
+                "--file",
+                str(photo),
+                "--caption",
+                "Завод",
+                "--credit",
+                "Фото: архив",
+            ]
+        )
+        == 0
+    )
     assert "added image 1 for city ижевск" in capsys.readouterr().out
     repo = Repository.open(db)
     (ref,) = repo.images_of("city", 3)
@@ -62,11 +77,14 @@ def test_transparent_images_stay_png(db, tmp_path):
 
 def _png_bomb(path, side=30000):
     """A valid PNG header claiming side×side pixels: tiny file, gigabytes once decoded."""
+
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     ihdr = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 100))
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
+    )
 
 
 def _truncated(path):
@@ -103,8 +121,11 @@ def test_unknown_city_is_named(db, jpeg_file, capsys):
 def test_validate_names_a_broken_or_orphan_image(db, jpeg_file):
     images.add_image(db, "city", "1", jpeg_file)
     images.add_image(db, "city", "2", jpeg_file)
-    run_sql(db, "UPDATE images SET data = substr(data, 1, 300) WHERE id = 1",
-            "UPDATE images SET owner_id = '99' WHERE id = 2")
+    run_sql(
+        db,
+        "UPDATE images SET data = substr(data, 1, 300) WHERE id = 1",
+        "UPDATE images SET owner_id = '99' WHERE id = 2",
+    )
     problems = [str(p) for p in check_file(db)]
     assert f"{db}: images[1].data: truncated jpeg data (300 bytes): add the image again" in problems
     assert f"{db}: images[2].owner_id: city '99' does not exist" in problems

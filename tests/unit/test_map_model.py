@@ -17,17 +17,20 @@ class Repo:
 
 
 def city(cid, name, year, lat, lon):
-    return City(id=cid, name=name, region="—", federal_district="—", year=year, text="", headline="",
-                lat=lat, lon=lon)
+    return City(id=cid, name=name, region="—", federal_district="—", year=year, text="", headline="", lat=lat, lon=lon)
 
 
 def test_cities_without_coordinates_or_off_the_map_are_listed_not_placed(qapp):
     model = MapModel()
-    model.load(Repo([
-        city(1, "Новосибирск", 2021, 55.02, 82.93),
-        city(2, "Новый город", 2025, None, None),
-        city(3, "Буэнос-Айрес", 2024, -34.6, -58.4),
-    ]))
+    model.load(
+        Repo(
+            [
+                city(1, "Новосибирск", 2021, 55.02, 82.93),
+                city(2, "Новый город", 2025, None, None),
+                city(3, "Буэнос-Айрес", 2024, -34.6, -58.4),
+            ]
+        )
+    )
     assert [c["cityId"] for c in model.cities] == [1]
     assert [c["cityId"] for c in model.unplaced] == [2, 3]
     assert model.countUpTo(2021) == 1 and model.countUpTo(2025) == 3 and model.countIn(2025) == 1

@@ -27,10 +27,34 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "db" / "sources"
 SECTION = SOURCES / "novokuznetsk"
 SEEDS = ROOT / "db" / "seeds"
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-          "ноября", "декабря")
-MONTHS_IN = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
-             "ноябре", "декабре")
+MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+MONTHS_IN = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
 
 
 def seed(prefix: str) -> str:
@@ -69,7 +93,7 @@ def _counted_numbers(text: str):
     skip = [m.span() for m in date.finditer(text)]
     for m in re.finditer(r"\d+(?:[\s\xa0]\d{3})*(?:,\s?\d+)?", text):
         start, end = m.span()
-        before, after = text[max(0, start - 3):start], text[end:end + 4]
+        before, after = text[max(0, start - 3) : start], text[end : end + 4]
         value = m.group(0)
         if any(a <= start < b for a, b in skip):
             continue
@@ -94,7 +118,7 @@ def test_every_counted_number_is_among_the_figures(section):
         numbers = list(_counted_numbers(text))
         assert len(numbers) >= (4 if prefix == "000" else 25)
         for start, end, _value in numbers:
-            assert any(a <= start and end <= b for a, b in spans), f"{prefix}: «{text[start - 20:end + 20]}»"
+            assert any(a <= start and end <= b for a, b in spans), f"{prefix}: «{text[start - 20 : end + 20]}»"
     # the words «четверть», «пятую часть», «тысячу дней», «шесть цехов» count too
     labels = {f.id for f in section.figures}
     assert {"share-iron", "share-steel", "kuznetskstroy-days", "shell-shops"} <= labels
@@ -167,10 +191,21 @@ def test_timeline_has_precisions_and_spans(section):
     assert by_id["katyusha-beams"].precision == "month"
     assert by_id["teenagers"].precision == "year"
     assert (by_id["war-metal"].date, by_id["war-metal"].end, by_id["war-metal"].precision) == (
-        "1941-06-22", "1945-05-08", "span")
+        "1941-06-22",
+        "1945-05-08",
+        "span",
+    )
     assert [e.date for e in section.events] == sorted(e.date for e in section.events)
-    for key in ("triple-feat", "stalin-prize", "kmk-lenin", "kmk-labour-red-banner", "kmk-kutuzov",
-                "city-october-revolution", "city-regional-title", "city-labour-valour"):
+    for key in (
+        "triple-feat",
+        "stalin-prize",
+        "kmk-lenin",
+        "kmk-labour-red-banner",
+        "kmk-kutuzov",
+        "city-october-revolution",
+        "city-regional-title",
+        "city-labour-valour",
+    ):
         assert key in by_id
 
 
@@ -203,8 +238,11 @@ def test_build_fails_when_a_quote_drifts_from_its_seed(tmp_path):
 def test_build_refuses_a_shown_item_resting_on_002(tmp_path):
     sources = _copy_sources(tmp_path)
     people = sources / "novokuznetsk" / "people.toml"
-    people.write_text(people.read_text(encoding="utf-8") + '\n[[person]]\nid = "chulkov"\nname = "Chulkov"\n'
-                      'role = "x"\nseed = "002"\nquote = "Alexander Chulkov"\n', encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8") + '\n[[person]]\nid = "chulkov"\nname = "Chulkov"\n'
+        'role = "x"\nseed = "002"\nquote = "Alexander Chulkov"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(DataErrors) as info:
         build_database(sources, tmp_path / "out.sqlite")
     assert "person chulkov is shown but quotes a seed that is never shown" in str(info.value.problems)

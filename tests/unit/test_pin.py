@@ -18,8 +18,17 @@ def test_hash_format_and_salt():
     assert not verify_pin("1944", a) and not verify_pin("", a) and not verify_pin("19450", a)
 
 
-@pytest.mark.parametrize("bad", ["", "1945", "md5$1$abc$def", "pbkdf2_sha256$x$y$z", "pbkdf2_sha256$10$AAAA$AAAA",
-                                 "pbkdf2_sha256$200000$c2FsdHNhbHQ=$c2hvcnQ="])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "1945",
+        "md5$1$abc$def",
+        "pbkdf2_sha256$x$y$z",
+        "pbkdf2_sha256$10$AAAA$AAAA",
+        "pbkdf2_sha256$200000$c2FsdHNhbHQ=$c2hvcnQ=",
+    ],
+)
 def test_foreign_hashes_never_verify(bad):
     assert parse_pin_hash(bad) is None
     assert not verify_pin("1945", bad)

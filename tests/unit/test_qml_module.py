@@ -28,7 +28,8 @@ def test_qmltypes_is_generated_from_the_current_python(tmp_path):
     check QML against stale types: `python -m kiosk.ui.qmltooling qmltypes`."""
     fresh = qmltooling.generate_qmltypes(tmp_path / "kiosk.qmltypes")
     assert qmltooling.QMLTYPES.read_text(encoding="utf-8") == fresh, (
-        "kiosk/ui/qml/Kiosk/kiosk.qmltypes is stale: run `python -m kiosk.ui.qmltooling qmltypes`")
+        "kiosk/ui/qml/Kiosk/kiosk.qmltypes is stale: run `python -m kiosk.ui.qmltooling qmltypes`"
+    )
     for singleton in ("Catalog", "Database", "Idle", "Admin", "KioskInfo"):
         assert f'"Kiosk/{singleton} 1.0"' in fresh
 
@@ -49,8 +50,12 @@ def test_every_module_with_qml_types_is_imported_where_pyinstaller_sees_it():
     from kiosk.ui import qmlmodule
 
     tree = ast.parse(inspect.getsource(qmlmodule.register_python_types))
-    imported = {f"{node.module}.{alias.name}" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-                for alias in node.names}
+    imported = {
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
     assert imported == set(qmlmodule.PYTHON_TYPES)
     qmlmodule.register_python_types()
     assert all(name in sys.modules for name in qmlmodule.PYTHON_TYPES)

@@ -26,7 +26,9 @@ def test_loads_typed_records_in_display_order(fixture_db):
     assert nn.tags == ("shipbuilding", "aviation", "tanks")  # tags.toml order
     assert nn.lat == pytest.approx(56.32867) and isinstance(nn.lat, float)
     assert nn.memorial == Memorial(
-        "памятник", "Горьковчанам-доблестным труженикам тыла", "Нижний Новгород, Кремль",
+        "памятник",
+        "Горьковчанам-доблестным труженикам тыла",
+        "Нижний Новгород, Кремль",
         "https://yandex.ru/maps/org/gorkovchanam_doblestnym_truzhenikam_tyla/39823183308/"
         "?ll=44.004434%2C56.327122&z=18",
     )
@@ -46,8 +48,14 @@ def test_tags_meta_corrections_and_search_terms(fixture_db):
     meta["schema_version"] = "changed"
     assert repo.meta()["schema_version"] == str(SCHEMA_VERSION)  # a copy
     assert repo.corrections() == (
-        Correction(1, 3, "region", "Удмуртская республика ", "Удмуртская Республика",
-                   "Официально «Удмуртская Республика» (Конституция РФ, ст. 65)"),
+        Correction(
+            1,
+            3,
+            "region",
+            "Удмуртская республика ",
+            "Удмуртская Республика",
+            "Официально «Удмуртская Республика» (Конституция РФ, ст. 65)",
+        ),
     )
     terms = repo.search_terms()
     assert [t.city_id for t in terms] == [1, 2, 3] and isinstance(terms[0], SearchTerms)

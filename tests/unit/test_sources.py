@@ -18,8 +18,18 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "db" / "sources"
 CITY_FILES = sorted((SOURCES / "cities").glob("*.toml"))
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
-KINDS = {"стела", "памятник", "сквер", "мемориал", "памятный знак", "мемориальная доска",
-         "площадь", "аллея", "парк", "other"}
+KINDS = {
+    "стела",
+    "памятник",
+    "сквер",
+    "мемориал",
+    "памятный знак",
+    "мемориальная доска",
+    "площадь",
+    "аллея",
+    "парк",
+    "other",
+}
 # Cities whose text supports no tag at all (only the decree's general formula), with the reason.
 NO_TAGS = {67: "Курган: текст — только общая формула указа"}
 UNSET_DISTRICT = "Федеральный округ не установлен"  # ДНР, ЛНР: no official act found (an open question)
@@ -44,6 +54,7 @@ def _norm(s: str) -> str:
 
 # ------------------------------------------------------------------ the seed parser
 
+
 def test_seed_has_70_rows_in_order():
     assert [r.number for r in ROWS] == list(range(1, 71))
 
@@ -62,15 +73,21 @@ def test_seed_values_are_stripped_cells():
 
 def test_seed_parser_on_a_small_table(tmp_path):
     seed = tmp_path / "003_x.txt"
-    seed.write_text("header\n\t№\n\tГород\n\n\t1. \n\tА\n\tБ обл\n\t2020\n\tline one\n\nline two \n"
-                    "\tНет\n\t\n\n\t2.\n\tВ\n\n\tГ\n\t2021\n\tt\n\t Нет\n ", encoding="utf-8")
+    seed.write_text(
+        "header\n\t№\n\tГород\n\n\t1. \n\tА\n\tБ обл\n\t2020\n\tline one\n\nline two \n"
+        "\tНет\n\t\n\n\t2.\n\tВ\n\n\tГ\n\t2021\n\tt\n\t Нет\n ",
+        encoding="utf-8",
+    )
     rows = parse_seed(seed)
-    assert rows == [SeedRow(1, "А", "Б обл", "2020", "line one\n\nline two", "Нет"),
-                    SeedRow(2, "В", "Г", "2021", "t", "Нет")]
+    assert rows == [
+        SeedRow(1, "А", "Б обл", "2020", "line one\n\nline two", "Нет"),
+        SeedRow(2, "В", "Г", "2021", "t", "Нет"),
+    ]
     assert find_seed_file([tmp_path / "none", tmp_path]) == seed
 
 
 # ------------------------------------------------------------------ the city files
+
 
 def test_seventy_files_with_ids_in_seed_order():
     assert [p.name for p in CITY_FILES] == [f"{i:02d}.toml" for i in range(1, 71)]
@@ -79,8 +96,13 @@ def test_seventy_files_with_ids_in_seed_order():
 
 @pytest.mark.parametrize("row,city", PAIRS, ids=IDS)
 def test_seed_table_is_the_seed_verbatim(row: SeedRow, city: dict):
-    assert city["seed"] == {"name": row.name, "region": row.region, "year": row.year_text,
-                            "text": row.text, "memorial": row.memorial_cell}
+    assert city["seed"] == {
+        "name": row.name,
+        "region": row.region,
+        "year": row.year_text,
+        "text": row.text,
+        "memorial": row.memorial_cell,
+    }
 
 
 @pytest.mark.parametrize("row,city", PAIRS, ids=IDS)
@@ -94,8 +116,9 @@ def test_shown_values_differ_from_seed_only_with_a_note(row: SeedRow, city: dict
         assert isinstance(note, str) and len(note) > 20, key
         assert key in {"name", "region", "year"} or key.startswith("memorial."), key
         if key in {"name", "region", "year"}:
-            assert str(city[key]) != {"name": row.name, "region": row.region, "year": row.year_text}[key], \
+            assert str(city[key]) != {"name": row.name, "region": row.region, "year": row.year_text}[key], (
                 f"note for {key} but the value equals the seed"
+            )
 
 
 def shown_text(row: SeedRow, city: dict) -> str:
@@ -188,6 +211,10 @@ def test_coordinates_inside_russia(row: SeedRow, city: dict):
 
 def test_generators_report_no_drift():
     for script in ("seed_to_sources.py", "enrich_locations.py"):
-        res = subprocess.run([sys.executable, str(ROOT / "db" / "tools" / script), "--check"],
-                             capture_output=True, text=True, timeout=120)
+        res = subprocess.run(
+            [sys.executable, str(ROOT / "db" / "tools" / script), "--check"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert res.returncode == 0, res.stdout + res.stderr

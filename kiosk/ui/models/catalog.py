@@ -323,11 +323,17 @@ class Catalog(QObject):
         n, total = self.count, len(self._cities)
         # The sources are written out in full here, so that lupdate finds them.
         if not self.narrowed:
-            return _counted(self.tr("Всего %n городов", "", n), "Всего %n городов",
-                            n, ("Всего %n город", "Всего %n города", "Всего %n городов"))
+            return _counted(
+                self.tr("Всего %n городов", "", n),
+                "Всего %n городов",
+                n,
+                ("Всего %n город", "Всего %n города", "Всего %n городов"),
+            )
         text = _counted(
-            self.tr("Найдено %n городов из %1", "", n), "Найдено %n городов из %1",
-            n, ("Найден %n город из %1", "Найдено %n города из %1", "Найдено %n городов из %1"),
+            self.tr("Найдено %n городов из %1", "", n),
+            "Найдено %n городов из %1",
+            n,
+            ("Найден %n город из %1", "Найдено %n города из %1", "Найдено %n городов из %1"),
         )
         return text.replace("%1", str(total))
 
@@ -410,16 +416,21 @@ class Catalog(QObject):
         m = c.memorial
         english = self._english
         return CityDetail(
-            id=c.id, name=c.name,
+            id=c.id,
+            name=c.name,
             region=(english and region_en(c.region)) or c.region,
             federal_district=(english and district_en(c.federal_district)) or c.federal_district,
             year=c.year,
             headline=typeset(c.headline),  # for cards and slides; the city page reads as one text
             paragraphs=tuple(paragraphs_of(typeset(c.text))),
-            tags=tuple(TagLabel(t, self._tag_label(self._tags[t]), self._tags[t].icon)
-                       for t in c.tags if t in self._tags),
-            memorial=(MemorialDetail(_capitalised(m.kind), typeset(m.title), typeset(m.address), m.url)
-                      if m is not None else None),
+            tags=tuple(
+                TagLabel(t, self._tag_label(self._tags[t]), self._tags[t].icon) for t in c.tags if t in self._tags
+            ),
+            memorial=(
+                MemorialDetail(_capitalised(m.kind), typeset(m.title), typeset(m.address), m.url)
+                if m is not None
+                else None
+            ),
             images=tuple(self._images.get(c.id, [])),
             name_latin=c.name_latin,
             # English mode: the curators' English summary where they wrote one (the Russian text follows it).
@@ -451,4 +462,3 @@ class Catalog(QObject):
     # -- for tests and the shell ---------------------------------------------------------------------------
     def ids(self) -> list[int]:
         return self._model.ids()
-

@@ -27,14 +27,16 @@ def owner_images(repository: Any, owner_type: str) -> dict[str, list[dict]]:
     for im in repository.images():
         if im.owner_type != owner_type:
             continue
-        out.setdefault(im.owner_id, []).append({
-            "imageId": im.id,
-            "source": f"image://dbimage/{im.id}?{stamp}",
-            "caption": im.caption,
-            "credit": im.credit,
-            "width": im.width,
-            "height": im.height,
-        })
+        out.setdefault(im.owner_id, []).append(
+            {
+                "imageId": im.id,
+                "source": f"image://dbimage/{im.id}?{stamp}",
+                "caption": im.caption,
+                "credit": im.credit,
+                "width": im.width,
+                "height": im.height,
+            }
+        )
     return out
 
 

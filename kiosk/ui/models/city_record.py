@@ -56,8 +56,11 @@ class MemorialRecord(QObject):
 class TagListModel(QAbstractListModel):
     """A city's contribution tags; delegates declare `required property string tagId / label / icon`."""
 
-    _ROLES = {Qt.ItemDataRole.UserRole + 1: b"tagId", Qt.ItemDataRole.UserRole + 2: b"label",
-              Qt.ItemDataRole.UserRole + 3: b"icon"}
+    _ROLES = {
+        Qt.ItemDataRole.UserRole + 1: b"tagId",
+        Qt.ItemDataRole.UserRole + 2: b"label",
+        Qt.ItemDataRole.UserRole + 3: b"icon",
+    }
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

@@ -44,7 +44,7 @@ def district_short(name: str) -> str:
     «Федеральный округ не установлен» (ДНР, ЛНР: no official act found, db/sources/SOURCES.md) → «не установлен»."""
     short = name.strip()
     if short.lower().startswith(UNSET_PREFIX.lower()):
-        return short[len(UNSET_PREFIX):].strip() or name
+        return short[len(UNSET_PREFIX) :].strip() or name
     for suffix in (" федеральный округ", " ФО"):
         if short.lower().endswith(suffix.lower()):
             short = short[: -len(suffix)].strip()

@@ -55,8 +55,13 @@ class MapModel(QObject):
         asset = map_asset()
         placed, unplaced = [], []
         for c in repository.cities() if repository is not None else ():
-            row = {"cityId": c.id, "name": c.name, "nameLatin": getattr(c, "name_latin", "") or "", "region": c.region,
-                   "year": c.year}
+            row = {
+                "cityId": c.id,
+                "name": c.name,
+                "nameLatin": getattr(c, "name_latin", "") or "",
+                "region": c.region,
+                "year": c.year,
+            }
             if c.lat is None or c.lon is None or asset is None:
                 unplaced.append(row)
                 continue
@@ -129,8 +134,17 @@ class MapModel(QObject):
 
     # -- the view ------------------------------------------------------------------------------------------
     @Slot(float, float, float, str, float, float, float, str)
-    def layout(self, width: float, height: float, ui_scale: float, font_family: str, font_px: float,
-               dot_radius: float, gap: float, language: str = "ru") -> None:
+    def layout(
+        self,
+        width: float,
+        height: float,
+        ui_scale: float,
+        font_family: str,
+        font_px: float,
+        dot_radius: float,
+        gap: float,
+        language: str = "ru",
+    ) -> None:
         """Fit the map into width × height and place the names for every zoom rung (cached for one size and
         each language). In English a city's label is its Latin name (its Russian one when it has none)."""
         key = (round(width), round(height), round(ui_scale, 4), font_family, font_px, dot_radius, gap, language)
@@ -140,15 +154,23 @@ class MapModel(QObject):
         if key[:-1] != next(iter(self._layouts), key)[:-1]:
             self._layouts.clear()  # another size: the other language's layout is of no use any more
         if key not in self._layouts:
-            self._layouts[key] = self._place(width, height, ui_scale, font_family, font_px, dot_radius, gap,
-                                             language)
+            self._layouts[key] = self._place(width, height, ui_scale, font_family, font_px, dot_radius, gap, language)
         self._fit, self._max_zoom, self._zooms, names = self._layouts[key]
         for r in self._cities:
             r["label"], r["names"] = names[r["cityId"]]
         self.layoutChanged.emit()
 
-    def _place(self, width: float, height: float, ui_scale: float, font_family: str, font_px: float,
-               dot_radius: float, gap: float, language: str) -> tuple:
+    def _place(
+        self,
+        width: float,
+        height: float,
+        ui_scale: float,
+        font_family: str,
+        font_px: float,
+        dot_radius: float,
+        gap: float,
+        language: str,
+    ) -> tuple:
         focus = self._focus()
         self._fit = min(width / focus[2], height / focus[3])
         self._max_zoom = max_zoom(self._fit, ui_scale)
@@ -161,11 +183,16 @@ class MapModel(QObject):
         anchors = [Anchor(r["cityId"], r["x"] * self._fit, r["y"] * self._fit) for r in self._cities]
         sizes = {i: (metrics.horizontalAdvance(label) + 2 * pad, metrics.height() + pad) for i, label in labels.items()}
         # Zoom 1 shows the country centred (MapView.reset): names there stay inside the view.
-        first_view = ((focus[0] + focus[2] / 2) * self._fit - width / 2,
-                      (focus[1] + focus[3] / 2) * self._fit - height / 2, width, height)
+        first_view = (
+            (focus[0] + focus[2] / 2) * self._fit - width / 2,
+            (focus[1] + focus[3] / 2) * self._fit - height / 2,
+            width,
+            height,
+        )
         levels = place_names(anchors, sizes, self._zooms, dot_radius, gap, first_view)
-        names = {i: (label, [list(level[i]) if i in level else None for level in levels])
-                 for i, label in labels.items()}
+        names = {
+            i: (label, [list(level[i]) if i in level else None for level in levels]) for i, label in labels.items()
+        }
         return self._fit, self._max_zoom, self._zooms, names
 
     @Property(float, notify=layoutChanged)
@@ -199,6 +226,8 @@ class MapModel(QObject):
         result = hit(points, x, y, reach)
         return {
             "cityId": result.city_id or 0,
-            "choices": [{k: self._by_id[i][k] for k in ("cityId", "name", "nameLatin", "region", "year")}
-                        for i in result.choices],
+            "choices": [
+                {k: self._by_id[i][k] for k in ("cityId", "name", "nameLatin", "region", "year")}
+                for i in result.choices
+            ],
         }

@@ -125,7 +125,7 @@ def split_number(value_text: str) -> dict:
         return {"prefix": value_text, "suffix": "", "decimals": 0}
     number = m.group(0).rstrip()
     decimals = len(number.split(",", 1)[1]) if "," in number else 0
-    return {"prefix": value_text[: m.start()], "suffix": value_text[m.start() + len(number):], "decimals": decimals}
+    return {"prefix": value_text[: m.start()], "suffix": value_text[m.start() + len(number) :], "decimals": decimals}
 
 
 def number_text(value_text: str, code: str = "ru") -> str:
@@ -138,7 +138,7 @@ def number_text(value_text: str, code: str = "ru") -> str:
     digits = number.replace(" ", "").replace("\u00a0", "")
     decimals = len(digits.split(",", 1)[1]) if "," in digits else 0
     shown = _locale(code).toString(float(digits.replace(",", ".")), "f", decimals)
-    return value_text[: m.start()] + shown + value_text[m.start() + len(number):]
+    return value_text[: m.start()] + shown + value_text[m.start() + len(number) :]
 
 
 def assign_lanes(spans: list[tuple[float, float]], gap: float = 0.0) -> list[int]:
@@ -196,8 +196,9 @@ class Novokuznetsk(QObject):
         cities = repository.cities() if repository is not None and hasattr(repository, "cities") else ()
         self._city_id = next((c.id for c in cities if c.name == CITY_NAME), 0)
         self._counted = {c for c in self._counted if any(f.id == c for f in section.figures)}
-        self._images = {kind: owner_images(repository, f"nk_{kind}") for kind in IMAGE_KINDS} \
-            if repository is not None else {}
+        self._images = (
+            {kind: owner_images(repository, f"nk_{kind}") for kind in IMAGE_KINDS} if repository is not None else {}
+        )
         self._build()
         self.changed.emit()
 
@@ -221,11 +222,21 @@ class Novokuznetsk(QObject):
             start = strip_position(year_fraction(e.date))
             end = strip_position(year_fraction(e.end or e.date, at_end=True))
             spans.append((start, end))
-            events.append({
-                "id": e.id, "ref": f"event:{e.id}", "title": e.title, "text": typeset(e.text), "precision": e.precision,
-                "dateLabel": date_label(e.date, e.end, e.when), "date": e.date, "dateEnd": e.end, "when": e.when,
-                "start": start, "end": end,
-            })
+            events.append(
+                {
+                    "id": e.id,
+                    "ref": f"event:{e.id}",
+                    "title": e.title,
+                    "text": typeset(e.text),
+                    "precision": e.precision,
+                    "dateLabel": date_label(e.date, e.end, e.when),
+                    "date": e.date,
+                    "dateEnd": e.end,
+                    "when": e.when,
+                    "start": start,
+                    "end": end,
+                }
+            )
         # Cards: one per event at its start; bars: the event's extent (day, month, year or span) in a gutter.
         for event, lane in zip(events, assign_lanes([(a, a + CARD_WIDE) for a, _ in spans])):
             event["lane"] = lane
@@ -237,34 +248,67 @@ class Novokuznetsk(QObject):
         self._tall_length = max([strip_length(), *(float(ev["tallAt"]) + CARD_TALL for ev in events)])
         self._events = events
         self._figures = [
-            {"id": f.id, "ref": f"figure:{f.id}", "value": f.value, "valueText": f.value_text, "unit": f.unit,
-             "label": f.label, "countable": f.countable, **split_number(f.value_text)}
+            {
+                "id": f.id,
+                "ref": f"figure:{f.id}",
+                "value": f.value,
+                "valueText": f.value_text,
+                "unit": f.unit,
+                "label": f.label,
+                "countable": f.countable,
+                **split_number(f.value_text),
+            }
             for f in s.figures
         ]
-        self._people = [{"id": p.id, "ref": f"person:{p.id}", "name": p.name, "role": p.role, "when": p.when}
-                        for p in s.people]
+        self._people = [
+            {"id": p.id, "ref": f"person:{p.id}", "name": p.name, "role": p.role, "when": p.when} for p in s.people
+        ]
         self._awards = [
-            {"id": a.id, "ref": f"award:{a.id}", "title": a.title, "recipient": a.recipient,
-             "dateLabel": date_label(a.date), "date": a.date, "by": a.by}
+            {
+                "id": a.id,
+                "ref": f"award:{a.id}",
+                "title": a.title,
+                "recipient": a.recipient,
+                "dateLabel": date_label(a.date),
+                "date": a.date,
+                "by": a.by,
+            }
             for a in s.awards
         ]
         self._units = [{"id": u.id, "ref": f"unit:{u.id}", "name": u.name, "kind": u.kind} for u in s.units]
         self._seeds = [
-            {"id": d.id, "file": d.file, "title": d.title, "kind": d.kind, "taken": d.taken, "shown": d.shown,
-             "items": sum(1 for kind in (s.events, s.figures, s.people, s.awards, s.units)
-                          for item in kind if any(q.seed == d.file for q in item.sources))
-             + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file)}
+            {
+                "id": d.id,
+                "file": d.file,
+                "title": d.title,
+                "kind": d.kind,
+                "taken": d.taken,
+                "shown": d.shown,
+                "items": sum(
+                    1
+                    for kind in (s.events, s.figures, s.people, s.awards, s.units)
+                    for item in kind
+                    if any(q.seed == d.file for q in item.sources)
+                )
+                + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file),
+            }
             for d in s.seeds
         ]
         self._questions = [{"id": q.id, "topic": q.topic, "note": q.note} for q in s.questions]
         shown = {d.file for d in s.seeds if d.shown}
-        self._corrections = [{"original": k.original, "corrected": k.corrected, "note": k.note}
-                             for k in s.corrections if k.seed in shown]
+        self._corrections = [
+            {"original": k.original, "corrected": k.corrected, "note": k.note} for k in s.corrections if k.seed in shown
+        ]
         years = list(range(TIMELINE_FIRST, TIMELINE_LAST))
         self._marks = [
-            {"year": y, "pos": strip_position(y), "major": y <= WAR_END or y % 10 == 0,
-             "label": y <= WAR_END - 1 or y % 10 == 0 or y == TIMELINE_LAST - 1}
-            for y in years if y < WAR_END or y % 5 == 0 or y == TIMELINE_LAST - 1
+            {
+                "year": y,
+                "pos": strip_position(y),
+                "major": y <= WAR_END or y % 10 == 0,
+                "label": y <= WAR_END - 1 or y % 10 == 0 or y == TIMELINE_LAST - 1,
+            }
+            for y in years
+            if y < WAR_END or y % 5 == 0 or y == TIMELINE_LAST - 1
         ]
 
     @Property(bool, notify=changed)
@@ -342,10 +386,16 @@ class Novokuznetsk(QObject):
         except KeyError:
             return {}
         return {
-            "id": c.id, "title": c.title, "lead": c.lead, "images": self._images_of("chapter", c.id),
+            "id": c.id,
+            "title": c.title,
+            "lead": c.lead,
+            "images": self._images_of("chapter", c.id),
             "paragraphs": [
-                {"ref": f"paragraph:{p.id}", "text": typeset(p.text),
-                 "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r]}
+                {
+                    "ref": f"paragraph:{p.id}",
+                    "text": typeset(p.text),
+                    "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r],
+                }
                 for p in c.paragraphs
             ],
         }
@@ -379,27 +429,61 @@ class Novokuznetsk(QObject):
         except KeyError:
             return {}
         kind = ref.split(":", 1)[0]
-        base = {"ref": ref, "kind": kind, "text": typeset(getattr(it, "text", "")),
-                "labelEn": self._section.labels_en.get(ref, ""),  # curators' English heading, if any
-                "images": self._images_of(kind, getattr(it, "id", ""))}
+        base = {
+            "ref": ref,
+            "kind": kind,
+            "text": typeset(getattr(it, "text", "")),
+            "labelEn": self._section.labels_en.get(ref, ""),  # curators' English heading, if any
+            "images": self._images_of(kind, getattr(it, "id", "")),
+        }
         if kind == "person":
-            return {**base, "kindLabel": _kind_label(kind), "title": it.name, "subtitle": it.role, "meta": it.when,
-                    "chip": it.name}
+            return {
+                **base,
+                "kindLabel": _kind_label(kind),
+                "title": it.name,
+                "subtitle": it.role,
+                "meta": it.when,
+                "chip": it.name,
+            }
         if kind == "figure":
             value = number_text(it.value_text, code)
-            return {**base, "kindLabel": _kind_label(kind), "title": f"{value} {it.unit}", "subtitle": it.label,
-                    "meta": "", "chip": f"{value} {it.unit}"}
+            return {
+                **base,
+                "kindLabel": _kind_label(kind),
+                "title": f"{value} {it.unit}",
+                "subtitle": it.label,
+                "meta": "",
+                "chip": f"{value} {it.unit}",
+            }
         if kind == "event":
             when = date_label(it.date, it.end, it.when, code)
-            return {**base, "kindLabel": _kind_label(kind), "title": it.title, "subtitle": when, "meta": "",
-                    "chip": f"{when}: {it.title}"}
+            return {
+                **base,
+                "kindLabel": _kind_label(kind),
+                "title": it.title,
+                "subtitle": when,
+                "meta": "",
+                "chip": f"{when}: {it.title}",
+            }
         if kind == "award":
             when = date_label(it.date, code=code)
-            return {**base, "kindLabel": _kind_label(kind), "title": it.title, "subtitle": it.recipient,
-                    "meta": " · ".join(x for x in (when, it.by) if x), "chip": it.title}
+            return {
+                **base,
+                "kindLabel": _kind_label(kind),
+                "title": it.title,
+                "subtitle": it.recipient,
+                "meta": " · ".join(x for x in (when, it.by) if x),
+                "chip": it.title,
+            }
         if kind == "unit":
-            return {**base, "kindLabel": _kind_label(kind), "title": it.name, "subtitle": it.kind, "meta": "",
-                    "chip": it.name}
+            return {
+                **base,
+                "kindLabel": _kind_label(kind),
+                "title": it.name,
+                "subtitle": it.kind,
+                "meta": "",
+                "chip": it.name,
+            }
         if kind == "paragraph":
             return {**base, "kindLabel": _kind_label(kind), "title": "", "subtitle": "", "meta": "", "chip": ""}
         return {}

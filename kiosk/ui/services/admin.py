@@ -114,8 +114,7 @@ class AdminService(QObject):
     unlocked = Signal()
     quitRequested = Signal()
 
-    def __init__(self, pin_hash: str, parent: QObject | None = None, limiter: RateLimiter | None = None,
-                 state=None):
+    def __init__(self, pin_hash: str, parent: QObject | None = None, limiter: RateLimiter | None = None, state=None):
         super().__init__(parent)
         from kiosk.ui.config import DEFAULT_PIN_HASH
 
@@ -126,8 +125,10 @@ class AdminService(QObject):
             state.restore(self._limiter)
         self._default_pin = pin_hash == DEFAULT_PIN_HASH
         if self._default_pin:
-            log.warning("the admin PIN is still the first-install PIN: set admin_pin_hash in the config "
-                        "(make one with: kiosk --hash-pin)")
+            log.warning(
+                "the admin PIN is still the first-install PIN: set admin_pin_hash in the config "
+                "(make one with: kiosk --hash-pin)"
+            )
         self._message = ""
         self._locked_seconds = 0
         self._tick = QTimer(self)
@@ -184,8 +185,9 @@ class AdminService(QObject):
             return True
         lock = self._limiter.failure()
         self._save_state()
-        log.warning("wrong admin PIN (%d in a row)%s", self._limiter.failures,
-                    f", pad locked for {lock:.0f} s" if lock else "")
+        log.warning(
+            "wrong admin PIN (%d in a row)%s", self._limiter.failures, f", pad locked for {lock:.0f} s" if lock else ""
+        )
         if lock:
             self._set_message(self.tr("Код неверный. Попробуйте ещё раз чуть позже."))
             self._update_lock()

@@ -32,18 +32,37 @@ log = logging.getLogger("kiosk.attract")
 
 CROSSFADE_MS = 900  # within the brief's 600–1200 ms
 SWALLOW_MAX_S = 3.0  # a waking gesture whose release never arrives stops being swallowed after this long
-_WAKE = frozenset({
-    QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TabletPress,
-})
-_GESTURE_REST = frozenset({  # the rest of a waking gesture, swallowed too
-    QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseMove,
-    QEvent.Type.MouseButtonRelease, QEvent.Type.KeyRelease, QEvent.Type.TabletMove, QEvent.Type.TabletRelease,
-})
-_GESTURE_END = frozenset({
-    QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseButtonRelease, QEvent.Type.KeyRelease,
-    QEvent.Type.TabletRelease,
-})
+_WAKE = frozenset(
+    {
+        QEvent.Type.TouchBegin,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletPress,
+    }
+)
+_GESTURE_REST = frozenset(
+    {  # the rest of a waking gesture, swallowed too
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.TouchCancel,
+        QEvent.Type.MouseMove,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.TabletMove,
+        QEvent.Type.TabletRelease,
+    }
+)
+_GESTURE_END = frozenset(
+    {
+        QEvent.Type.TouchEnd,
+        QEvent.Type.TouchCancel,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.TabletRelease,
+    }
+)
 _ACTIVITY = _WAKE | _GESTURE_REST
 _HOURS = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
 
@@ -54,12 +73,12 @@ def now() -> dt.datetime:
 
 
 def parse_quiet_hours(text: str) -> tuple[dt.time, dt.time] | None:
-    """"22:00-08:00" → (22:00, 08:00); "" → None; anything else raises ValueError with what is expected."""
+    """ "22:00-08:00" → (22:00, 08:00); "" → None; anything else raises ValueError with what is expected."""
     if not text.strip():
         return None
     m = _HOURS.match(text)
     if not m:
-        raise ValueError(f"{text!r} is not HH:MM-HH:MM (e.g. \"22:00-08:00\")")
+        raise ValueError(f'{text!r} is not HH:MM-HH:MM (e.g. "22:00-08:00")')
     start, end = dt.time(int(m[1]), int(m[2])), dt.time(int(m[3]), int(m[4]))
     if start == end:
         raise ValueError(f"{text!r}: start and end are the same time")
@@ -89,11 +108,20 @@ class AttractService(QObject):
     def create(engine):  # QML's singleton `Attract`: the instance the app provided
         return instance_for(engine, AttractService)
 
-    def __init__(self, timeout: float, slide_seconds: float, quiet_hours: str = "", *,
-                 repository: Callable[[], object], at_rest: Callable[[], bool],
-                 before_session: Callable[[], None] | None = None,
-                 clock: Callable[[], dt.datetime] | None = None, rng: random.Random | None = None,
-                 crossfade_ms: int = CROSSFADE_MS, parent: QObject | None = None):
+    def __init__(
+        self,
+        timeout: float,
+        slide_seconds: float,
+        quiet_hours: str = "",
+        *,
+        repository: Callable[[], object],
+        at_rest: Callable[[], bool],
+        before_session: Callable[[], None] | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+        rng: random.Random | None = None,
+        crossfade_ms: int = CROSSFADE_MS,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._timeout_ms = int(timeout * 1000)
         self._slide_ms = max(50, int(slide_seconds * 1000))

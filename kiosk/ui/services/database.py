@@ -121,8 +121,16 @@ class DatabaseService(QObject):
     refusalChanged = Signal()
     _jobDone = Signal(str, object, object)  # from the worker thread, queued to this object's thread
 
-    def __init__(self, path: Path | str, catalog: Any, parent: QObject | None = None, *, watch: bool = True,
-                 opener=None, poll_ms: int | None = None):
+    def __init__(
+        self,
+        path: Path | str,
+        catalog: Any,
+        parent: QObject | None = None,
+        *,
+        watch: bool = True,
+        opener=None,
+        poll_ms: int | None = None,
+    ):
         super().__init__(parent)
         self._path = Path(os.path.abspath(Path(path).expanduser()))
         self._catalog = catalog
@@ -341,8 +349,13 @@ class DatabaseService(QObject):
                 old.close()
             except Exception:  # noqa: BLE001
                 log.debug("closing the old repository failed", exc_info=True)
-        log.info("database %s open: %d cities, built %s, sources %s", self._path, count,
-                 _meta_get(meta, "built_at", "?"), str(_meta_get(meta, "sources_sha256", "?"))[:12])
+        log.info(
+            "database %s open: %d cities, built %s, sources %s",
+            self._path,
+            count,
+            _meta_get(meta, "built_at", "?"),
+            str(_meta_get(meta, "sources_sha256", "?"))[:12],
+        )
         self.infoChanged.emit()
         if not self._available:
             self._available = True

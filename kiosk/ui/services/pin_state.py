@@ -44,8 +44,11 @@ class PinStateFile:
             log.info("PIN lock-out state restored: %d wrong in a row, %.0f s of lock left", limiter.failures, remaining)
 
     def save(self, limiter) -> None:
-        data = {"failures": limiter.failures, "lock_seconds": limiter._lock,
-                "locked_until": self.wall_clock() + limiter.remaining()}
+        data = {
+            "failures": limiter.failures,
+            "lock_seconds": limiter._lock,
+            "locked_until": self.wall_clock() + limiter.remaining(),
+        }
         tmp = self.path.with_name(self.path.name + ".tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +57,9 @@ class PinStateFile:
             self._write_failed = False
         except OSError as exc:
             if not self._write_failed:
-                log.warning("cannot keep the PIN lock-out count in %s (%s); it lasts until a restart",
-                            self.path, exc.strerror or exc)
+                log.warning(
+                    "cannot keep the PIN lock-out count in %s (%s); it lasts until a restart",
+                    self.path,
+                    exc.strerror or exc,
+                )
                 self._write_failed = True
