@@ -132,15 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the layer would change")
     args = parser.parse_args(argv)
-    data = encode(make_layer(load_source(args.source)))
-    old = args.out.read_bytes() if args.out.exists() else None
-    if args.check:
-        print(f"{args.out}: {'up to date' if old == data else 'would change'}")
-        return 0 if old == data else 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(f"{args.out}: {len(data)} bytes, {len(json.loads(data)['lakes'])} rings")
-    return 0
+    return make_map.write_or_check(args.out, encode(make_layer(load_source(args.source))), args.check, "lakes")
 
 
 if __name__ == "__main__":

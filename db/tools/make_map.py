@@ -307,14 +307,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the asset would change")
     args = parser.parse_args(argv)
-    data = encode(make_asset(load_source(args.source)))
-    old = args.out.read_bytes() if args.out.exists() else None
-    if args.check:
-        print(f"{args.out}: {'up to date' if old == data else 'would change'}")
+    return write_or_check(args.out, encode(make_asset(load_source(args.source))), args.check, "land")
+
+
+def write_or_check(out: Path, data: bytes, check: bool, layer: str) -> int:
+    """Write the asset, or with `check` only say whether it would change (exit 1); shared with make_lakes."""
+    old = out.read_bytes() if out.exists() else None
+    if check:
+        print(f"{out}: {'up to date' if old == data else 'would change'}")
         return 0 if old == data else 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(f"{args.out}: {len(data)} bytes, {len(json.loads(data)['land'])} rings")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"{out}: {len(data)} bytes, {len(json.loads(data)[layer])} rings")
     return 0
 
 
