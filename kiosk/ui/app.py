@@ -36,6 +36,7 @@ from kiosk.ui.services.database import DatabaseService, open_database
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.language import LanguageService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
+from kiosk.ui.services.startup import StartupService
 from kiosk.ui.housekeeping import Housekeeping
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
 
@@ -74,6 +75,7 @@ class KioskApp(QObject):
         install_message_handler()  # (again: a test harness may have swapped handlers since)
         load_fonts()
 
+        self.startup = StartupService(self)  # what waits until the first frame is on screen
         self.catalog = Catalog()
         self.catalog.setParent(self)
         self.info = KioskInfo(self.config, windowed=windowed, size=self.size, log_path=log_path, parent=self)
@@ -101,7 +103,10 @@ class KioskApp(QObject):
         self.database.infoChanged.connect(self._load_section)
         self.idle.resetRequested.connect(self.novokuznetsk.reset)
         self.city_map = MapModel(self)
-        self.database.infoChanged.connect(lambda: self.city_map.load(self.database.repository))
+        # The map's city positions need the map asset (~20 ms to read): home shows no map, so after the first frame.
+        self.database.infoChanged.connect(
+            lambda: self.startup.later("map", lambda: self.city_map.load(self.database.repository))
+        )
         self.database.open()
         self.attract = AttractService(
             self.config.attract_timeout,
@@ -132,6 +137,7 @@ class KioskApp(QObject):
             self.attract,
             self.city_map,
             self.language,
+            self.startup,
         )
         self.language.attach(self.engine)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
@@ -169,6 +175,7 @@ class KioskApp(QObject):
         if self.first_frame_ms is None:
             self.first_frame_ms = (time.perf_counter() - self._t0) * 1000
             self.firstFrame.emit(self.first_frame_ms)
+            self.startup.begin()
 
     @Slot()
     def quit(self) -> None:
@@ -180,6 +187,7 @@ class KioskApp(QObject):
             return
         self.qapp.removeEventFilter(self.idle)
         self.qapp.removeEventFilter(self.attract)
+        self.startup.stop()
         self.attract.shutdown()
         self.idle.stop()
         self.housekeeping.stop()

@@ -33,7 +33,8 @@ Window {
     // Idle is "at rest" on the home screen with nothing open, or while the exposition is unavailable.
     Binding { target: Idle; property: "atRest"; value: (win.atHome && !win.overlayOpen) || win.unavailable }
 
-    // The navigator every screen gets as its required property `nav`.
+    // The navigator every screen gets as its required property `nav`. Every way off home first finishes what
+    // start-up put off (Startup.finish()): a tap right after start finds every screen's data in place.
     QtObject {
         id: navigator
         objectName: "navigator"
@@ -49,16 +50,20 @@ Window {
                 stack.popToIndex(0, instant ? StackView.Immediate : StackView.PopTransition)
         }
         function cities() {
+            Startup.finish()
             stack.push(citiesPage, { nav: navigator }, op)
         }
         function city(cityId) {
+            Startup.finish()
             stack.push(cityPage, { nav: navigator, cityId: cityId }, op)
         }
         // The Novokuznetsk section: page is a name from NkPages ("home", "chapter", "timeline"…).
         function novokuznetsk(page, props) {
+            Startup.finish()
             stack.push(nkPages.page(page), Object.assign({ nav: navigator }, props || {}), op)
         }
         function map() {
+            Startup.finish()
             stack.push(mapPage, { nav: navigator }, op)
         }
         function back() {
@@ -148,8 +153,17 @@ Window {
         anchors.fill: parent
     }
 
-    // Attract mode: the slideshow over every screen while nobody is here (kiosk/ui/services/attract.py).
-    AttractScreen { anchors.fill: parent; z: 50 }
+    // Attract mode: the slideshow over every screen while nobody is here (kiosk/ui/services/attract.py). Made
+    // after the first frame (kiosk/ui/services/startup.py): its two cards and their maps cost the first frame
+    // more than the home screen itself. Once made, it stays for the run.
+    Loader {
+        id: attractLoader
+        objectName: "attractLoader"
+        anchors.fill: parent
+        z: 50
+        active: Startup.ready || Attract.active
+        sourceComponent: AttractScreen {}
+    }
 
     // Hidden admin gesture: hold the top-left corner for 3 s. Nothing visible, nothing else there.
     Item {
