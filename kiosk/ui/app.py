@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
@@ -83,12 +82,13 @@ class KioskApp(QObject):
             self.config.admin_pin_hash, parent=self, state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE)
         )
         self.admin.quitRequested.connect(self.quit)
+        self._opened_once = False
         self.database = DatabaseService(
             db_path or self.config.db or cfg.default_db_path(),
             self.catalog,
             parent=self,
             watch=watch,
-            opener=partial(open_database, show_disputed=self.config.show_disputed_cities),
+            opener=self._open_database,
         )
         self.idle = IdleService(self.config.idle_timeout, self.config.idle_countdown, parent=self)
         self.idle.resetRequested.connect(self.catalog.reset)
@@ -108,6 +108,7 @@ class KioskApp(QObject):
             lambda: self.startup.later("map", lambda: self.city_map.load(self.database.repository))
         )
         self.database.open()
+        self.startup.later("search", self.catalog.warm_search)
         self.attract = AttractService(
             self.config.attract_timeout,
             self.config.slide_duration,
@@ -168,6 +169,12 @@ class KioskApp(QObject):
         )
 
     # -- lifecycle
+    def _open_database(self, path: Path):
+        """The database service's opener (on its worker thread). The first open leaves the search index to the
+        catalog, which builds it after the first frame; a reload builds it here, off the GUI thread."""
+        first, self._opened_once = not self._opened_once, True
+        return open_database(path, show_disputed=self.config.show_disputed_cities, search=not first)
+
     def _load_section(self) -> None:
         self.novokuznetsk.load(self.database.repository)
 
