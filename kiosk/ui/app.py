@@ -11,7 +11,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (types rootObjects() as QQuickWindow)
 
@@ -156,8 +156,7 @@ class KioskApp(QObject):
         if not windowed:
             self._lockdown = Lockdown(self)
             self.window.installEventFilter(self._lockdown)
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
-            self._overridden_cursor = True
+            self.startup.later("cursor", self._hide_cursor)  # `Qt` (its enums) costs the first frame ~15 ms
         keep = keeper_wanted(windowed, QGuiApplication.platformName())
         self.keeper = WindowKeeper(self.window, self) if keep else None
         log.info(
@@ -174,6 +173,12 @@ class KioskApp(QObject):
         catalog, which builds it after the first frame; a reload builds it here, off the GUI thread."""
         first, self._opened_once = not self._opened_once, True
         return open_database(path, show_disputed=self.config.show_disputed_cities, search=not first)
+
+    def _hide_cursor(self) -> None:
+        from PySide6.QtCore import Qt
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        self._overridden_cursor = True
 
     def _load_section(self) -> None:
         self.novokuznetsk.load(self.database.repository)

@@ -12,7 +12,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import Property, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import Property, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickPaintedItem
@@ -53,6 +53,8 @@ def map_asset() -> MapAsset | None:
 def land_paths() -> tuple[QPainterPath, QPainterPath, QPainterPath]:
     """(land to fill, lakes to fill with the sea's colour over it, coasts and lake shores to stroke): the coasts
     leave out the edges where the asset's frame cut the land."""
+    from PySide6.QtCore import Qt  # here: MapCanvas is registered at start-up, which must not build `Qt` (~15 ms)
+
     land, lakes, coast = QPainterPath(), QPainterPath(), QPainterPath()
     land.setFillRule(Qt.FillRule.OddEvenFill)
     lakes.setFillRule(Qt.FillRule.OddEvenFill)  # an island in a lake is a hole in the water

@@ -9,12 +9,13 @@ import kiosk
 
 def make_qapp(argv0: str = "kiosk"):
     """The one QGuiApplication of this process (made on the first call): high-DPI pass-through, the Basic style."""
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # Qt 6's default, said explicitly; by environment, since the enum would build PySide's Qt namespace (~15 ms)
+        os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
         app = QGuiApplication([argv0])
     QCoreApplication.setApplicationName("labour-valour-kiosk")
     QCoreApplication.setApplicationVersion(kiosk.__version__)
