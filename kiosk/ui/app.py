@@ -42,6 +42,14 @@ from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
 log = logging.getLogger("kiosk.app")
 
 
+def _screen_size() -> tuple[int, int]:
+    """Kiosk mode's first layout at the size the window will have (it covers the screen): laid out at
+    1920×1080 first, a portrait or 4K screen made Qt lay out, and draw the icons, twice before the first frame."""
+    screen = QGuiApplication.primaryScreen()
+    size = screen.size() if screen is not None else None
+    return (size.width(), size.height()) if size is not None and not size.isEmpty() else (1920, 1080)
+
+
 class KioskApp(QObject):
     """One kiosk: engine, window, services. `close()` tears it down (tests build many in one process)."""
 
@@ -62,7 +70,7 @@ class KioskApp(QObject):
         self._t0 = time.perf_counter()
         self.config = config or Config()
         self.windowed = windowed
-        self.size = size or ((1280, 800) if windowed else (1920, 1080))
+        self.size = size or ((1280, 800) if windowed else _screen_size())
         self.log_path = log_path
         self.on_quit = on_quit or (lambda code: QCoreApplication.exit(code))
         self.first_frame_ms: float | None = None

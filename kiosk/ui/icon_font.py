@@ -10,6 +10,7 @@ FONTS mirrors qtawesome's `_BUNDLED_FONTS` for the pinned version; tests/unit/te
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import sys
@@ -68,7 +69,7 @@ class IconFonts:
             if not families:
                 raise OSError(f"cannot load icon font {directory / ttf}")
             codes = json.loads((directory / charmap).read_text(encoding="utf-8"))
-            self._loaded[prefix] = (families[0], {k: chr(int(v, 16)) for k, v in codes.items()})
+            self._loaded[prefix] = (families[0], codes)  # name → hex code point, as the charmap has it
         return self._loaded[prefix]
 
     def char(self, name: str) -> tuple[str, str, str]:
@@ -77,7 +78,7 @@ class IconFonts:
         family, chars = self._load(prefix)
         if icon not in chars:
             raise KeyError(f"no icon {icon!r} in {prefix}")
-        return prefix, family, chars[icon]
+        return prefix, family, chr(int(chars[icon], 16))  # one at a time: Material Design has 7 000
 
     def image(self, name: str, color: str, width: int, height: int) -> QImage:
         prefix, family, char = self.char(name)
@@ -104,6 +105,12 @@ def _byte_mul(x: int, a: int) -> int:
     return (t + (t >> 8) + 0x80) >> 8
 
 
+@functools.lru_cache(maxsize=64)  # a few colours, four channels each: bounded, and each table is 256 bytes
+def _times(channel: int) -> bytes:
+    """coverage → BYTE_MUL(channel, coverage), as a bytes.translate table."""
+    return bytes(_byte_mul(channel, coverage) for coverage in range(256))
+
+
 def _coloured(mask: QImage, color: QColor) -> QImage:
     """`mask` (a glyph in opaque black: its alpha is the coverage) in `color`, premultiplied as Qt paints a
     glyph in that colour: each channel is BYTE_MUL(channel, coverage) (tests/unit/test_icon_font.py: the same
@@ -114,5 +121,5 @@ def _coloured(mask: QImage, color: QColor) -> QImage:
     r, g, b = (_byte_mul(c, a) for c in (color.red(), color.green(), color.blue()))  # premultiplied
     out = bytearray(len(data))  # little-endian ARGB32: bytes B, G, R, A
     for offset, channel in enumerate((b, g, r, a)):
-        out[offset::4] = alpha.translate(bytes(_byte_mul(channel, cov) for cov in range(256)))
+        out[offset::4] = alpha.translate(_times(channel))
     return QImage(bytes(out), mask.width(), mask.height(), QImage.Format.Format_ARGB32_Premultiplied).copy()

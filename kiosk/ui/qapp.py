@@ -19,10 +19,7 @@ def make_qapp(argv0: str = "kiosk"):
         app = QGuiApplication([argv0])
     QCoreApplication.setApplicationName("labour-valour-kiosk")
     QCoreApplication.setApplicationVersion(kiosk.__version__)
-    try:
-        from PySide6.QtQuickControls2 import QQuickStyle
-
-        QQuickStyle.setStyle("Basic")  # the only style the bundle ships
-    except ImportError:  # pragma: no cover
-        os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    # The only style the bundle ships; by environment, read when QML first imports QtQuick.Controls (the
+    # QtQuickControls2 binding, which QQuickStyle.setStyle needs, is one more library to load at start-up).
+    os.environ["QT_QUICK_CONTROLS_STYLE"] = "Basic"
     return app

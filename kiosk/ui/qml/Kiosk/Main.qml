@@ -28,7 +28,11 @@ Window {
     readonly property bool unavailable: !Database.available || previewUnavailable
     property bool previewUnavailable: false   // self-test only: show the screen without breaking the data
     readonly property bool atHome: stack.depth <= 1
-    readonly property bool overlayOpen: pinPad.visible || adminPanel.visible
+    // The overlays (and the top bar, hidden on home) are made after the first frame (Startup.ready), so home
+    // shows sooner: they are Loaders, and these are their items (null until then).
+    readonly property PinPad pinPad: pinPadLoader.item as PinPad
+    readonly property AdminPanel adminPanel: adminPanelLoader.item as AdminPanel
+    readonly property bool overlayOpen: (pinPad?.visible ?? false) || (adminPanel?.visible ?? false)
 
     // Idle is "at rest" on the home screen with nothing open, or while the exposition is unavailable.
     Binding { target: Idle; property: "atRest"; value: (win.atHome && !win.overlayOpen) || win.unavailable }
@@ -72,8 +76,8 @@ Window {
         }
         // Idle reset: home, nothing left on the stack (scroll positions go with it), overlays closed.
         function reset() {
-            pinPad.close()
-            adminPanel.close()
+            win.pinPad?.close()
+            win.adminPanel?.close()
             stack.clear(StackView.Immediate)
             stack.push(homePage, { nav: navigator }, StackView.Immediate)
             if (KioskInfo.defaultScreen === "cities" && Database.available)
@@ -128,15 +132,17 @@ Window {
         replaceExit: pushExit
     }
 
-    // The way home, on every screen but home, always in the same place.
-    TopBar {
-        id: topBar
-        objectName: "topBar"
+    // The way home, on every screen but home, always in the same place (leaving home finishes start-up first).
+    Loader {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        visible: !win.atHome && !win.unavailable
-        canGoBack: stack.depth > 2
-        onHomeRequested: navigator.home()
-        onBackRequested: navigator.back()
+        active: Startup.ready
+        sourceComponent: TopBar {
+            objectName: "topBar"
+            visible: !win.atHome && !win.unavailable
+            canGoBack: stack.depth > 2
+            onHomeRequested: navigator.home()
+            onBackRequested: navigator.back()
+        }
     }
 
     Loader {
@@ -147,10 +153,10 @@ Window {
         source: "screens/UnavailableScreen.qml"
     }
 
-    IdleOverlay {
-        id: idleOverlay
-        objectName: "idleOverlay"
+    Loader {
         anchors.fill: parent
+        active: Startup.ready || Idle.asking
+        sourceComponent: IdleOverlay { objectName: "idleOverlay" }
     }
 
     // Attract mode: the slideshow over every screen while nobody is here (kiosk/ui/services/attract.py). Made
@@ -178,25 +184,31 @@ Window {
         }
         Timer {
             interval: 3000
-            running: cornerTap.pressed && !pinPad.visible && !adminPanel.visible
-            onTriggered: pinPad.open()
+            running: cornerTap.pressed && !win.overlayOpen
+            onTriggered: { Startup.finish(); win.pinPad.open() }
         }
     }
 
-    PinPad {
-        id: pinPad
-        objectName: "pinPad"
+    Loader {
+        id: pinPadLoader
         anchors.fill: parent
         z: 200
-        onAccepted: { pinPad.close(); adminPanel.open() }
+        active: Startup.ready
+        sourceComponent: PinPad {
+            objectName: "pinPad"
+            onAccepted: { win.pinPad.close(); win.adminPanel.open() }
+        }
     }
 
-    AdminPanel {
-        id: adminPanel
-        objectName: "adminPanel"
+    Loader {
+        id: adminPanelLoader
         anchors.fill: parent
         z: 200
-        onReloadRequested: Database.reload()
-        onQuitRequested: Admin.requestQuit()
+        active: Startup.ready
+        sourceComponent: AdminPanel {
+            objectName: "adminPanel"
+            onReloadRequested: Database.reload()
+            onQuitRequested: Admin.requestQuit()
+        }
     }
 }
