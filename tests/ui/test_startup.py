@@ -46,3 +46,12 @@ def test_after_the_first_frame_the_rest_follows_by_itself(make_kiosk, shell_db):
     assert wait_until(lambda: app.startup.property("ready"), 5000)
     assert find(app.window, "attractScreen") is not None
     assert len(app.city_map.property("dots")) > 0
+
+
+def test_a_kiosk_that_starts_on_the_cities_screen_has_it_at_once(make_kiosk, shell_db, held):
+    """default_screen = "cities": the first frame is the cities screen, so start-up finishes before it."""
+    app = make_kiosk(shell_db, default_screen="cities", startup_done=False)
+    assert app.driver.current_name() == "citiesScreen"
+    assert app.startup.property("ready")
+    total = len(app.database.repository.cities())
+    assert find(app.window, "resultCount").property("text") == f"Всего {total} городов"

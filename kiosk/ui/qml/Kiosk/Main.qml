@@ -38,7 +38,7 @@ Window {
     Binding { target: Idle; property: "atRest"; value: (win.atHome && !win.overlayOpen) || win.unavailable }
 
     // The navigator every screen gets as its required property `nav`. Every way off home first finishes what
-    // start-up put off (Startup.finish()): a tap right after start finds every screen's data in place.
+    // start-up put off and its screen (screens.ready()): a tap right after start finds everything in place.
     QtObject {
         id: navigator
         objectName: "navigator"
@@ -54,21 +54,21 @@ Window {
                 stack.popToIndex(0, instant ? StackView.Immediate : StackView.PopTransition)
         }
         function cities() {
-            Startup.finish()
-            stack.push(citiesPage, { nav: navigator }, op)
+            screens.ready()
+            stack.push(screens.cities, { nav: navigator }, op)
         }
         function city(cityId) {
-            Startup.finish()
-            stack.push(cityPage, { nav: navigator, cityId: cityId }, op)
+            screens.ready()
+            stack.push(screens.city, { nav: navigator, cityId: cityId }, op)
         }
         // The Novokuznetsk section: page is a name from NkPages ("home", "chapter", "timeline"…).
         function novokuznetsk(page, props) {
-            Startup.finish()
-            stack.push(nkPages.page(page), Object.assign({ nav: navigator }, props || {}), op)
+            screens.ready()
+            stack.push(screens.nk.page(page), Object.assign({ nav: navigator }, props || {}), op)
         }
         function map() {
-            Startup.finish()
-            stack.push(mapPage, { nav: navigator }, op)
+            screens.ready()
+            stack.push(screens.map, { nav: navigator }, op)
         }
         function back() {
             if (stack.depth > 1)
@@ -80,17 +80,36 @@ Window {
             win.adminPanel?.close()
             stack.clear(StackView.Immediate)
             stack.push(homePage, { nav: navigator }, StackView.Immediate)
-            if (KioskInfo.defaultScreen === "cities" && Database.available)
-                stack.push(citiesPage, { nav: navigator }, StackView.Immediate)
+            if (KioskInfo.defaultScreen === "cities" && Database.available) {
+                screens.ready()
+                stack.push(screens.cities, { nav: navigator }, StackView.Immediate)
+            }
         }
     }
     property alias nav: navigator
     // Screens as components, not URLs: StackView.Immediate with a URL trips a Qt incubation warning.
     Component { id: homePage; HomeScreen {} }
-    Component { id: citiesPage; CitiesScreen {} }
-    Component { id: cityPage; CityScreen {} }
-    NkPages { id: nkPages }
-    Component { id: mapPage; MapScreen {} }
+    // The other screens are compiled when first needed (or right after the first frame, when start-up's queue
+    // is done): compiling them with Main delayed the first frame.
+    QtObject {
+        id: screens
+        property Component cities: null
+        property Component city: null
+        property Component map: null
+        property NkPages nk: null
+        // Everything a screen off home needs: what start-up put off, and the screens' components.
+        function ready() {
+            Startup.finish()
+            if (cities === null) cities = Qt.createComponent("Kiosk", "CitiesScreen")
+            if (city === null) city = Qt.createComponent("Kiosk", "CityScreen")
+            if (map === null) map = Qt.createComponent("Kiosk", "MapScreen")
+            if (nk === null) nk = Qt.createComponent("Kiosk", "NkPages").createObject(win) as NkPages
+        }
+    }
+    Connections {
+        target: Startup
+        function onReadyChanged() { screens.ready() }
+    }
 
     Connections {
         target: Idle
