@@ -6,7 +6,6 @@ regions); a name the table lacks comes back empty, and the screen shows the Russ
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +16,8 @@ NAMES = Path(__file__).parent / "reference" / "english_names.toml"
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, str]]:
+    import tomllib  # here, not at the top: the kiosk imports this module at start-up and reads it in English only
+
     return tomllib.loads(NAMES.read_text(encoding="utf-8"))
 
 

@@ -6,7 +6,6 @@ Place names: the GeoNames table of kiosk.data.geonames.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +19,8 @@ def _fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def federal_subjects() -> dict[str, str]:
     """Every accepted spelling → the official name of art. 65."""
+    import tomllib  # here, not at the top: the kiosk imports this module at start-up without reading it
+
     data = tomllib.loads(SUBJECTS.read_text(encoding="utf-8"))
     official = {_fold(n): n for group in data["subjects"].values() for n in group}
     official.update({_fold(alias): name for alias, name in data["aliases"].items()})
@@ -27,6 +28,8 @@ def federal_subjects() -> dict[str, str]:
 
 
 def subject_source() -> str:
+    import tomllib
+
     return tomllib.loads(SUBJECTS.read_text(encoding="utf-8"))["source"]["law"]
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (types rootObjects() as QQuickWindow)
 
@@ -36,10 +35,19 @@ from kiosk.ui.services.database import DatabaseService, open_database
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.language import LanguageService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
+from kiosk.ui.services.startup import StartupService
 from kiosk.ui.housekeeping import Housekeeping
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
 
 log = logging.getLogger("kiosk.app")
+
+
+def _screen_size() -> tuple[int, int]:
+    """Kiosk mode's first layout at the size the window will have (it covers the screen): laid out at
+    1920×1080 first, a portrait or 4K screen made Qt lay out, and draw the icons, twice before the first frame."""
+    screen = QGuiApplication.primaryScreen()
+    size = screen.size() if screen is not None else None
+    return (size.width(), size.height()) if size is not None and not size.isEmpty() else (1920, 1080)
 
 
 class KioskApp(QObject):
@@ -62,7 +70,7 @@ class KioskApp(QObject):
         self._t0 = time.perf_counter()
         self.config = config or Config()
         self.windowed = windowed
-        self.size = size or ((1280, 800) if windowed else (1920, 1080))
+        self.size = size or ((1280, 800) if windowed else _screen_size())
         self.log_path = log_path
         self.on_quit = on_quit or (lambda code: QCoreApplication.exit(code))
         self.first_frame_ms: float | None = None
@@ -74,6 +82,7 @@ class KioskApp(QObject):
         install_message_handler()  # (again: a test harness may have swapped handlers since)
         load_fonts()
 
+        self.startup = StartupService(self)  # what waits until the first frame is on screen
         self.catalog = Catalog()
         self.catalog.setParent(self)
         self.info = KioskInfo(self.config, windowed=windowed, size=self.size, log_path=log_path, parent=self)
@@ -81,12 +90,13 @@ class KioskApp(QObject):
             self.config.admin_pin_hash, parent=self, state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE)
         )
         self.admin.quitRequested.connect(self.quit)
+        self._opened_once = False
         self.database = DatabaseService(
             db_path or self.config.db or cfg.default_db_path(),
             self.catalog,
             parent=self,
             watch=watch,
-            opener=partial(open_database, show_disputed=self.config.show_disputed_cities),
+            opener=self._open_database,
         )
         self.idle = IdleService(self.config.idle_timeout, self.config.idle_countdown, parent=self)
         self.idle.resetRequested.connect(self.catalog.reset)
@@ -101,8 +111,12 @@ class KioskApp(QObject):
         self.database.infoChanged.connect(self._load_section)
         self.idle.resetRequested.connect(self.novokuznetsk.reset)
         self.city_map = MapModel(self)
-        self.database.infoChanged.connect(lambda: self.city_map.load(self.database.repository))
+        # The map's city positions need the map asset (~20 ms to read): home shows no map, so after the first frame.
+        self.database.infoChanged.connect(
+            lambda: self.startup.later("map", lambda: self.city_map.load(self.database.repository))
+        )
         self.database.open()
+        self.startup.later("search", self.catalog.warm_search)
         self.attract = AttractService(
             self.config.attract_timeout,
             self.config.slide_duration,
@@ -132,6 +146,7 @@ class KioskApp(QObject):
             self.attract,
             self.city_map,
             self.language,
+            self.startup,
         )
         self.language.attach(self.engine)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
@@ -149,8 +164,7 @@ class KioskApp(QObject):
         if not windowed:
             self._lockdown = Lockdown(self)
             self.window.installEventFilter(self._lockdown)
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
-            self._overridden_cursor = True
+            self.startup.later("cursor", self._hide_cursor)  # `Qt` (its enums) costs the first frame ~15 ms
         keep = keeper_wanted(windowed, QGuiApplication.platformName())
         self.keeper = WindowKeeper(self.window, self) if keep else None
         log.info(
@@ -162,6 +176,18 @@ class KioskApp(QObject):
         )
 
     # -- lifecycle
+    def _open_database(self, path: Path):
+        """The database service's opener (on its worker thread). The first open leaves the search index to the
+        catalog, which builds it after the first frame; a reload builds it here, off the GUI thread."""
+        first, self._opened_once = not self._opened_once, True
+        return open_database(path, show_disputed=self.config.show_disputed_cities, search=not first)
+
+    def _hide_cursor(self) -> None:
+        from PySide6.QtCore import Qt
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        self._overridden_cursor = True
+
     def _load_section(self) -> None:
         self.novokuznetsk.load(self.database.repository)
 
@@ -169,6 +195,7 @@ class KioskApp(QObject):
         if self.first_frame_ms is None:
             self.first_frame_ms = (time.perf_counter() - self._t0) * 1000
             self.firstFrame.emit(self.first_frame_ms)
+            self.startup.begin()
 
     @Slot()
     def quit(self) -> None:
@@ -180,6 +207,7 @@ class KioskApp(QObject):
             return
         self.qapp.removeEventFilter(self.idle)
         self.qapp.removeEventFilter(self.attract)
+        self.startup.stop()
         self.attract.shutdown()
         self.idle.stop()
         self.housekeeping.stop()

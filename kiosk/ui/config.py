@@ -24,7 +24,6 @@ A bad file (unreadable, not TOML, an unknown key, a wrong type or range) raises 
 from __future__ import annotations
 
 import sys
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -123,6 +122,8 @@ def load_config(path: Path | str | None = None) -> Config:
         raise ConfigError(f"config file not found: {where}") from None
     except OSError as exc:
         raise ConfigError(f"cannot read config file {where}: {exc.strerror or exc}") from None
+    import tomllib  # here: most kiosks run without a config file, and start-up is shorter without it
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -16,7 +16,7 @@ more in its own mapping, given back the moment it is freed.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
+import functools
 import gc
 import logging
 import sys
@@ -32,13 +32,24 @@ MMAP_THRESHOLD = 256 * 1024  # bytes: blocks this large get their own mapping (f
 _M_MMAP_THRESHOLD = -3  # mallopt parameter number (malloc.h)
 
 
+@functools.cache
 def _libc():
+    """The C library, by glibc's soname first: ctypes.util.find_library runs `ldconfig -p` in a subprocess
+    (~5 ms, and the kiosk is built at every start), so it is only the fallback for other C libraries."""
     if not sys.platform.startswith("linux"):
         return None
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    except OSError:
-        return None
+    for name in ("libc.so.6", None):
+        try:
+            return ctypes.CDLL(name or _find_libc())
+        except OSError:
+            continue
+    return None
+
+
+def _find_libc() -> str:
+    import ctypes.util
+
+    return ctypes.util.find_library("c") or "libc.so.6"
 
 
 def _malloc_trim():

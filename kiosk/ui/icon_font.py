@@ -10,12 +10,13 @@ FONTS mirrors qtawesome's `_BUNDLED_FONTS` for the pinned version; tests/unit/te
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter
 
 # prefix → (font file, charmap) in qtawesome/fonts (qtawesome 1.4.2)
@@ -35,6 +36,9 @@ FONTS: dict[str, tuple[str, str]] = {
 }
 
 GLYPH_SCALE = 0.875  # qtawesome's: the glyph is smaller than the icon, for the font's bearings
+# Qt.AlignmentFlag.AlignCenter as a number: the home screen's icons are drawn before the first frame, and PySide
+# builds its whole Qt namespace (~15 ms) the first time `Qt` is imported (kiosk/ui/models/roles.py).
+ALIGN_CENTER = 0x0084
 
 
 def fonts_dir() -> Path:
@@ -65,7 +69,7 @@ class IconFonts:
             if not families:
                 raise OSError(f"cannot load icon font {directory / ttf}")
             codes = json.loads((directory / charmap).read_text(encoding="utf-8"))
-            self._loaded[prefix] = (families[0], {k: chr(int(v, 16)) for k, v in codes.items()})
+            self._loaded[prefix] = (families[0], codes)  # name → hex code point, as the charmap has it
         return self._loaded[prefix]
 
     def char(self, name: str) -> tuple[str, str, str]:
@@ -74,20 +78,48 @@ class IconFonts:
         family, chars = self._load(prefix)
         if icon not in chars:
             raise KeyError(f"no icon {icon!r} in {prefix}")
-        return prefix, family, chars[icon]
+        return prefix, family, chr(int(chars[icon], 16))  # one at a time: Material Design has 7 000
 
     def image(self, name: str, color: str, width: int, height: int) -> QImage:
         prefix, family, char = self.char(name)
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
+        # A transparent image from zero bytes: QImage.fill() and QPainter.setPen() would make PySide build its
+        # whole Qt namespace (~15 ms, see ALIGN_CENTER) while it picks an overload, and the first icons are
+        # drawn for the first frame. So the glyph is drawn with the default (opaque black) pen, which leaves
+        # its coverage in the alpha channel, and coloured afterwards with the raster engine's own arithmetic.
+        image = QImage(bytes(width * height * 4), width, height, QImage.Format.Format_ARGB32_Premultiplied)
         font = QFont(family)
         font.setPixelSize(max(1, round(GLYPH_SCALE * height)))
         if prefix.endswith("s"):  # Font Awesome's solid style shares its family with the regular one
             font.setStyleName("Solid")
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setPen(QColor(color))
         painter.setFont(font)
-        painter.drawText(QRect(0, 0, width, height), int(Qt.AlignmentFlag.AlignCenter), char)
+        painter.drawText(QRect(0, 0, width, height), ALIGN_CENTER, char)
         painter.end()
-        return image
+        return _coloured(image, QColor(color))
+
+
+def _byte_mul(x: int, a: int) -> int:
+    """Qt's BYTE_MUL for one channel: x * a / 255, rounded as the raster engine rounds."""
+    t = x * a
+    return (t + (t >> 8) + 0x80) >> 8
+
+
+@functools.lru_cache(maxsize=64)  # a few colours, four channels each: bounded, and each table is 256 bytes
+def _times(channel: int) -> bytes:
+    """coverage → BYTE_MUL(channel, coverage), as a bytes.translate table."""
+    return bytes(_byte_mul(channel, coverage) for coverage in range(256))
+
+
+def _coloured(mask: QImage, color: QColor) -> QImage:
+    """`mask` (a glyph in opaque black: its alpha is the coverage) in `color`, premultiplied as Qt paints a
+    glyph in that colour: each channel is BYTE_MUL(channel, coverage) (tests/unit/test_icon_font.py: the same
+    pixels as qtawesome)."""
+    data = bytes(mask.constBits())
+    alpha = data[3::4]
+    a = color.alpha()
+    r, g, b = (_byte_mul(c, a) for c in (color.red(), color.green(), color.blue()))  # premultiplied
+    out = bytearray(len(data))  # little-endian ARGB32: bytes B, G, R, A
+    for offset, channel in enumerate((b, g, r, a)):
+        out[offset::4] = alpha.translate(_times(channel))
+    return QImage(bytes(out), mask.width(), mask.height(), QImage.Format.Format_ARGB32_Premultiplied).copy()

@@ -7,7 +7,7 @@ import logging
 import re
 from urllib.parse import unquote
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtQuick import QQuickImageProvider
 
@@ -45,7 +45,7 @@ class IconProvider(QQuickImageProvider):
                 while len(self._reported) > 200:
                     self._reported.popitem(last=False)
             pixmap = QPixmap(w, h)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor(0, 0, 0, 0))  # transparent
             return pixmap
 
 
@@ -86,6 +86,8 @@ class QrProvider(QQuickImageProvider):
                     data[base + x] = 0
         modules_image = QImage(bytes(data), n, n, stride, QImage.Format.Format_Indexed8).copy()
         modules_image.setColorTable([self.DARK.rgb(), self.LIGHT.rgb()])
+        from PySide6.QtCore import Qt  # not at the top: the icons above are drawn before the first frame
+
         scaled = modules_image.scaled(
             n * scale, n * scale, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation
         )

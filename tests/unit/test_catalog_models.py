@@ -218,3 +218,12 @@ def test_many_changes_do_not_eat_the_interpreters_true(catalog):
         catalog.toggleYear(2020)
         catalog.query = "ка" if catalog.query == "" else ""
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_the_role_numbers_are_qts():
+    """kiosk/ui/models/roles.py spells Qt's role numbers out, so the start-up path never builds PySide's `Qt`."""
+    from PySide6.QtCore import Qt
+
+    from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
+
+    assert (DISPLAY_ROLE, USER_ROLE) == (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole)

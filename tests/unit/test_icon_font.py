@@ -88,3 +88,11 @@ def test_the_first_frame_imports_neither_qtawesome_nor_qtwidgets(built_db, tmp_p
     }
     r = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert "HEAVY []" in r.stdout, r.stdout + r.stderr
+
+
+def test_align_center_is_qts():
+    from PySide6.QtCore import Qt
+
+    from kiosk.ui.icon_font import ALIGN_CENTER
+
+    assert ALIGN_CENTER == Qt.AlignmentFlag.AlignCenter

@@ -2,7 +2,8 @@
 
 Python owns the data, the search, the facet arithmetic and the counts; QML only presents what is here.
 The shell calls `load(repository, search_engine)` after opening the database (and again on a hot reload)
-and `reset()` when the kiosk returns to idle.
+and `reset()` when the kiosk returns to idle. Without a search engine the index is built from the repository on
+the first search (or `warm_search()`): start-up puts it off until after the first frame.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.english import district_en, region_en
 from kiosk.data.records import City, Tag
-from kiosk.data.search import SearchEngine
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import city_images
 from kiosk.ui.models.city_list import CityListModel, initial_letter
@@ -157,6 +157,7 @@ class Catalog(QObject):
         self._tags: dict[str, Tag] = {}
         self._images: dict[int, list[dict]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
         self._engine: _Engine | None = None
+        self._engine_source: Any = None  # the repository to build the index from when load() was given none
         self._query = ""
         self._base_ids: list[int] = []  # search result (or everything), ordered
         self._filter = FacetFilter()
@@ -180,16 +181,21 @@ class Catalog(QObject):
         cities = list(repository.cities())
         tags = list(repository.tags()) if hasattr(repository, "tags") else []
         self._images = city_images(repository)
-        self.set_data(cities, tags, search_engine)
+        self.set_data(cities, tags, search_engine, engine_source=repository)
 
-    def set_data(self, cities: list[City], tags: list[Tag], search_engine: Any = None) -> None:
-        """Load (or hot-reload) the data; keeps the query and the ticks that still make sense."""
+    def set_data(
+        self, cities: list[City], tags: list[Tag], search_engine: Any = None, *, engine_source: Any = None
+    ) -> None:
+        """Load (or hot-reload) the data; keeps the query and the ticks that still make sense. Without a
+        search engine, one is built on the first search, from `engine_source` (a repository) if given."""
         if self._order == "name":
             cities = sorted(cities, key=lambda c: name_key(c.name))
         self._cities = cities
         self._by_id = {c.id: c for c in cities}
         self._tags = {t.id: t for t in tags}
-        self._engine = search_engine if search_engine is not None else SearchEngine(cities, tags)
+        self._engine = search_engine
+        with_terms = search_engine is None and hasattr(engine_source, "search_terms")
+        self._engine_source = engine_source if with_terms else None
 
         years = sorted({c.year for c in cities})
         self._years.set_values([(y, str(y), "") for y in years])
@@ -238,13 +244,33 @@ class Catalog(QObject):
             self._base_ids = [c.id for c in self._cities]
         else:
             try:
-                ids = list(self._engine.search(q)) if self._engine else []
+                ids = list(self._search_engine().search(q))
             except Exception:  # a kiosk never shows a traceback: the same engine, rebuilt from the records
                 log.exception("search engine failed for %r; searching again with one built from the records", q)
+                from kiosk.data.search import SearchEngine
+
                 ids = SearchEngine(self._cities, list(self._tags.values())).search(q)
             # Known ids, first occurrence only, in the engine's order.
             self._base_ids = [i for i in dict.fromkeys(ids) if i in self._by_id]
         self._refilter()
+
+    def _search_engine(self) -> _Engine:
+        """The search index, built on first use when none came with the data: from the repository's search
+        terms, or else from the records (the search module, its stemmer and romaniser load only then)."""
+        if self._engine is None:
+            from kiosk.data.search import SearchEngine
+
+            source, self._engine_source = self._engine_source, None
+            self._engine = (
+                SearchEngine.from_repository(source)
+                if source is not None
+                else SearchEngine(self._cities, list(self._tags.values()))
+            )
+        return self._engine
+
+    def warm_search(self) -> None:
+        """Build the index now (after the first frame), so the visitor's first keystroke does not wait for it."""
+        self._search_engine()
 
     def _refilter(self) -> None:
         base = [self._by_id[i] for i in self._base_ids]

@@ -3,11 +3,12 @@ the rows it is given, and tells views as little as possible when they change (no
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Signal, Slot
 
 from kiosk.data.english import district_en, region_en
 from kiosk.data.records import City, Tag
 from kiosk.data.typography import typeset
+from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
 
 
 def initial_letter(name: str) -> str:
@@ -20,7 +21,7 @@ def initial_letter(name: str) -> str:
 
 
 class CityListModel(QAbstractListModel):
-    CityIdRole = Qt.ItemDataRole.UserRole + 1
+    CityIdRole = USER_ROLE + 1
     NameRole = CityIdRole + 1
     RegionRole = CityIdRole + 2
     FederalDistrictRole = CityIdRole + 3
@@ -64,11 +65,11 @@ class CityListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY_ROLE):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         c = self._rows[index.row()]
-        if role in (self.NameRole, Qt.ItemDataRole.DisplayRole):
+        if role in (self.NameRole, DISPLAY_ROLE):
             return c.name
         if role == self.CityIdRole:
             return c.id

@@ -7,10 +7,11 @@ the fields, a new filter order refreshes the neighbours (previous/next in the cu
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.ui.models.catalog import Catalog, CityDetail, MemorialDetail, Neighbours, TagLabel
+from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
 
 
@@ -57,9 +58,9 @@ class TagListModel(QAbstractListModel):
     """A city's contribution tags; delegates declare `required property string tagId / label / icon`."""
 
     _ROLES = {
-        Qt.ItemDataRole.UserRole + 1: b"tagId",
-        Qt.ItemDataRole.UserRole + 2: b"label",
-        Qt.ItemDataRole.UserRole + 3: b"icon",
+        USER_ROLE + 1: b"tagId",
+        USER_ROLE + 2: b"label",
+        USER_ROLE + 3: b"icon",
     }
 
     def __init__(self, parent: QObject | None = None):
@@ -78,7 +79,7 @@ class TagListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY_ROLE):
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or role not in self._ROLES:
             return None
         tag = self._rows[index.row()]

@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Signal
 
 from kiosk.data.records import City
+from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
 
 YEAR = "year"
 DISTRICT = "district"
@@ -122,7 +123,7 @@ class FacetModel(QAbstractListModel):
     icon (qtawesome name, tags only), index.
     """
 
-    ValueRole = Qt.ItemDataRole.UserRole + 1
+    ValueRole = USER_ROLE + 1
     KeyRole = ValueRole + 1
     LabelRole = ValueRole + 2
     CountRole = ValueRole + 3
@@ -156,11 +157,11 @@ class FacetModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY_ROLE):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
-        if role in (self.LabelRole, Qt.ItemDataRole.DisplayRole):
+        if role in (self.LabelRole, DISPLAY_ROLE):
             return item["label"]
         if role == self.ValueRole:
             return item["value"]

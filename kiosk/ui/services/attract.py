@@ -20,13 +20,16 @@ import random
 import re
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.data.deck import Deck, SlideOrder, build_deck
 from kiosk.ui.models.city_images import build_stamp
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+
+if TYPE_CHECKING:  # the deck is built when the slideshow first starts, not at start-up
+    from kiosk.data.deck import Deck, SlideOrder
 
 log = logging.getLogger("kiosk.attract")
 
@@ -331,6 +334,8 @@ class AttractService(QObject):
         source = (repo, today)
         if self._deck_source is None or self._deck_source[0] is not repo or self._deck_source[1] != today:
             try:
+                from kiosk.data.deck import SlideOrder, build_deck
+
                 deck: Deck = build_deck(repo, today)
             except Exception:  # noqa: BLE001 - no slideshow is better than a crash; home stays
                 log.exception("cannot build the attract deck")

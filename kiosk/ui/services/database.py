@@ -36,15 +36,20 @@ POLL_MS = 5_000
 OPEN_WAIT_S = 10.0  # at start-up, how long the window waits for the first open before showing «unavailable»
 
 
-def open_database(path: Path, show_disputed: bool = False):
+def open_database(path: Path, show_disputed: bool = False, search: bool = True):
     """(repository, search engine) for `path`, or the data layer's DataError with a one-line message.
-    Cities whose identity is an open question are withheld unless `show_disputed` (config show_disputed_cities)."""
+    Cities whose identity is an open question are withheld unless `show_disputed` (config show_disputed_cities).
+    With search=False the engine is None: the catalog builds it later, on the GUI thread (start-up does, after
+    the first frame: the search module with its stemmer and romaniser is not even imported before)."""
     from kiosk.data.repository import Repository
-    from kiosk.data.search import SearchEngine
 
     repo = Repository.open(path)
     if not show_disputed:
         repo.withhold_cities(repo.disputed_city_ids())
+    if not search:
+        return repo, None
+    from kiosk.data.search import SearchEngine
+
     return repo, SearchEngine.from_repository(repo)
 
 

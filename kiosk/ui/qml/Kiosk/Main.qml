@@ -28,12 +28,17 @@ Window {
     readonly property bool unavailable: !Database.available || previewUnavailable
     property bool previewUnavailable: false   // self-test only: show the screen without breaking the data
     readonly property bool atHome: stack.depth <= 1
-    readonly property bool overlayOpen: pinPad.visible || adminPanel.visible
+    // The overlays (and the top bar, hidden on home) are made after the first frame (Startup.ready), so home
+    // shows sooner: they are Loaders, and these are their items (null until then).
+    readonly property PinPad pinPad: pinPadLoader.item as PinPad
+    readonly property AdminPanel adminPanel: adminPanelLoader.item as AdminPanel
+    readonly property bool overlayOpen: (pinPad?.visible ?? false) || (adminPanel?.visible ?? false)
 
     // Idle is "at rest" on the home screen with nothing open, or while the exposition is unavailable.
     Binding { target: Idle; property: "atRest"; value: (win.atHome && !win.overlayOpen) || win.unavailable }
 
-    // The navigator every screen gets as its required property `nav`.
+    // The navigator every screen gets as its required property `nav`. Every way off home first finishes what
+    // start-up put off and its screen (screens.ready()): a tap right after start finds everything in place.
     QtObject {
         id: navigator
         objectName: "navigator"
@@ -49,17 +54,21 @@ Window {
                 stack.popToIndex(0, instant ? StackView.Immediate : StackView.PopTransition)
         }
         function cities() {
-            stack.push(citiesPage, { nav: navigator }, op)
+            screens.ready()
+            stack.push(screens.cities, { nav: navigator }, op)
         }
         function city(cityId) {
-            stack.push(cityPage, { nav: navigator, cityId: cityId }, op)
+            screens.ready()
+            stack.push(screens.city, { nav: navigator, cityId: cityId }, op)
         }
         // The Novokuznetsk section: page is a name from NkPages ("home", "chapter", "timeline"…).
         function novokuznetsk(page, props) {
-            stack.push(nkPages.page(page), Object.assign({ nav: navigator }, props || {}), op)
+            screens.ready()
+            stack.push(screens.nk.page(page), Object.assign({ nav: navigator }, props || {}), op)
         }
         function map() {
-            stack.push(mapPage, { nav: navigator }, op)
+            screens.ready()
+            stack.push(screens.map, { nav: navigator }, op)
         }
         function back() {
             if (stack.depth > 1)
@@ -67,21 +76,40 @@ Window {
         }
         // Idle reset: home, nothing left on the stack (scroll positions go with it), overlays closed.
         function reset() {
-            pinPad.close()
-            adminPanel.close()
+            win.pinPad?.close()
+            win.adminPanel?.close()
             stack.clear(StackView.Immediate)
             stack.push(homePage, { nav: navigator }, StackView.Immediate)
-            if (KioskInfo.defaultScreen === "cities" && Database.available)
-                stack.push(citiesPage, { nav: navigator }, StackView.Immediate)
+            if (KioskInfo.defaultScreen === "cities" && Database.available) {
+                screens.ready()
+                stack.push(screens.cities, { nav: navigator }, StackView.Immediate)
+            }
         }
     }
     property alias nav: navigator
     // Screens as components, not URLs: StackView.Immediate with a URL trips a Qt incubation warning.
     Component { id: homePage; HomeScreen {} }
-    Component { id: citiesPage; CitiesScreen {} }
-    Component { id: cityPage; CityScreen {} }
-    NkPages { id: nkPages }
-    Component { id: mapPage; MapScreen {} }
+    // The other screens are compiled when first needed (or right after the first frame, when start-up's queue
+    // is done): compiling them with Main delayed the first frame.
+    QtObject {
+        id: screens
+        property Component cities: null
+        property Component city: null
+        property Component map: null
+        property NkPages nk: null
+        // Everything a screen off home needs: what start-up put off, and the screens' components.
+        function ready() {
+            Startup.finish()
+            if (cities === null) cities = Qt.createComponent("Kiosk", "CitiesScreen")
+            if (city === null) city = Qt.createComponent("Kiosk", "CityScreen")
+            if (map === null) map = Qt.createComponent("Kiosk", "MapScreen")
+            if (nk === null) nk = Qt.createComponent("Kiosk", "NkPages").createObject(win) as NkPages
+        }
+    }
+    Connections {
+        target: Startup
+        function onReadyChanged() { screens.ready() }
+    }
 
     Connections {
         target: Idle
@@ -123,15 +151,17 @@ Window {
         replaceExit: pushExit
     }
 
-    // The way home, on every screen but home, always in the same place.
-    TopBar {
-        id: topBar
-        objectName: "topBar"
+    // The way home, on every screen but home, always in the same place (leaving home finishes start-up first).
+    Loader {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        visible: !win.atHome && !win.unavailable
-        canGoBack: stack.depth > 2
-        onHomeRequested: navigator.home()
-        onBackRequested: navigator.back()
+        active: Startup.ready
+        sourceComponent: TopBar {
+            objectName: "topBar"
+            visible: !win.atHome && !win.unavailable
+            canGoBack: stack.depth > 2
+            onHomeRequested: navigator.home()
+            onBackRequested: navigator.back()
+        }
     }
 
     Loader {
@@ -142,14 +172,23 @@ Window {
         source: "screens/UnavailableScreen.qml"
     }
 
-    IdleOverlay {
-        id: idleOverlay
-        objectName: "idleOverlay"
+    Loader {
         anchors.fill: parent
+        active: Startup.ready || Idle.asking
+        sourceComponent: IdleOverlay { objectName: "idleOverlay" }
     }
 
-    // Attract mode: the slideshow over every screen while nobody is here (kiosk/ui/services/attract.py).
-    AttractScreen { anchors.fill: parent; z: 50 }
+    // Attract mode: the slideshow over every screen while nobody is here (kiosk/ui/services/attract.py). Made
+    // after the first frame (kiosk/ui/services/startup.py): its two cards and their maps cost the first frame
+    // more than the home screen itself. Once made, it stays for the run.
+    Loader {
+        id: attractLoader
+        objectName: "attractLoader"
+        anchors.fill: parent
+        z: 50
+        active: Startup.ready || Attract.active
+        sourceComponent: AttractScreen {}
+    }
 
     // Hidden admin gesture: hold the top-left corner for 3 s. Nothing visible, nothing else there.
     Item {
@@ -164,25 +203,31 @@ Window {
         }
         Timer {
             interval: 3000
-            running: cornerTap.pressed && !pinPad.visible && !adminPanel.visible
-            onTriggered: pinPad.open()
+            running: cornerTap.pressed && !win.overlayOpen
+            onTriggered: { Startup.finish(); win.pinPad.open() }
         }
     }
 
-    PinPad {
-        id: pinPad
-        objectName: "pinPad"
+    Loader {
+        id: pinPadLoader
         anchors.fill: parent
         z: 200
-        onAccepted: { pinPad.close(); adminPanel.open() }
+        active: Startup.ready
+        sourceComponent: PinPad {
+            objectName: "pinPad"
+            onAccepted: { win.pinPad.close(); win.adminPanel.open() }
+        }
     }
 
-    AdminPanel {
-        id: adminPanel
-        objectName: "adminPanel"
+    Loader {
+        id: adminPanelLoader
         anchors.fill: parent
         z: 200
-        onReloadRequested: Database.reload()
-        onQuitRequested: Admin.requestQuit()
+        active: Startup.ready
+        sourceComponent: AdminPanel {
+            objectName: "adminPanel"
+            onReloadRequested: Database.reload()
+            onQuitRequested: Admin.requestQuit()
+        }
     }
 }
