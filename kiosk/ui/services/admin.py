@@ -11,8 +11,6 @@ While the first-install PIN is in use, the log says so at start and the admin pa
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import logging
 import os
 import time
@@ -36,6 +34,8 @@ def _b64(data: bytes) -> str:
 def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
     if not pin or not pin.isdigit() or len(pin) > MAX_PIN_LENGTH:
         raise ValueError(f"a PIN is 1–{MAX_PIN_LENGTH} digits")
+    import hashlib  # here, not at the top: it maps OpenSSL's libcrypto (~3.5 MiB resident) for staff alone
+
     salt = os.urandom(16) if salt is None else salt
     key = hashlib.pbkdf2_hmac("sha256", pin.encode("ascii"), salt, iterations)
     return f"{ALGORITHM}${iterations}${_b64(salt)}${_b64(key)}"
@@ -62,6 +62,9 @@ def verify_pin(pin: str, encoded: str) -> bool:
     parsed = parse_pin_hash(encoded)
     if parsed is None or not pin or len(pin) > MAX_PIN_LENGTH:
         return False
+    import hashlib  # (see hash_pin)
+    import hmac
+
     iterations, salt, key = parsed
     candidate = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return hmac.compare_digest(candidate, key)
