@@ -227,4 +227,5 @@ def test_a_crossfade_fades_the_outgoing_card_over_the_whole_incoming_one(make_ki
     outgoing = next(c for c in cards if 0 < c.opacity() < 1)
     incoming = next(c for c in cards if c is not outgoing)
     assert incoming.opacity() == 1.0 and incoming.isVisible() and outgoing.z() > incoming.z()
+    assert find(app.window, "attractBand").z() > outgoing.z()  # the red band stays over both
     assert not any(QQmlProperty.read(c, "layer.enabled") for c in cards)
