@@ -1,7 +1,9 @@
 """What the running kiosk keeps resident for weeks: no library only staff tools or unused writers need.
 
 OpenSSL's libcrypto (~3.5 MiB resident) comes with hashlib: the PIN pad imports it when staff type a PIN, and
-nothing on the visitor's path may. urllib.request (http, email, hashlib) came with segno's SVG writer."""
+nothing on the visitor's path may. urllib.request (http, email, hashlib) came with segno's SVG writer, and
+sqlite-utils (click, dateutil, hashlib: ~10 MiB of Python heap) with the first photograph, through a constant
+of the curators' image module."""
 
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-NEVER = ("_hashlib", "hashlib", "hmac", "urllib.request", "http.client", "email")
+NEVER = ("_hashlib", "hashlib", "hmac", "urllib.request", "http.client", "email", "sqlite_utils", "click")
 
 
-def test_a_visit_with_a_qr_code_loads_no_crypto_nor_http(built_db, tmp_path):
+def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curator_tools(built_db, tmp_path):
     script = textwrap.dedent(f"""
         import sys
         from PySide6.QtCore import QSize
@@ -30,6 +32,12 @@ def test_a_visit_with_a_qr_code_loads_no_crypto_nor_http(built_db, tmp_path):
         qr = QrProvider().requestImage("https%3A%2F%2Fexample.org%2Fmemorial", QSize(), QSize(200, 200))
         dark = sum(qr.pixelColor(x, y).lightness() < 100 for x in range(0, 200, 4) for y in range(0, 200, 4))
         print("DARK", dark > 50)
+        import io
+        from PIL import Image
+        from kiosk.ui.db_images import decode
+        jpeg = io.BytesIO()
+        Image.new("RGB", (640, 480), (150, 40, 30)).save(jpeg, "JPEG")
+        print("PHOTO", decode(jpeg.getvalue(), (320, 320)).width())
         print("LOADED", sorted(m for m in {NEVER!r} if m in sys.modules))
         kiosk.close()
     """)
@@ -41,6 +49,7 @@ def test_a_visit_with_a_qr_code_loads_no_crypto_nor_http(built_db, tmp_path):
     }
     r = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert "DARK True" in r.stdout, r.stdout + r.stderr
+    assert "PHOTO 320" in r.stdout, r.stdout + r.stderr
     assert "LOADED []" in r.stdout, r.stdout + r.stderr
 
 
