@@ -14,9 +14,9 @@ def make_qapp(argv0: str = "kiosk"):
 
     app = QGuiApplication.instance()
     if app is None:
-        from kiosk.ui.housekeeping import limit_malloc_arenas
+        from kiosk.ui.allocator import limit_arenas
 
-        limit_malloc_arenas()  # before Qt starts its threads
+        limit_arenas()  # before Qt starts its threads
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QGuiApplication([argv0])
     QCoreApplication.setApplicationName("labour-valour-kiosk")

@@ -61,3 +61,11 @@ def test_the_pin_still_hashes_and_verifies():
 
     encoded = hash_pin("2468", iterations=1_000)
     assert verify_pin("2468", encoded) and not verify_pin("1357", encoded)
+
+
+def test_glibc_shares_two_heaps_among_the_threads():
+    import sys
+
+    from kiosk.ui.allocator import limit_arenas
+
+    assert limit_arenas() is sys.platform.startswith("linux")
