@@ -19,12 +19,11 @@ from kiosk.data import schema
 from kiosk.data.errors import DataError
 from kiosk.data.publish import publish
 from kiosk.data.records import ImageRef
+from kiosk.data.rules import MAX_PIXELS
 from kiosk.data.sqlite_ro import open_readonly
 
 MAX_SIDE = 2560
 MAX_FILE_BYTES = 60 * 1024 * 1024
-# A 16000×16000 PNG of one colour is a few kB and 1 GB decoded: refuse before decoding (decompression bomb).
-MAX_PIXELS = 60_000_000
 JPEG_QUALITY = 88
 FORMATS = {"JPEG": "jpeg", "PNG": "png"}  # what the database holds; Qt decodes both without plugins
 _TRAILERS = {"jpeg": b"\xff\xd9", "png": b"IEND\xaeB`\x82"}

@@ -11,6 +11,10 @@ from typing import TypeGuard
 from urllib.parse import urlsplit
 
 FIRST_YEAR = 2020  # the title «Город трудовой доблести» exists since 2020
+# A 16000×16000 PNG of one colour is a few kB and 1 GB decoded: refuse before decoding (decompression bomb).
+# Here, not in kiosk.data.images: the kiosk checks it at every photograph, and that module's sqlite-utils
+# (click, dateutil, hashlib and 190 modules in all: ~10 MiB of Python heap) is for the curators' tools.
+MAX_PIXELS = 60_000_000
 HEADLINE_MAX = 140
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _SPACE = re.compile(r"\s+")

@@ -7,15 +7,34 @@ transliterations of city names so «Kazan» finds Казань.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 
 import iuliia
-import snowballstemmer
 
-_RU = snowballstemmer.stemmer("russian")
-_EN = snowballstemmer.stemmer("english")
+
+def _stemmers():
+    """snowballstemmer's Russian and English stemmers, without the package's __init__: it imports all 34
+    languages (2.6 MiB of tables and code, resident in the kiosk for weeks; tracemalloc) for the two used here.
+    The package stands in unrun while they load and is gone after: a later `import snowballstemmer` runs it."""
+    stand_in = "snowballstemmer" not in sys.modules
+    if stand_in:
+        spec = importlib.util.find_spec("snowballstemmer")
+        assert spec is not None, "snowballstemmer is a dependency (pyproject.toml)"
+        sys.modules["snowballstemmer"] = importlib.util.module_from_spec(spec)
+    try:
+        from snowballstemmer.english_stemmer import EnglishStemmer
+        from snowballstemmer.russian_stemmer import RussianStemmer
+    finally:
+        if stand_in:
+            del sys.modules["snowballstemmer"]
+    return RussianStemmer(), EnglishStemmer()
+
+
+_RU, _EN = _stemmers()
 
 # Invisible format characters (soft hyphen, zero-width joiners, BOM) would otherwise split words.
 _FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -44,7 +63,9 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
-@lru_cache(maxsize=65536)
+# Room for the whole corpus (3 033 distinct tokens when the build runs) and the visitors' recent words; at 65 536
+# entries weeks of typing could hold ~12 MiB of one-off prefixes (20 000 entries: 3.7 MiB, tracemalloc).
+@lru_cache(maxsize=4096)
 def stem(token: str) -> str:
     """Snowball stem of an already normalised token; tokens mixing digits or scripts stay as they are."""
     if len(token) < 3:

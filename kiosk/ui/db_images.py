@@ -78,11 +78,11 @@ class DatabaseImageProvider(QQuickImageProvider):
 def decode(data: bytes, bound: tuple[int, int]) -> QImage:
     """Pillow, not Qt's image plugins: a broken file raises here instead of printing libjpeg warnings on every
     request. JPEG decodes straight to about the bound (draft mode), then scales down to fit it. Pillow and
-    kiosk.data.images (sqlite-utils) are imported here, at the first photograph: not on the way to the first
-    frame."""
+    is imported here, at the first photograph: not on the way to the first frame. Not kiosk.data.images: its
+    sqlite-utils is for the curators' tools (~10 MiB of Python heap, and OpenSSL through hashlib)."""
     from PIL import Image
 
-    from kiosk.data.images import MAX_PIXELS
+    from kiosk.data.rules import MAX_PIXELS
 
     with Image.open(io.BytesIO(data)) as im:
         if im.width * im.height > MAX_PIXELS:

@@ -16,13 +16,12 @@ more in its own mapping, given back the moment it is freed.
 from __future__ import annotations
 
 import ctypes
-import functools
 import gc
 import logging
-import sys
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from kiosk.ui.allocator import libc
 from kiosk.ui.map_canvas import release_pictures
 
 log = logging.getLogger("kiosk.housekeeping")
@@ -32,30 +31,10 @@ MMAP_THRESHOLD = 256 * 1024  # bytes: blocks this large get their own mapping (f
 _M_MMAP_THRESHOLD = -3  # mallopt parameter number (malloc.h)
 
 
-@functools.cache
-def _libc():
-    """The C library, by glibc's soname first: ctypes.util.find_library runs `ldconfig -p` in a subprocess
-    (~5 ms, and the kiosk is built at every start), so it is only the fallback for other C libraries."""
-    if not sys.platform.startswith("linux"):
-        return None
-    for name in ("libc.so.6", None):
-        try:
-            return ctypes.CDLL(name or _find_libc())
-        except OSError:
-            continue
-    return None
-
-
-def _find_libc() -> str:
-    import ctypes.util
-
-    return ctypes.util.find_library("c") or "libc.so.6"
-
-
 def _malloc_trim():
     """glibc's malloc_trim, or None elsewhere (Windows, musl): returns freed heap pages to the system."""
     try:
-        trim = _libc().malloc_trim
+        trim = libc().malloc_trim
     except AttributeError:  # no libc (None) or not glibc
         return None
     trim.argtypes = [ctypes.c_size_t]
@@ -67,7 +46,7 @@ def fix_mmap_threshold() -> bool:
     """Keep large blocks in their own mappings for the whole run (see the module docstring); False where there
     is no glibc mallopt (Windows, musl) or it refused."""
     try:
-        mallopt = _libc().mallopt
+        mallopt = libc().mallopt
     except AttributeError:
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]

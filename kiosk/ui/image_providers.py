@@ -49,6 +49,25 @@ class IconProvider(QQuickImageProvider):
             return pixmap
 
 
+def _import_segno():
+    """segno, without what its import drags in for writers the kiosk never calls: its SVG writer imports
+    xml.sax.saxutils, which imports urllib.request and with it http, email and hashlib, i.e. OpenSSL's
+    libcrypto (~5 MiB resident for weeks, after the first memorial card with a QR code). An empty stand-in
+    for urllib.request is in place while segno loads, and gone after it."""
+    import sys
+    import types
+
+    stand_in = "urllib.request" not in sys.modules
+    if stand_in:
+        sys.modules["urllib.request"] = types.ModuleType("urllib.request")
+    try:
+        import segno
+    finally:
+        if stand_in:
+            del sys.modules["urllib.request"]
+    return segno
+
+
 class QrProvider(QQuickImageProvider):
     """image://qr/<percent-encoded text> → a QR code made offline (segno): graphite on paper, 4-module
     quiet zone, whole-pixel modules, centred in the requested size."""
@@ -65,8 +84,7 @@ class QrProvider(QQuickImageProvider):
         image = QImage(side, side, QImage.Format.Format_RGB32)
         image.fill(self.LIGHT)
         try:
-            import segno
-
+            segno = _import_segno()
             matrix = segno.make(text, error="m", micro=False).matrix
         except Exception as exc:  # noqa: BLE001 - too long or empty text: a blank square, one log line
             log.warning("cannot make a QR code for %r (%s)", text[:80], exc)

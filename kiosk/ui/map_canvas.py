@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import logging
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,7 +45,14 @@ def asset_path() -> Path:
 
 @lru_cache(maxsize=1)
 def map_asset() -> MapAsset | None:
-    """The asset, loaded once; None (and one log line) when it is missing or broken: the map is then blank."""
+    """The asset's frame, projection and focus, loaded once; None (and a log line) when it is missing or
+    broken: the map is then blank. Without its outlines: those live on only as land_paths' QPainterPaths (as
+    Python tuples of points they kept ~2 MiB resident for the kiosk's whole run)."""
+    asset = _load_asset()
+    return None if asset is None else replace(asset, land=(), lakes=())
+
+
+def _load_asset() -> MapAsset | None:
     from kiosk.data.map_asset import MapAsset
 
     try:
@@ -57,13 +65,13 @@ def map_asset() -> MapAsset | None:
 @lru_cache(maxsize=1)
 def land_paths() -> tuple[QPainterPath, QPainterPath, QPainterPath]:
     """(land to fill, lakes to fill with the sea's colour over it, coasts and lake shores to stroke): the coasts
-    leave out the edges where the asset's frame cut the land."""
+    leave out the edges where the asset's frame cut the land. Built once, from the asset read once more."""
     from PySide6.QtCore import Qt  # here: MapCanvas is registered at start-up, which must not build `Qt` (~15 ms)
 
     land, lakes, coast = QPainterPath(), QPainterPath(), QPainterPath()
     land.setFillRule(Qt.FillRule.OddEvenFill)
     lakes.setFillRule(Qt.FillRule.OddEvenFill)  # an island in a lake is a hole in the water
-    asset = map_asset()
+    asset = _load_asset()
     if asset is None:
         return land, lakes, coast
     for path, rings in ((land, asset.land), (lakes, asset.lakes)):

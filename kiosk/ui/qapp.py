@@ -14,6 +14,9 @@ def make_qapp(argv0: str = "kiosk"):
 
     app = QGuiApplication.instance()
     if app is None:
+        from kiosk.ui.allocator import limit_arenas
+
+        limit_arenas()  # before Qt starts its threads
         # Qt 6's default, said explicitly; by environment, since the enum would build PySide's Qt namespace (~15 ms)
         os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
         app = QGuiApplication([argv0])

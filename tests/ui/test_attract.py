@@ -215,3 +215,19 @@ def test_a_city_slide_shows_its_place_on_the_map(make_kiosk, shell_db):
     locators = [m for m in find_all(app.window, "attractLocator") if m.property("cityId") == front["city_id"]]
     assert locators and front["city_id"] == city.id
     assert wait_until(lambda: locators[0].isVisible(), 2000)
+
+
+def test_a_crossfade_fades_the_outgoing_card_over_the_whole_incoming_one(make_kiosk, shell_db):
+    """The outgoing card fades out on top; the incoming one is already whole beneath. No card is drawn into a
+    layer: under the software renderer each costs two card-sized images (~13 MiB at 1080p) while it fades."""
+    from PySide6.QtQml import QQmlProperty
+
+    app = make_kiosk(shell_db, attract_timeout=0.3, slide_duration=1)
+    assert wait_until(lambda: _attract_on(app), 3000)
+    cards = [find(app.window, "attractCardA"), find(app.window, "attractCardB")]
+    assert wait_until(lambda: any(0 < c.opacity() < 1 for c in cards), 4000, 5)
+    outgoing = next(c for c in cards if 0 < c.opacity() < 1)
+    incoming = next(c for c in cards if c is not outgoing)
+    assert incoming.opacity() == 1.0 and incoming.isVisible() and outgoing.z() > incoming.z()
+    assert find(app.window, "attractBand").z() > outgoing.z()  # the red band stays over both
+    assert not any(QQmlProperty.read(c, "layer.enabled") for c in cards)

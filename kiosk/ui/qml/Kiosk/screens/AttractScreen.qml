@@ -65,8 +65,10 @@ Item {
         }
 
         // A banner-red band: the home screen's one decoration, here drifting with the rest (over the
-        // cards, which are opaque).
+        // cards, which are opaque, and over the outgoing one, which fades out on top of the incoming one).
         Rectangle {
+            objectName: "attractBand"
+            z: 2
             anchors { left: parent.left; top: parent.top; bottom: parent.bottom; leftMargin: Theme.px(20) }
             width: Theme.px(16)
             color: Theme.red

@@ -1,0 +1,71 @@
+"""What the running kiosk keeps resident for weeks: no library only staff tools or unused writers need.
+
+OpenSSL's libcrypto (~3.5 MiB resident) comes with hashlib: the PIN pad imports it when staff type a PIN, and
+nothing on the visitor's path may. urllib.request (http, email, hashlib) came with segno's SVG writer, and
+sqlite-utils (click, dateutil, hashlib: ~10 MiB of Python heap) with the first photograph, through a constant
+of the curators' image module."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NEVER = (
+    *("_hashlib", "hashlib", "hmac", "urllib.request", "http.client", "email", "sqlite_utils", "click"),
+    "snowballstemmer.german_stemmer",  # the search stems Russian and English only
+)
+
+
+def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curator_tools(built_db, tmp_path):
+    script = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtCore import QSize
+        from kiosk.ui.qapp import make_qapp
+        from kiosk.ui.app import KioskApp
+        from kiosk.ui.config import Config
+        from kiosk.ui.image_providers import QrProvider
+        app = make_qapp()
+        kiosk = KioskApp(Config(), db_path={str(built_db)!r}, windowed=True, watch=False)
+        kiosk.firstFrame.connect(lambda _ms: app.exit(0))
+        app.exec()
+        qr = QrProvider().requestImage("https%3A%2F%2Fexample.org%2Fmemorial", QSize(), QSize(200, 200))
+        dark = sum(qr.pixelColor(x, y).lightness() < 100 for x in range(0, 200, 4) for y in range(0, 200, 4))
+        print("DARK", dark > 50)
+        import io
+        from PIL import Image
+        from kiosk.ui.db_images import decode
+        jpeg = io.BytesIO()
+        Image.new("RGB", (640, 480), (150, 40, 30)).save(jpeg, "JPEG")
+        print("PHOTO", decode(jpeg.getvalue(), (320, 320)).width())
+        print("LOADED", sorted(m for m in {NEVER!r} if m in sys.modules))
+        kiosk.close()
+    """)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_QUICK_BACKEND": "software",
+        "XDG_STATE_HOME": str(tmp_path),
+    }
+    r = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert "DARK True" in r.stdout, r.stdout + r.stderr
+    assert "PHOTO 320" in r.stdout, r.stdout + r.stderr
+    assert "LOADED []" in r.stdout, r.stdout + r.stderr
+
+
+def test_the_pin_still_hashes_and_verifies():
+    from kiosk.ui.services.admin import hash_pin, verify_pin
+
+    encoded = hash_pin("2468", iterations=1_000)
+    assert verify_pin("2468", encoded) and not verify_pin("1357", encoded)
+
+
+def test_glibc_shares_two_heaps_among_the_threads():
+    import sys
+
+    from kiosk.ui.allocator import limit_arenas
+
+    assert limit_arenas() is sys.platform.startswith("linux")
