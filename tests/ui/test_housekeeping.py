@@ -36,6 +36,30 @@ def test_map_pictures_kept_for_a_visit_are_released_at_the_idle_reset(make_kiosk
     assert not map_canvas._pictures  # a window-sized image each (up to ~45 MiB at 4K) goes between visits
 
 
+def test_the_map_screens_pictures_go_with_it_and_the_next_visit_draws_it_again(make_kiosk, shell_db):
+    """Window-sized pictures (5.5 MiB each at 1080p, 22 at 4K) kept until the idle reset weighed on every screen
+    the visitor opened after the map; a locator map's small picture may stay for the next city page."""
+    from kiosk.ui import map_canvas
+
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    quarter = app.window.width() * app.window.height() / 4
+
+    def large() -> list[tuple]:  # (width, height, the view…) of the pictures kept
+        return [key for key in map_canvas._pictures if key[0] * key[1] > quarter]
+
+    for _ in range(2):  # the second visit to the map draws it again and lets it go again
+        finger.tap(find(app.window, "tileMap"))
+        assert wait_until(lambda: app.driver.current_name() == "mapScreen")
+        app.window.grabWindow()  # one rendered frame: the map draws its picture and keeps it while shown
+        assert large()
+        finger.tap(find(app.window, "homeButton"))
+        assert wait_until(lambda: app.driver.current_name() == "homeScreen")
+        app.driver.settle()  # the map screen's deferred delete
+        assert wait_until(lambda: not large()), large()
+    assert app.housekeeping.runs == 0  # released by the screen itself, not by the idle reset
+
+
 def test_a_city_page_left_keeps_none_of_its_texts(make_kiosk, fake_db):
     """PySide keeps the Python half of every object QML created; the page's CityRecord must not keep the city."""
     from kiosk.ui.map_canvas import MapCanvas
