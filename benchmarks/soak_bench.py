@@ -14,7 +14,8 @@ goal is ≤ 5 MiB of growth in the SOAK_MINUTES after a SOAK_WARMUP-minute warm-
 after the warm-up against the median of the last five: one sample lands on whatever screen happens to be open).
 Every 50 actions a new visitor enters a screen: cities, the Novokuznetsk section or the map by its tile on home, or a
 city page (its locator map); every 200 the visitor leaves: the idle reset, the housekeeping, then a few attract
-slides until the next tap wakes the kiosk.
+slides until the next tap wakes the kiosk. The database is reloaded halfway through the warm-up and then every 2000
+actions (the first reload's peak is a one-off high-water mark of Python's allocator, not a climb).
 
     .venv/bin/python benchmarks/soak_bench.py --xvfb     # SOAK_WARMUP=5 SOAK_MINUTES=30 by default
     SOAK_BACKENDS=opengl …                               # one back end only (a quick look)
@@ -111,6 +112,7 @@ BACKENDS = {"opengl": {}, "software": {"QT_QUICK_BACKEND": "software"}}
 GOAL_MIB = 5.0
 VISIT_ACTIONS = 200  # then the visitor leaves: the kiosk's own idle reset runs, as between real visitors
 ATTRACT_SLIDE_S, ATTRACT_SLIDES = 2.0, 4  # after each reset, the attract slideshow shows about four slides
+RELOAD_ACTIONS = 2000  # a database reload (curators replaced the file) every so many actions
 HANG_S = 180  # one step (a tap, a drag, a walk-away) never takes this long unless the kiosk hangs
 
 
@@ -252,7 +254,7 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     t0 = time.monotonic()
     samples: list[tuple[float, float]] = []  # (minute, RSS) once a minute, on whatever screen is open
     at_rest: list[tuple[float, float]] = []  # (minute, RSS) home, after each idle reset and its housekeeping
-    next_sample, step = 0.0, 0
+    next_sample, step, reloads = 0.0, 0, 0
     while True:
         # A hang (e.g. the GUI thread and the scene graph's render thread waiting on each other) prints every
         # thread's Python stack and ends this back end with an error instead of a silent, flat RSS line.
@@ -291,8 +293,12 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
                 if tile is not None and tile.isVisible():
                     finger.tap(tile)
                 del tile  # no wrapper kept from one visit to the next
-        if step % 2000 == 0:
+        # The first reload comes halfway through the warm-up: old and new records live side by side while the
+        # kiosk switches, and that first peak leaves Python's allocator a few MiB larger (its 1 MiB arenas), which
+        # later reloads reuse (measured: +4 MiB at the first reload, +0.6 and +1.1 at the next ones, flat between).
+        if step % RELOAD_ACTIONS == 0 or (reloads == 0 and elapsed >= warmup_min / 2):
             app.database.reload()
+            reloads += 1
         kind = rnd.choices(("tap", "drag", "swipe"), (75, 15, 10))[0]
         x, y = rnd.uniform(0, w - 1), rnd.uniform(0, h - 1)
         if kind == "tap":

@@ -39,6 +39,12 @@ def release_pictures() -> int:
     return dropped
 
 
+def _forget(keys: list[tuple]) -> None:
+    for key in keys:
+        _pictures.pop(key, None)
+    keys.clear()
+
+
 def asset_path() -> Path:
     return cfg.resource_root() / "assets" / "map" / "land.json"
 
@@ -101,6 +107,7 @@ class MapCanvas(QQuickPaintedItem):
     """Shows map km [originX, originX + width / kmScale) × [originY, …): kmScale pixels per km."""
 
     viewChanged = Signal()
+    _keep: bool
 
     def _set(self, name: str, value) -> None:
         if self._view[name] != value:
@@ -165,6 +172,20 @@ class MapCanvas(QQuickPaintedItem):
 
     coast = Property(QColor, _get_coast, _set_coast, notify=viewChanged)
 
+    # False for the map screen's window-sized canvas: its pictures go with it. Kept until the idle reset, they
+    # weighed 5.5-11 MiB (22-45 at 4K) on every screen the visitor opened after the map. Locator maps keep theirs
+    # (small, and the next city page shows the same country).
+    def _get_keepPictures(self):
+        return self._keep
+
+    def _set_keepPictures(self, value) -> None:
+        if self._keep != bool(value):
+            self._keep = bool(value)
+            self.keepPicturesChanged.emit()
+
+    keepPicturesChanged = Signal()
+    keepPictures = Property(bool, _get_keepPictures, _set_keepPictures, notify=keepPicturesChanged)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._view = {
@@ -176,13 +197,20 @@ class MapCanvas(QQuickPaintedItem):
             "sea": QColor("#1d1f21"),
             "coast": QColor("#6d655a"),
         }
+        self._keep = True
+        # The pictures this canvas drew and does not keep; the slot holds the list, not the canvas, whose
+        # attributes are already emptied when it runs (forget_when_destroyed).
+        self._drawn: list[tuple] = []
+        drawn = self._drawn
         self.setOpaquePainting(True)
         self.setAntialiasing(True)
         forget_when_destroyed(self)  # QML creates one per map screen and city page
+        self.destroyed.connect(lambda *_: _forget(drawn))
 
     def paint(self, painter: QPainter) -> None:
-        """Blit the last picture of this very view when there is one (a screen opened again, every locator
-        map showing the whole country), else draw it and keep it (two pictures at most, for weeks)."""
+        """Blit the last picture of this very view when there is one (every locator map showing the whole
+        country, a city page opened again), else draw it and keep it (two pictures at most, for weeks; a canvas
+        that does not keep its pictures takes them along when it goes)."""
         v = self._view
         w, h = max(1, round(self.width())), max(1, round(self.height()))
         key = (
@@ -195,9 +223,14 @@ class MapCanvas(QQuickPaintedItem):
         if image is None:
             image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
             self._draw(QPainter(image), w, h)
+            # An image painted on keeps its raster paint engine, with the buffers the land's outline needed
+            # (~7 MiB at any size), for as long as it lives; a copy is the pixels alone (2 ms at 1080p).
+            image = image.copy()
             _pictures[key] = image
             while len(_pictures) > 2:
                 _pictures.popitem(last=False)
+            if not self._keep:  # only what is still kept (two at most), so weeks of panning do not grow it
+                self._drawn[:] = [k for k in self._drawn if k in _pictures] + [key]
         else:
             _pictures.move_to_end(key)
         painter.drawImage(0, 0, image)

@@ -84,6 +84,7 @@ Item {
     MapCanvas {
         objectName: "mapCanvas"
         anchors.fill: parent
+        keepPictures: false   // window-sized: its pictures go with the screen, not at the idle reset
         kmScale: view.kmScale
         originX: view.kmScale > 0 ? d.cx / view.kmScale : 0
         originY: view.kmScale > 0 ? d.cy / view.kmScale : 0
