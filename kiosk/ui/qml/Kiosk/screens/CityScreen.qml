@@ -29,6 +29,7 @@ Item {
         if (targetId <= 0 || targetId === currentId)
             return
         currentId = targetId
+        reading.scrolledByVisitor = false
         reading.positionViewAtBeginning()
         arrive.from = direction * Theme.px(72)
         arrival.restart()
@@ -66,6 +67,10 @@ Item {
             bottomMargin: Theme.unit * 6
             rightMargin: Theme.unit * 4
             model: screen.city.paragraphs
+            // Once the visitor has scrolled, a header that settles late (a long text on a busy machine) must
+            // not throw them back to the top.
+            property bool scrolledByVisitor: false
+            onMovementStarted: scrolledByVisitor = true
 
             // A horizontal mouse drag on the text steps to a neighbour; a vertical one scrolls the list.
             DragHandler {
@@ -83,7 +88,7 @@ Item {
                 width: reading.width - Theme.unit * 4
                 // The header settles its height after the first layout (fonts, wrapping): keep the title in
                 // view until the visitor scrolls.
-                onHeightChanged: if (!reading.moving && !reading.dragging) Qt.callLater(reading.positionViewAtBeginning)
+                onHeightChanged: if (!reading.scrolledByVisitor) Qt.callLater(reading.positionViewAtBeginning)
                 spacing: Theme.unit * 2
                 topPadding: Theme.unit * 4
                 bottomPadding: Theme.unit * 4
