@@ -45,6 +45,18 @@ def _forget(keys: list[tuple]) -> None:
     keys.clear()
 
 
+def keep_picture(key: tuple, image: QImage) -> None:
+    """Keep a drawn view: two pictures at most, and one window-sized (a map view beside a locator map, never two
+    map views; each is 7 MiB at 1080p, 28 MiB at 4K)."""
+    _pictures[key] = image
+    while len(_pictures) > 2 or _kept_bytes() > 1.25 * max(p.sizeInBytes() for p in _pictures.values()):
+        _pictures.popitem(last=False)
+
+
+def _kept_bytes() -> int:
+    return sum(picture.sizeInBytes() for picture in _pictures.values())
+
+
 def asset_path() -> Path:
     return cfg.resource_root() / "assets" / "map" / "land.json"
 
@@ -209,8 +221,8 @@ class MapCanvas(QQuickPaintedItem):
 
     def paint(self, painter: QPainter) -> None:
         """Blit the last picture of this very view when there is one (every locator map showing the whole
-        country, a city page opened again), else draw it and keep it (two pictures at most, for weeks; a canvas
-        that does not keep its pictures takes them along when it goes)."""
+        country, a city page opened again), else draw it and keep it (keep_picture: two at most, never two
+        window-sized; a canvas that does not keep its pictures takes them along when it goes)."""
         v = self._view
         w, h = max(1, round(self.width())), max(1, round(self.height()))
         key = (
@@ -226,9 +238,7 @@ class MapCanvas(QQuickPaintedItem):
             # An image painted on keeps its raster paint engine, with the buffers the land's outline needed
             # (~7 MiB at any size), for as long as it lives; a copy is the pixels alone (2 ms at 1080p).
             image = image.copy()
-            _pictures[key] = image
-            while len(_pictures) > 2:
-                _pictures.popitem(last=False)
+            keep_picture(key, image)
             if not self._keep:  # only what is still kept (two at most), so weeks of panning do not grow it
                 self._drawn[:] = [k for k in self._drawn if k in _pictures] + [key]
         else:

@@ -69,3 +69,24 @@ def test_glibc_shares_two_heaps_among_the_threads():
     from kiosk.ui.allocator import limit_arenas
 
     assert limit_arenas() is sys.platform.startswith("linux")
+
+
+def test_the_map_keeps_one_window_sized_picture_beside_a_locator_map(monkeypatch):
+    import collections
+
+    from PySide6.QtGui import QImage
+
+    from kiosk.ui import map_canvas
+
+    monkeypatch.setattr(map_canvas, "_pictures", collections.OrderedDict())
+
+    def picture(w: int, h: int) -> QImage:
+        return QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+
+    map_canvas.keep_picture(("map", 1), picture(1920, 960))
+    map_canvas.keep_picture(("locator", 1), picture(576, 346))
+    assert list(map_canvas._pictures) == [("map", 1), ("locator", 1)]  # a reopened map and attract: both blit
+    map_canvas.keep_picture(("map", 2), picture(1920, 960))  # the visitor panned: the older view goes
+    assert list(map_canvas._pictures) == [("locator", 1), ("map", 2)]
+    map_canvas.keep_picture(("map", 3), picture(1920, 960))  # and again: never two map views
+    assert list(map_canvas._pictures) == [("map", 3)]
