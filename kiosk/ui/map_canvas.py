@@ -184,9 +184,10 @@ class MapCanvas(QQuickPaintedItem):
 
     coast = Property(QColor, _get_coast, _set_coast, notify=viewChanged)
 
-    # False for the map screen's window-sized canvas: its pictures go with it. Kept until the idle reset, they
-    # weighed 5.5-11 MiB (22-45 at 4K) on every screen the visitor opened after the map. Locator maps keep theirs
-    # (small, and the next city page shows the same country).
+    # False for the map screen's window-sized canvas: its pictures go with it, but for the view it opened on
+    # (whole country), which the next tap on «Карта» shows at once (drawing it takes ~0.25 s at 1080p). Kept
+    # until the idle reset, all of them weighed 5.5-11 MiB (22-45 at 4K) on every screen opened after the map.
+    # Locator maps keep theirs (small, and the next city page shows the same country).
     def _get_keepPictures(self):
         return self._keep
 
@@ -213,6 +214,7 @@ class MapCanvas(QQuickPaintedItem):
         # The pictures this canvas drew and does not keep; the slot holds the list, not the canvas, whose
         # attributes are already emptied when it runs (forget_when_destroyed).
         self._drawn: list[tuple] = []
+        self._opening: tuple | None = None  # the first view painted: kept when the canvas goes
         drawn = self._drawn
         self.setOpaquePainting(True)
         self.setAntialiasing(True)
@@ -231,6 +233,8 @@ class MapCanvas(QQuickPaintedItem):
             *(v[k] for k in ("kmScale", "originX", "originY", "coastWidth")),
             *(v[k].rgba() for k in ("land", "sea", "coast")),
         )
+        if self._opening is None:
+            self._opening = key
         image = _pictures.get(key)
         if image is None:
             image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
@@ -239,8 +243,8 @@ class MapCanvas(QQuickPaintedItem):
             # (~7 MiB at any size), for as long as it lives; a copy is the pixels alone (2 ms at 1080p).
             image = image.copy()
             keep_picture(key, image)
-            if not self._keep:  # only what is still kept (two at most), so weeks of panning do not grow it
-                self._drawn[:] = [k for k in self._drawn if k in _pictures] + [key]
+            if not self._keep and key != self._opening:  # only what is still kept (two at most), so weeks of
+                self._drawn[:] = [k for k in self._drawn if k in _pictures] + [key]  # panning do not grow it
         else:
             _pictures.move_to_end(key)
         painter.drawImage(0, 0, image)

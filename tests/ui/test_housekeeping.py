@@ -7,10 +7,10 @@ import sys
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSizeF, SignalInstance
+from PySide6.QtCore import QPointF, QSizeF, SignalInstance
 
 from tests.helpers.kiosk import visit_city
-from tests.helpers.qt import Finger, find, wait_until
+from tests.helpers.qt import Finger, Mouse, find, wait_until
 
 
 def test_caches_are_released_between_visits_and_the_kiosk_still_answers(make_kiosk, shell_db):
@@ -37,27 +37,47 @@ def test_map_pictures_kept_for_a_visit_are_released_at_the_idle_reset(make_kiosk
     assert not map_canvas._pictures  # a window-sized image each (up to ~45 MiB at 4K) goes between visits
 
 
-def test_the_map_screens_pictures_go_with_it_and_the_next_visit_draws_it_again(make_kiosk, shell_db):
-    """Window-sized pictures (5.5 MiB each at 1080p, 22 at 4K) kept until the idle reset weighed on every screen
-    the visitor opened after the map; a locator map's small picture may stay for the next city page."""
+def test_the_map_screen_keeps_only_its_opening_view_when_it_goes(make_kiosk, shell_db):
+    """Window-sized pictures (7 MiB each at 1080p, 28 at 4K) kept until the idle reset weighed on every screen
+    the visitor opened after the map; but the whole-country view the map opens on stays, so the next tap on
+    «Карта» shows it without drawing it again (~0.25 s at 1080p, benchmarks/map_bench.py)."""
     from kiosk.ui import map_canvas
 
     app = make_kiosk(shell_db)
     finger = Finger(app.window)
     quarter = app.window.width() * app.window.height() / 4
 
-    def large() -> list[tuple]:  # (width, height, the view…) of the pictures kept
-        return [key for key in map_canvas._pictures if key[0] * key[1] > quarter]
+    def large() -> dict:  # (width, height, the view…) of the window-sized pictures kept → the picture
+        return {key: picture for key, picture in map_canvas._pictures.items() if key[0] * key[1] > quarter}
 
-    for _ in range(2):  # the second visit to the map draws it again and lets it go again
+    def visit_map():
         finger.tap(find(app.window, "tileMap"))
         assert wait_until(lambda: app.driver.current_name() == "mapScreen")
-        app.window.grabWindow()  # one rendered frame: the map draws its picture and keeps it while shown
-        assert large()
+        app.window.grabWindow()  # one rendered frame: the map draws its picture or blits the kept one
+        return find(app.window, "mapView")
+
+    def go_home():
         finger.tap(find(app.window, "homeButton"))
         assert wait_until(lambda: app.driver.current_name() == "homeScreen")
         app.driver.settle()  # the map screen's deferred delete
-        assert wait_until(lambda: not large()), large()
+
+    visit_map()
+    opening = large()
+    assert len(opening) == 1
+    go_home()
+    assert wait_until(lambda: large() == opening)  # the opening view stays for the next visitor
+    view = visit_map()
+    assert [id(p) for p in large().values()] == [id(p) for p in opening.values()]  # shown, not drawn again
+    centre = view.mapToScene(QPointF(view.width() / 2, view.height() / 2)).toPoint()
+    Mouse(app.window).wheel(centre, 6)  # the visitor zooms in and pans: a new view
+    x0 = view.property("contentX")
+    finger.drag(centre, -300, 0)
+    assert wait_until(lambda: view.property("contentX") > x0 + 250)
+    assert wait_until(lambda: not view.property("moving"))
+    app.window.grabWindow()
+    assert len(large()) == 1 and large().keys() != opening.keys()  # never two window-sized views
+    go_home()
+    assert wait_until(lambda: not large()), large()  # the panned view goes with the screen
     assert app.housekeeping.runs == 0  # released by the screen itself, not by the idle reset
 
 
