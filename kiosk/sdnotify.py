@@ -7,13 +7,16 @@ sending WATCHDOG=1. Without $NOTIFY_SOCKET (a school PC, Windows, a test) every 
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Mapping
 
 
 def _address(env: Mapping[str, str]) -> str | None:
     addr = env.get("NOTIFY_SOCKET", "")
-    if not addr or not hasattr(socket, "AF_UNIX"):
+    if not addr:
+        return None
+    import socket  # here: without systemd (a school PC, the start-up benchmark) its ~5 ms import is never paid
+
+    if not hasattr(socket, "AF_UNIX"):
         return None
     return "\0" + addr[1:] if addr.startswith("@") else addr  # "@name": Linux's abstract namespace
 
@@ -23,6 +26,8 @@ def notify(message: str, env: Mapping[str, str] | None = None) -> bool:
     addr = _address(os.environ if env is None else env)
     if addr is None:
         return False
+    import socket
+
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
             sock.sendto(message.encode("utf-8"), addr)

@@ -16,7 +16,6 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.data.map_layout import Anchor, hit, level_for, max_zoom, place_names, zoom_ladder
 from kiosk.ui.map_canvas import map_asset
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
@@ -171,6 +170,8 @@ class MapModel(QObject):
         gap: float,
         language: str,
     ) -> tuple:
+        from kiosk.data.map_layout import Anchor, max_zoom, place_names, zoom_ladder  # the map's, not home's (start-up)
+
         focus = self._focus()
         self._fit = min(width / focus[2], height / focus[3])
         self._max_zoom = max_zoom(self._fit, ui_scale)
@@ -206,6 +207,8 @@ class MapModel(QObject):
 
     @Slot(float, result=int)
     def rung(self, zoom: float) -> int:
+        from kiosk.data.map_layout import level_for
+
         return level_for(self._zooms, zoom)
 
     @Slot(int, result=int)
@@ -223,6 +226,8 @@ class MapModel(QObject):
         shown_year: {cityId} for one city, or {cityId: 0, choices: [{cityId, name, region, year}]}."""
         scale = self._fit * zoom
         points = [(r["cityId"], r["x"] * scale, r["y"] * scale) for r in self._cities if r["year"] <= shown_year]
+        from kiosk.data.map_layout import hit
+
         result = hit(points, x, y, reach)
         return {
             "cityId": result.city_id or 0,
