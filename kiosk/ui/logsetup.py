@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 MAX_BYTES = 1_000_000
@@ -60,47 +60,7 @@ class QuietOnFailure:
             pass
 
 
-class SizeRotatingFileHandler(logging.FileHandler):
-    """logging.handlers.RotatingFileHandler's size rotation (kiosk.log → .1 → … → .N), on the plain FileHandler:
-    importing logging.handlers (pickle, queue and seven handlers the kiosk never uses) cost the frozen start
-    ~5 ms of CPU before the first frame."""
-
-    def __init__(self, filename, maxBytes: int, backupCount: int, encoding: str | None = None):  # noqa: N803 - stdlib's names
-        super().__init__(filename, mode="a", encoding=encoding)
-        self.maxBytes = maxBytes
-        self.backupCount = backupCount
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            if self._should_roll_over(record):
-                self._roll_over()
-        except Exception:  # noqa: BLE001 - as logging's own handlers: report through handleError, carry on
-            self.handleError(record)
-            return
-        super().emit(record)
-
-    def _should_roll_over(self, record: logging.LogRecord) -> bool:
-        if self.maxBytes <= 0 or (os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename)):
-            return False
-        if self.stream is None:
-            self.stream = self._open()
-        self.stream.seek(0, 2)
-        return self.stream.tell() + len(self.format(record)) + 1 >= self.maxBytes
-
-    def _roll_over(self) -> None:
-        if self.stream:
-            self.stream.close()
-            self.stream = None
-        for i in range(self.backupCount - 1, 0, -1):
-            older, newer = f"{self.baseFilename}.{i}", f"{self.baseFilename}.{i + 1}"
-            if os.path.exists(older):
-                os.replace(older, newer)
-        if self.backupCount > 0 and os.path.exists(self.baseFilename):
-            os.replace(self.baseFilename, self.baseFilename + ".1")
-        self.stream = self._open()
-
-
-class QuietRotatingFileHandler(QuietOnFailure, SizeRotatingFileHandler):
+class QuietRotatingFileHandler(QuietOnFailure, RotatingFileHandler):
     pass
 
 
