@@ -156,7 +156,9 @@ class Mouse:
             event.setTimestamp(clock + 1 + 60 * i)
             QCoreApplication.sendEvent(self.window, event)
             QTest.qWait(60)
-        QTest.qWait(30)
+        # QTest's clock advances only by its own events' delays: move it past the last stamp, or the next QTest
+        # drag in this process is stamped before the wheel and a Flickable takes it for no movement at all.
+        QTest.mouseMove(self.window, _point(target), 60 * abs(notches) + 30)
 
     def _qtest_clock(self, at: QPoint) -> int:
         """Move the pointer to `at` with QTest (waiting 60 ms) and return the time stamp QTest gave that move.
