@@ -9,28 +9,23 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
 import iuliia
 
+from kiosk.stand_in import standing_in
+
 
 def _stemmers():
     """snowballstemmer's Russian and English stemmers, without the package's __init__: it imports all 34
     languages (2.6 MiB of tables and code, resident in the kiosk for weeks; tracemalloc) for the two used here.
-    The package stands in unrun while they load and is gone after: a later `import snowballstemmer` runs it."""
-    stand_in = "snowballstemmer" not in sys.modules
-    if stand_in:
-        spec = importlib.util.find_spec("snowballstemmer")
-        assert spec is not None, "snowballstemmer is a dependency (pyproject.toml)"
-        sys.modules["snowballstemmer"] = importlib.util.module_from_spec(spec)
-    try:
+    The package stands in unrun while they load: a later `import snowballstemmer` runs it."""
+    spec = importlib.util.find_spec("snowballstemmer")
+    assert spec is not None, "snowballstemmer is a dependency (pyproject.toml)"
+    with standing_in("snowballstemmer", importlib.util.module_from_spec(spec)):
         from snowballstemmer.english_stemmer import EnglishStemmer
         from snowballstemmer.russian_stemmer import RussianStemmer
-    finally:
-        if stand_in:
-            del sys.modules["snowballstemmer"]
     return RussianStemmer(), EnglishStemmer()
 
 

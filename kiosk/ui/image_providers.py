@@ -52,19 +52,13 @@ class IconProvider(QQuickImageProvider):
 def _import_segno():
     """segno, without what its import drags in for writers the kiosk never calls: its SVG writer imports
     xml.sax.saxutils, which imports urllib.request and with it http, email and hashlib, i.e. OpenSSL's
-    libcrypto (~5 MiB resident for weeks, after the first memorial card with a QR code). An empty stand-in
-    for urllib.request is in place while segno loads, and gone after it."""
-    import sys
+    libcrypto (~5 MiB resident for weeks, after the first memorial card with a QR code)."""
     import types
 
-    stand_in = "urllib.request" not in sys.modules
-    if stand_in:
-        sys.modules["urllib.request"] = types.ModuleType("urllib.request")
-    try:
+    from kiosk.stand_in import standing_in
+
+    with standing_in("urllib.request", types.ModuleType("urllib.request")):
         import segno
-    finally:
-        if stand_in:
-            del sys.modules["urllib.request"]
     return segno
 
 
