@@ -56,15 +56,24 @@ class Repository:
             self._images_by_owner[key] = (*self._images_by_owner.get(key, ()), im)
 
     @classmethod
-    def open(cls, path: str | Path) -> Repository:
-        """Check and load the file; raises DataError (DataErrors when there are several problems)."""
+    def open(cls, path: str | Path, full_check: bool = True) -> Repository:
+        """Check and load the file; raises DataError (DataErrors when there are several problems).
+        full_check=False checks only what loading needs (see validate.check_connection; `checked` says which):
+        the kiosk's first open, whose remaining checks run after the first frame (`verify_file`)."""
         conn = open_readonly(path)
         try:
             conn.execute("BEGIN")  # one snapshot for checking and loading
-            problems = check_connection(conn, path)
-            if problems:
-                raise problems[0] if len(problems) == 1 else DataErrors(problems)
-            repo = _load(conn, path)
+            _raise_any(check_connection(conn, path, full=full_check))
+            try:
+                repo = _load(conn, path)
+            except (sqlite3.Error, DataError):
+                raise
+            except Exception:
+                if full_check:
+                    raise
+                _raise_any(check_connection(conn, path))  # a row that breaks loading: say which, and where
+                raise
+            repo.checked = full_check
             if repo._images and isinstance(conn, SnapshotConnection):
                 repo._keep_snapshot(conn.detach_snapshot())
             return repo
@@ -72,6 +81,8 @@ class Repository:
             raise DataError(path, f"unreadable: {e}") from None
         finally:
             conn.close()
+
+    checked = True  # every check ran when it was opened (see open(full_check))
 
     def _keep_snapshot(self, snapshot) -> None:
         """Images are read on demand from the private snapshot these records came from, never from the
@@ -166,6 +177,20 @@ class Repository:
 
     def __repr__(self) -> str:
         return f"Repository({str(self.path)!r}, {len(self._cities)} cities)"
+
+
+def verify_file(path: str | Path) -> None:
+    """Every check Repository.open runs, on the file as it is now; raises as open() does."""
+    conn = open_readonly(path)
+    try:
+        _raise_any(check_connection(conn, path))
+    finally:
+        conn.close()
+
+
+def _raise_any(problems: list[DataError]) -> None:
+    if problems:
+        raise problems[0] if len(problems) == 1 else DataErrors(problems)
 
 
 def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:

@@ -36,14 +36,15 @@ POLL_MS = 5_000
 OPEN_WAIT_S = 10.0  # at start-up, how long the window waits for the first open before showing «unavailable»
 
 
-def open_database(path: Path, show_disputed: bool = False, search: bool = True):
+def open_database(path: Path, show_disputed: bool = False, search: bool = True, full_check: bool = True):
     """(repository, search engine) for `path`, or the data layer's DataError with a one-line message.
     Cities whose identity is an open question are withheld unless `show_disputed` (config show_disputed_cities).
     With search=False the engine is None: the catalog builds it later, on the GUI thread (start-up does, after
-    the first frame: the search module with its stemmer and romaniser is not even imported before)."""
+    the first frame: the search module with its stemmer and romaniser is not even imported before).
+    With full_check=False the row and content checks are left to `DatabaseService.verify()` (start-up)."""
     from kiosk.data.repository import Repository
 
-    repo = Repository.open(path)
+    repo = Repository.open(path, full_check=full_check)
     if not show_disputed:
         repo.withhold_cities(repo.disputed_city_ids())
     if not search:
@@ -135,11 +136,14 @@ class DatabaseService(QObject):
         watch: bool = True,
         opener=None,
         poll_ms: int | None = None,
+        later=None,
     ):
         super().__init__(parent)
         self._path = Path(os.path.abspath(Path(path).expanduser()))
         self._catalog = catalog
         self._opener = opener or open_database
+        # Where verify() of a quickly opened file is queued (start-up's `later`: after the first frame).
+        self._later = later or (lambda _name, task: task())
         self._available = False
         self._reason = "not opened yet"
         self._refusal = ""
@@ -153,6 +157,7 @@ class DatabaseService(QObject):
         self._visitor_present = False
         self._force_next = False
         self._again = False
+        self._verify_again = False
         self._stopped = False
         self._jobs = DbJobs(self._emit_done)
         self._jobDone.connect(self._on_job_done)
@@ -252,6 +257,24 @@ class DatabaseService(QObject):
             self._set_unavailable(f"{self._path}: still opening after {wait_s:.0f} s")
         return self._available
 
+    def verify(self) -> None:
+        """Run the checks a quick open left out (Repository.open(full_check=False)), on the worker thread, on
+        the file as it is now. A problem makes the kiosk unavailable, as it would have at the open; a file that
+        changed meanwhile is left to the watcher, which judges the new file in full."""
+        self._verify_again = False
+        repo, sig = self._repository, self._loaded_signature
+        if self._stopped or repo is None or getattr(repo, "checked", True):
+            return
+        path = self._path
+
+        def job():
+            if probe(path) == sig:
+                from kiosk.data.repository import verify_file
+
+                verify_file(path)
+
+        self._verify_again = self._jobs.start("verify", repo, job) is None  # busy: again when that job is done
+
     @Slot()
     def reload(self) -> None:
         """From the admin panel: re-read the file now and switch at once; `reloaded` tells how it went."""
@@ -278,6 +301,8 @@ class DatabaseService(QObject):
             if status == "ok" and value != self._seen_signature and not self._debounce.isActive():
                 self._rewatch()
                 self._debounce.start()
+        elif kind == "verify":
+            self._verified(token, value if status == "error" else None)
         elif status == "ok":
             self._accept(value, force=bool(token))
         else:
@@ -285,6 +310,16 @@ class DatabaseService(QObject):
         if self._again and not self._jobs.busy():
             self._again = False
             self._start_open(force=False)
+        if self._verify_again and not self._jobs.busy():
+            self.verify()
+
+    def _verified(self, repo, exc: BaseException | None) -> None:
+        if repo is not self._repository:
+            return  # another file is showing by now (it was checked in full when it was opened)
+        repo.checked = True
+        if exc is not None:
+            self._set_refusal(_one_line(exc))
+            self._set_unavailable(_one_line(exc))
 
     def _accept(self, opened, force: bool) -> None:
         self._seen_signature = opened[4]
@@ -354,6 +389,8 @@ class DatabaseService(QObject):
                 old.close()
             except Exception:  # noqa: BLE001
                 log.debug("closing the old repository failed", exc_info=True)
+        if not getattr(repo, "checked", True):
+            self._later("verify", self.verify)
         log.info(
             "database %s open: %d cities, built %s, sources %s",
             self._path,
