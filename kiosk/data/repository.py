@@ -9,15 +9,18 @@ from __future__ import annotations
 import sqlite3
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.data import schema, slides as slide_table
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.nk_load import load_section
-from kiosk.data.nk_records import Section
+from kiosk.data import nk_load
 from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
 from kiosk.data.slides import CuratorSlide
 from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
 from kiosk.data.validate import check_connection
+
+if TYPE_CHECKING:
+    from kiosk.data.nk_records import Section
 
 # An open question on one of these fields puts the row itself in doubt (kiosk config: show_disputed_cities).
 IDENTITY_FIELDS = ("name",)
@@ -35,10 +38,11 @@ class Repository:
         corrections: tuple[Correction, ...],
         search_terms: tuple[SearchTerms, ...],
         questions: tuple[OpenQuestion, ...] = (),
-        section: Section | None = None,
+        section: Section | dict[str, list[tuple]] | None = None,
         images: tuple[ImageRef, ...] = (),
         slides: tuple[CuratorSlide, ...] = (),
     ) -> None:
+        """`section` may be its rows as stored (nk_load.read_rows): the records are made when first asked for."""
         self.path = Path(path)
         self._cities = cities
         self._by_id = {c.id: c for c in cities}
@@ -47,7 +51,7 @@ class Repository:
         self._corrections = corrections
         self._search_terms = search_terms
         self._questions = questions
-        self._section = section if section is not None else Section()
+        self._section = section if section is not None else nk_load.NO_ROWS
         self._images = images
         self._slides = slides
         self._images_by_owner: dict[tuple[str, str], tuple[ImageRef, ...]] = {}
@@ -131,8 +135,15 @@ class Repository:
         return self._questions
 
     def section(self) -> Section:
-        """The Novokuznetsk section (empty when the sources had none)."""
+        """The Novokuznetsk section (empty when the sources had none), made from its rows on the first call."""
+        if isinstance(self._section, dict):
+            self._section = nk_load.build_section(self._section)  # a race builds it twice, the same
         return self._section
+
+    def has_section(self) -> bool:
+        """bool(section()), without making the section's records (the kiosk's home asks this before its first frame)."""
+        section = self._section
+        return nk_load.has_section(section) if isinstance(section, dict) else bool(section)
 
     def slides(self) -> tuple[CuratorSlide, ...]:
         """Curators' attract-mode slides as stored, disabled and broken ones included (the deck filters)."""
@@ -243,5 +254,5 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         )
     )
     return Repository(
-        path, cities, tags, meta, corrections, terms, questions, load_section(conn), images, slide_table.read_all(conn)
+        path, cities, tags, meta, corrections, terms, questions, nk_load.read_rows(conn), images, slide_table.read_all(conn)
     )

@@ -192,7 +192,10 @@ class KioskApp(QObject):
         self._overridden_cursor = True
 
     def _load_section(self) -> None:
-        self.novokuznetsk.load(self.database.repository)
+        # Home shows only whether there is a section; its records and the model are made after the first frame.
+        repository = self.database.repository
+        self.novokuznetsk.expect(repository)
+        self.startup.later("section", lambda: self.novokuznetsk.load(repository))
 
     def _on_frame_swapped(self) -> None:
         if self.first_frame_ms is None:
