@@ -11,16 +11,15 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.data import schema, slides as slide_table
+from kiosk.data import nk_load, schema
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data import nk_load
 from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
-from kiosk.data.slides import CuratorSlide
 from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
 from kiosk.data.validate import check_connection
 
 if TYPE_CHECKING:
     from kiosk.data.nk_records import Section
+    from kiosk.data.slides import CuratorSlide
 
 # An open question on one of these fields puts the row itself in doubt (kiosk config: show_disputed_cities).
 IDENTITY_FIELDS = ("name",)
@@ -40,9 +39,10 @@ class Repository:
         questions: tuple[OpenQuestion, ...] = (),
         section: Section | dict[str, list[tuple]] | None = None,
         images: tuple[ImageRef, ...] = (),
-        slides: tuple[CuratorSlide, ...] = (),
+        slides: tuple[CuratorSlide, ...] | list[tuple] = (),
     ) -> None:
-        """`section` may be its rows as stored (nk_load.read_rows): the records are made when first asked for."""
+        """`section` and `slides` may be their rows as stored (nk_load.read_rows, schema.SLIDE_ROWS): their records
+        are made when first asked for (the kiosk's home shows neither)."""
         self.path = Path(path)
         self._cities = cities
         self._by_id = {c.id: c for c in cities}
@@ -147,6 +147,10 @@ class Repository:
 
     def slides(self) -> tuple[CuratorSlide, ...]:
         """Curators' attract-mode slides as stored, disabled and broken ones included (the deck filters)."""
+        if isinstance(self._slides, list):
+            from kiosk.data.slides import from_rows
+
+            self._slides = from_rows(self._slides)
         return self._slides
 
     def images(self) -> tuple[ImageRef, ...]:
@@ -254,5 +258,5 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         )
     )
     return Repository(
-        path, cities, tags, meta, corrections, terms, questions, nk_load.read_rows(conn), images, slide_table.read_all(conn)
+        path, cities, tags, meta, corrections, terms, questions, nk_load.read_rows(conn), images, q(schema.SLIDE_ROWS).fetchall()
     )
