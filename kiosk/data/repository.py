@@ -194,18 +194,23 @@ class Repository:
         return f"Repository({str(self.path)!r}, {len(self._cities)} cities)"
 
 
-def verify_file(path: str | Path) -> None:
-    """Every check Repository.open runs, on the file as it is now; raises as open() does."""
+def verify_file(path: str | Path) -> DataError | None:
+    """What every check Repository.open runs finds in the file as it is now, as open() would raise it (None: no
+    problem). Raises DataError only when the file cannot be read again (gone, being replaced…)."""
     conn = open_readonly(path)
     try:
-        _raise_any(check_connection(conn, path))
+        return _as_one(check_connection(conn, path))
     finally:
         conn.close()
 
 
+def _as_one(problems: list[DataError]) -> DataError | None:
+    return (problems[0] if len(problems) == 1 else DataErrors(problems)) if problems else None
+
+
 def _raise_any(problems: list[DataError]) -> None:
-    if problems:
-        raise problems[0] if len(problems) == 1 else DataErrors(problems)
+    if (error := _as_one(problems)) is not None:
+        raise error
 
 
 def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
@@ -258,5 +263,14 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         )
     )
     return Repository(
-        path, cities, tags, meta, corrections, terms, questions, nk_load.read_rows(conn), images, q(schema.SLIDE_ROWS).fetchall()
+        path,
+        cities,
+        tags,
+        meta,
+        corrections,
+        terms,
+        questions,
+        nk_load.read_rows(conn),
+        images,
+        q(schema.SLIDE_ROWS).fetchall(),
     )

@@ -151,6 +151,7 @@ def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[C
 
 # ---- the database table ---------------------------------------------------------------------------------------
 
+
 def read_all(conn: sqlite3.Connection) -> tuple[CuratorSlide, ...]:
     """Every row as it is, in display order (disabled and broken ones included)."""
     return from_rows(conn.execute(schema.SLIDE_ROWS).fetchall())

@@ -167,3 +167,31 @@ def test_a_row_problem_found_after_the_first_frame_shows_the_calm_screen(make_ki
     reasons = [r.getMessage() for r in caplog.records if r.name == "kiosk.database"]
     assert reasons and str(bad) in reasons[0] and ".year: 1812" in reasons[0]
     assert app.database.property("refusal") == app.database.reason
+
+
+def test_a_file_replaced_before_the_late_checks_is_left_to_the_watcher(make_kiosk, shell_db, tmp_path, monkeypatch):
+    """The late checks judge the file that is showing; one replaced meanwhile is the watcher's to judge in full,
+    so the visitor keeps the good data."""
+    from kiosk.ui.services.database import DatabaseService
+    from kiosk.ui.services.startup import StartupService
+    from tests.helpers.kiosk import open_cities
+    from tests.helpers.qt import Finger
+
+    monkeypatch.setattr(StartupService, "begin", lambda self: None)  # the late checks wait for the tap below
+    outcomes = []
+    verified = DatabaseService._verified
+    monkeypatch.setattr(
+        DatabaseService, "_verified", lambda s, repo, found: (outcomes.append(found), verified(s, repo, found))
+    )
+    target = shutil.copy(shell_db, tmp_path / "kiosk.sqlite")
+    app = make_kiosk(target, watch=False, startup_done=False)
+    staging = shutil.copy(shell_db, tmp_path / "incoming.sqlite")
+    conn = sqlite3.connect(staging)
+    conn.execute("UPDATE cities SET year = 1812 WHERE id = (SELECT min(id) FROM cities)")
+    conn.commit()
+    conn.close()
+    os.replace(staging, target)
+    open_cities(app, Finger(app.window))  # leaving home runs what start-up put off, the late checks too
+    assert wait_until(lambda: outcomes, 5000)
+    assert outcomes == [False] and app.database.available
+    assert app.driver.current_name() == "citiesScreen"

@@ -129,9 +129,9 @@ def test_a_quick_open_refuses_what_it_cannot_load_and_leaves_row_checks_to_verif
     run_sql(db_copy, "UPDATE cities SET year = 2019 WHERE id = 1")
     repo = Repository.open(db_copy, full_check=False)
     assert not repo.checked and repo.city(1).year == 2019
-    with pytest.raises(DataError, match=r"cities\[1\]\.year: 2019 is outside"):
-        verify_file(db_copy)
+    assert "cities[1].year: 2019 is outside" in str(verify_file(db_copy))
     assert Repository.open(run_sql(db_copy, "UPDATE cities SET year = 2020 WHERE id = 1")).checked
+    assert verify_file(db_copy) is None
     run_sql(db_copy, "DROP TABLE tags")  # what the unavailable screen depends on is still checked at once
     with pytest.raises(DataError, match="tags: missing table"):
         Repository.open(db_copy, full_check=False)

@@ -37,7 +37,9 @@ IMAGE_KINDS = ("chapter", "event", "person", "award", "unit")
 
 # What _build reads of a Section, before the first load (the records' module is imported after the first frame).
 _NOTHING_YET = SimpleNamespace(
-    **dict.fromkeys(("seeds", "chapters", "events", "figures", "people", "awards", "units", "corrections", "questions"), ())
+    **dict.fromkeys(
+        ("seeds", "chapters", "events", "figures", "people", "awards", "units", "corrections", "questions"), ()
+    )
 )
 
 _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")

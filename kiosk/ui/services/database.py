@@ -27,6 +27,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
+from kiosk.data.errors import DataError
 from kiosk.data.snapshot import BusyFile, signature
 
 log = logging.getLogger("kiosk.database")
@@ -268,10 +269,15 @@ class DatabaseService(QObject):
         path = self._path
 
         def job():
-            if probe(path) == sig:
-                from kiosk.data.repository import verify_file
+            """The problem found, None for none, or False when the file is no longer the one shown."""
+            from kiosk.data.repository import verify_file
 
-                verify_file(path)
+            if probe(path) != sig:
+                return False
+            try:
+                return verify_file(path)
+            except DataError:  # gone or being replaced: the watcher judges whatever comes, in full
+                return False
 
         self._verify_again = self._jobs.start("verify", repo, job) is None  # busy: again when that job is done
 
@@ -302,7 +308,7 @@ class DatabaseService(QObject):
                 self._rewatch()
                 self._debounce.start()
         elif kind == "verify":
-            self._verified(token, value if status == "error" else None)
+            self._verified(token, value if status == "ok" else False)
         elif status == "ok":
             self._accept(value, force=bool(token))
         else:
@@ -313,13 +319,13 @@ class DatabaseService(QObject):
         if self._verify_again and not self._jobs.busy():
             self.verify()
 
-    def _verified(self, repo, exc: BaseException | None) -> None:
-        if repo is not self._repository:
-            return  # another file is showing by now (it was checked in full when it was opened)
+    def _verified(self, repo, problem) -> None:
+        if repo is not self._repository or problem is False:
+            return  # another file is showing by now, or on its way (and is checked in full when it is opened)
         repo.checked = True
-        if exc is not None:
-            self._set_refusal(_one_line(exc))
-            self._set_unavailable(_one_line(exc))
+        if problem is not None:
+            self._set_refusal(_one_line(problem))
+            self._set_unavailable(_one_line(problem))
 
     def _accept(self, opened, force: bool) -> None:
         self._seen_signature = opened[4]
