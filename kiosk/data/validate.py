@@ -1,7 +1,7 @@
 """`kiosk-db validate`: every problem in a database file, one line each, without ever changing the file.
 
 The repository runs the same checks before it hands data to the kiosk, so «validate says OK» means «the kiosk
-will open it».
+will open it» (at start-up the kiosk runs the row and content checks just after its first frame).
 """
 
 from __future__ import annotations

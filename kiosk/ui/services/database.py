@@ -1,7 +1,9 @@
 """The database as the kiosk sees it: open, expose state to QML (`Database`), notice new files, switch between visits.
 
 - A missing, empty, corrupt or foreign file, a FIFO or device, or a newer schema, makes the kiosk *unavailable*:
-  visitors see a calm screen; the one-line reason goes to the log (and `--self-test` prints it).
+  visitors see a calm screen; the one-line reason goes to the log (and `--self-test` prints it). The app's first
+  open checks only that much; the row and content checks follow the first frame (`verify()`), and a problem
+  they find makes the kiosk unavailable the same way.
 - Nothing here touches the file system on the GUI thread: opening, checking and even stat() run on a worker
   thread (DbJobs) and come back as a queued signal, so a locked, hung or hostile file never freezes the screen.
 - New files are noticed two ways: a QFileSystemWatcher on the path, its folder and the folder above (fast), and
