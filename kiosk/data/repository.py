@@ -9,15 +9,17 @@ from __future__ import annotations
 import sqlite3
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.data import schema, slides as slide_table
+from kiosk.data import nk_load, schema
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.nk_load import load_section
-from kiosk.data.nk_records import Section
 from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
-from kiosk.data.slides import CuratorSlide
 from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
 from kiosk.data.validate import check_connection
+
+if TYPE_CHECKING:
+    from kiosk.data.nk_records import Section
+    from kiosk.data.slides import CuratorSlide
 
 # An open question on one of these fields puts the row itself in doubt (kiosk config: show_disputed_cities).
 IDENTITY_FIELDS = ("name",)
@@ -35,10 +37,12 @@ class Repository:
         corrections: tuple[Correction, ...],
         search_terms: tuple[SearchTerms, ...],
         questions: tuple[OpenQuestion, ...] = (),
-        section: Section | None = None,
+        section: Section | dict[str, list[tuple]] | None = None,
         images: tuple[ImageRef, ...] = (),
-        slides: tuple[CuratorSlide, ...] = (),
+        slides: tuple[CuratorSlide, ...] | list[tuple] = (),
     ) -> None:
+        """`section` and `slides` may be their rows as stored (nk_load.read_rows, schema.SLIDE_ROWS): their records
+        are made when first asked for (the kiosk's home shows neither)."""
         self.path = Path(path)
         self._cities = cities
         self._by_id = {c.id: c for c in cities}
@@ -47,7 +51,7 @@ class Repository:
         self._corrections = corrections
         self._search_terms = search_terms
         self._questions = questions
-        self._section = section if section is not None else Section()
+        self._section = section if section is not None else nk_load.NO_ROWS
         self._images = images
         self._slides = slides
         self._images_by_owner: dict[tuple[str, str], tuple[ImageRef, ...]] = {}
@@ -56,15 +60,24 @@ class Repository:
             self._images_by_owner[key] = (*self._images_by_owner.get(key, ()), im)
 
     @classmethod
-    def open(cls, path: str | Path) -> Repository:
-        """Check and load the file; raises DataError (DataErrors when there are several problems)."""
+    def open(cls, path: str | Path, full_check: bool = True) -> Repository:
+        """Check and load the file; raises DataError (DataErrors when there are several problems).
+        full_check=False checks only what loading needs (see validate.check_connection; `checked` says which):
+        the kiosk's first open, whose remaining checks run after the first frame (`verify_file`)."""
         conn = open_readonly(path)
         try:
             conn.execute("BEGIN")  # one snapshot for checking and loading
-            problems = check_connection(conn, path)
-            if problems:
-                raise problems[0] if len(problems) == 1 else DataErrors(problems)
-            repo = _load(conn, path)
+            _raise_any(check_connection(conn, path, full=full_check))
+            try:
+                repo = _load(conn, path)
+            except (sqlite3.Error, DataError):
+                raise
+            except Exception:
+                if full_check:
+                    raise
+                _raise_any(check_connection(conn, path))  # a row that breaks loading: say which, and where
+                raise
+            repo.checked = full_check
             if repo._images and isinstance(conn, SnapshotConnection):
                 repo._keep_snapshot(conn.detach_snapshot())
             return repo
@@ -72,6 +85,8 @@ class Repository:
             raise DataError(path, f"unreadable: {e}") from None
         finally:
             conn.close()
+
+    checked = True  # every check ran when it was opened (see open(full_check))
 
     def _keep_snapshot(self, snapshot) -> None:
         """Images are read on demand from the private snapshot these records came from, never from the
@@ -120,11 +135,22 @@ class Repository:
         return self._questions
 
     def section(self) -> Section:
-        """The Novokuznetsk section (empty when the sources had none)."""
+        """The Novokuznetsk section (empty when the sources had none), made from its rows on the first call."""
+        if isinstance(self._section, dict):
+            self._section = nk_load.build_section(self._section)  # a race builds it twice, the same
         return self._section
+
+    def has_section(self) -> bool:
+        """bool(section()), without making the section's records (the kiosk's home asks this before its first frame)."""
+        section = self._section
+        return nk_load.has_section(section) if isinstance(section, dict) else bool(section)
 
     def slides(self) -> tuple[CuratorSlide, ...]:
         """Curators' attract-mode slides as stored, disabled and broken ones included (the deck filters)."""
+        if isinstance(self._slides, list):
+            from kiosk.data.slides import from_rows
+
+            self._slides = from_rows(self._slides)
         return self._slides
 
     def images(self) -> tuple[ImageRef, ...]:
@@ -166,6 +192,25 @@ class Repository:
 
     def __repr__(self) -> str:
         return f"Repository({str(self.path)!r}, {len(self._cities)} cities)"
+
+
+def verify_file(path: str | Path) -> DataError | None:
+    """What every check Repository.open runs finds in the file as it is now, as open() would raise it (None: no
+    problem). Raises DataError only when the file cannot be read again (gone, being replaced…)."""
+    conn = open_readonly(path)
+    try:
+        return _as_one(check_connection(conn, path))
+    finally:
+        conn.close()
+
+
+def _as_one(problems: list[DataError]) -> DataError | None:
+    return (problems[0] if len(problems) == 1 else DataErrors(problems)) if problems else None
+
+
+def _raise_any(problems: list[DataError]) -> None:
+    if (error := _as_one(problems)) is not None:
+        raise error
 
 
 def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
@@ -218,5 +263,14 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         )
     )
     return Repository(
-        path, cities, tags, meta, corrections, terms, questions, load_section(conn), images, slide_table.read_all(conn)
+        path,
+        cities,
+        tags,
+        meta,
+        corrections,
+        terms,
+        questions,
+        nk_load.read_rows(conn),
+        images,
+        q(schema.SLIDE_ROWS).fetchall(),
     )

@@ -147,6 +147,8 @@ SLIDES = _t(
     ("text_en", T),  # optional English, written by curators (never machine-translated)
     pk=["id"],
 )
+# Its rows in display order, in column order (kiosk.data.slides.from_rows makes the records).
+SLIDE_ROWS = f"SELECT {', '.join(SLIDES.column_names)} FROM slides ORDER BY position, id"
 
 # The search index: each city's terms, normalised, stemmed and romanised by kiosk.data.textnorm at build time and
 # joined by spaces. The kiosk loads them into memory and searches them in Python (kiosk.data.search), which

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.data import rules
+from kiosk.data import rules, schema
 from kiosk.data.errors import DataError
 
 TITLE_MAX = 120  # one or two lines of display type
@@ -151,12 +151,14 @@ def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[C
 
 # ---- the database table ---------------------------------------------------------------------------------------
 
-_COLUMNS = "id, title, text, duration, position, enabled, source, title_en, text_en"
-
 
 def read_all(conn: sqlite3.Connection) -> tuple[CuratorSlide, ...]:
     """Every row as it is, in display order (disabled and broken ones included)."""
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM slides ORDER BY position, id").fetchall()
+    return from_rows(conn.execute(schema.SLIDE_ROWS).fetchall())
+
+
+def from_rows(rows: list[tuple]) -> tuple[CuratorSlide, ...]:
+    """Records of rows as schema.SLIDE_ROWS reads them (the repository reads them at open, makes these later)."""
     return tuple(
         CuratorSlide(
             sid,

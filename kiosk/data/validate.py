@@ -1,7 +1,7 @@
 """`kiosk-db validate`: every problem in a database file, one line each, without ever changing the file.
 
 The repository runs the same checks before it hands data to the kiosk, so «validate says OK» means «the kiosk
-will open it».
+will open it» (at start-up the kiosk runs the row and content checks just after its first frame).
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from kiosk.data import rules, schema, slides
+from kiosk.data import rules, schema
 from kiosk.data.errors import DataError
-from kiosk.data.nk_validate import section_problems
 from kiosk.data.sqlite_ro import open_readonly
 
 # Shown on a single line (text and seed copies may have paragraphs).
@@ -40,15 +39,20 @@ def check_file(path: str | Path) -> list[DataError]:
 
 
 def _tolerated(conn: sqlite3.Connection, path: str | Path) -> list[DataError]:
+    from kiosk.data import slides  # not on the kiosk's way to its first frame
+
     try:
         return slides.check_table(conn, path)
     except sqlite3.Error as e:
         return [DataError(path, f"unreadable: {e}", table="slides")]
 
 
-def check_connection(conn: sqlite3.Connection, path: str | Path) -> list[DataError]:
+def check_connection(conn: sqlite3.Connection, path: str | Path, full: bool = True) -> list[DataError]:
+    """Every problem; with full=False only what decides whether the file can be opened at all (SQLite intact,
+    a kiosk database of this schema version, every table and column there): the kiosk's start-up runs the
+    row and content checks after the first frame."""
     try:
-        return _Check(conn, path).run()
+        return _Check(conn, path).run(full)
     except sqlite3.Error as e:  # a page that quick_check missed, a locked or vanished file…
         return [DataError(path, f"unreadable: {e}")]
 
@@ -76,9 +80,10 @@ class _Check:
     def bad(self, message: str, table: str | None = None, row_id: object = None, field: str | None = None) -> None:
         self.problems.append(DataError(self.path, message, table=table, row_id=row_id, field=field))
 
-    def run(self) -> list[DataError]:
+    def run(self, full: bool = True) -> list[DataError]:
         # Each stage needs the previous one to hold: no point checking rows of a corrupt or foreign file.
-        for stage in (self.integrity, self.version, self.structure, self.rows, self.content):
+        stages = (self.integrity, self.version, self.structure)
+        for stage in (*stages, self.rows, self.content) if full else stages:
             stage()
             if self.problems:
                 break
@@ -170,6 +175,8 @@ class _Check:
                 self.bad(why, "memorials", cid, "url")
         self.references()
         self.images()
+        from kiosk.data.nk_validate import section_problems  # its imports only where the content is checked
+
         for message, table, row_id, fld in section_problems(self.conn):
             self.bad(message, table, row_id, fld)
         indexed = {r[0] for r in q(f"SELECT city_id FROM {schema.SEARCH_TERMS.name}")}

@@ -97,6 +97,7 @@ class KioskApp(QObject):
             parent=self,
             watch=watch,
             opener=self._open_database,
+            later=self.startup.later,  # the first open's row and content checks: after the first frame
         )
         self.idle = IdleService(self.config.idle_timeout, self.config.idle_countdown, parent=self)
         self.idle.resetRequested.connect(self.catalog.reset)
@@ -180,7 +181,9 @@ class KioskApp(QObject):
         """The database service's opener (on its worker thread). The first open leaves the search index to the
         catalog, which builds it after the first frame; a reload builds it here, off the GUI thread."""
         first, self._opened_once = not self._opened_once, True
-        return open_database(path, show_disputed=self.config.show_disputed_cities, search=not first)
+        return open_database(
+            path, show_disputed=self.config.show_disputed_cities, search=not first, full_check=not first
+        )
 
     def _hide_cursor(self) -> None:
         from PySide6.QtCore import Qt
@@ -189,7 +192,10 @@ class KioskApp(QObject):
         self._overridden_cursor = True
 
     def _load_section(self) -> None:
-        self.novokuznetsk.load(self.database.repository)
+        # Home shows only whether there is a section; its records and the model are made after the first frame.
+        repository = self.database.repository
+        self.novokuznetsk.expect(repository)
+        self.startup.later("section", lambda: self.novokuznetsk.load(repository))
 
     def _on_frame_swapped(self) -> None:
         if self.first_frame_ms is None:

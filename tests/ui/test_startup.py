@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.ui.services.startup import StartupService
-from tests.helpers.kiosk import open_cities, open_keyboard, type_keys
+from tests.helpers.kiosk import on_screen, open_cities, open_keyboard, type_keys
 from tests.helpers.qt import Finger, find, maybe, wait_until
 
 
@@ -55,3 +55,17 @@ def test_a_kiosk_that_starts_on_the_cities_screen_has_it_at_once(make_kiosk, she
     assert app.startup.property("ready")
     total = len(app.database.repository.cities())
     assert find(app.window, "resultCount").property("text") == f"Всего {total} городов"
+
+
+def test_a_tap_on_novokuznetsk_right_after_start_shows_the_whole_section(make_kiosk, shell_db, held):
+    """Home shows the section's tile from the first frame; its records are made after it, or at the tap."""
+    app = make_kiosk(shell_db, startup_done=False)
+    section = app.database.repository.section()
+    assert section, "the shell database has the Novokuznetsk section"
+    assert app.novokuznetsk.property("chapters") == []  # put off: not made before the first frame
+    finger = Finger(app.window)
+    finger.tap(find(app.window, "tileNovokuznetsk"))
+    assert wait_until(lambda: on_screen(app, "nkHomeScreen"), 5000)
+    assert app.startup.property("ready")
+    assert [c["id"] for c in app.novokuznetsk.property("chapters")] == [c.id for c in section.chapters]
+    assert find(app.window, f"nkChapter_{section.chapters[0].id}").isVisible()

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from tests.helpers.qt import find, wait_until
+from tests.helpers.qt import find, maybe, wait_until
 
 
 def _visible_texts(window) -> list[str]:
@@ -149,3 +149,49 @@ def test_watchers_and_timers_stop_on_close(make_kiosk, shell_db, tmp_path):
     assert not watcher.files() and not watcher.directories()
     assert not any(t.isActive() for t in db.findChildren(QTimer))
     assert not any(t.isActive() for t in app.idle.findChildren(QTimer))
+
+
+def test_a_row_problem_found_after_the_first_frame_shows_the_calm_screen(make_kiosk, shell_db, tmp_path, caplog):
+    """Start-up opens on the checks opening needs; the row and content checks follow the first frame, and what
+    they find makes the kiosk unavailable, as it would have been at the open, with the exact place logged."""
+    bad = shutil.copy(shell_db, tmp_path / "bad-row.sqlite")
+    conn = sqlite3.connect(bad)
+    conn.execute("UPDATE cities SET year = 1812 WHERE id = (SELECT min(id) FROM cities)")
+    conn.commit()
+    conn.close()
+    with caplog.at_level(logging.ERROR, logger="kiosk"):
+        app = make_kiosk(bad, watch=False)
+        assert wait_until(lambda: not app.database.available, 5000)
+    assert wait_until(lambda: maybe(app.window, "unavailableScreen") is not None, 5000)
+    assert find(app.window, "unavailableScreen").isVisible()
+    reasons = [r.getMessage() for r in caplog.records if r.name == "kiosk.database"]
+    assert reasons and str(bad) in reasons[0] and ".year: 1812" in reasons[0]
+    assert app.database.property("refusal") == app.database.reason
+
+
+def test_a_file_replaced_before_the_late_checks_is_left_to_the_watcher(make_kiosk, shell_db, tmp_path, monkeypatch):
+    """The late checks judge the file that is showing; one replaced meanwhile is the watcher's to judge in full,
+    so the visitor keeps the good data."""
+    from kiosk.ui.services.database import DatabaseService
+    from kiosk.ui.services.startup import StartupService
+    from tests.helpers.kiosk import open_cities
+    from tests.helpers.qt import Finger
+
+    monkeypatch.setattr(StartupService, "begin", lambda self: None)  # the late checks wait for the tap below
+    outcomes = []
+    verified = DatabaseService._verified
+    monkeypatch.setattr(
+        DatabaseService, "_verified", lambda s, repo, found: (outcomes.append(found), verified(s, repo, found))
+    )
+    target = shutil.copy(shell_db, tmp_path / "kiosk.sqlite")
+    app = make_kiosk(target, watch=False, startup_done=False)
+    staging = shutil.copy(shell_db, tmp_path / "incoming.sqlite")
+    conn = sqlite3.connect(staging)
+    conn.execute("UPDATE cities SET year = 1812 WHERE id = (SELECT min(id) FROM cities)")
+    conn.commit()
+    conn.close()
+    os.replace(staging, target)
+    open_cities(app, Finger(app.window))  # leaving home runs what start-up put off, the late checks too
+    assert wait_until(lambda: outcomes, 5000)
+    assert outcomes == [False] and app.database.available
+    assert app.driver.current_name() == "citiesScreen"

@@ -12,7 +12,7 @@ from tests.helpers.data import fingerprint, run_sql
 from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.rules import current_year
 from kiosk.data.records import City, Correction, Memorial, SearchTerms, Tag
-from kiosk.data.repository import Repository
+from kiosk.data.repository import Repository, verify_file
 from kiosk.data.schema import SCHEMA_VERSION
 
 
@@ -122,6 +122,31 @@ def test_broken_files_raise_a_data_error_never_sqlite3(db_copy, breaker, message
     assert not isinstance(info.value, sqlite3.Error)
     assert str(info.value).startswith(f"{db_copy}: ")
     assert message in str(info.value)
+
+
+def test_a_quick_open_refuses_what_it_cannot_load_and_leaves_row_checks_to_verify_file(db_copy):
+    """The kiosk's first open checks only what opening needs; verify_file runs the rest after the first frame."""
+    run_sql(db_copy, "UPDATE cities SET year = 2019 WHERE id = 1")
+    repo = Repository.open(db_copy, full_check=False)
+    assert not repo.checked and repo.city(1).year == 2019
+    assert "cities[1].year: 2019 is outside" in str(verify_file(db_copy))
+    assert Repository.open(run_sql(db_copy, "UPDATE cities SET year = 2020 WHERE id = 1")).checked
+    assert verify_file(db_copy) is None
+    run_sql(db_copy, "DROP TABLE tags")  # what the unavailable screen depends on is still checked at once
+    with pytest.raises(DataError, match="tags: missing table"):
+        Repository.open(db_copy, full_check=False)
+
+
+def test_a_row_that_breaks_a_quick_open_is_named_exactly(db_copy, monkeypatch):
+    import kiosk.data.repository as repository
+
+    def choke(conn, path):
+        raise TypeError("'int' object has no attribute 'split'")  # what a bad row does to the loader
+
+    monkeypatch.setattr(repository, "_load", choke)
+    run_sql(db_copy, "UPDATE cities SET year = 2019 WHERE id = 1")
+    with pytest.raises(DataError, match=r"cities\[1\]\.year: 2019 is outside"):
+        Repository.open(db_copy, full_check=False)
 
 
 def test_several_problems_come_together(db_copy):

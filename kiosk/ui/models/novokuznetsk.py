@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from types import SimpleNamespace
 
 from PySide6.QtCore import Property, QCoreApplication, QDate, QLocale, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.typography import typeset
-from kiosk.data.nk_records import Section
 from kiosk.ui.models.city_images import owner_images
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
@@ -34,6 +34,13 @@ TALL_LANES = 2  # portrait: two columns of cards; a card that would overlap move
 
 # Item kinds (their refs' prefix) whose images curators add with `kiosk-db add-image --owner nk_<kind>:ID`.
 IMAGE_KINDS = ("chapter", "event", "person", "award", "unit")
+
+# What _build reads of a Section, before the first load (the records' module is imported after the first frame).
+_NOTHING_YET = SimpleNamespace(
+    **dict.fromkeys(
+        ("seeds", "chapters", "events", "figures", "people", "awards", "units", "corrections", "questions"), ()
+    )
+)
 
 _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 
@@ -181,7 +188,8 @@ class Novokuznetsk(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._section = Section()
+        self._section = None  # the Section, from the first load()
+        self._expected = False  # what `available` says before that (expect())
         self._city_id = 0
         self._counted: set[str] = set()
         self._lanes: dict[str, int] = {}
@@ -190,8 +198,20 @@ class Novokuznetsk(QObject):
         self._build()
 
     # -- lifecycle
+    def expect(self, repository) -> None:
+        """Whether the repository has a section, before load() makes it (home's tile, before the first frame)."""
+        expected = bool(repository is not None and repository.has_section())  # (a Repository: the app's)
+        if expected != self._expected and self._section is None:
+            self._expected = expected
+            self.changed.emit()
+
     def load(self, repository) -> None:
-        section = repository.section() if repository is not None and hasattr(repository, "section") else Section()
+        if repository is not None and hasattr(repository, "section"):
+            section = repository.section()
+        else:
+            from kiosk.data.nk_records import Section
+
+            section = Section()
         self._section = section
         cities = repository.cities() if repository is not None and hasattr(repository, "cities") else ()
         self._city_id = next((c.id for c in cities if c.name == CITY_NAME), 0)
@@ -211,7 +231,7 @@ class Novokuznetsk(QObject):
 
     # -- what QML binds to
     def _build(self) -> None:
-        s = self._section
+        s = self._section if self._section is not None else _NOTHING_YET
         self._seeds_by_file = {d.file: d for d in s.seeds}
         self._chapters = [
             {"id": c.id, "title": c.title, "lead": c.lead, "paragraphs": len(c.paragraphs)} for c in s.chapters
@@ -313,7 +333,7 @@ class Novokuznetsk(QObject):
 
     @Property(bool, notify=changed)
     def available(self) -> bool:
-        return bool(self._section)
+        return bool(self._section) if self._section is not None else self._expected
 
     @Property("QVariantList", notify=changed)
     def chapters(self) -> list:
@@ -379,10 +399,15 @@ class Novokuznetsk(QObject):
     def stripLength(self) -> float:
         return strip_length()
 
+    def _item(self, ref: str):
+        if self._section is None:
+            raise KeyError(ref)
+        return self._section.item(ref)
+
     @Slot(str, result="QVariantMap")
     def chapter(self, chapter_id: str) -> dict:
         try:
-            c = self._section.item(f"chapter:{chapter_id}")
+            c = self._item(f"chapter:{chapter_id}")
         except KeyError:
             return {}
         return {
@@ -425,7 +450,7 @@ class Novokuznetsk(QObject):
         Dates and numbers in `code`'s language (QML passes Language.code), else in the current one."""
         code = code or visitor_code()
         try:
-            it = self._section.item(ref)
+            it = self._item(ref)
         except KeyError:
             return {}
         kind = ref.split(":", 1)[0]
@@ -492,7 +517,7 @@ class Novokuznetsk(QObject):
     def sources(self, ref: str) -> list:
         """«Источник»: the seed documents and exact passages an item rests on (never a hidden seed's)."""
         try:
-            it = self._section.item(ref)
+            it = self._item(ref)
         except KeyError:
             return []
         out = []

@@ -1,7 +1,9 @@
 """The database as the kiosk sees it: open, expose state to QML (`Database`), notice new files, switch between visits.
 
 - A missing, empty, corrupt or foreign file, a FIFO or device, or a newer schema, makes the kiosk *unavailable*:
-  visitors see a calm screen; the one-line reason goes to the log (and `--self-test` prints it).
+  visitors see a calm screen; the one-line reason goes to the log (and `--self-test` prints it). The app's first
+  open checks only that much; the row and content checks follow the first frame (`verify()`), and a problem
+  they find makes the kiosk unavailable the same way.
 - Nothing here touches the file system on the GUI thread: opening, checking and even stat() run on a worker
   thread (DbJobs) and come back as a queued signal, so a locked, hung or hostile file never freezes the screen.
 - New files are noticed two ways: a QFileSystemWatcher on the path, its folder and the folder above (fast), and
@@ -27,6 +29,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
+from kiosk.data.errors import DataError
 from kiosk.data.snapshot import BusyFile, signature
 
 log = logging.getLogger("kiosk.database")
@@ -36,14 +39,15 @@ POLL_MS = 5_000
 OPEN_WAIT_S = 10.0  # at start-up, how long the window waits for the first open before showing «unavailable»
 
 
-def open_database(path: Path, show_disputed: bool = False, search: bool = True):
+def open_database(path: Path, show_disputed: bool = False, search: bool = True, full_check: bool = True):
     """(repository, search engine) for `path`, or the data layer's DataError with a one-line message.
     Cities whose identity is an open question are withheld unless `show_disputed` (config show_disputed_cities).
     With search=False the engine is None: the catalog builds it later, on the GUI thread (start-up does, after
-    the first frame: the search module with its stemmer and romaniser is not even imported before)."""
+    the first frame: the search module with its stemmer and romaniser is not even imported before).
+    With full_check=False the row and content checks are left to `DatabaseService.verify()` (start-up)."""
     from kiosk.data.repository import Repository
 
-    repo = Repository.open(path)
+    repo = Repository.open(path, full_check=full_check)
     if not show_disputed:
         repo.withhold_cities(repo.disputed_city_ids())
     if not search:
@@ -135,11 +139,14 @@ class DatabaseService(QObject):
         watch: bool = True,
         opener=None,
         poll_ms: int | None = None,
+        later=None,
     ):
         super().__init__(parent)
         self._path = Path(os.path.abspath(Path(path).expanduser()))
         self._catalog = catalog
         self._opener = opener or open_database
+        # Where verify() of a quickly opened file is queued (start-up's `later`: after the first frame).
+        self._later = later or (lambda _name, task: task())
         self._available = False
         self._reason = "not opened yet"
         self._refusal = ""
@@ -153,6 +160,7 @@ class DatabaseService(QObject):
         self._visitor_present = False
         self._force_next = False
         self._again = False
+        self._verify_again = False
         self._stopped = False
         self._jobs = DbJobs(self._emit_done)
         self._jobDone.connect(self._on_job_done)
@@ -252,6 +260,29 @@ class DatabaseService(QObject):
             self._set_unavailable(f"{self._path}: still opening after {wait_s:.0f} s")
         return self._available
 
+    def verify(self) -> None:
+        """Run the checks a quick open left out (Repository.open(full_check=False)), on the worker thread, on
+        the file as it is now. A problem makes the kiosk unavailable, as it would have at the open; a file that
+        changed meanwhile is left to the watcher, which judges the new file in full."""
+        self._verify_again = False
+        repo, sig = self._repository, self._loaded_signature
+        if self._stopped or repo is None or getattr(repo, "checked", True):
+            return
+        path = self._path
+
+        def job():
+            """The problem found, None for none, or False when the file is no longer the one shown."""
+            from kiosk.data.repository import verify_file
+
+            if probe(path) != sig:
+                return False
+            try:
+                return verify_file(path)
+            except DataError:  # gone or being replaced: the watcher judges whatever comes, in full
+                return False
+
+        self._verify_again = self._jobs.start("verify", repo, job) is None  # busy: again when that job is done
+
     @Slot()
     def reload(self) -> None:
         """From the admin panel: re-read the file now and switch at once; `reloaded` tells how it went."""
@@ -278,6 +309,8 @@ class DatabaseService(QObject):
             if status == "ok" and value != self._seen_signature and not self._debounce.isActive():
                 self._rewatch()
                 self._debounce.start()
+        elif kind == "verify":
+            self._verified(token, value if status == "ok" else False)
         elif status == "ok":
             self._accept(value, force=bool(token))
         else:
@@ -285,6 +318,16 @@ class DatabaseService(QObject):
         if self._again and not self._jobs.busy():
             self._again = False
             self._start_open(force=False)
+        if self._verify_again and not self._jobs.busy():
+            self.verify()
+
+    def _verified(self, repo, problem) -> None:
+        if repo is not self._repository or problem is False:
+            return  # another file is showing by now, or on its way (and is checked in full when it is opened)
+        repo.checked = True
+        if problem is not None:
+            self._set_refusal(_one_line(problem))
+            self._set_unavailable(_one_line(problem))
 
     def _accept(self, opened, force: bool) -> None:
         self._seen_signature = opened[4]
@@ -354,6 +397,8 @@ class DatabaseService(QObject):
                 old.close()
             except Exception:  # noqa: BLE001
                 log.debug("closing the old repository failed", exc_info=True)
+        if not getattr(repo, "checked", True):
+            self._later("verify", self.verify)
         log.info(
             "database %s open: %d cities, built %s, sources %s",
             self._path,
