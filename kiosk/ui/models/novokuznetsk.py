@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import re
 from types import SimpleNamespace
+from typing import Any
 
 from PySide6.QtCore import Property, QCoreApplication, QDate, QLocale, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
@@ -188,7 +189,7 @@ class Novokuznetsk(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._section = None  # the Section, from the first load()
+        self._section: Any = None  # the Section, from the first load()
         self._expected = False  # what `available` says before that (expect())
         self._city_id = 0
         self._counted: set[str] = set()

@@ -150,7 +150,7 @@ class DatabaseService(QObject):
         self._available = False
         self._reason = "not opened yet"
         self._refusal = ""
-        self._repository = None
+        self._repository: Any = None
         self._engine = None
         self._meta = None
         self._city_count = 0
