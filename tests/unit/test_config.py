@@ -118,6 +118,21 @@ def test_log_is_bounded(tmp_path):
         shutdown_logging()
 
 
+def test_the_log_starts_without_the_network_modules_and_they_still_work_later():
+    """logging.handlers' socket and pickle are put off (start-up), yet its network handlers stay usable."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, kiosk.ui.logsetup, logging.handlers as h\n"
+        "print(sorted(m for m in ('socket', 'pickle', 'selectors') if m in sys.modules))\n"
+        "print(h.pickle.loads(h.pickle.dumps([1])), h.socket.AF_INET > 0, h.socket is not sys.modules['socket'])\n"
+        "import socket; print(socket.socket.__name__)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert r.stdout.split("\n")[:3] == ["[]", "[1] True True", "socket"], r.stdout + r.stderr
+
+
 def test_unwritable_log_dir_falls_back_to_stderr(tmp_path):
     from kiosk.ui.logsetup import setup_logging, shutdown_logging
 
