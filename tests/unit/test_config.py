@@ -142,3 +142,22 @@ def test_unwritable_log_dir_falls_back_to_stderr(tmp_path):
         assert setup_logging(blocker / "log", stderr=False) is None
     finally:
         shutdown_logging()
+
+
+def test_the_command_line_parser_is_built_without_gettext_and_leaves_it_for_errors(capsys):
+    import argparse
+    import subprocess
+    import sys
+
+    from kiosk.ui.main import build_parser
+
+    translate = argparse._  # type: ignore[attr-defined]
+    parser = build_parser()
+    assert argparse._ is translate  # type: ignore[attr-defined]
+    assert "show this help message and exit" in parser.format_help()
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--bogus"])
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+    script = "import sys; from kiosk.ui.main import build_parser; build_parser(); print('locale' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert r.stdout.strip() == "False", r.stdout + r.stderr
