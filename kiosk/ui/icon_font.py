@@ -79,14 +79,15 @@ class IconFonts:
         """'mdi6.tank' → (prefix, font family, character); KeyError for an unknown prefix or icon."""
         prefix, _, icon = name.partition(".")
         family, charmap = self._load(prefix)
-        if name not in self._codes:
+        code = self._codes.get(name)
+        if code is None:
             found = re.search(rf'"{re.escape(icon)}"\s*:\s*"(?:0x)?([0-9a-fA-F]+)"', charmap)
             if found is None:
                 raise KeyError(f"no icon {icon!r} in {prefix}")
             if len(self._codes) >= MAX_REMEMBERED:
                 self._codes.clear()
-            self._codes[name] = int(found.group(1), 16)
-        return prefix, family, chr(self._codes[name])
+            code = self._codes[name] = int(found.group(1), 16)
+        return prefix, family, chr(code)
 
     def image(self, name: str, color: str, width: int, height: int) -> QImage:
         prefix, family, char = self.char(name)
