@@ -111,3 +111,12 @@ def test_every_icon_is_found_as_qtawesomes_charmap_has_it(qapp):
             assert fonts.char(f"{prefix}.{icon}")[2] == chr(int(codes[icon], 16)), f"{prefix}.{icon}"
         with pytest.raises(KeyError):
             fonts.char(f"{prefix}.{names[0]}-not-an-icon")
+
+
+def test_a_value_that_reads_like_a_name_is_not_taken_for_it():
+    from kiosk.ui.icon_font import _code_point
+
+    charmap = '{\n    "x": "f101",\n    "f101": "0xf102"\n}'
+    assert _code_point(charmap, "f101") == 0xF102
+    assert _code_point(charmap, "x") == 0xF101
+    assert _code_point(charmap, "f10") is None
