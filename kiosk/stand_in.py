@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,3 +24,15 @@ def standing_in(name: str, module: ModuleType) -> Iterator[None]:
         parent, _, child = name.rpartition(".")
         if parent in sys.modules and getattr(sys.modules[parent], child, None) is module:
             delattr(sys.modules[parent], child)
+
+
+class Deferred(ModuleType):
+    """A stand-in that hands over to the real module on first use: for a module a library imports only for a
+    part the kiosk never calls. (The standard LazyLoader does not defer here: on Python 3.11 the `import`
+    statement itself reads the module's __spec__, which runs it.)"""
+
+    def __getattr__(self, attr: str):
+        real = importlib.import_module(self.__name__)
+        if attr.startswith("__") or real is self:  # asked about itself (by an import hook) while standing in
+            raise AttributeError(attr)
+        return getattr(real, attr)

@@ -8,7 +8,8 @@ Config (`kiosk.toml`) and database (`kiosk.sqlite`), first found wins:
 4. the per-machine configuration folder of the OS;
 5. for the database, the bundled default (config: the built-in defaults).
 
-The OS folders come from platformdirs: on Linux `~/.config/labour-valour-kiosk` ($XDG_CONFIG_HOME) and
+The OS folders are platformdirs' conventions, named by Qt's QStandardPaths (loaded with Qt anyway; importing
+platformdirs cost start-up ~2.5 ms): on Linux `~/.config/labour-valour-kiosk` ($XDG_CONFIG_HOME) and
 `/etc/xdg/labour-valour-kiosk` (the first of $XDG_CONFIG_DIRS); on Windows `%LOCALAPPDATA%\\labour-valour-kiosk`
 and `%PROGRAMDATA%\\labour-valour-kiosk`; on macOS `~/Library/Application Support/…` and `/Library/Application
 Support/…`. The log goes to the per-user log folder (Linux `~/.local/state/labour-valour-kiosk/log`, Windows
@@ -20,7 +21,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import platformdirs
+from PySide6.QtCore import QStandardPaths
 
 APP_ID = "labour-valour-kiosk"
 CONFIG_NAME = "kiosk.toml"
@@ -34,21 +35,40 @@ def executable_dir() -> Path | None:
     return None
 
 
+def _qt_dirs(kind: QStandardPaths.StandardLocation) -> list[Path]:
+    """The user's folder of this kind first, then the machine's."""
+    return [Path(d) for d in QStandardPaths.standardLocations(kind)]
+
+
+def _config_kind() -> QStandardPaths.StandardLocation:
+    # macOS keeps platformdirs' config in Application Support (Qt's "config" there is ~/Library/Preferences).
+    L = QStandardPaths.StandardLocation
+    return L.GenericDataLocation if sys.platform == "darwin" else L.GenericConfigLocation
+
+
 def user_config_dir() -> Path:
-    return platformdirs.user_config_path(APP_ID, appauthor=False)
+    return _qt_dirs(_config_kind())[0] / APP_ID
 
 
 def site_config_dir() -> Path:
-    return platformdirs.site_config_path(APP_ID, appauthor=False)
-
-
-def user_log_dir() -> Path:
-    return platformdirs.user_log_path(APP_ID, appauthor=False)
+    """Linux: the first of $XDG_CONFIG_DIRS (/etc/xdg); Windows: %PROGRAMDATA%; macOS: /Library/Application Support."""
+    dirs = _qt_dirs(_config_kind())
+    return (dirs[1] if len(dirs) > 1 else Path("/etc/xdg")) / APP_ID
 
 
 def user_state_dir() -> Path:
     """What the kiosk keeps between runs (the PIN lock-out count)."""
-    return platformdirs.user_state_path(APP_ID, appauthor=False)
+    if sys.platform in ("win32", "darwin"):
+        return user_config_dir()  # %LOCALAPPDATA%, Application Support: as platformdirs
+    return _qt_dirs(QStandardPaths.StandardLocation.GenericStateLocation)[0] / APP_ID
+
+
+def user_log_dir() -> Path:
+    if sys.platform == "win32":
+        return user_state_dir() / "Logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APP_ID
+    return user_state_dir() / "log"
 
 
 def candidates(name: str) -> list[Path]:

@@ -118,6 +118,21 @@ def test_log_is_bounded(tmp_path):
         shutdown_logging()
 
 
+def test_the_log_starts_without_the_network_modules_and_they_still_work_later():
+    """logging.handlers' socket and pickle are put off (start-up), yet its network handlers stay usable."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, kiosk.ui.logsetup, logging.handlers as h\n"
+        "print(sorted(m for m in ('socket', 'pickle', 'selectors') if m in sys.modules))\n"
+        "print(h.pickle.loads(h.pickle.dumps([1])), h.socket.AF_INET > 0, h.socket is not sys.modules['socket'])\n"
+        "import socket; print(socket.socket.__name__)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert r.stdout.split("\n")[:3] == ["[]", "[1] True True", "socket"], r.stdout + r.stderr
+
+
 def test_unwritable_log_dir_falls_back_to_stderr(tmp_path):
     from kiosk.ui.logsetup import setup_logging, shutdown_logging
 
@@ -127,3 +142,22 @@ def test_unwritable_log_dir_falls_back_to_stderr(tmp_path):
         assert setup_logging(blocker / "log", stderr=False) is None
     finally:
         shutdown_logging()
+
+
+def test_the_command_line_parser_is_built_without_gettext_and_leaves_it_for_errors(capsys):
+    import argparse
+    import subprocess
+    import sys
+
+    from kiosk.ui.main import build_parser
+
+    translate = argparse._  # type: ignore[attr-defined]
+    parser = build_parser()
+    assert argparse._ is translate  # type: ignore[attr-defined]
+    assert "show this help message and exit" in parser.format_help()
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--bogus"])
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+    script = "import sys; from kiosk.ui.main import build_parser; build_parser(); print('locale' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert r.stdout.strip() == "False", r.stdout + r.stderr

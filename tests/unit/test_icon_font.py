@@ -96,3 +96,27 @@ def test_align_center_is_qts():
     from kiosk.ui.icon_font import ALIGN_CENTER
 
     assert ALIGN_CENTER == Qt.AlignmentFlag.AlignCenter
+
+
+def test_every_icon_is_found_as_qtawesomes_charmap_has_it(qapp):
+    import json
+
+    from kiosk.ui.icon_font import fonts_dir
+
+    fonts = IconFonts()
+    for prefix, (_ttf, charmap) in FONTS.items():
+        codes = json.loads((fonts_dir() / charmap).read_text(encoding="utf-8"))
+        names = list(codes)[::97] + list(codes)[-2:]  # a sample of every map, its ends included (speed)
+        for icon in names:
+            assert fonts.char(f"{prefix}.{icon}")[2] == chr(int(codes[icon], 16)), f"{prefix}.{icon}"
+        with pytest.raises(KeyError):
+            fonts.char(f"{prefix}.{names[0]}-not-an-icon")
+
+
+def test_a_value_that_reads_like_a_name_is_not_taken_for_it():
+    from kiosk.ui.icon_font import _code_point
+
+    charmap = '{\n    "x": "f101",\n    "f101": "0xf102"\n}'
+    assert _code_point(charmap, "f101") == 0xF102
+    assert _code_point(charmap, "x") == 0xF101
+    assert _code_point(charmap, "f10") is None

@@ -1,5 +1,5 @@
 """Where config and database are found: explicit option, beside the executable, the user's and the machine's
-config folders (platformdirs), then the bundled default; and where the log goes."""
+config folders (platformdirs' conventions, through QStandardPaths), then the bundled default; and where the log goes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from kiosk.ui.config import load_config
 
 @pytest.fixture
 def places(tmp_path, monkeypatch):
-    """A frozen kiosk in tmp/app, with the OS folders moved into tmp (platformdirs honours the XDG variables)."""
+    """A frozen kiosk in tmp/app, with the OS folders moved into tmp (Qt honours the XDG variables)."""
     app = tmp_path / "app"
     app.mkdir()
     monkeypatch.setattr(sys, "frozen", True, raising=False)
@@ -39,6 +39,18 @@ def test_the_os_folders_on_linux(places, tmp_path):
     assert locations.user_config_dir() == places["user"]
     assert locations.site_config_dir() == places["site"]
     assert locations.user_log_dir() == tmp_path / "state" / locations.APP_ID / "log"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG layout")
+def test_the_xdg_defaults_and_the_first_machine_folder(tmp_path, monkeypatch):
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CONFIG_DIRS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert locations.user_config_dir() == tmp_path / ".config" / locations.APP_ID
+    assert locations.site_config_dir() == Path("/etc/xdg") / locations.APP_ID
+    assert locations.user_log_dir() == tmp_path / ".local" / "state" / locations.APP_ID / "log"
+    monkeypatch.setenv("XDG_CONFIG_DIRS", f"{tmp_path / 'a'}:{tmp_path / 'b'}")
+    assert locations.site_config_dir() == tmp_path / "a" / locations.APP_ID
 
 
 def test_database_search_order(places, tmp_path):

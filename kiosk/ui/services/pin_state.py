@@ -8,7 +8,6 @@ written is logged once and the kiosk carries on with the count in memory.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import time
@@ -28,7 +27,10 @@ class PinStateFile:
     def restore(self, limiter) -> None:
         """Put the saved count and the lock still running into `limiter` (a RateLimiter)."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            text = self.path.read_text(encoding="utf-8")
+            import json  # here: most kiosks have no lock-out file, and start-up is shorter without json
+
+            data = json.loads(text)
             failures, lock, until = int(data["failures"]), float(data["lock_seconds"]), float(data["locked_until"])
         except FileNotFoundError:
             return
@@ -44,6 +46,8 @@ class PinStateFile:
             log.info("PIN lock-out state restored: %d wrong in a row, %.0f s of lock left", limiter.failures, remaining)
 
     def save(self, limiter) -> None:
+        import json
+
         data = {
             "failures": limiter.failures,
             "lock_seconds": limiter._lock,
