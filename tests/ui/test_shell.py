@@ -56,6 +56,28 @@ def test_tap_opens_cities_and_the_bar_leads_home(make_kiosk, shell_db):
     assert home.mapToScene(home.boundingRect().center()) == home_pos
 
 
+def test_only_the_top_screen_shows_and_a_screen_taken_off_the_stack_is_let_go(make_kiosk, shell_db):
+    """The shell's stack (ScreenStack.qml): a covered screen is hidden (no touches reach it) but kept; «На
+    главную» fades the cities screen out and destroys it, so weeks of visits leave no screens behind."""
+    from PySide6.QtCore import QEvent
+
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    home = app.driver.stack.property("currentItem")
+    finger.tap(find(app.window, "tileCities"))
+    assert app.driver.stack.property("busy")  # a transition, not a cut
+    assert wait_until(lambda: top(app) == "citiesScreen" and not app.driver.stack.property("busy"))
+    cities = app.driver.stack.property("currentItem")
+    assert not home.isVisible() and cities.isVisible() and cities.opacity() == 1 and cities.x() == 0
+    gone = []
+    cities.destroyed.connect(lambda: gone.append(True))
+    finger.tap(find(app.window, "homeButton"))
+    assert app.driver.stack.property("busy") and home.isVisible()
+    assert app.driver.depth() == 1 and top(app) == "homeScreen"
+    assert wait_until(lambda: QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete) or gone)
+    assert not app.driver.stack.property("busy") and home.opacity() == 1 and home.x() == 0
+
+
 def test_touch_targets_are_at_least_64px(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     app.driver.nav("cities")
