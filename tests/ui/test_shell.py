@@ -78,6 +78,23 @@ def test_only_the_top_screen_shows_and_a_screen_taken_off_the_stack_is_let_go(ma
     assert not app.driver.stack.property("busy") and home.opacity() == 1 and home.x() == 0
 
 
+def test_a_tap_on_a_screen_that_is_leaving_goes_nowhere(make_kiosk, shell_db):
+    """«На главную», then at once a tap on a city card of the cities screen still fading out: home, as asked,
+    not that city (the stack takes no touches while screens change, as StackView did)."""
+    from tests.helpers.kiosk import open_cities
+
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    open_cities(app, finger)
+    assert wait_until(lambda: not app.driver.stack.property("busy"))
+    card = find(app.window, f"cityCard_{app.catalog.ids()[0]}")
+    finger.tap(find(app.window, "homeButton"))
+    assert app.driver.stack.property("busy") and card.isVisible()  # still there, fading out under the finger
+    finger.tap(card)
+    assert wait_until(lambda: top(app) == "homeScreen" and not app.driver.stack.property("busy"))
+    assert app.driver.depth() == 1
+
+
 def test_touch_targets_are_at_least_64px(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     app.driver.nav("cities")

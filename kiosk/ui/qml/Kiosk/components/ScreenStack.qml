@@ -116,6 +116,16 @@ Item {
         }
     }
 
+    // No touches while screens change, as StackView did: a second quick tap on the leaving home screen must not
+    // open a second screen on top of the first.
+    Item {
+        objectName: "stackBlocker"
+        anchors.fill: parent
+        z: 1
+        visible: stack.busy
+        TapHandler { gesturePolicy: TapHandler.WithinBounds }
+    }
+
     ParallelAnimation {
         id: transition
         onFinished: d.settle()
