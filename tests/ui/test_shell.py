@@ -56,6 +56,45 @@ def test_tap_opens_cities_and_the_bar_leads_home(make_kiosk, shell_db):
     assert home.mapToScene(home.boundingRect().center()) == home_pos
 
 
+def test_only_the_top_screen_shows_and_a_screen_taken_off_the_stack_is_let_go(make_kiosk, shell_db):
+    """The shell's stack (ScreenStack.qml): a covered screen is hidden (no touches reach it) but kept; «На
+    главную» fades the cities screen out and destroys it, so weeks of visits leave no screens behind."""
+    from PySide6.QtCore import QEvent
+
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    home = app.driver.stack.property("currentItem")
+    finger.tap(find(app.window, "tileCities"))
+    assert app.driver.stack.property("busy")  # a transition, not a cut
+    assert wait_until(lambda: top(app) == "citiesScreen" and not app.driver.stack.property("busy"))
+    cities = app.driver.stack.property("currentItem")
+    assert not home.isVisible() and cities.isVisible() and cities.opacity() == 1 and cities.x() == 0
+    gone = []
+    cities.destroyed.connect(lambda: gone.append(True))
+    finger.tap(find(app.window, "homeButton"))
+    assert app.driver.stack.property("busy") and home.isVisible()
+    assert app.driver.depth() == 1 and top(app) == "homeScreen"
+    assert wait_until(lambda: QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete) or gone)
+    assert not app.driver.stack.property("busy") and home.opacity() == 1 and home.x() == 0
+
+
+def test_a_tap_on_a_screen_that_is_leaving_goes_nowhere(make_kiosk, shell_db):
+    """«На главную», then at once a tap on a city card of the cities screen still fading out: home, as asked,
+    not that city (the stack takes no touches while screens change, as StackView did)."""
+    from tests.helpers.kiosk import open_cities
+
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    open_cities(app, finger)
+    assert wait_until(lambda: not app.driver.stack.property("busy"))
+    card = find(app.window, f"cityCard_{app.catalog.ids()[0]}")
+    finger.tap(find(app.window, "homeButton"))
+    assert app.driver.stack.property("busy") and card.isVisible()  # still there, fading out under the finger
+    finger.tap(card)
+    assert wait_until(lambda: top(app) == "homeScreen" and not app.driver.stack.property("busy"))
+    assert app.driver.depth() == 1
+
+
 def test_touch_targets_are_at_least_64px(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     app.driver.nav("cities")

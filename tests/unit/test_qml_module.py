@@ -59,3 +59,25 @@ def test_every_module_with_qml_types_is_imported_where_pyinstaller_sees_it():
     assert imported == set(qmlmodule.PYTHON_TYPES)
     qmlmodule.register_python_types()
     assert all(name in sys.modules for name in qmlmodule.PYTHON_TYPES)
+
+
+def test_nothing_compiled_with_the_shell_imports_qtquick_controls():
+    """Main.qml and every type it names (home, the overlays in its Loaders) are compiled before the first frame;
+    importing QtQuick.Controls there cost the frozen first frame ~15 ms of CPU. Screens made later by name
+    (Qt.createComponent("Kiosk", "…"), a Loader's source string) may import it: that cost comes after."""
+    files = {}
+    for line in (qmltooling.MODULE_DIR / "qmldir").read_text(encoding="utf-8").splitlines():
+        m = re.fullmatch(r"(?:singleton )?(\w+) 1\.0 (\S+\.qml)", line)
+        if m:
+            files[m.group(1)] = qmltooling.MODULE_DIR / m.group(2)
+    seen, todo = set(), ["Main"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        text = files[name].read_text(encoding="utf-8")
+        assert not re.search(r"^import QtQuick\.(Controls|Templates)", text, re.M), f"{name} imports Controls"
+        code = re.sub(r'"[^"\n]*"|//[^\n]*', "", text)  # names in strings and comments are not compiled
+        todo += [word for word in set(re.findall(r"\b[A-Z]\w+\b", code)) if word in files]
+    assert {"HomeScreen", "ScreenStack", "TopBar"} <= seen

@@ -1,10 +1,9 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls.Basic
 import QtQuick.Window
 import Kiosk
 
-// The shell: one window, a StackView of screens, a persistent top bar (home, back) over every screen but
+// The shell: one window, a stack of screens (ScreenStack), a persistent top bar (home, back) over every screen but
 // home, and the overlays that can cover any screen (idle question, PIN pad, admin panel, unavailable).
 Window {
     id: win
@@ -44,50 +43,49 @@ Window {
         objectName: "navigator"
         // Self-test: no transitions, so 70 city pages × 2 sizes take seconds, not minutes.
         property bool instant: false
-        readonly property int op: instant ? StackView.Immediate : StackView.PushTransition
 
         // «На главную» ends the visit: the next visitor finds no query, filters or keyboard layout («Назад»
         // stays inside the visit and keeps them).
         function home() {
             Catalog.reset()
             if (stack.depth > 1)
-                stack.popToIndex(0, instant ? StackView.Immediate : StackView.PopTransition)
+                stack.popToIndex(0, instant)
         }
         function cities() {
             screens.ready()
-            stack.push(screens.cities, { nav: navigator }, op)
+            stack.push(screens.cities, { nav: navigator }, instant)
         }
         function city(cityId) {
             screens.ready()
-            stack.push(screens.city, { nav: navigator, cityId: cityId }, op)
+            stack.push(screens.city, { nav: navigator, cityId: cityId }, instant)
         }
         // The Novokuznetsk section: page is a name from NkPages ("home", "chapter", "timeline"…).
         function novokuznetsk(page, props) {
             screens.ready()
-            stack.push(screens.nk.page(page), Object.assign({ nav: navigator }, props || {}), op)
+            stack.push(screens.nk.page(page), Object.assign({ nav: navigator }, props || {}), instant)
         }
         function map() {
             screens.ready()
-            stack.push(screens.map, { nav: navigator }, op)
+            stack.push(screens.map, { nav: navigator }, instant)
         }
         function back() {
             if (stack.depth > 1)
-                stack.popCurrentItem(instant ? StackView.Immediate : StackView.PopTransition)
+                stack.popCurrentItem(instant)
         }
         // Idle reset: home, nothing left on the stack (scroll positions go with it), overlays closed.
         function reset() {
             win.pinPad?.close()
             win.adminPanel?.close()
-            stack.clear(StackView.Immediate)
-            stack.push(homePage, { nav: navigator }, StackView.Immediate)
+            stack.clear()
+            stack.push(homePage, { nav: navigator }, true)
             if (KioskInfo.defaultScreen === "cities" && Database.available) {
                 screens.ready()
-                stack.push(screens.cities, { nav: navigator }, StackView.Immediate)
+                stack.push(screens.cities, { nav: navigator }, true)
             }
         }
     }
     property alias nav: navigator
-    // Screens as components, not URLs: StackView.Immediate with a URL trips a Qt incubation warning.
+    // Screens as components: the stack makes them.
     Component { id: homePage; HomeScreen {} }
     // The other screens are compiled when first needed (or right after the first frame, when start-up's queue
     // is done): compiling them with Main delayed the first frame.
@@ -121,34 +119,12 @@ Window {
         function onAvailableChanged() { if (Database.available) navigator.reset() }
     }
 
-    StackView {
+    ScreenStack {
         id: stack
         objectName: "stack"
         anchors.fill: parent
         visible: !win.unavailable
         Component.onCompleted: navigator.reset()
-
-        // Calm, short, ease-out: a fade with a small drift in the direction of travel.
-        pushEnter: Transition {
-            ParallelAnimation {
-                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.normal; easing.type: Easing.OutCubic }
-                NumberAnimation { property: "x"; from: Theme.px(48); to: 0; duration: Theme.normal; easing.type: Easing.OutCubic }
-            }
-        }
-        pushExit: Transition {
-            NumberAnimation { property: "opacity"; from: 1; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
-        }
-        popEnter: Transition {
-            ParallelAnimation {
-                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.normal; easing.type: Easing.OutCubic }
-                NumberAnimation { property: "x"; from: -Theme.px(48); to: 0; duration: Theme.normal; easing.type: Easing.OutCubic }
-            }
-        }
-        popExit: Transition {
-            NumberAnimation { property: "opacity"; from: 1; to: 0; duration: Theme.fast; easing.type: Easing.OutCubic }
-        }
-        replaceEnter: pushEnter
-        replaceExit: pushExit
     }
 
     // The way home, on every screen but home, always in the same place (leaving home finishes start-up first).

@@ -2,7 +2,7 @@ import QtQuick
 import Kiosk
 
 // The Novokuznetsk section's screens by name, for the shell's navigator (Main.qml: nav.novokuznetsk(page)).
-// Components, not URLs: StackView.Immediate with a URL trips a Qt incubation warning.
+// Components, not URLs: the shell's stack (ScreenStack) makes its screens from components.
 QtObject {
     readonly property Component home: Component { NkHomeScreen {} }
     readonly property Component chapter: Component { NkChapterScreen {} }
