@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtQuick import QQuickImageProvider
 
 
@@ -33,8 +33,6 @@ MAX_SIDE = 2560  # never decode more than the database may hold, whatever the re
 
 def placeholder(requested: QSize) -> QImage:
     """A quiet frame the size of the request (4:3 when unknown): visitors see an empty picture, not an error."""
-    from PySide6.QtGui import QPainter, QPen  # PySide builds a Qt type on first use: not at start-up
-
     w = requested.width() if requested.width() > 0 else 640
     h = requested.height() if requested.height() > 0 else w * 3 // 4
     image = QImage(w, h, QImage.Format.Format_RGB32)
