@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickPaintedItem
 
@@ -23,6 +23,8 @@ from kiosk.ui import config as cfg
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
 
 if TYPE_CHECKING:  # read on the first map or locator, after the first frame
+    from PySide6.QtGui import QPainterPath
+
     from kiosk.data.map_asset import MapAsset
 
 log = logging.getLogger(__name__)
@@ -85,6 +87,7 @@ def land_paths() -> tuple[QPainterPath, QPainterPath, QPainterPath]:
     """(land to fill, lakes to fill with the sea's colour over it, coasts and lake shores to stroke): the coasts
     leave out the edges where the asset's frame cut the land. Built once, from the asset read once more."""
     from PySide6.QtCore import Qt  # here: MapCanvas is registered at start-up, which must not build `Qt` (~15 ms)
+    from PySide6.QtGui import QPainterPath  # here too: PySide builds a Qt type on first use (~0.5 ms)
 
     land, lakes, coast = QPainterPath(), QPainterPath(), QPainterPath()
     land.setFillRule(Qt.FillRule.OddEvenFill)
@@ -261,6 +264,8 @@ class MapCanvas(QQuickPaintedItem):
             painter.fillPath(land, v["land"])
             painter.fillPath(lakes, v["sea"])
             if v["coastWidth"] > 0:
+                from PySide6.QtGui import QPen  # drawing's types are built on the first map, not at start-up
+
                 pen = QPen(v["coast"], v["coastWidth"])
                 pen.setCosmetic(True)  # pixels, not km: the raster engine draws it without building an outline
                 painter.strokePath(coast, pen)
@@ -272,6 +277,8 @@ class MapCanvas(QQuickPaintedItem):
         asset = map_asset()
         if asset is None:
             return
+        from PySide6.QtGui import QLinearGradient  # built on the first map, not at start-up (~1.5 ms)
+
         w, h, band = asset.width_km, asset.height_km, FADE_KM
         clear = QColor(self._view["sea"])
         clear.setAlpha(0)

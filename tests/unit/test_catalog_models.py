@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from kiosk.ui.models.catalog import Catalog, TagLabel, paragraphs_of, plural_ru
+from kiosk.ui.models.catalog import Catalog, paragraphs_of, plural_ru
+from kiosk.ui.models.city_detail import TagLabel
 from kiosk.ui.models.city_list import initial_letter
 from kiosk.ui.models.facets import FacetFilter, district_short
 from tests.helpers.fake_data import TAGS, FakeRepository, engine_for, fake_cities, huge_city

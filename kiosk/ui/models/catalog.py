@@ -9,8 +9,7 @@ the first search (or `warm_search()`): start-up puts it off until after the firs
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Property, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
@@ -31,6 +30,9 @@ from kiosk.ui.models.facets import (
 )
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 from kiosk.ui.year_colors import year_colors
+
+if TYPE_CHECKING:  # made on the first city page, not at start-up
+    from kiosk.ui.models.city_detail import CityDetail, Neighbours
 
 log = logging.getLogger(__name__)
 
@@ -81,51 +83,6 @@ def paragraphs_of(text: str) -> list[str]:
         if para:
             out.append(para)
     return out
-
-
-@dataclass(frozen=True)
-class TagLabel:
-    id: str
-    label: str
-    icon: str
-
-
-@dataclass(frozen=True)
-class MemorialDetail:
-    kind: str  # capitalised for display: «Стела»
-    title: str
-    address: str
-    url: str
-
-
-@dataclass(frozen=True)
-class CityDetail:
-    """What the city screen shows of one city (QML reads it through CityRecord's typed properties)."""
-
-    id: int
-    name: str
-    region: str
-    federal_district: str
-    year: int
-    headline: str
-    paragraphs: tuple[str, ...]
-    tags: tuple[TagLabel, ...]
-    memorial: MemorialDetail | None
-    images: tuple[dict, ...] = ()  # {imageId, source, caption, credit, width, height} (city_images.py)
-    name_latin: str = ""  # the Latin spelling, shown beside the Russian name in English mode
-    summary_en: tuple[str, ...] = ()  # English mode: the curators' English summary, paragraph by paragraph
-
-
-@dataclass(frozen=True)
-class Neighbours:
-    """Previous/next city in the current order (0 and "" at the ends), and where this one stands."""
-
-    previous: int = 0
-    next: int = 0
-    previous_name: str = ""
-    next_name: str = ""
-    position: int = 0
-    count: int = 0
 
 
 def _capitalised(s: str) -> str:
@@ -436,6 +393,8 @@ class Catalog(QObject):
         return self._model.cityIdAt(row) if row >= 0 else 0
 
     def city(self, city_id: int) -> CityDetail | None:
+        from kiosk.ui.models.city_detail import CityDetail, MemorialDetail, TagLabel
+
         c = self._by_id.get(int(city_id))
         if c is None:
             return None
@@ -467,6 +426,8 @@ class Catalog(QObject):
         """Previous/next in the current filtered order; 0 at the ends (the buttons are then disabled).
 
         A city outside the current result (opened from elsewhere) steps through all cities instead."""
+        from kiosk.ui.models.city_detail import Neighbours
+
         ids = self._model.ids()
         if int(city_id) not in ids:
             ids = [c.id for c in self._cities]

@@ -7,12 +7,17 @@ the fields, a new filter order refreshes the neighbours (previous/next in the cu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.ui.models.catalog import Catalog, CityDetail, MemorialDetail, Neighbours, TagLabel
+from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
+
+if TYPE_CHECKING:  # made on the first city page, not at start-up (city_detail.py)
+    from kiosk.ui.models.city_detail import CityDetail, MemorialDetail, TagLabel
 
 
 @QmlElement
@@ -94,6 +99,8 @@ class CityRecord(QObject):
     neighboursChanged = Signal()
 
     def __init__(self, parent: QObject | None = None):
+        from kiosk.ui.models.city_detail import Neighbours
+
         super().__init__(parent)
         self._catalog: Catalog | None = None
         self._city_id = 0
@@ -146,6 +153,8 @@ class CityRecord(QObject):
         self._refresh_neighbours()
 
     def _refresh_neighbours(self) -> None:
+        from kiosk.ui.models.city_detail import Neighbours
+
         around = self._catalog.neighbours(self._city_id) if self._catalog is not None else Neighbours()
         if around != self._around:
             self._around = around

@@ -13,7 +13,6 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.map_canvas import map_asset
@@ -170,6 +169,8 @@ class MapModel(QObject):
         gap: float,
         language: str,
     ) -> tuple:
+        from PySide6.QtGui import QFont, QFontMetricsF  # Qt types are built on first use: the map's, not home's
+
         from kiosk.data.map_layout import Anchor, max_zoom, place_names, zoom_ladder  # the map's, not home's (start-up)
 
         focus = self._focus()
