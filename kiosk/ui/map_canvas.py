@@ -238,8 +238,9 @@ class MapCanvas(QQuickItem):
     def updatePaintNode(self, node, _data):
         """Show the picture of this view: the last one kept when there is one (every locator map showing the
         whole country, a city page opened again), else draw it and keep it (keep_picture: two at most, never two
-        window-sized; a canvas that does not keep its pictures takes them along when it goes). Runs on the
-        render thread with the GUI thread blocked (Qt's threaded loop), like QQuickPaintedItem.paint did."""
+        window-sized; a canvas that does not keep its pictures takes them along when it goes). Under Qt's
+        threaded loop (OpenGL) this runs on the render thread while the GUI thread waits for it: Python must not
+        pump events holding the GIL then (QTest.qWait, processEvents); kiosk.ui.shell_driver.wait releases it."""
         key = self._key()
         if node is not None and key == self._shown:
             return node
