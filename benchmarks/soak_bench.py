@@ -158,7 +158,7 @@ def heap_mib() -> tuple[float, float]:
 class GilFreeFinger:
     """One finger as tests.helpers.qt.Finger (real QTouchEvents: tap, drag, swipe), but Qt runs with the GIL
     released (kiosk.ui.shell_driver.wait): QTest's qWait and a touch's commit() keep the GIL while Qt renders, and
-    the threaded render loop then waits forever for MapCanvas's paint() (seen: the OpenGL kiosk stopped within
+    the threaded render loop then waits forever for MapCanvas's updatePaintNode() (seen: the OpenGL kiosk stopped within
     minutes, at its first map)."""
 
     def __init__(self, window):

@@ -14,10 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Property, QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtQml import QmlElement
-from PySide6.QtQuick import QQuickPaintedItem
+from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGTexture
 
 from kiosk.ui import config as cfg
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
@@ -117,9 +118,20 @@ def _add_shore(coast: QPainterPath, ring, asset: MapAsset) -> None:
         coast.lineTo(QPointF(*b))
 
 
+def _let_go(texture: QSGTexture) -> None:
+    """The node owns and deletes the texture; PySide made its wrapper a child of the window's (return-value
+    heuristic), which would keep one dead wrapper per view shown for the whole run (every drag frame): unlink it
+    and mark it invalid, so the wrapper goes now and never deletes the texture itself."""
+    texture.setParent(None)
+    shiboken6.invalidate(texture)
+
+
 @QmlElement
-class MapCanvas(QQuickPaintedItem):
-    """Shows map km [originX, originX + width / kmScale) × [originY, …): kmScale pixels per km."""
+class MapCanvas(QQuickItem):
+    """Shows map km [originX, originX + width / kmScale) × [originY, …): kmScale pixels per km.
+
+    A plain item whose scene-graph node shows the kept picture itself as a texture: a QQuickPaintedItem would
+    copy it into a window-sized paint buffer of its own (a second 7.9 MiB at 1080p, 32 MiB at 4K)."""
 
     viewChanged = Signal()
     _keep: bool
@@ -218,39 +230,76 @@ class MapCanvas(QQuickPaintedItem):
         # attributes are already emptied when it runs (forget_when_destroyed).
         self._drawn: list[tuple] = []
         self._opening: tuple | None = None  # the first view painted: kept when the canvas goes
+        self._shown: tuple | None = None  # the view the node's texture holds
         drawn = self._drawn
-        self.setOpaquePainting(True)
-        self.setAntialiasing(True)
+        self.setFlag(QQuickItem.Flag.ItemHasContents, True)
+        self.widthChanged.connect(self.update)
+        self.heightChanged.connect(self.update)
         forget_when_destroyed(self)  # QML creates one per map screen and city page
         self.destroyed.connect(lambda *_: _forget(drawn))
 
-    def paint(self, painter: QPainter) -> None:
-        """Blit the last picture of this very view when there is one (every locator map showing the whole
-        country, a city page opened again), else draw it and keep it (keep_picture: two at most, never two
-        window-sized; a canvas that does not keep its pictures takes them along when it goes)."""
+    def updatePaintNode(self, node, _data):
+        """Show the picture of this view: the last one kept when there is one (every locator map showing the
+        whole country, a city page opened again), else draw it and keep it (keep_picture: two at most, never two
+        window-sized; a canvas that does not keep its pictures takes them along when it goes). Under Qt's
+        threaded loop (OpenGL) this runs on the render thread while the GUI thread waits for it: Python must not
+        pump events holding the GIL then (QTest.qWait, processEvents); kiosk.ui.shell_driver.wait releases it."""
+        key = self._key()
+        if node is not None and key == self._shown:
+            return node
+        window = self._scene_window()
+        if window is None:
+            return node
+        image = self.picture(key)
+        # Opaque RGB32: the software back end's texture is a QPixmap sharing the image's pixels (no copy), and
+        # the OpenGL one uploads it; the node owns the texture and deletes the one it replaces.
+        texture = window.createTextureFromImage(image)
+        if node is None:
+            node = window.createImageNode()
+            node.setOwnsTexture(True)
+        node.setTexture(texture)
+        _let_go(texture)
+        node.setRect(QRectF(0, 0, image.width(), image.height()))
+        self._shown = key
+        return node
+
+    def _scene_window(self) -> QQuickWindow | None:
+        """The window showing this item. Not self.window(): PySide's return-value heuristic would make the
+        window's Python wrapper a child of this item's, and QML destroying the canvas would then invalidate it
+        (the app's window "already deleted" after a map visit)."""
+        for window in QGuiApplication.topLevelWindows():
+            if isinstance(window, QQuickWindow) and window.contentItem().isAncestorOf(self):
+                return window
+        return None
+
+    def _key(self) -> tuple:
         v = self._view
-        w, h = max(1, round(self.width())), max(1, round(self.height()))
-        key = (
-            w,
-            h,
+        return (
+            max(1, round(self.width())),
+            max(1, round(self.height())),
             *(v[k] for k in ("kmScale", "originX", "originY", "coastWidth")),
             *(v[k].rgba() for k in ("land", "sea", "coast")),
         )
+
+    def picture(self, key: tuple | None = None) -> QImage:
+        """The picture of this view (`key`: the current one): the kept one, or drawn now and kept."""
+        key = key or self._key()
         if self._opening is None:
             self._opening = key
         image = _pictures.get(key)
-        if image is None:
-            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-            self._draw(QPainter(image), w, h)
-            # An image painted on keeps its raster paint engine, with the buffers the land's outline needed
-            # (~7 MiB at any size), for as long as it lives; a copy is the pixels alone (2 ms at 1080p).
-            image = image.copy()
-            keep_picture(key, image)
-            if not self._keep and key != self._opening:  # only what is still kept (two at most), so weeks of
-                self._drawn[:] = [k for k in self._drawn if k in _pictures] + [key]  # panning do not grow it
-        else:
+        if image is not None:
             _pictures.move_to_end(key)
-        painter.drawImage(0, 0, image)
+            return image
+        w, h = key[0], key[1]
+        image = QImage(w, h, QImage.Format.Format_RGB32)
+        self._draw(QPainter(image), w, h)
+        # An image painted on keeps its raster paint engine, with the buffers the land's outline needed
+        # (~7 MiB at any size), for as long as it lives; a copy is the pixels alone (2 ms at 1080p).
+        image = image.copy()
+        keep_picture(key, image)
+        if not self._keep and key != self._opening:  # only what is still kept (two at most), so weeks of
+            self._drawn[:] = [k for k in self._drawn if k in _pictures] + [key]  # panning do not grow it
+        return image
 
     def _draw(self, painter: QPainter, w: int, h: int) -> None:
         v = self._view

@@ -40,7 +40,7 @@ def _tool(name: str) -> str:
 
 
 def _qtcore_metatypes() -> str:
-    """Qt's own types the Python classes build on: QtCore's, and QtQuick's for MapCanvas (a QQuickPaintedItem)."""
+    """Qt's own types the Python classes build on: QtCore's, and QtQuick's for MapCanvas (a QQuickItem)."""
     import PySide6
 
     meta = Path(PySide6.__file__).parent / "Qt" / "metatypes"
