@@ -28,9 +28,10 @@ Window {
     property bool previewUnavailable: false   // self-test only: show the screen without breaking the data
     readonly property bool atHome: stack.depth <= 1
     // The overlays (and the top bar, hidden on home) are made after the first frame (Startup.ready), so home
-    // shows sooner: they are Loaders, and these are their items (null until then).
-    readonly property PinPad pinPad: pinPadLoader.item as PinPad
-    readonly property AdminPanel adminPanel: adminPanelLoader.item as AdminPanel
+    // shows sooner: they are Loaders, and these are their items (null until then). The Loaders name their files
+    // (source), not their types: a type named in Main is loaded with Main, before the first frame (~3 ms of CPU).
+    readonly property var pinPad: pinPadLoader.item
+    readonly property var adminPanel: adminPanelLoader.item
     readonly property bool overlayOpen: (pinPad?.visible ?? false) || (adminPanel?.visible ?? false)
 
     // Idle is "at rest" on the home screen with nothing open, or while the exposition is unavailable.
@@ -85,6 +86,23 @@ Window {
         }
     }
     property alias nav: navigator
+    // What the Loaders below would have said inline: names, bindings, handlers of the items they make.
+    function attachTopBar(bar: var) {
+        bar.objectName = "topBar"
+        bar.visible = Qt.binding(() => !win.atHome && !win.unavailable)
+        bar.canGoBack = Qt.binding(() => stack.depth > 2)
+        bar.homeRequested.connect(navigator.home)
+        bar.backRequested.connect(navigator.back)
+    }
+    function attachPinPad(pad: var) {
+        pad.objectName = "pinPad"
+        pad.accepted.connect(() => { win.pinPad.close(); win.adminPanel.open() })
+    }
+    function attachAdminPanel(panel: var) {
+        panel.objectName = "adminPanel"
+        panel.reloadRequested.connect(() => Database.reload())
+        panel.quitRequested.connect(() => Admin.requestQuit())
+    }
     // Screens as components: the stack makes them.
     Component { id: homePage; HomeScreen {} }
     // The other screens are compiled when first needed (or right after the first frame, when start-up's queue
@@ -94,14 +112,14 @@ Window {
         property Component cities: null
         property Component city: null
         property Component map: null
-        property NkPages nk: null
+        property var nk: null   // var, not NkPages: a type named here is loaded with Main (and NkPages' 7 screens with it)
         // Everything a screen off home needs: what start-up put off, and the screens' components.
         function ready() {
             Startup.finish()
             if (cities === null) cities = Qt.createComponent("Kiosk", "CitiesScreen")
             if (city === null) city = Qt.createComponent("Kiosk", "CityScreen")
             if (map === null) map = Qt.createComponent("Kiosk", "MapScreen")
-            if (nk === null) nk = Qt.createComponent("Kiosk", "NkPages").createObject(win) as NkPages
+            if (nk === null) nk = Qt.createComponent("Kiosk", "NkPages").createObject(win)
         }
     }
     Connections {
@@ -122,7 +140,10 @@ Window {
     ScreenStack {
         id: stack
         objectName: "stack"
-        anchors.fill: parent
+        // The window's size, not its content item's (anchors.fill): that is 0×0 until the window's first resize
+        // event, so home was made at 0×0 and laid out its texts again at each size on the way.
+        width: win.width
+        height: win.height
         visible: !win.unavailable
         Component.onCompleted: navigator.reset()
     }
@@ -131,13 +152,8 @@ Window {
     Loader {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         active: Startup.ready
-        sourceComponent: TopBar {
-            objectName: "topBar"
-            visible: !win.atHome && !win.unavailable
-            canGoBack: stack.depth > 2
-            onHomeRequested: navigator.home()
-            onBackRequested: navigator.back()
-        }
+        source: "components/TopBar.qml"
+        onLoaded: win.attachTopBar(item)
     }
 
     Loader {
@@ -151,7 +167,8 @@ Window {
     Loader {
         anchors.fill: parent
         active: Startup.ready || Idle.asking
-        sourceComponent: IdleOverlay { objectName: "idleOverlay" }
+        source: "components/IdleOverlay.qml"
+        onLoaded: item.objectName = "idleOverlay"
     }
 
     // Attract mode: the slideshow over every screen while nobody is here (kiosk/ui/services/attract.py). Made
@@ -163,7 +180,7 @@ Window {
         anchors.fill: parent
         z: 50
         active: Startup.ready || Attract.active
-        sourceComponent: AttractScreen {}
+        source: "screens/AttractScreen.qml"
     }
 
     // Hidden admin gesture: hold the top-left corner for 3 s. Nothing visible, nothing else there.
@@ -189,10 +206,8 @@ Window {
         anchors.fill: parent
         z: 200
         active: Startup.ready
-        sourceComponent: PinPad {
-            objectName: "pinPad"
-            onAccepted: { win.pinPad.close(); win.adminPanel.open() }
-        }
+        source: "components/PinPad.qml"
+        onLoaded: win.attachPinPad(item)
     }
 
     Loader {
@@ -200,10 +215,7 @@ Window {
         anchors.fill: parent
         z: 200
         active: Startup.ready
-        sourceComponent: AdminPanel {
-            objectName: "adminPanel"
-            onReloadRequested: Database.reload()
-            onQuitRequested: Admin.requestQuit()
-        }
+        source: "components/AdminPanel.qml"
+        onLoaded: win.attachAdminPanel(item)
     }
 }
