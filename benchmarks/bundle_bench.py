@@ -6,9 +6,8 @@
 
 Size: every file under dist/kiosk/ (MB = 10^6 bytes). Start-up: from spawning the frozen executable to its
 first frameSwapped, against the floor: the smallest QML program showing 70 names, frozen by PyInstaller in the
-same run with the same trimming and archive settings (packaging/trim.py). Offscreen, software scene graph,
-medians of RUNS interleaved runs (floor, kiosk, floor, …), the file cache warm for both (a first run of each is
-discarded).
+same run with the same trimming (packaging/trim.py). Offscreen, software scene graph, medians of RUNS
+interleaved runs (floor, kiosk, floor, …), the file cache warm for both (a first run of each is discarded).
 Printed beside it: the CPU time each process had used when it printed its first frame (all its threads, from
 /proc/PID/task/*/schedstat), which a loaded machine inflates far less than wall time, and the load average
 before and after.
@@ -48,7 +47,6 @@ a = Analysis([{script!r}], excludes=trim.EXCLUDES)
 a.binaries = trim.needed_closure([b for b in a.binaries if not trim.dropped(b[0])])
 a.binaries = trim.with_empty_icu_data(a.binaries, workpath)
 a.datas = trim.without_dangling_links([d for d in a.datas if not trim.dropped(d[0])], a.binaries)
-trim.store_uncompressed()
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="floor", console=True, strip=True, upx=False)
 COLLECT(exe, a.binaries, a.datas, strip=True, upx=False, name="floor")

@@ -212,14 +212,3 @@ def with_empty_icu_data(binaries: list[tuple], workdir: str) -> list[tuple]:
             entry = (entry[0], str(stub), entry[2])
         out.append(entry)
     return out
-
-
-def store_uncompressed() -> None:
-    """Modules stored, not deflated (what PYINSTALLER_ZLIB_COMPRESSION_LEVEL=0 does): the kiosk imports from its
-    archive before the first frame, and inflating cost ~40 M instructions of ~1 120 M to that frame (callgrind);
-    the bundle grows ~7 MB. Called by the kiosk's spec and by the benchmark's floor, so both are frozen alike.
-    Sets a private attribute of PyInstaller's writers: checked with the pinned PyInstaller (pyproject.toml)."""
-    from PyInstaller.archive.writers import CArchiveWriter, ZlibArchiveWriter
-
-    ZlibArchiveWriter._COMPRESSION_LEVEL = 0
-    CArchiveWriter._COMPRESSION_LEVEL = 0
