@@ -70,12 +70,9 @@ class Repository:
             _raise_any(check_connection(conn, path, full=full_check))
             try:
                 repo = _load(conn, path)
-            except (sqlite3.Error, DataError):
-                raise
-            except Exception:
-                if full_check:
-                    raise
-                _raise_any(check_connection(conn, path))  # a row that breaks loading: say which, and where
+            except Exception as exc:
+                if not full_check and not isinstance(exc, (sqlite3.Error, DataError)):
+                    _raise_any(check_connection(conn, path))  # a row that breaks loading: say which, and where
                 raise
             repo.checked = full_check
             if repo._images and isinstance(conn, SnapshotConnection):

@@ -326,8 +326,9 @@ class DatabaseService(QObject):
             return  # another file is showing by now, or on its way (and is checked in full when it is opened)
         repo.checked = True
         if problem is not None:
-            self._set_refusal(_one_line(problem))
-            self._set_unavailable(_one_line(problem))
+            reason = _one_line(problem)
+            self._set_refusal(reason)
+            self._set_unavailable(reason)
 
     def _accept(self, opened, force: bool) -> None:
         self._seen_signature = opened[4]
