@@ -218,6 +218,12 @@ Item {
                     width: parent.width
                     visible: Language.english && screen.known && screen.city.paragraphs.length > 0
                 }
+                EditorialNote {   // a city the list lacks: the text is the exhibition's own, and from where
+                    objectName: "cityEditorialNote"
+                    width: parent.width
+                    visible: screen.known && screen.city.editorial
+                    sources: screen.known ? screen.city.sourceTitles : []
+                }
                 KText {
                     objectName: "cityNoText"
                     kind: KText.Body
