@@ -234,6 +234,17 @@
     </message>
 </context>
 <context>
+    <name>EditorialNote</name>
+    <message>
+        <source>Этого города нет в перечне-источнике: текст о нём написан экспозицией по открытым источникам.</source>
+        <translation>This city is missing from the source list: the exhibition wrote its text from public sources.</translation>
+    </message>
+    <message>
+        <source>Источники: %1.</source>
+        <translation>Sources: %1.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Ничего не найдено</source>
