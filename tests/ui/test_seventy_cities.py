@@ -59,7 +59,8 @@ def test_vologda_page_says_its_text_is_the_exhibitions_own(make_kiosk, shell_db)
     note = find(current_screen(app), "cityEditorialNote")
     assert note.isVisible()
     assert "написан экспозицией" in find(note, "editorialNoteText").property("text")
-    assert "Президент России" in find(note, "editorialSources").property("text")
+    sources = find(current_screen(app), "cityEditorialSources")  # after the text, by name
+    assert sources.isVisible() and "Президент России" in sources.property("text")
     shown = "\n".join(texts_in(current_screen(app))).replace("\u00a0", " ")
     assert "15,8 метра" in shown and "Волгоград" not in shown
 
@@ -68,6 +69,7 @@ def test_vologda_page_says_its_text_is_the_exhibitions_own(make_kiosk, shell_db)
     open_city(app, finger, 1)  # a row of the list: no such note
     assert wait_until(lambda: find(app.window, "cityName").property("text") == "Нижний Новгород")
     assert not find(current_screen(app), "cityEditorialNote").isVisible()
+    assert not find(current_screen(app), "cityEditorialSources").isVisible()
 
 
 def test_nothing_of_seed_002_on_the_sources_screen(make_kiosk, shell_db):

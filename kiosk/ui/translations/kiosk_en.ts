@@ -239,6 +239,9 @@
         <source>Этого города нет в перечне-источнике: текст о нём написан экспозицией по открытым источникам.</source>
         <translation>This city is missing from the source list: the exhibition wrote its text from public sources.</translation>
     </message>
+</context>
+<context>
+    <name>EditorialSources</name>
     <message>
         <source>Источники: %1.</source>
         <translation>Sources: %1.</translation>
