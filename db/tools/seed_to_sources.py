@@ -324,9 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(new, encoding="utf-8")
             report.append(f"{path.name}: written")
     extra = sorted(
-        p.name
-        for p in CITIES.glob("*.toml")
-        if (not p.stem.isdigit() or int(p.stem) > len(rows)) and not _editorial(p)
+        p.name for p in CITIES.glob("*.toml") if (not p.stem.isdigit() or int(p.stem) > len(rows)) and not _editorial(p)
     )
     report += [f"{name}: no such row in the seed" for name in extra]
     print(f"seed: {seed_path.relative_to(ROOT) if seed_path.is_relative_to(ROOT) else seed_path} ({len(rows)} rows)")

@@ -179,7 +179,19 @@ SEARCH_TERMS = _t(
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
     t.name: t
-    for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CITY_SOURCES, CORRECTIONS, QUESTIONS, IMAGES, SLIDES, SEARCH_TERMS)
+    for t in (
+        META,
+        CITIES,
+        MEMORIALS,
+        TAGS,
+        CITY_TAGS,
+        CITY_SOURCES,
+        CORRECTIONS,
+        QUESTIONS,
+        IMAGES,
+        SLIDES,
+        SEARCH_TERMS,
+    )
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors

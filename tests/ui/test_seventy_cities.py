@@ -42,7 +42,6 @@ def test_seventy_cities_on_home_list_and_map(make_kiosk, shell_db):
     assert "На карте: 70 городов" in find(app.window, "mapShownCount").property("text")
 
 
-
 def test_the_slideshow_offers_the_seventy(make_kiosk, shell_db):
     app = make_kiosk(shell_db, attract_timeout=0.3, slide_duration=30)  # left alone, the slideshow starts by its clock
     assert wait_until(lambda: app.attract.active and app.attract.order is not None, 5000)

@@ -16,7 +16,9 @@ from kiosk.data.importer import headline_from, import_database
 from kiosk.data.repository import Repository
 from kiosk.data.validate import check_file
 
-NEW_CITY = {  # a 72nd city (71 is Вологда, an editorial entry) as a curator would type it: no seed columns, no district, no coordinates
+# A 72nd city (71 is Вологда, an editorial entry) as a curator would type it: no seed columns, no district, no
+# coordinates.
+NEW_CITY = {
     "id": "72",
     "name": "Кстово",
     "region": "Нижегородская область",

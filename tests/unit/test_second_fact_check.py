@@ -34,7 +34,8 @@ def test_the_mixed_script_repair_leaves_no_capital_mid_sentence(built_db):
 
 def test_seed_disagreements_are_recorded_as_questions(built_db):
     questions = {q.id: q for q in Repository.open(built_db).section().questions}
-    assert {"evacuated-count", "metal-share", "triple-feat-unique", "divisions-formed", "fallen-count"} <= set(questions)
+    recorded = {"evacuated-count", "metal-share", "triple-feat-unique", "divisions-formed", "fallen-count"}
+    assert recorded <= set(questions)
     evacuated = questions["evacuated-count"]
     assert [r.seed[:3] for r in evacuated.sources] == ["000", "001"] and "15" in evacuated.note
 
