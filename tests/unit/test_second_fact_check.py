@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kiosk.data.repository import Repository
 
 
@@ -53,3 +55,23 @@ def test_city_text_findings_are_recorded(built_db):
     shown = "\n".join(c.text for c in repo.cities())
     for wrong in ("раненных", "было укомплектован", "млн. тон ", "сватках", "панических ужас"):
         assert wrong not in shown
+
+
+def test_the_report_names_the_editorial_entry_and_keeps_row_46s_question(built_db, tmp_path, capsys):
+    from kiosk.data.cli import main
+    from kiosk.data.report import findings
+
+    repo = Repository.open(built_db)
+    found = findings(repo)
+    editorial = [f for f in found if f.check == "editorial_text"]
+    assert [(f.id, f.name) for f in editorial] == [(71, "Вологда")] and "kremlin.ru" in editorial[0].evidence
+    row46 = [f for f in found if f.check == "open_question" and f.name == "Волгоград" and f.field == "name"]
+    assert row46 and "Вологде" in row46[0].evidence
+    assert not [f for f in found if f.severity == "error"]
+    assert len(repo.city(71).sources) >= 8 and all(s.url.startswith("http") and s.facts for s in repo.city(71).sources)
+    # what the build says: 70 shown, and which row is withheld and why
+    root = Path(__file__).resolve().parents[2]
+    assert main(["build", "--sources", str(root / "db" / "sources"), "--out", str(tmp_path / "k.sqlite")]) == 0
+    assert "built 71 cities (70 shown to visitors; withheld, its name an open question: 46 Волгоград)" in (
+        capsys.readouterr().out
+    )
