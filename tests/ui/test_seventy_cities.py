@@ -47,6 +47,8 @@ def test_the_slideshow_offers_the_seventy(make_kiosk, shell_db):
     assert wait_until(lambda: app.attract.active and app.attract.order is not None, 5000)
     cities = {s.key for s in app.attract.order.deck.slides if s.key.startswith("city:")}
     assert len(cities) == 70 and f"city:{VOLOGDA}" in cities and f"city:{VOLGOGRAD}" not in cities
+    editorial = {s.key for s in app.attract.order.deck.slides if s.editorial}
+    assert editorial == {f"city:{VOLOGDA}"}  # its slide says the words are the exhibition's
 
 
 def test_vologda_page_says_its_text_is_the_exhibitions_own(make_kiosk, shell_db):

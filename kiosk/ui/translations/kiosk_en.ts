@@ -137,6 +137,10 @@
         <translation>City of Labour Valour</translation>
     </message>
     <message>
+        <source>Текст экспозиции по открытым источникам: в перечне этого города нет.</source>
+        <translation>The exhibition’s own text from public sources: this city is missing from the list.</translation>
+    </message>
+    <message>
         <source>В этот день</source>
         <translation>On this day</translation>
     </message>
