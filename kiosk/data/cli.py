@@ -29,7 +29,15 @@ def cmd_build(args) -> int:
     from kiosk.data.repository import Repository
 
     repo = Repository.open(out)
-    print(f"{out}: built {len(repo.cities())} cities, {len(repo.tags())} tags from {args.sources}")
+    withheld = sorted(repo.disputed_city_ids())  # what the kiosk leaves out (config show_disputed_cities)
+    shown = (
+        f" ({len(repo.cities()) - len(withheld)} shown to visitors; withheld, its name an open question: "
+        + ", ".join(f"{i} {repo.city(i).name}" for i in withheld)
+        + ")"
+        if withheld
+        else ""
+    )
+    print(f"{out}: built {len(repo.cities())} cities{shown}, {len(repo.tags())} tags from {args.sources}")
     return 0
 
 

@@ -153,6 +153,16 @@ def findings(repo: Repository) -> list[Finding]:
                 c.headline,
                 f"the card's headline {why}: choose an excerpt that stands alone (db/sources/SOURCES.md)",
             )
+        if c.editorial:
+            add(
+                "info",
+                "editorial_text",
+                c,
+                "text",
+                f"{len(c.sources)} public sources: " + "; ".join(_one_line(r.url, 60) for r in c.sources),
+                "the exhibition's own text (the list has no row for this city): visitors are told so; "
+                "each fact's source is in city_sources",
+            )
         length = len(c.text)
         if length < TEXT_SHORT:
             add("warning", "text_short", c, "text", f"{length} characters", f"shorter than {TEXT_SHORT} characters")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: city_sources (an editorial entry's public sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,19 @@ CORRECTIONS = _t(
     fks=[("city_id", "cities", "id")],
 )
 
+# The public sources of an editorial entry, a city the list lacks (71, Вологда) whose text the exhibition wrote
+# itself: a city with rows here is shown with a note saying so. Rows of the list have none.
+CITY_SOURCES = _t(
+    "city_sources",
+    ("city_id", I, True),
+    ("position", I, True),
+    ("title", T, True),
+    ("url", T, True),
+    ("facts", T, True),
+    pk=["city_id", "position"],
+    fks=[("city_id", "cities", "id")],
+)
+
 # Doubts an editor must settle (e.g. a seed row that names the wrong city): shown in the report, never hidden.
 QUESTIONS = _t(
     "questions",
@@ -165,7 +178,20 @@ SEARCH_TERMS = _t(
 
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
-    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SLIDES, SEARCH_TERMS)
+    t.name: t
+    for t in (
+        META,
+        CITIES,
+        MEMORIALS,
+        TAGS,
+        CITY_TAGS,
+        CITY_SOURCES,
+        CORRECTIONS,
+        QUESTIONS,
+        IMAGES,
+        SLIDES,
+        SEARCH_TERMS,
+    )
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
@@ -300,6 +326,7 @@ CONTENT_TABLES = (
     "memorials",
     "tags",
     "city_tags",
+    "city_sources",
     "corrections",
     "questions",
     "images",

@@ -420,6 +420,7 @@ class Catalog(QObject):
             name_latin=c.name_latin,
             # English mode: the curators' English summary where they wrote one (the Russian text follows it).
             summary_en=tuple(paragraphs_of(typeset(c.summary_en))) if english else (),
+            source_titles=tuple(typeset(r.title) for r in c.sources),
         )
 
     def neighbours(self, city_id: int) -> Neighbours:

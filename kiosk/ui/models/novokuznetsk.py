@@ -2,8 +2,8 @@
 visitor state the section keeps (which figures have counted up), cleared when the kiosk returns to idle.
 
 Python owns the data and the arithmetic (timeline positions and lanes, date labels, how a number is split
-for its count-up); the screens only present them. Nothing of seed 002 reaches QML: questions carry their
-topic and note, never a reading from a seed that is not shown.
+for its count-up); the screens only present them. Nothing of seed 002 reaches QML: not its document card, not
+a question resting on one of its readings (editors find those in `kiosk-db report`), never a passage of it.
 """
 
 from __future__ import annotations
@@ -314,9 +314,16 @@ class Novokuznetsk(QObject):
                 + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file),
             }
             for d in s.seeds
+            if d.shown  # 002, the machine translation, is for editors only: visitors see neither it nor its name
         ]
-        self._questions = [{"id": q.id, "topic": q.topic, "note": q.note} for q in s.questions]
         shown = {d.file for d in s.seeds if d.shown}
+        # A question resting on a reading of a document visitors never see (002) retells it: editors only
+        # (kiosk-db report lists it); visitors see the questions between the shown documents.
+        self._questions = [
+            {"id": q.id, "topic": q.topic, "note": q.note}
+            for q in s.questions
+            if all(r.seed in shown for r in q.sources)
+        ]
         self._corrections = [
             {"original": k.original, "corrected": k.corrected, "note": k.note} for k in s.corrections if k.seed in shown
         ]

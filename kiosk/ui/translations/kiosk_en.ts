@@ -137,6 +137,10 @@
         <translation>City of Labour Valour</translation>
     </message>
     <message>
+        <source>Текст экспозиции по открытым источникам: в перечне этого города нет.</source>
+        <translation>The exhibition’s own text from public sources: this city is missing from the list.</translation>
+    </message>
+    <message>
         <source>В этот день</source>
         <translation>On this day</translation>
     </message>
@@ -231,6 +235,20 @@
     <message>
         <source>Следующий</source>
         <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>EditorialNote</name>
+    <message>
+        <source>Этого города нет в перечне-источнике: текст о нём написан экспозицией по открытым источникам.</source>
+        <translation>This city is missing from the source list: the exhibition wrote its text from public sources.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorialSources</name>
+    <message>
+        <source>Источники: %1.</source>
+        <translation>Sources: %1.</translation>
     </message>
 </context>
 <context>

@@ -218,6 +218,11 @@ Item {
                     width: parent.width
                     visible: Language.english && screen.known && screen.city.paragraphs.length > 0
                 }
+                EditorialNote {   // a city the list lacks: the text below is the exhibition's own
+                    objectName: "cityEditorialNote"
+                    width: parent.width
+                    visible: screen.known && screen.city.editorial
+                }
                 KText {
                     objectName: "cityNoText"
                     kind: KText.Body
@@ -241,11 +246,19 @@ Item {
 
             footer: Item {
                 width: reading.width - Theme.unit * 4
-                height: screen.portrait ? footerCard.height + Theme.unit * 6 : 0
+                height: (editorialSources.visible ? editorialSources.height + Theme.unit * 2 : 0)
+                        + (screen.portrait ? footerCard.height + Theme.unit * 6 : 0)
+                EditorialSources {   // an editorial text's public sources, after the text they back
+                    id: editorialSources
+                    objectName: "cityEditorialSources"
+                    width: parent.width
+                    visible: screen.known && screen.city.editorial
+                    sources: screen.known ? screen.city.sourceTitles : []
+                }
                 MemorialCard {
                     id: footerCard
                     visible: screen.portrait
-                    y: Theme.unit * 4
+                    y: (editorialSources.visible ? editorialSources.height + Theme.unit * 2 : 0) + Theme.unit * 4
                     width: parent.width
                     height: implicitHeight
                     memorial: screen.portrait && screen.known ? screen.city.memorial : null
