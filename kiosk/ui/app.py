@@ -117,11 +117,10 @@ class KioskApp(QObject):
             lambda: self.startup.later("map", lambda: self.city_map.load(self.database.repository))
         )
         self.database.open()
+        # Only kiosks in a fleet write a status; after the open, so the first record says what shows.
         self.fleet_status = None
         if self.config.status_dir is not None:
-            from kiosk.ui.services.fleet_status import (
-                FleetStatusService,
-            )  # only kiosks in a fleet need it; after the open, so the first record says what shows
+            from kiosk.ui.services.fleet_status import FleetStatusService
 
             self.fleet_status = FleetStatusService(
                 self.config.status_dir,
