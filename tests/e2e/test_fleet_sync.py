@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.syncthing import BINARY, Syncthing, pair
+from tests.helpers.syncthing import BINARY, Syncthing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,11 +69,18 @@ def test_publish_sync_switch_and_status_round_trip(built_db, tmp_path):
     try:
         curator.start()
         kiosk_st.start()
-        pair(curator, kiosk_st)
-        curator.add_folder("exhibit", c_exhibit, "sendonly", [kiosk_st])
-        kiosk_st.add_folder("exhibit", k_exhibit, "receiveonly", [curator])
-        kiosk_st.add_folder("status", k_status, "sendonly", [curator])
-        curator.add_folder("status", c_status, "receiveonly", [kiosk_st])
+        # Both sides set up by the deployment recipe's own script, as on a museum's PCs.
+        recipe = ROOT / "packaging" / "linux" / "fleet-syncthing-config.sh"
+        curator.configure(recipe, "curator", kiosk_st, c_exhibit, c_status)
+        kiosk_st.configure(recipe, "kiosk", curator, k_exhibit, k_status)
+        kiosk_st.configure(recipe, "kiosk", curator, k_exhibit, k_status)  # running it twice changes nothing
+        options = kiosk_st.get("/rest/config/options")
+        assert not options["globalAnnounceEnabled"] and not options["relaysEnabled"] and not options["natEnabled"]
+        assert not options["localAnnounceEnabled"] and options["urAccepted"] == -1
+        folders = {f["id"]: f for f in kiosk_st.get("/rest/config/folders")}
+        assert (folders["exhibit"]["type"], folders["status"]["type"]) == ("receiveonly", "sendonly")
+        assert folders["status"]["fsWatcherEnabled"] and folders["exhibit"]["versioning"]["type"] == ""
+        assert [d["deviceID"] for d in folders["exhibit"]["devices"]].count(curator.device_id) == 1
         wait_for(lambda: (k_exhibit / "kiosk.sqlite").exists(), 60, "the first edition on the kiosk")
         wait_for(lambda: curator.completion("exhibit", kiosk_st) == 100, 30, "the first edition complete")
 

@@ -144,6 +144,17 @@ class Syncthing:
             },
         )
 
+    def configure(self, script: Path, role: str, peer: Syncthing, exhibit: Path, status: Path) -> None:
+        """Run the deployment recipe's settings script (packaging/linux/fleet-syncthing-config.sh) on this one."""
+        st = f"{BINARY} cli --home={self.home} --gui-address=127.0.0.1:{self.gui_port} --gui-apikey={self.api_key}"
+        subprocess.run(
+            ["sh", str(script), role, peer.device_id, f"127.0.0.1:{peer.sync_port}", str(exhibit), str(status)],
+            check=True,
+            env={**self._env(), "ST": st},
+            capture_output=True,
+            timeout=120,
+        )
+
     def scan(self, folder_id: str) -> None:
         self.post(f"/rest/db/scan?folder={folder_id}")
 
