@@ -127,7 +127,7 @@ def read_status(path: Path) -> KioskStatus:
     if not isinstance(data, dict) or not isinstance(data.get("kiosk_id"), str) or not data["kiosk_id"]:
         raise StatusError(f"{path}: no kiosk_id: not a kiosk status file")
     ex = data.get("exhibit") if isinstance(data.get("exhibit"), dict) else {}
-    ref = data.get("last_refusal") if isinstance(data.get("last_refusal"), dict) else None
+    ref: dict | None = data.get("last_refusal") if isinstance(data.get("last_refusal"), dict) else None
     visits = data.get("visits_today")
     return KioskStatus(
         kiosk_id=data["kiosk_id"],
@@ -140,7 +140,7 @@ def read_status(path: Path) -> KioskStatus:
         exhibit=Exhibit(_text(ex, "built_at"), _text(ex, "sources_sha256"), _text(ex, "schema_version")),
         showing_since=_text(data, "showing_since"),
         unavailable_reason=_text(data, "unavailable_reason"),
-        last_refusal=Refusal(_text(ref, "file"), _text(ref, "reason"), _text(ref, "at")) if ref else None,
+        last_refusal=None if ref is None else Refusal(_text(ref, "file"), _text(ref, "reason"), _text(ref, "at")),
         last_restart=_text(data, "last_restart"),
         visits_today=visits if isinstance(visits, int) and not isinstance(visits, bool) else None,
     )
