@@ -126,8 +126,9 @@ def read_status(path: Path) -> KioskStatus:
         raise StatusError(f"{path}: not a JSON status file") from None
     if not isinstance(data, dict) or not isinstance(data.get("kiosk_id"), str) or not data["kiosk_id"]:
         raise StatusError(f"{path}: no kiosk_id: not a kiosk status file")
-    ex = data.get("exhibit") if isinstance(data.get("exhibit"), dict) else {}
-    ref: dict | None = data.get("last_refusal") if isinstance(data.get("last_refusal"), dict) else None
+    ex_raw, ref_raw = data.get("exhibit"), data.get("last_refusal")
+    ex: dict = ex_raw if isinstance(ex_raw, dict) else {}
+    ref: dict | None = ref_raw if isinstance(ref_raw, dict) else None
     visits = data.get("visits_today")
     return KioskStatus(
         kiosk_id=data["kiosk_id"],
