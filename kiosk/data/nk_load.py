@@ -38,7 +38,7 @@ _QUERIES = {
 }
 
 
-NO_ROWS: dict[str, list[tuple]] = {name: [] for name in (*_QUERIES, "labels_en")}  # an empty section
+NO_ROWS: dict[str, list[tuple]] = {name: [] for name in (*_QUERIES, "labels_en", "summaries_en")}  # an empty section
 
 
 def read_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -49,6 +49,9 @@ def read_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         for kind, table in _LABELLED
         for i, label in conn.execute(f"SELECT id, label_en FROM {table} WHERE trim(coalesce(label_en, '')) != ''")
     ]
+    rows["summaries_en"] = conn.execute(
+        "SELECT id, summary_en FROM nk_chapters WHERE trim(coalesce(summary_en, '')) != ''"
+    ).fetchall()
     return rows
 
 
@@ -101,4 +104,5 @@ def build_section(rows: dict[str, list[tuple]]) -> Section:
         corrections=tuple(SeedCorrection(i, s, o, c or "", n) for i, s, o, c, n in rows["corrections"]),
         questions=tuple(SectionQuestion(i, t, n, s or "", src("question", i)) for i, t, n, s in rows["questions"]),
         labels_en={f"{kind}:{i}": label.strip() for kind, i, label in rows["labels_en"]},
+        summaries_en={i: summary.strip() for i, summary in rows.get("summaries_en", ())},
     )

@@ -136,6 +136,8 @@ class Section:
     questions: tuple[SectionQuestion, ...] = ()
     # "kind:id" → the English heading curators gave an item (label_en columns); the English mode shows it
     labels_en: dict[str, str] = field(default_factory=dict, compare=False)
+    # chapter id → the exhibition's short English summary of the chapter (editorial, from its quoted passages)
+    summaries_en: dict[str, str] = field(default_factory=dict, compare=False)
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -191,6 +191,7 @@ NK_TABLES = (
         ("title", T, True),
         ("lead", T),
         ("label_en", T),
+        ("summary_en", T),  # the exhibition's English summary of the chapter (editorial)
         pk=["id"],
     ),
     _t(
