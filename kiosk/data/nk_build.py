@@ -33,6 +33,9 @@ def write_section(db: sqlite_utils.Database, s: Section) -> None:
             "shown": int(d.shown),
             "taken": d.taken,
             "text": d.text,
+            "title_en": d.title_en or None,
+            "kind_en": d.kind_en or None,
+            "taken_en": d.taken_en or None,
         }
         for i, d in enumerate(s.seeds)
     )

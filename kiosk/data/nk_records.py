@@ -29,6 +29,10 @@ class SeedDoc:
     shown: bool  # False for 002: its sentences are never shown
     taken: str  # what the section took from it
     text: str = field(default="", repr=False)  # the whole document, to check quotes against; never shown
+    # the sources page in English mode: the exhibition's English for the three lines above (editorial)
+    title_en: str = ""
+    kind_en: str = ""
+    taken_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,6 +168,9 @@ def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: di
             str(entry.get("kind", "")),
             bool(entry.get("shown", True)),
             str(entry.get("taken", "")),
+            title_en=str(entry.get("title_en", "")),
+            kind_en=str(entry.get("kind_en", "")),
+            taken_en=str(entry.get("taken_en", "")),
         )
     if not docs:
         problems.append(DataError(path, "missing: expected [[seed]] entries", field="seed"))

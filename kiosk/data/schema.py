@@ -182,6 +182,9 @@ NK_TABLES = (
         ("shown", I, True),
         ("taken", T),
         ("text", T, True),
+        ("title_en", T),  # the sources page in English mode (editorial English of the exhibition)
+        ("kind_en", T),
+        ("taken_en", T),
         pk=["id"],
     ),
     _t(

@@ -217,6 +217,10 @@
         <translation>No information about this city</translation>
     </message>
     <message>
+        <source>Краткое изложение выставки</source>
+        <translation>The exhibition’s summary in English</translation>
+    </message>
+    <message>
         <source>Рассказ об этом городе готовится.</source>
         <translation>The story of this city is being prepared.</translation>
     </message>
@@ -530,6 +534,10 @@
     <message>
         <source>Раздел «Новокузнецк»</source>
         <translation>The Novokuznetsk section</translation>
+    </message>
+    <message>
+        <source>Краткое изложение выставки</source>
+        <translation>The exhibition’s summary in English</translation>
     </message>
 </context>
 <context>
