@@ -24,7 +24,7 @@ ORDER = {"tags": ("position", "id")}
 
 # English columns travel beside the Russian they render (a curator edits both at once): column → its neighbour.
 BESIDE = {
-    "cities": {"name_latin": "name", "summary_en": "text"},
+    "cities": {"summary_en": "text"},
     "nk_chapters": {"label_en": "title", "summary_en": "lead"},
     "nk_events": {"label_en": "title"},
     "nk_figures": {"label_en": "label"},
