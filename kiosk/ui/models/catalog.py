@@ -458,8 +458,8 @@ class Catalog(QObject):
         return Neighbours(
             previous=prev_id,
             next=next_id,
-            previous_name=self._by_id[prev_id].name if prev_id else "",
-            next_name=self._by_id[next_id].name if next_id else "",
+            previous_name=self._index_name(self._by_id[prev_id]) if prev_id else "",  # Latin in English mode
+            next_name=self._index_name(self._by_id[next_id]) if next_id else "",
             position=i + 1,
             count=len(ids),
         )

@@ -106,7 +106,8 @@ def strip_length() -> float:
 
 def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> str:
     """«26 июля 1941», «октябрь 1942», «1942», «1941–1945», «22 июня 1941 — 8 мая 1945»; in English with
-    code «en» («26 July 1941», «October 1942»). `when` is the source's own wording and stays as it is."""
+    code «en» («26 July 1941», «October 1942»). `when` is the source's own wording: shown as it is in Russian,
+    replaced by its dates in English."""
     if not date:
         return ""
     loc = _locale(code)
@@ -119,7 +120,7 @@ def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> st
             return f"{loc.standaloneMonthName(parts[1])} {parts[0]}"
         return str(parts[0])
 
-    if when:
+    if when and code != "en":  # English mode: the dates the editors gave the wording, not Russian words
         return f"{when}, {date[:4]}" if not end or end[:4] == date[:4] else f"{when}, {date[:4]}–{end[:4]}"
     if not end:
         return one(date)
