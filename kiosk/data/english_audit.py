@@ -62,7 +62,9 @@ def section_texts(section: Section) -> list[EnglishText]:
     out: list[EnglishText] = []
     name = "Новокузнецк (раздел)"
     for c in section.chapters:
-        russian = "\n".join([c.title, c.lead, *(p.text for p in c.paragraphs), *(q.quote for p in c.paragraphs for q in p.sources)])
+        russian = "\n".join(
+            [c.title, c.lead, *(p.text for p in c.paragraphs), *(q.quote for p in c.paragraphs for q in p.sources)]
+        )
         for field, english in (
             ("label_en", section.labels_en.get(f"chapter:{c.id}", "")),
             ("summary_en", section.summaries_en.get(c.id, "")),

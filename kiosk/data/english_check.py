@@ -25,9 +25,9 @@ _EN_MULTIPLIER = {"thousand": 1000, "million": 10**6, "billion": 10**9}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Capitalised words that are plain English, not names (sentence openings, «I. M.» initials are names).
 _PLAIN = frozenset(
-    """a about according after all almost among and around as at by coal during each evacuated every fish five other thirty for from guns holds
-    however in it its known more most of on one over shells still the their then there these this
-    three thus to trains two until when while with within yet""".split()
+    """a about according after all almost among and around as at by coal during each evacuated every fish
+    five for from guns holds however in it its known more most of on one other over shells still the
+    their then there these thirty this three thus to trains two until when while with within yet""".split()
 )
 
 

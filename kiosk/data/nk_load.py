@@ -26,7 +26,9 @@ _LABELLED = (
 _QUERIES = {
     "quotes": "SELECT kind, item_id, seed, quote FROM nk_quotes ORDER BY kind, item_id, position",
     "paragraphs": "SELECT id, chapter_id, text, refs FROM nk_paragraphs ORDER BY chapter_id, position",
-    "seeds": "SELECT id, file, title, kind, shown, taken, text, title_en, kind_en, taken_en FROM nk_seeds ORDER BY position",
+    "seeds": (
+        "SELECT id, file, title, kind, shown, taken, text, title_en, kind_en, taken_en FROM nk_seeds ORDER BY position"
+    ),
     "chapters": "SELECT id, title, lead FROM nk_chapters ORDER BY position",
     "events": "SELECT id, date, end_date, precision, when_text, title, text FROM nk_events ORDER BY position",
     "figures": "SELECT id, value, value_text, unit, label, countable, text FROM nk_figures ORDER BY position",
