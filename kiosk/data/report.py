@@ -189,7 +189,7 @@ def _english_findings(repo: Repository) -> list[Finding]:
         if not t.english:
             out.append(
                 Finding(
-                    "warning",
+                    "info",
                     "english_missing",
                     t.table,
                     t.id,
