@@ -552,7 +552,7 @@
     </message>
     <message>
         <source>Кузнецкий металлургический комбинат, фронт, подвиги, тыл, награды и память. Всё рассказанное — дословно из документов, каждый отрывок со ссылкой на источник.</source>
-        <translation>The Kuznetsk Iron and Steel Works, the front, deeds of valour, the home front, awards and remembrance. Everything told here is quoted word for word from the documents (in Russian), each passage with its source.</translation>
+        <translation>The Kuznetsk Iron and Steel Works, the front, deeds of valour, the home front, awards and remembrance. Everything told here is quoted word for word from the documents (in Russian), each passage with its source; the English titles and summaries are the exhibition’s own.</translation>
     </message>
     <message>
         <source>Лента времени</source>
