@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3  # 3: city_sources (an editorial entry's public sources)
+SCHEMA_VERSION = 3  # 3: city_sources (an editorial entry's public sources), the section's English columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +208,9 @@ NK_TABLES = (
         ("shown", I, True),
         ("taken", T),
         ("text", T, True),
+        ("title_en", T),  # the sources page in English mode (editorial English of the exhibition)
+        ("kind_en", T),
+        ("taken_en", T),
         pk=["id"],
     ),
     _t(
@@ -217,6 +220,7 @@ NK_TABLES = (
         ("title", T, True),
         ("lead", T),
         ("label_en", T),
+        ("summary_en", T),  # the exhibition's English summary of the chapter (editorial)
         pk=["id"],
     ),
     _t(

@@ -164,7 +164,7 @@ def test_errors_name_file_row_and_column_and_write_nothing(fixture_db, tmp_path,
     target.write_bytes(b"old")
     assert main(["import", str(folder), "--out", str(target)]) == 1
     err = capsys.readouterr().err
-    assert f"{folder / 'cities.csv'}: row 5, column J «lat»: must be a number, found 'север'" in err
+    assert f"{folder / 'cities.csv'}: row 5, column K «lat»: must be a number, found 'север'" in err
     assert f"{folder / 'cities.csv'}: row 5, column G «year»: must be a whole number, found 'давно'" in err
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

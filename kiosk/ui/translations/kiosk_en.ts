@@ -221,6 +221,10 @@
         <translation>No information about this city</translation>
     </message>
     <message>
+        <source>Краткое изложение выставки</source>
+        <translation>The exhibition’s summary in English</translation>
+    </message>
+    <message>
         <source>Рассказ об этом городе готовится.</source>
         <translation>The story of this city is being prepared.</translation>
     </message>
@@ -549,6 +553,10 @@
         <source>Раздел «Новокузнецк»</source>
         <translation>The Novokuznetsk section</translation>
     </message>
+    <message>
+        <source>Краткое изложение выставки</source>
+        <translation>The exhibition’s summary in English</translation>
+    </message>
 </context>
 <context>
     <name>NkHomeScreen</name>
@@ -562,7 +570,7 @@
     </message>
     <message>
         <source>Кузнецкий металлургический комбинат, фронт, подвиги, тыл, награды и память. Всё рассказанное — дословно из документов, каждый отрывок со ссылкой на источник.</source>
-        <translation>The Kuznetsk Iron and Steel Works, the front, deeds of valour, the home front, awards and remembrance. Everything told here is quoted word for word from the documents (in Russian), each passage with its source.</translation>
+        <translation>The Kuznetsk Iron and Steel Works, the front, deeds of valour, the home front, awards and remembrance. Everything told here is quoted word for word from the documents (in Russian), each passage with its source; the English titles and summaries are the exhibition’s own.</translation>
     </message>
     <message>
         <source>Лента времени</source>

@@ -201,7 +201,18 @@ Item {
                     images: screen.known ? (screen.city.images || []) : []
                     onOpened: (index) => viewer.open(index)
                 }
-                Repeater {   // English mode: what curators wrote in English, before the Russian source text
+                KText {   // English mode: the summary is the exhibition's own English, not the list's text
+                    objectName: "citySummaryNote"
+                    kind: KText.Small
+                    width: parent.width
+                    visible: screen.known && screen.city.summaryEn.length > 0
+                    text: qsTr("Краткое изложение выставки")
+                    color: Theme.gold
+                    font.capitalization: Font.AllUppercase
+                    font.letterSpacing: Theme.px(2)
+                    wrapMode: Text.Wrap
+                }
+                Repeater {   // English mode: the exhibition's editorial English summary, before the Russian source text
                     model: screen.known ? screen.city.summaryEn : []
                     delegate: KText {
                         required property string modelData
