@@ -21,11 +21,11 @@ from pathlib import Path
 from kiosk.data.errors import DataError
 
 _KINDS = (
-    (stat.S_ISFIFO, "is a FIFO (named pipe), not a database file"),
-    (stat.S_ISCHR, "is a character device, not a database file"),
-    (stat.S_ISBLK, "is a block device, not a database file"),
-    (stat.S_ISSOCK, "is a socket, not a database file"),
-    (stat.S_ISDIR, "is a folder, not a database file"),
+    (stat.S_ISFIFO, "is a FIFO (named pipe)"),
+    (stat.S_ISCHR, "is a character device"),
+    (stat.S_ISBLK, "is a block device"),
+    (stat.S_ISSOCK, "is a socket"),
+    (stat.S_ISDIR, "is a folder"),
 )
 CHUNK = 1 << 20
 
@@ -34,7 +34,7 @@ class BusyFile(DataError):
     """The file is being written right now: not broken, just not ready; try again later."""
 
 
-def regular_file_stat(path: str | Path) -> os.stat_result:
+def regular_file_stat(path: str | Path, what: str = "database file") -> os.stat_result:
     """stat() of `path` (following symlinks) when it is a regular file; else a DataError saying what it is.
 
     stat() never opens the file, so a FIFO or a device cannot block here.
@@ -51,7 +51,7 @@ def regular_file_stat(path: str | Path) -> os.stat_result:
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     for test, message in _KINDS:
         if test(st.st_mode):
-            raise DataError(path, message)
+            raise DataError(path, f"{message}, not a {what}")
     if not stat.S_ISREG(st.st_mode):
         raise DataError(path, "is not a regular file")
     return st
@@ -79,6 +79,25 @@ def _open_regular(path: str | Path) -> int:
         os.close(fd)
         raise DataError(path, "is not a regular file")
     return fd
+
+
+def read_regular(path: str | Path, max_bytes: int, what: str = "file") -> bytes:
+    """The bytes of a small regular file, never more than `max_bytes`: a FIFO, a device or a folder is refused
+    before it is opened for reading (nothing blocks), and /dev/zero or a huge file cannot fill the memory."""
+    st = regular_file_stat(path, what)
+    if st.st_size > max_bytes:
+        raise DataError(path, f"{what} too large: {st.st_size} bytes, at most {max_bytes}")
+    fd = _open_regular(path)
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise DataError(path, f"cannot read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew since stat()
+        raise DataError(path, f"{what} too large: more than {max_bytes} bytes")
+    return data
 
 
 def _copy(path: str | Path, target: Path) -> None:
@@ -149,4 +168,4 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
     return Snapshot(path, target, signature(after))
 
 
-__all__ = ["BusyFile", "Snapshot", "regular_file_stat", "signature", "take_snapshot"]
+__all__ = ["BusyFile", "Snapshot", "read_regular", "regular_file_stat", "signature", "take_snapshot"]
