@@ -26,6 +26,7 @@ import zlib
 from pathlib import Path
 
 from kiosk.data.errors import DataError
+from kiosk.data.schema import MAX_FILE_BYTES
 
 _KINDS = (
     (stat.S_ISFIFO, "is a FIFO (named pipe)"),
@@ -69,6 +70,10 @@ def regular_file_stat(path: str | Path, what: str = "database file") -> os.stat_
     return st
 
 
+def size_text(n: int) -> str:
+    return f"{n / (1 << 20):.0f} MB" if n >= 1 << 20 else f"{n} bytes"
+
+
 def signature(st: os.stat_result) -> tuple[int, int, int, int]:
     """What changes when a file is replaced or rewritten: device, inode, size, modification time."""
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
@@ -96,7 +101,7 @@ def read_regular(path: str | Path, max_bytes: int, what: str = "file") -> bytes:
     before it is opened for reading (nothing blocks), and /dev/zero or a huge file cannot fill the memory."""
     st = regular_file_stat(path, what)
     if st.st_size > max_bytes:
-        raise DataError(path, f"{what} too large: {st.st_size} bytes, at most {max_bytes}")
+        raise DataError(path, f"{what} too large: {size_text(st.st_size)}, at most {size_text(max_bytes)}")
     fd = _open_regular(path)
     try:
         with os.fdopen(fd, "rb", closefd=False) as f:
@@ -106,7 +111,7 @@ def read_regular(path: str | Path, max_bytes: int, what: str = "file") -> bytes:
     finally:
         os.close(fd)
     if len(data) > max_bytes:  # grew since stat()
-        raise DataError(path, f"{what} too large: more than {max_bytes} bytes")
+        raise DataError(path, f"{what} too large: more than {size_text(max_bytes)}")
     return data
 
 
@@ -161,6 +166,8 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
     curator's write in progress), or when the file changed while it was copied (half-copied, rewritten).
     """
     before = regular_file_stat(path)
+    if before.st_size > MAX_FILE_BYTES:
+        raise DataError(path, f"too large: {size_text(before.st_size)}, at most {size_text(MAX_FILE_BYTES)}")
     journal = Path(f"{path}-journal")
     if journal.exists() and journal.stat().st_size > 0:
         raise BusyFile(

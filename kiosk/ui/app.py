@@ -116,10 +116,12 @@ class KioskApp(QObject):
         self.city_map = MapModel(self)
         # The map's city positions need the map asset (~20 ms to read): home shows no map, so after the first frame.
         self.database.infoChanged.connect(
-            lambda: self.startup.later("map", lambda: self.city_map.load(self.database.repository))
+            lambda: self.startup.later(
+                "map", self.database.guarded("map", lambda: self.city_map.load(self.database.repository))
+            )
         )
         self.database.open()
-        self.startup.later("search", self.catalog.warm_search)
+        self.startup.later("search", self.database.guarded("search", self.catalog.warm_search))
         self.attract = AttractService(
             self.config.attract_timeout,
             self.config.slide_duration,
@@ -193,7 +195,7 @@ class KioskApp(QObject):
         # Home shows only whether there is a section; its records and the model are made after the first frame.
         repository = self.database.repository
         self.novokuznetsk.expect(repository)
-        self.startup.later("section", lambda: self.novokuznetsk.load(repository))
+        self.startup.later("section", self.database.guarded("section", lambda: self.novokuznetsk.load(repository)))
 
     def _on_frame_swapped(self) -> None:
         if self.first_frame_ms is None:

@@ -291,6 +291,21 @@ class DatabaseService(QObject):
 
         self._verify_again = self._jobs.start("verify", repo, job) is None  # busy: again when that job is done
 
+    def guarded(self, what: str, task):
+        """`task` (a model loading the data shown: the section, the map…) made safe: a value it cannot use makes
+        the kiosk unavailable, as a refused file would, instead of a crash that every restart repeats. Only a
+        file the full checks have not seen yet gets this far (start-up's quick open); `verify()` then names the
+        exact table, row and field."""
+
+        def run() -> None:
+            try:
+                task()
+            except Exception as exc:  # noqa: BLE001 - a bad value in the file, never a reason to crash-loop
+                log.debug("%s failed on the database", what, exc_info=True)
+                self._set_unavailable(f"{what}: {_one_line(exc)}")
+
+        return run
+
     @Slot()
     def reload(self) -> None:
         """From the admin panel: re-read the file now and switch at once; `reloaded` tells how it went."""
