@@ -93,7 +93,7 @@ def cmd_import(args) -> int:
     from kiosk.data.importer import import_database
     from kiosk.data.repository import Repository
 
-    out, notes = import_database(args.source, args.out)
+    out, notes = import_database(args.source, args.out, force=args.force)
     for note in notes:
         print(note)
     repo = Repository.open(out)
@@ -174,6 +174,7 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="build a database from an export: CSV folder, .xlsx or .json")
     p.add_argument("source", type=Path, metavar="DIR|FILE")
     p.add_argument("--out", type=Path, required=True, metavar="PATH")
+    p.add_argument("--force", action="store_true", help="replace --out even when it is not a kiosk database")
     p.set_defaults(func=cmd_import)
 
     owners = ", ".join(sorted(schema.IMAGE_OWNERS))

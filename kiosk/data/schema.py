@@ -170,6 +170,7 @@ MAX_FILE_BYTES = 1 << 30  # the database file (59 MB hold 200 photographs)
 MAX_ROWS = 10_000  # per table (70 cities, 153 quotes)
 MAX_IMAGE_BYTES = 20 * 1024 * 1024  # one stored photograph (re-encoded to at most 2560 px: a few MB)
 MAX_PROBLEMS = 100  # a check stops after this many problems and says so
+MAX_SOURCE_BYTES = 256 * 1024 * 1024  # one file an import reads (a CSV, the JSON document, the workbook)
 SHORT_TEXT = 200  # names, regions, districts, keys: one line on a card
 LABEL_TEXT = 1_000  # titles, labels, captions, credits, addresses
 LONG_TEXT = 200_000  # a city's text, a quote, a note: a long chapter (180 000 characters round-trip in CSV)

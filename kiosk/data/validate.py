@@ -158,7 +158,9 @@ class _Check:
             picks, wrong = [], []
             for col in table.columns:
                 c = f'"{col.name}"'
-                ok = ", ".join(f"'{t}'" for t in sorted(_TYPEOF_OK[col.type] | ({"null"} if not col.required else set())))
+                ok = ", ".join(
+                    f"'{t}'" for t in sorted(_TYPEOF_OK[col.type] | ({"null"} if not col.required else set()))
+                )
                 limit = schema.max_length(table.name, col.name) if col.type == "TEXT" else schema.MAX_IMAGE_BYTES
                 sized = "text" if col.type == "TEXT" else "blob"
                 picks.append(

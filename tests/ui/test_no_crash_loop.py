@@ -29,13 +29,14 @@ def _loose(path):
     return conn
 
 
+FIRST = "(SELECT min(id) FROM cities)"
 EDITS = {
-    "null year": "UPDATE cities SET year = NULL WHERE id = (SELECT min(id) FROM cities)",
-    "text year": "UPDATE cities SET year = '2021' WHERE id = (SELECT min(id) FROM cities)",
-    "fraction year": "UPDATE cities SET year = 2021.5 WHERE id = (SELECT min(id) FROM cities)",
-    "blob year": "UPDATE cities SET year = x'00' WHERE id = (SELECT min(id) FROM cities)",
-    "text latitude": "UPDATE cities SET lat = 'abc' WHERE id = (SELECT min(id) FROM cities)",
-    "5M-character name": "UPDATE cities SET name = printf('%.*c', 5000000, 'x') WHERE id = (SELECT min(id) FROM cities)",
+    "null year": f"UPDATE cities SET year = NULL WHERE id = {FIRST}",
+    "text year": f"UPDATE cities SET year = '2021' WHERE id = {FIRST}",
+    "fraction year": f"UPDATE cities SET year = 2021.5 WHERE id = {FIRST}",
+    "blob year": f"UPDATE cities SET year = x'00' WHERE id = {FIRST}",
+    "text latitude": f"UPDATE cities SET lat = 'abc' WHERE id = {FIRST}",
+    "5M-character name": f"UPDATE cities SET name = printf('%.*c', 5000000, 'x') WHERE id = {FIRST}",
     "section date": "UPDATE nk_events SET date = 'abc' WHERE rowid = (SELECT min(rowid) FROM nk_events)",
 }
 
