@@ -40,7 +40,9 @@ def cmd_validate(args) -> int:
     for p in problems:
         print(p)
     if problems:
-        print(f"{args.path}: {len(problems)} problem(s)", file=sys.stderr)
+        stopped = getattr(problems[-1], "stopped", False)
+        count = f"more than {len(problems) - 1}" if stopped else str(len(problems))
+        print(f"{args.path}: {count} problem(s)", file=sys.stderr)
         return 1
     from kiosk.data.repository import Repository
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk.data import geonames, rules, schema, tables
-from kiosk.data.errors import DataError, DataErrors
+from kiosk.data.errors import DataError, DataErrors, stop_line
 from kiosk.data.publish import publish, write_meta, write_search_terms
 from kiosk.data.records import City, Tag
 from kiosk.data.spreadsheet import Sheet, read_csv_sheet, read_source
@@ -256,9 +256,7 @@ def _capped(problems: list[DataError]) -> DataErrors:
     """The first MAX_PROBLEMS problems and, when there were more, a line that says the check stopped there."""
     if len(problems) <= schema.MAX_PROBLEMS:
         return DataErrors(problems)
-    first = problems[0]
-    stop = DataError(first.path, f"stopped after {schema.MAX_PROBLEMS} problems (there are more): fix these first")
-    return DataErrors([*problems[: schema.MAX_PROBLEMS], stop])
+    return DataErrors([*problems[: schema.MAX_PROBLEMS], stop_line(problems[0].path)])
 
 
 def _remap(imported: Imported, e: DataError) -> DataError:

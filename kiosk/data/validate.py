@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from kiosk.data import rules, schema
-from kiosk.data.errors import DataError
+from kiosk.data.errors import DataError, stop_line
 from kiosk.data.sqlite_ro import open_readonly
 
 # Shown on a single line (text and seed copies may have paragraphs).
@@ -96,9 +96,7 @@ class _Check:
                 if self.problems:
                     break
         except _TooMany:
-            self.problems.append(
-                DataError(self.path, f"stopped after {schema.MAX_PROBLEMS} problems (there are more): fix these first")
-            )
+            self.problems.append(stop_line(self.path))
         return self.problems
 
     def integrity(self) -> None:

@@ -65,6 +65,16 @@ def test_a_hundred_problems_then_a_count_line(db_copy):
     assert f"stopped after {schema.MAX_PROBLEMS} problems" in problems[-1]
 
 
+def test_validate_says_it_stopped_counting(db_copy, capsys):
+    from kiosk.data.cli import main
+
+    test_a_hundred_problems_then_a_count_line(db_copy)
+    assert main(["validate", str(db_copy)]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == schema.MAX_PROBLEMS + 1
+    assert err.strip() == f"{db_copy}: more than {schema.MAX_PROBLEMS} problem(s)"
+
+
 def test_a_file_over_the_size_limit_is_refused_before_it_is_copied(db_copy, monkeypatch):
     monkeypatch.setattr(snapshot, "MAX_FILE_BYTES", 1000)
     size = snapshot.size_text(db_copy.stat().st_size)
