@@ -79,4 +79,3 @@ def stop_line(path: str | Path) -> DataError:
     line = DataError(path, f"stopped after {MAX_PROBLEMS} problems (there are more): fix these first")
     line.stopped = True  # type: ignore[attr-defined]
     return line
-
