@@ -22,7 +22,7 @@ wanted=$base
 # bundle trimming (readelf, cc): best effort, since those tests skip cleanly where a tool is missing.
 if [ "$mode" = test ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   tools=""
-  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox weston:weston readelf:binutils cc:gcc; do
+  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox xwininfo:x11-utils weston:weston readelf:binutils cc:gcc; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || tools="$tools ${pair#*:}"
   done
   if [ -n "$tools" ]; then
