@@ -462,6 +462,8 @@ class DatabaseService(QObject):
         for candidate in map(str, (self._path, self._path.parent, self._path.parent.parent)):
             try:
                 os.stat(candidate)  # (Path.exists() raises PermissionError for a folder we may not enter)
+                if not os.access(candidate, os.R_OK):  # inotify needs read access (else a Qt warning each time)
+                    raise PermissionError(13, "Permission denied", candidate)
             except PermissionError as exc:
                 if candidate not in self._unwatchable:  # the open that follows says it once, for staff
                     self._unwatchable.add(candidate)
