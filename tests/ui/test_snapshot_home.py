@@ -77,3 +77,16 @@ def test_only_our_kind_is_removed(tmp_path):
     not_a_pid.mkdir()
     assert remove_leftovers(tmp_path) == [ours]
     assert theirs.exists() and not_a_pid.exists()
+
+
+def test_a_copy_that_cannot_go_home_goes_to_the_temporary_folder(photo_db, tmp_path):
+    from kiosk.data import snapshot
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("a file where the state folder should be (or a full or read-only disk)")
+    snapshot.set_home(blocked / "snapshots")
+    try:
+        with snapshot.take_snapshot(photo_db) as snap:
+            assert snap.path.parent.parent == Path(tempfile.gettempdir()) and snap.path.exists()
+    finally:
+        snapshot.set_home(None)

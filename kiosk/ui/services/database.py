@@ -300,8 +300,10 @@ class DatabaseService(QObject):
         def run() -> None:
             try:
                 task()
-            except Exception as exc:  # noqa: BLE001 - a bad value in the file, never a reason to crash-loop
-                log.debug("%s failed on the database", what, exc_info=True)
+            except Exception as exc:
+                if self._available and getattr(self._repository, "checked", True):
+                    raise  # the full checks passed this file: a bug, which ends the kiosk like any other
+                log.debug("%s failed on the database", what, exc_info=True)  # a bad value: no crash loop
                 self._set_unavailable(f"{what}: {_one_line(exc)}")
 
         return run
