@@ -22,6 +22,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
@@ -38,6 +39,7 @@ _KINDS = (
 CHUNK = 1 << 20
 _DENIED = "cannot read: permission denied (give the kiosk's user read access to the file and its folder)"
 PREFIX = "kiosk-snapshot-"
+OLD_STYLE_AGE_S = 3600  # earlier versions named copies without their process: those older than this are left over
 _home: Path | None = None  # set_home()
 
 
@@ -243,7 +245,9 @@ def _running(pid: int) -> bool:
 
 def remove_leftovers(*folders: str | Path | None) -> list[Path]:
     """Remove the private copies that processes no longer running left in `folders` (None: the temporary
-    folder); only our own kind, only our own user's. Returns what was removed."""
+    folder); only our own kind, only our own user's. An earlier version named its copies without the process
+    (`kiosk-snapshot-<random>`): those go once an hour old (a kiosk still reading one falls back to the
+    curators' file for its images). Returns what was removed."""
     removed = []
     uid = getattr(os, "getuid", lambda: None)()
     for folder in folders:
@@ -253,15 +257,20 @@ def remove_leftovers(*folders: str | Path | None) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            pid_text = entry.name[len(PREFIX) :].split("-", 1)[0] if entry.name.startswith(PREFIX) else ""
+            if not entry.name.startswith(PREFIX):
+                continue
+            pid_text, dash, _ = entry.name[len(PREFIX) :].partition("-")
             try:
-                if not pid_text.isdigit() or not entry.is_dir(follow_symlinks=False):
-                    continue
-                if uid is not None and entry.stat(follow_symlinks=False).st_uid != uid:
+                st = entry.stat(follow_symlinks=False)
+                if not entry.is_dir(follow_symlinks=False) or (uid is not None and st.st_uid != uid):
                     continue
             except OSError:
                 continue
-            if int(pid_text) != os.getpid() and not _running(int(pid_text)):
+            if dash and pid_text.isdigit():
+                stale = int(pid_text) != os.getpid() and not _running(int(pid_text))
+            else:  # an earlier version's name, without its process: stale once it is older than any copy in use
+                stale = not dash and time.time() - st.st_mtime > OLD_STYLE_AGE_S
+            if stale:
                 shutil.rmtree(entry.path, ignore_errors=True)
                 removed.append(Path(entry.path))
     return removed

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -75,8 +76,13 @@ def test_only_our_kind_is_removed(tmp_path):
     theirs.mkdir()
     not_a_pid = tmp_path / f"{PREFIX}x-1"
     not_a_pid.mkdir()
-    assert remove_leftovers(tmp_path) == [ours]
-    assert theirs.exists() and not_a_pid.exists()
+    earlier_version = tmp_path / f"{PREFIX}4rdfoe8c"  # what runs before this change left (57, 113, 169 MB…)
+    earlier_version.mkdir()
+    os.utime(earlier_version, (time.time() - 7200, time.time() - 7200))
+    fresh_earlier = tmp_path / f"{PREFIX}kcwyxlzv"  # perhaps still in use by an older kiosk: left alone
+    fresh_earlier.mkdir()
+    assert sorted(remove_leftovers(tmp_path)) == sorted([ours, earlier_version])
+    assert theirs.exists() and not_a_pid.exists() and fresh_earlier.exists()
 
 
 def test_a_copy_that_cannot_go_home_goes_to_the_temporary_folder(photo_db, tmp_path):
