@@ -23,7 +23,8 @@ wanted=$base
 # skip cleanly where a tool is missing.
 if [ "$mode" = test ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   tools=""
-  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox weston:weston readelf:binutils cc:gcc syncthing:syncthing; do
+  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox xwininfo:x11-utils weston:weston readelf:binutils cc:gcc \
+      syncthing:syncthing; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || tools="$tools ${pair#*:}"
   done
   if [ -n "$tools" ]; then

@@ -48,7 +48,9 @@ def cmd_validate(args) -> int:
     for p in problems:
         print(p)
     if problems:
-        print(f"{args.path}: {len(problems)} problem(s)", file=sys.stderr)
+        stopped = getattr(problems[-1], "stopped", False)
+        count = f"more than {len(problems) - 1}" if stopped else str(len(problems))
+        print(f"{args.path}: {count} problem(s)", file=sys.stderr)
         return 1
     from kiosk.data.repository import Repository
 
@@ -101,7 +103,7 @@ def cmd_import(args) -> int:
     from kiosk.data.importer import import_database
     from kiosk.data.repository import Repository
 
-    out, notes = import_database(args.source, args.out)
+    out, notes = import_database(args.source, args.out, force=args.force)
     for note in notes:
         print(note)
     repo = Repository.open(out)
@@ -215,6 +217,7 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="build a database from an export: CSV folder, .xlsx or .json")
     p.add_argument("source", type=Path, metavar="DIR|FILE")
     p.add_argument("--out", type=Path, required=True, metavar="PATH")
+    p.add_argument("--force", action="store_true", help="replace --out even when it is not a kiosk database")
     p.set_defaults(func=cmd_import)
 
     owners = ", ".join(sorted(schema.IMAGE_OWNERS))

@@ -75,6 +75,8 @@ class Repository:
                     _raise_any(check_connection(conn, path))  # a row that breaks loading: say which, and where
                 raise
             repo.checked = full_check
+            if isinstance(conn, SnapshotConnection) and conn.snapshot is not None:
+                repo.content_digest = conn.snapshot.digest
             if repo._images and isinstance(conn, SnapshotConnection):
                 repo._keep_snapshot(conn.detach_snapshot())
             return repo
@@ -84,6 +86,7 @@ class Repository:
             conn.close()
 
     checked = True  # every check ran when it was opened (see open(full_check))
+    content_digest: int | None = None  # the checksum of the file's bytes as they were read (snapshot.content_digest)
 
     def _keep_snapshot(self, snapshot) -> None:
         """Images are read on demand from the private snapshot these records came from, never from the

@@ -176,6 +176,37 @@ SEARCH_TERMS = _t(
     fks=[("city_id", "cities", "id")],
 )
 
+# Limits: what one kiosk file may hold at most. Checked before anything is read whole (kiosk.data.validate's
+# first stages, which the kiosk's quick open runs too; the importer, per file and per cell), so a 5-million-
+# character name or a million rows is refused in a moment with its place named, never loaded, shown or frozen on.
+MAX_FILE_BYTES = 1 << 30  # the database file (59 MB hold 200 photographs)
+MAX_ROWS = 10_000  # per table (70 cities, 153 quotes)
+MAX_IMAGE_BYTES = 20 * 1024 * 1024  # one stored photograph (re-encoded to at most 2560 px: a few MB)
+MAX_PROBLEMS = 100  # a check stops after this many problems and says so
+MAX_SOURCE_BYTES = 256 * 1024 * 1024  # one file an import reads (a CSV, the JSON document, the workbook)
+SHORT_TEXT = 200  # names, regions, districts, keys: one line on a card
+LABEL_TEXT = 1_000  # titles, labels, captions, credits, addresses
+LONG_TEXT = 200_000  # a city's text, a quote, a note: a long chapter (180 000 characters round-trip in CSV)
+_SHORT_COLUMNS = {
+    *("name", "name_seed", "name_latin", "region", "region_seed", "federal_district", "key", "id", "tag_id"),
+    *("kind", "icon", "owner_type", "owner_id", "format", "field", "date", "end_date", "precision", "when_text"),
+    *("value_text", "unit", "seed", "item_id", "chapter_id", "shown_seed"),
+}
+_LABEL_COLUMNS = {
+    *("title", "title_en", "label", "label_ru", "label_en", "caption", "credit", "headline", "address", "url"),
+    *("role", "recipient", "by_whom", "topic", "lead", "file", "taken"),
+}
+
+
+def max_length(table: str, column: str) -> int:
+    """The most characters a TEXT column may hold (the search index is derived: it gets the long limit twice)."""
+    if table == "search_terms":
+        return 2 * LONG_TEXT
+    if column in _SHORT_COLUMNS:
+        return SHORT_TEXT
+    return LABEL_TEXT if column in _LABEL_COLUMNS else LONG_TEXT
+
+
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
     t.name: t

@@ -77,3 +77,24 @@ def read_rows(path: str | Path) -> dict[str, list[dict]]:
         return out
     finally:
         conn.close()
+
+
+# CSV formula injection (OWASP): a cell that starts with one of these is run as a formula by Excel and LibreOffice
+# when a curator opens the file. The CSV export writes such a text with a leading apostrophe; the import takes
+# exactly one away again, so every value round-trips unchanged (a text that itself starts with an apostrophe and
+# one of these, or two apostrophes, gets one too).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(value: str) -> str:
+    """The text as the CSV export writes it (see FORMULA_STARTS)."""
+    if value.startswith(FORMULA_STARTS) or (value.startswith("'") and value[1:].startswith((*FORMULA_STARTS, "'"))):
+        return "'" + value
+    return value
+
+
+def unguard_formula(value: str) -> str:
+    """guard_formula undone (the import of a CSV cell)."""
+    if value.startswith("'") and value[1:].startswith((*FORMULA_STARTS, "'")):
+        return value[1:]
+    return value

@@ -26,6 +26,7 @@ A bad file (unreadable, not TOML, an unknown key, a wrong type or range) raises 
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -38,6 +39,7 @@ APP_ID = locations.APP_ID
 DEFAULT_PIN_HASH = "pbkdf2_sha256$200000$a2lvc2stZGVmYXVsdC0xOTQ1$YPQ75nXbAxrM5VdIOgT5hiXIOyuyKRM74q9ZJywN8L8="
 
 SCREENS = ("home", "cities")
+MAX_CONFIG_BYTES = 64 * 1024  # a dozen settings; anything larger is not a kiosk config
 
 
 class ConfigError(Exception):
@@ -127,20 +129,26 @@ def load_config(path: Path | str | None = None) -> Config:
             return Config()
     path = Path(path)
     where = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"config file not found: {where}") from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {where}: {exc.strerror or exc}") from None
+    from kiosk.data.errors import DataError
+    from kiosk.data.snapshot import read_regular
+
+    try:  # a FIFO, a device or a folder is refused before it is read; /dev/zero cannot fill the memory
+        raw = read_regular(path, MAX_CONFIG_BYTES, "config file")
+    except DataError as exc:
+        if not os.path.lexists(path):
+            raise ConfigError(f"config file not found: {where}") from None
+        raise ConfigError(f"config file {exc}") from None
     import tomllib  # here: most kiosks run without a config file, and start-up is shorter without it
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        # utf-8-sig: Windows' Notepad starts a file with a byte-order mark, which TOML does not allow
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ConfigError(f"{where}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{where}: not valid TOML (arrays or tables nested too deeply)") from None
     known = {f.name for f in fields(Config)} - {"source"}
     values = {}
     for key, value in data.items():

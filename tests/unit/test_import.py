@@ -161,12 +161,13 @@ def test_errors_name_file_row_and_column_and_write_nothing(fixture_db, tmp_path,
     export.write_csv(fixture_db, folder)
     _append_row(folder / "cities.csv", {**NEW_CITY, "id": "4", "lat": "север", "lon": "44", "year": "давно"})
     target = tmp_path / "k.sqlite"
-    target.write_bytes(b"old")
+    target.write_bytes(fixture_db.read_bytes())  # the kiosk database the import would replace
+    old = target.read_bytes()
     assert main(["import", str(folder), "--out", str(target)]) == 1
     err = capsys.readouterr().err
     assert f"{folder / 'cities.csv'}: row 5, column K «lat»: must be a number, found 'север'" in err
     assert f"{folder / 'cities.csv'}: row 5, column G «year»: must be a whole number, found 'давно'" in err
-    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert target.read_bytes() == old and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_checks_of_the_new_file_point_back_at_the_row(fixture_db, tmp_path, capsys):
