@@ -36,7 +36,12 @@ Rectangle {
     enabled: available || checked
     Accessible.role: Accessible.CheckBox
     Accessible.name: count >= 0 ? qsTr("%1, городов: %2").arg(text).arg(count) : text
+    Accessible.checkable: true
     Accessible.checked: checked
+    Accessible.ignored: !visible
+    Accessible.onPressAction: if (chip.visible && chip.enabled) chip.activated()
+    activeFocusOnTab: true
+    FocusRing { radius: chip.radius }
 
     Behavior on color { ColorAnimation { duration: Theme.fast } }
 

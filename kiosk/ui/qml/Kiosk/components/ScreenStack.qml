@@ -12,6 +12,7 @@ Item {
     readonly property int depth: d.depth
     readonly property Item currentItem: d.current
     readonly property bool busy: transition.running
+    signal backRequested()   // Escape or Backspace that no control took (Main's navigator: never past home)
 
     // Puts a screen made from `component` with `props` on top; `instant` skips the transition.
     function push(component: Component, props: var, instant: bool): Item {
@@ -23,8 +24,11 @@ Item {
         }
         d.fill(item)
         const below = d.current
+        if (below !== null)
+            d.focused[d.items.length - 1] = stack.Window.activeFocusItem   // where the keyboard was, for «Назад»
         d.items.push(item)
         d.sync()
+        item.forceActiveFocus()
         if (below === null || instant) {
             d.hide(below)
         } else {
@@ -38,12 +42,14 @@ Item {
         d.settle()
         if (index < 0 || index >= d.items.length - 1)
             return
+        const was = index < d.focused.length ? d.focused[index] : null
         const top = d.items.pop()
         while (d.items.length > index + 1)
             d.items.pop().destroy()   // never seen: nothing to animate
         d.sync()
         const shown = d.current
         shown.visible = true
+        d.refocus(index, was)
         if (instant) {
             top.destroy()
         } else {
@@ -66,12 +72,14 @@ Item {
     QtObject {
         id: d
         property var items: []
+        property var focused: []   // per screen below the top: the item that had the keyboard focus
         property int depth: 0
         property Item current: null
         property Item leaving: null
         property bool destroyLeaving: false
 
         function sync() {
+            focused.length = Math.max(0, items.length - 1)
             depth = items.length
             current = items.length > 0 ? items[items.length - 1] : null
         }
@@ -84,6 +92,16 @@ Item {
                 return
             item.visible = false
             item.opacity = 1
+        }
+        // Back on a screen: the keyboard focus where it was (the card that was opened), else on the screen.
+        function refocus(index: int, was: var) {
+            let inside = false
+            for (let p = was; p && !inside; p = p.parent)
+                inside = p === items[index]
+            if (inside && was.visible)
+                was.forceActiveFocus()
+            else
+                items[index].forceActiveFocus()
         }
         // Calm, short, ease-out: the arriving screen fades in with a small drift in the direction of travel,
         // the leaving one fades out (faster) and is hidden, or destroyed when it was popped.
@@ -113,6 +131,79 @@ Item {
                 going.destroy()
             else
                 hide(going)
+        }
+    }
+
+    // The keyboard never gets lost: when the focused item goes (the kiosk's keyboard hidden, an overlay closed,
+    // a card scrolled away), the top screen takes the focus, so Tab, Escape and typing still work.
+    Connections {
+        target: stack.Window.window
+        function onActiveFocusItemChanged() { Qt.callLater(keys.keep) }
+    }
+
+    // ---- keys no control on the screen took (issue 22) ---------------------------------------------------------
+    // Enter and Space press the focused control: the same press a screen reader gives (Accessible.onPressAction),
+    // so one handler serves both. Escape and Backspace go back. PgUp/PgDn, Home/End and the vertical arrows
+    // scroll the screen's longest page.
+    Keys.onPressed: (event) => keys.handle(event)
+    QtObject {
+        id: keys
+        function keep() {
+            const focus = stack.Window.activeFocusItem
+            if ((focus === null || focus === stack.Window.contentItem) && d.current !== null && stack.enabled)
+                d.current.forceActiveFocus()
+        }
+        function handle(event) {
+            const focus = stack.Window.activeFocusItem
+            switch (event.key) {
+            case Qt.Key_Return: case Qt.Key_Enter: case Qt.Key_Space:
+                if (focus !== null && focus !== d.current && focus.visible && focus.enabled)
+                    focus.Accessible.pressAction()
+                break
+            case Qt.Key_Escape: case Qt.Key_Back: case Qt.Key_Backspace:
+                stack.backRequested()
+                break
+            case Qt.Key_PageDown: scroll(0.9); break
+            case Qt.Key_PageUp: scroll(-0.9); break
+            case Qt.Key_Down: scroll(0.15); break
+            case Qt.Key_Up: scroll(-0.15); break
+            case Qt.Key_Home: scroll(-Infinity); break
+            case Qt.Key_End: scroll(Infinity); break
+            default: return
+            }
+            event.accepted = true
+        }
+        // The visible Flickable with the most to scroll on the top screen.
+        function page(): var {
+            let best = null, most = 0
+            const todo = d.current === null ? [] : [d.current]
+            while (todo.length > 0) {
+                const item = todo.pop()
+                if (!item.visible)
+                    continue
+                if (item.contentHeight !== undefined && item.flick !== undefined && item.interactive !== false) {
+                    const more = Math.max(item.contentHeight - item.height, item.contentWidth - item.width)
+                    if (more > most) { best = item; most = more }
+                }
+                for (let i = 0; i < item.children.length; ++i)
+                    todo.push(item.children[i])
+            }
+            return best
+        }
+        function scroll(pages: real) {
+            const f = page()
+            if (f === null)
+                return
+            const vertical = f.contentHeight - f.height >= f.contentWidth - f.width
+            if (!vertical) {
+                const minX = f.originX - f.leftMargin, maxX = Math.max(minX, f.originX + f.contentWidth + f.rightMargin - f.width)
+                f.contentX = Math.max(minX, Math.min(maxX, f.contentX + (isFinite(pages) ? pages * f.width : pages)))
+                return
+            }
+            if (pages === -Infinity && f.positionViewAtBeginning !== undefined) { f.positionViewAtBeginning(); return }
+            if (pages === Infinity && f.positionViewAtEnd !== undefined) { f.positionViewAtEnd(); return }
+            const minY = f.originY - f.topMargin, maxY = Math.max(minY, f.originY + f.contentHeight + f.bottomMargin - f.height)
+            f.contentY = Math.max(minY, Math.min(maxY, f.contentY + (isFinite(pages) ? pages * f.height : pages)))
         }
     }
 

@@ -306,6 +306,10 @@ Item {
         opacity: enabled ? 1.0 : 0.35
         Accessible.role: Accessible.Button
         Accessible.name: caption + " " + cityName
+        Accessible.ignored: !visible
+        Accessible.onPressAction: if (stepper.visible && stepper.enabled) stepper.activated()
+        activeFocusOnTab: true
+        FocusRing { radius: stepper.radius }
 
         Image {
             id: arrow

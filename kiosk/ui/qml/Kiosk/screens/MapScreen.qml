@@ -112,8 +112,17 @@ Item {
                         border.width: modelData === screen.shownYear ? Theme.px(3) : Math.max(1, Theme.px(2))
                         border.color: modelData === screen.shownYear ? Theme.gold : Theme.line
                         opacity: included ? 1 : 0.5
-                        Accessible.role: Accessible.Button
-                        Accessible.name: String(modelData)
+                        // One of the years, as a radio button: readers hear which is shown.
+                        Accessible.role: Accessible.RadioButton
+                        Accessible.name: yearButton.modelData + ", " + screen.countIn(yearButton.modelData) + " "
+                                         + screen.citiesWord(screen.countIn(yearButton.modelData))
+                        Accessible.checkable: true
+                        Accessible.checked: yearButton.modelData === screen.shownYear
+                        Accessible.ignored: !visible
+                        Accessible.onPressAction: yearButton.pick()
+                        activeFocusOnTab: true
+                        FocusRing {}
+                        function pick() { waves.stop(); chooser.close(); screen.shownYear = yearButton.modelData }
                         Row {
                             anchors { left: parent.left; leftMargin: Theme.unit * 2; verticalCenter: parent.verticalCenter }
                             spacing: Theme.unit * 1.5
@@ -143,7 +152,7 @@ Item {
                         TapHandler {
                             id: yearTap
                             gesturePolicy: TapHandler.ReleaseWithinBounds
-                            onTapped: { waves.stop(); chooser.close(); screen.shownYear = yearButton.modelData }
+                            onTapped: yearButton.pick()
                         }
                     }
                 }

@@ -65,6 +65,10 @@ Item {
                 border.color: tap.pressed ? Theme.gold : Theme.line
                 Accessible.role: Accessible.Button
                 Accessible.name: row.isUnit ? row.modelData.name : row.modelData.title
+                Accessible.ignored: !visible
+                Accessible.onPressAction: if (parent.visible) itemCard.open(row.modelData.ref, false)
+                activeFocusOnTab: true
+                FocusRing { radius: Theme.radius * 2 }
 
                 Image {
                     id: glyph

@@ -77,6 +77,13 @@ Item {
                 color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
                 border.width: Math.max(1, Theme.px(2))
                 border.color: tap.pressed ? Theme.gold : Theme.line
+                Accessible.role: Accessible.Button
+                Accessible.name: Novokuznetsk.numberText(cell.modelData.valueText, Language.code) + " " + cell.modelData.unit
+                                 + ", " + cell.modelData.label
+                Accessible.ignored: !visible
+                Accessible.onPressAction: if (cell.visible) itemCard.open(cell.modelData.ref, true)
+                activeFocusOnTab: true
+                FocusRing { radius: Theme.radius * 2 }
 
                 Column {
                     x: Theme.unit * 3

@@ -1,0 +1,170 @@
+"""Issue 22 item 1 in a real X window (Xvfb, windowed 1280×800): the five everyday tasks with key events alone.
+
+xdotool types on the X server's keyboard, as a school PC's keyboard would; the kiosk runs windowed on xcb
+(tests/helpers/kiosk_probe.py) and reports what its screen shows after each step, which the test checks: the
+screen on top, the city's name, the search and its result count, and that the keyboard focus is drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.xsession import XSession, missing_tools
+
+ROOT = Path(__file__).resolve().parents[2]
+TITLE = "Города трудовой доблести"
+
+pytestmark = pytest.mark.skipif(bool(missing_tools()), reason=f"needs {' and '.join(missing_tools())}")
+
+
+class Kiosk:
+    """The probe process and the last state it reported."""
+
+    def __init__(self, session: XSession, db: Path, log_dir: Path):
+        self.session = session
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.helpers.kiosk_probe", str(db), str(log_dir), "1280x800"],
+            cwd=ROOT,
+            env=dict(session.env, QT_QUICK_BACKEND="software"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: queue.Queue[dict] = queue.Queue()
+        self.state: dict = {}
+        threading.Thread(target=self._read, daemon=True).start()
+        self.window = session.find_window(TITLE)
+        assert self.window, "the kiosk window never appeared"
+        session.xdotool("windowfocus", "--sync", self.window)
+        assert self.wait(lambda s: s.get("screen") == "homeScreen"), self.state
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            if line.startswith("{"):
+                self.lines.put(json.loads(line))
+
+    def wait(self, predicate, timeout: float = 15.0) -> bool:
+        """Until the kiosk reports a state for which `predicate` holds (the latest state counts)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                while True:
+                    self.state = self.lines.get_nowait()
+            except queue.Empty:
+                pass
+            if self.state and predicate(self.state):
+                return True
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                return False
+            time.sleep(0.05)
+
+    def keys(self, *names: str) -> None:
+        for name in names:
+            self.session.xdotool("key", "--clearmodifiers", name)
+            time.sleep(0.15)  # one key at a time, as a hand types; the checks below wait on what the screen shows
+
+    def type(self, text: str) -> None:
+        self.session.xdotool("type", "--delay", "120", text)
+
+    def said(self) -> str:
+        return json.dumps(self.state, ensure_ascii=False)
+
+    def tab_to(self, name: str, most: int = 12) -> bool:
+        """Tab until the focus (drawn) is on `name`, as a visitor would, at most `most` times."""
+        for _ in range(most):
+            self.keys("Tab")
+            if self.wait(lambda s: s["ring"], 3) and self.state["focus"] == name:
+                return True
+        return False
+
+    def focus_on(self, name: str) -> bool:
+        return self.wait(lambda s: s["focus"] == name and s["ring"])
+
+    def close(self) -> str:
+        self.proc.terminate()
+        try:
+            _, err = self.proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            _, err = self.proc.communicate()
+        return err or ""
+
+
+@pytest.fixture
+def kiosk(built_db, tmp_path):
+    with XSession(1280, 800) as session:
+        k = Kiosk(session, built_db, tmp_path)
+        try:
+            yield k
+        finally:
+            err = k.close()
+        problems = [line for line in err.splitlines() if "Traceback" in line or ".qml:" in line]
+        assert problems == [], err
+
+
+def test_five_everyday_tasks_by_keyboard_alone(kiosk):
+    k = kiosk
+    # 1. Open a city: Tab to «Города» (after РУС, ENG, Aa), Enter; ↓ into the cities, Enter on the first card.
+    k.keys("Tab", "Tab", "Tab", "Tab")
+    assert k.focus_on("tileCities"), k.said()
+    k.keys("Return")
+    assert k.wait(lambda s: s["screen"] == "citiesScreen"), k.said()
+    k.keys("Down")
+    assert k.wait(lambda s: s["focus"].startswith("cityCard_") and s["ring"]), k.said()
+    first = k.state["focus"]
+    k.keys("Right")
+    assert k.wait(lambda s: s["focus"].startswith("cityCard_") and s["focus"] != first), k.said()
+    chosen = k.state["focus_text"]
+    k.keys("space")
+    assert k.wait(lambda s: s["screen"] == "cityScreen" and s["city"] == chosen), (chosen, k.said())
+    k.keys("Next", "Next", "End", "Home")  # PgDn, End, Home scroll the story (no error, the page stays)
+    assert k.wait(lambda s: s["screen"] == "cityScreen"), k.said()
+
+    # 2. Go back: Escape returns to the list, the focus on the card that was opened.
+    k.keys("Escape")
+    assert k.wait(lambda s: s["screen"] == "citiesScreen" and s["focus_text"] == chosen), k.said()
+
+    # 3. Search: letters typed anywhere on the screen go into the search and filter; ↓ Enter opens the city.
+    k.type("kazan")
+    assert k.wait(lambda s: s["query"] == "kazan" and s["count"].startswith("Найден 1 город")), k.said()
+    k.keys("BackSpace", "BackSpace", "BackSpace", "BackSpace", "BackSpace")
+    assert k.wait(lambda s: s["query"] == ""), k.said()
+    k.type("казань")
+    assert k.wait(lambda s: s["query"] == "казань" and s["count"].startswith("Найден 1 город")), k.said()
+    k.keys("Down")
+    assert k.wait(lambda s: s["focus"].startswith("cityCard_") and s["focus_text"] == "Казань"), k.said()
+    k.keys("Return")
+    assert k.wait(lambda s: s["screen"] == "cityScreen" and s["city"] == "Казань"), k.said()
+
+    # Escape goes back, never past home: a third Escape leaves the kiosk where it is.
+    k.keys("Escape", "Escape", "Escape")
+    assert k.wait(lambda s: s["screen"] == "homeScreen" and s["depth"] == 1), k.said()
+
+    # 4. Open «Новокузнецк»: its tile, then the first chapter.
+    assert k.tab_to("tileNovokuznetsk"), k.said()
+    k.keys("Return")
+    assert k.wait(lambda s: s["screen"] == "nkHomeScreen"), k.said()
+    k.keys("Tab", "Return")
+    assert k.wait(lambda s: s["screen"] == "nkChapterScreen" and s["title"] != ""), k.said()
+    k.keys("BackSpace", "BackSpace")  # Backspace goes back as Escape does
+    assert k.wait(lambda s: s["screen"] == "homeScreen"), k.said()
+
+    # 5. Open the map; Tab reaches its cities, arrows step through them, Enter opens one.
+    assert k.tab_to("tileMap"), k.said()
+    k.keys("Return")
+    assert k.wait(lambda s: s["screen"] == "mapScreen"), k.said()
+    k.keys("Tab")
+    assert k.wait(lambda s: s["focus"].startswith("mapCity_")), k.said()
+    k.keys("Right")
+    assert k.wait(lambda s: s["focus"].startswith("mapCity_")), k.said()
+    k.keys("Return")
+    assert k.wait(lambda s: s["screen"] == "cityScreen" and s["city"] != ""), k.said()
