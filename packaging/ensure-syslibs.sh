@@ -22,9 +22,12 @@ wanted=$base
 # bundle trimming (readelf, cc): best effort, since those tests skip cleanly where a tool is missing.
 if [ "$mode" = test ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   tools=""
-  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox weston:weston readelf:binutils cc:gcc; do
+  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox weston:weston readelf:binutils cc:gcc dbus-daemon:dbus; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || tools="$tools ${pair#*:}"
   done
+  # The screen-reader test (tests/e2e/test_screen_reader.py): the AT-SPI bus and Debian's pyatspi.
+  [ -x /usr/libexec/at-spi-bus-launcher ] || tools="$tools at-spi2-core"
+  /usr/bin/python3 -c "import pyatspi" >/dev/null 2>&1 || tools="$tools python3-pyatspi"
   if [ -n "$tools" ]; then
     echo "Installing the real-window test tools:$tools"
     { DEBIAN_FRONTEND=noninteractive apt-get update -qq \

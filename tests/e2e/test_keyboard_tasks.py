@@ -7,102 +7,18 @@ screen on top, the city's name, the search and its result count, and that the ke
 
 from __future__ import annotations
 
-import json
-import queue
-import subprocess
-import sys
-import threading
-import time
-from pathlib import Path
-
 import pytest
 
+from tests.helpers.kiosk_probe import ProbedKiosk
 from tests.helpers.xsession import XSession, missing_tools
 
-ROOT = Path(__file__).resolve().parents[2]
-TITLE = "Города трудовой доблести"
-
 pytestmark = pytest.mark.skipif(bool(missing_tools()), reason=f"needs {' and '.join(missing_tools())}")
-
-
-class Kiosk:
-    """The probe process and the last state it reported."""
-
-    def __init__(self, session: XSession, db: Path, log_dir: Path):
-        self.session = session
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.kiosk_probe", str(db), str(log_dir), "1280x800"],
-            cwd=ROOT,
-            env=dict(session.env, QT_QUICK_BACKEND="software"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines: queue.Queue[dict] = queue.Queue()
-        self.state: dict = {}
-        threading.Thread(target=self._read, daemon=True).start()
-        self.window = session.find_window(TITLE)
-        assert self.window, "the kiosk window never appeared"
-        session.xdotool("windowfocus", "--sync", self.window)
-        assert self.wait(lambda s: s.get("screen") == "homeScreen"), self.state
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            if line.startswith("{"):
-                self.lines.put(json.loads(line))
-
-    def wait(self, predicate, timeout: float = 15.0) -> bool:
-        """Until the kiosk reports a state for which `predicate` holds (the latest state counts)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                while True:
-                    self.state = self.lines.get_nowait()
-            except queue.Empty:
-                pass
-            if self.state and predicate(self.state):
-                return True
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                return False
-            time.sleep(0.05)
-
-    def keys(self, *names: str) -> None:
-        for name in names:
-            self.session.xdotool("key", "--clearmodifiers", name)
-            time.sleep(0.15)  # one key at a time, as a hand types; the checks below wait on what the screen shows
-
-    def type(self, text: str) -> None:
-        self.session.xdotool("type", "--delay", "120", text)
-
-    def said(self) -> str:
-        return json.dumps(self.state, ensure_ascii=False)
-
-    def tab_to(self, name: str, most: int = 12) -> bool:
-        """Tab until the focus (drawn) is on `name`, as a visitor would, at most `most` times."""
-        for _ in range(most):
-            self.keys("Tab")
-            if self.wait(lambda s: s["ring"], 3) and self.state["focus"] == name:
-                return True
-        return False
-
-    def focus_on(self, name: str) -> bool:
-        return self.wait(lambda s: s["focus"] == name and s["ring"])
-
-    def close(self) -> str:
-        self.proc.terminate()
-        try:
-            _, err = self.proc.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            _, err = self.proc.communicate()
-        return err or ""
 
 
 @pytest.fixture
 def kiosk(built_db, tmp_path):
     with XSession(1280, 800) as session:
-        k = Kiosk(session, built_db, tmp_path)
+        k = ProbedKiosk(session, built_db, tmp_path)
         try:
             yield k
         finally:
