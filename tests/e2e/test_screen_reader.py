@@ -135,7 +135,8 @@ def test_home_cities_city_chapter_and_map_as_a_reader_sees_them(reader, built_db
     entry = next(n["name"] for n in r.look() if n["role"] == "push button" and n["name"].endswith(title))
     r.press(entry, lambda s: s["screen"] == "nkChapterScreen" and s["title"] == title)
     assert r.named("heading", title)
-    passages = [plain(typeset(t)) for (t,) in db.execute("SELECT text FROM nk_paragraphs WHERE chapter_id = ?", (chapter_id,))]
+    rows = db.execute("SELECT text FROM nk_paragraphs WHERE chapter_id = ?", (chapter_id,))
+    passages = [plain(typeset(t)) for (t,) in rows]
     exposed = [plain(n["name"]) for n in nodes(r.bus.walk("dump")) if n["role"] == "paragraph"]
     assert passages and [p for p in passages if p not in exposed] == []
     assert_controls_named_and_pressable(r.look())
