@@ -51,7 +51,7 @@ Flow {
             border.width: key.present ? Math.max(1, Theme.px(2)) : 0
             border.color: Theme.line
             enabled: key.present
-            opacity: key.present && strip.enabled ? 1.0 : 0.35
+            opacity: key.present && strip.enabled ? 1.0 : Theme.dimmed
             Accessible.role: Accessible.Button
             Accessible.name: key.modelData
             Accessible.ignored: !key.visible

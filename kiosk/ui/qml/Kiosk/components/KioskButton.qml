@@ -21,7 +21,7 @@ Rectangle {
     color: tap.pressed ? (checked || primary ? Qt.darker(fill, 1.25) : Theme.groundPressed) : fill
     border.width: checked || primary ? 0 : Math.max(1, Theme.px(2))
     border.color: Theme.line
-    opacity: enabled ? 1.0 : 0.45
+    opacity: enabled ? 1.0 : Theme.dimmed
     // Keyboard and screen reader do what a tap does; a hidden button is out of the tree and cannot be pressed.
     activeFocusOnTab: true
     Keys.onReturnPressed: (event) => control.press(event)

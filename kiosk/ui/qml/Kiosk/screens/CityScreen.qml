@@ -305,7 +305,7 @@ Item {
         color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
         border.width: Math.max(1, Theme.px(2))
         border.color: Theme.line
-        opacity: enabled ? 1.0 : 0.35
+        opacity: enabled ? 1.0 : Theme.dimmed
         Accessible.role: Accessible.Button
         Accessible.name: caption + " " + cityName
         Accessible.ignored: !visible

@@ -111,7 +111,7 @@ Item {
                         color: yearTap.pressed ? Theme.groundPressed : Theme.ground
                         border.width: modelData === screen.shownYear ? Theme.px(3) : Math.max(1, Theme.px(2))
                         border.color: modelData === screen.shownYear ? Theme.gold : Theme.line
-                        opacity: included ? 1 : 0.5
+                        opacity: included ? 1 : Theme.dimmed
                         // One of the years, as a radio button: readers hear which is shown.
                         Accessible.role: Accessible.RadioButton
                         Accessible.name: yearButton.modelData + ", " + screen.countIn(yearButton.modelData) + " "
