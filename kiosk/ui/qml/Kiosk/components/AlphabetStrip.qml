@@ -56,7 +56,7 @@ Flow {
             Accessible.name: key.modelData
             Accessible.ignored: !key.visible
             Accessible.onPressAction: if (key.visible && key.enabled) strip.picked(key.modelData)
-            activeFocusOnTab: key.index === strip.tabStop
+            activeFocusOnTab: activeFocus || key.index === strip.tabStop   // (never turned off while focused: Qt warns)
             onActiveFocusChanged: if (activeFocus) strip.current = key.index
             Keys.onLeftPressed: strip.step(key.index, -1)
             Keys.onRightPressed: strip.step(key.index, 1)

@@ -105,7 +105,7 @@ Rectangle {
         Accessible.name: label
         Accessible.ignored: !visible
         Accessible.onPressAction: if (key.visible) key.pressedKey()
-        activeFocusOnTab: objectName === (kb.tabKey !== "" ? kb.tabKey : "key_" + kb.rows[0][0])
+        activeFocusOnTab: activeFocus || objectName === (kb.tabKey !== "" ? kb.tabKey : "key_" + kb.rows[0][0])
         onActiveFocusChanged: if (activeFocus) kb.tabKey = objectName
         onObjectNameChanged: if (activeFocus) kb.tabKey = objectName
         Keys.onLeftPressed: kb.move(key, -1, 0)

@@ -137,7 +137,7 @@ Item {
             Accessible.name: city.modelData.label + ", " + city.modelData.year
             Accessible.ignored: !city.visible
             Accessible.onPressAction: if (city.visible) view.cityTapped(city.modelData.cityId)
-            activeFocusOnTab: city.index === view.keyCity
+            activeFocusOnTab: activeFocus || city.index === view.keyCity
             onActiveFocusChanged: if (activeFocus) view.keyCity = city.index
             Keys.onLeftPressed: view.stepCity(city.index, -1)
             Keys.onUpPressed: view.stepCity(city.index, -1)

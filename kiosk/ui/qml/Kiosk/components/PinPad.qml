@@ -24,11 +24,15 @@ Item {
         if (Admin.tryPin(pin)) pad.accepted()
     }
 
-    // The keyboard: the focus starts on «1»; digits type, Backspace erases, Enter submits, Escape cancels, and
+    // The keyboard: the focus starts on «1»; digits typed go in (and the focus to «Войти»), Backspace erases,
+    // Enter presses the focused key, Escape cancels, and
     // nothing reaches the screen it covers (Main disables that while the pad is open).
     onVisibleChanged: if (visible) pinKeys.itemAt(0).forceActiveFocus()
     Keys.onPressed: (event) => {
-        if (event.text.length === 1 && event.text >= "0" && event.text <= "9") pad.press(event.text)
+        if (event.text.length === 1 && event.text >= "0" && event.text <= "9") {
+            pad.press(event.text)
+            pinKeys.itemAt(11).forceActiveFocus()   // «Войти»: Enter after typed digits submits them
+        }
         else if (event.key === Qt.Key_Backspace) pad.backspace()
         else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) pad.submit()
         else if (event.key === Qt.Key_Escape) pad.close()

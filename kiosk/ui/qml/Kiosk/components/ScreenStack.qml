@@ -73,6 +73,8 @@ Item {
         id: d
         property var items: []
         property var focused: []   // per screen below the top: the item that had the keyboard focus
+        property var lastOnScreen: null   // the last item on the top screen that had it (for a closed overlay)
+        property var closed: null
         property int depth: 0
         property Item current: null
         property Item leaving: null
@@ -138,7 +140,19 @@ Item {
     // a card scrolled away), the top screen takes the focus, so Tab, Escape and typing still work.
     Connections {
         target: stack.Window.window
-        function onActiveFocusItemChanged() { Qt.callLater(keys.keep) }
+        function onActiveFocusItemChanged() {
+            const focus = stack.Window.activeFocusItem
+            for (let p = focus; p !== null && d.current !== null; p = p.parent) {
+                if (p === d.current) { d.lastOnScreen = focus; break }
+            }
+            Qt.callLater(keys.keep)
+        }
+    }
+    // An overlay (PIN pad, admin panel) closed: the keyboard comes back to where it was on the screen.
+    onEnabledChanged: {
+        if (!enabled)
+            d.closed = stack.Window.activeFocusItem === null ? null : d.lastOnScreen
+        Qt.callLater(keys.keep)
     }
 
     // ---- keys no control on the screen took (issue 22) ---------------------------------------------------------
@@ -150,8 +164,8 @@ Item {
         id: keys
         function keep() {
             const focus = stack.Window.activeFocusItem
-            if ((focus === null || focus === stack.Window.contentItem) && d.current !== null && stack.enabled)
-                d.current.forceActiveFocus()
+            if ((focus === null || focus === stack.Window.contentItem || !focus.visible) && d.current !== null && stack.enabled)
+                d.refocus(d.items.length - 1, d.closed)
         }
         function handle(event) {
             const focus = stack.Window.activeFocusItem
@@ -200,8 +214,6 @@ Item {
                 f.contentX = Math.max(minX, Math.min(maxX, f.contentX + (isFinite(pages) ? pages * f.width : pages)))
                 return
             }
-            if (pages === -Infinity && f.positionViewAtBeginning !== undefined) { f.positionViewAtBeginning(); return }
-            if (pages === Infinity && f.positionViewAtEnd !== undefined) { f.positionViewAtEnd(); return }
             const minY = f.originY - f.topMargin, maxY = Math.max(minY, f.originY + f.contentHeight + f.bottomMargin - f.height)
             f.contentY = Math.max(minY, Math.min(maxY, f.contentY + (isFinite(pages) ? pages * f.height : pages)))
         }

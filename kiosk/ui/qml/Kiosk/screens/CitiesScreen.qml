@@ -273,7 +273,12 @@ Item {
         text: Catalog.query
         maxLength: Catalog.maxQueryLength
         onEdited: (text) => Catalog.query = text
-        onHideRequested: screen.keyboardOpen = false
+        onHideRequested: {
+            const focus = screen.Window.activeFocusItem   // the keyboard's own «Скрыть» pressed by keys: on to the field
+            screen.keyboardOpen = false
+            if (focus !== null && focus.objectName.startsWith("key_"))
+                search.forceActiveFocus()
+        }
         Behavior on y { NumberAnimation { duration: Theme.normal; easing.type: Easing.OutCubic } }
     }
 }
