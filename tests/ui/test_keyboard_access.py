@@ -159,3 +159,19 @@ def test_pin_pad_keeps_the_keyboard_and_hidden_buttons_cannot_be_pressed(app):
     press(app, K.Key_Escape)
     assert wait_until(lambda: not panel.isVisible() and focus(app) == "homeScreen")
     assert app.quit_codes == []
+
+
+def test_a_reference_card_opens_and_closes_by_keys(app):
+    assert tab_to(app, lambda f: f == "tileNovokuznetsk")
+    press(app, K.Key_Return)
+    assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
+    press(app, K.Key_Tab, K.Key_Return)  # the first chapter
+    assert wait_until(lambda: on_screen(app, "nkChapterScreen"))
+    assert tab_to(app, lambda f: f.startswith("nkRef_"))
+    chip = focus(app)
+    press(app, K.Key_Space)
+    card = find(app.window, "nkItemCard")
+    assert wait_until(lambda: card.isVisible() and focus(app) == "nkItemClose")
+    press(app, K.Key_Escape)  # closes the card, not the chapter
+    assert wait_until(lambda: not card.isVisible() and focus(app) == chip)
+    assert on_screen(app, "nkChapterScreen")

@@ -214,8 +214,10 @@ Item {
         color: "#cc1d1f21"
         visible: choices.length > 0
         property var choices: []
-        function open(list) { choices = list }
+        function open(list) { choices = list; Qt.callLater(() => chooserClose.forceActiveFocus()) }
         function close() { choices = [] }
+        Keys.onEscapePressed: chooser.close()   // the keyboard: Escape closes the chooser, not the map
+        Keys.onBackPressed: chooser.close()
 
         TapHandler { gesturePolicy: TapHandler.WithinBounds; onTapped: chooser.close() }
 
@@ -264,6 +266,7 @@ Item {
                     }
                 }
                 KioskButton {
+                    id: chooserClose
                     objectName: "mapChooserClose"
                     width: parent.width
                     icon: "mdi6.close"
