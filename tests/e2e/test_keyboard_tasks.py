@@ -1,4 +1,5 @@
-"""Issue 22 item 1 in a real X window (Xvfb, windowed 1280×800): the five everyday tasks with key events alone.
+"""Issue 22 item 1 in a real X window (Xvfb 1280×800, windowed and in kiosk mode): the five everyday tasks with
+key events alone.
 
 xdotool types on the X server's keyboard, as a school PC's keyboard would; the kiosk runs windowed on xcb
 (tests/helpers/kiosk_probe.py) and reports what its screen shows after each step, which the test checks: the
@@ -9,16 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.kiosk_probe import ProbedKiosk
+from tests.helpers.kiosk_probe import TITLE, ProbedKiosk
 from tests.helpers.xsession import XSession, missing_tools
 
 pytestmark = pytest.mark.skipif(bool(missing_tools()), reason=f"needs {' and '.join(missing_tools())}")
 
 
-@pytest.fixture
-def kiosk(built_db, tmp_path):
+@pytest.fixture(params=["windowed", "kiosk"])
+def kiosk(request, built_db, tmp_path):
+    """Windowed (a school PC) and in kiosk mode (fullscreen on the 1280×800 screen, its lockdown on)."""
     with XSession(1280, 800) as session:
-        k = ProbedKiosk(session, built_db, tmp_path)
+        k = ProbedKiosk(session, built_db, tmp_path, kiosk_mode=request.param == "kiosk")
         try:
             yield k
         finally:
@@ -84,3 +86,8 @@ def test_five_everyday_tasks_by_keyboard_alone(kiosk):
     assert k.wait(lambda s: s["focus"].startswith("mapCity_")), k.said()
     k.keys("Return")
     assert k.wait(lambda s: s["screen"] == "cityScreen" and s["city"] != ""), k.said()
+
+    # No key combination leaves the kiosk: Escape stops at home, the window stays.
+    k.keys("alt+F4", "ctrl+q", "ctrl+w", "Escape", "BackSpace", "Escape", "Escape", "Escape")
+    assert k.wait(lambda s: s["screen"] == "homeScreen" and s["depth"] == 1), k.said()
+    assert k.proc.poll() is None and k.session.find_window(TITLE, timeout=3)

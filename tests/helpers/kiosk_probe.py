@@ -1,11 +1,12 @@
 """The real kiosk in a real window, saying where the visitor is: for tests that drive it from outside the
 process (xdotool key events in Xvfb) and must check what is on screen.
 
-    python -m tests.helpers.kiosk_probe DB LOG_DIR [WIDTHxHEIGHT]
+    python -m tests.helpers.kiosk_probe DB LOG_DIR [WIDTHxHEIGHT] [kiosk]
 
-Runs the kiosk windowed (idle and attract off) and prints one JSON line to stdout each time what the screen shows
-changes: the screen on top, the stack's depth, the search query, the result count, the heading of the screen
-(a city's name, a chapter's title), the keyboard focus (its accessible name) and whether the focus ring shows.
+Runs the kiosk windowed, or in kiosk mode (fullscreen, the lockdown on) with `kiosk`, idle and attract off,
+and prints one JSON line to stdout each time what the screen shows changes: the screen on top, the stack's
+depth, the search query, the result count, the heading of the screen (a city's name, a chapter's title), the
+keyboard focus (its accessible name) and whether the focus ring shows.
 `ProbedKiosk` is the tests' side: it starts this module and reads what it says.
 """
 
@@ -77,7 +78,7 @@ def main(argv: list[str]) -> int:
     app = KioskApp(
         Config(idle_timeout=0, attract_timeout=0),
         db_path=db,
-        windowed=True,
+        windowed="kiosk" not in argv[3:],
         size=(width, height),
         log_path=log_dir / "kiosk.log",
     )
@@ -104,10 +105,11 @@ class ProbedKiosk:
     """The client side: this module run as the kiosk in an X session (`XSession`), the last state it reported,
     and keys typed with xdotool. `env`: more environment for the kiosk (an AT-SPI bus)."""
 
-    def __init__(self, session, db: Path, log_dir: Path, env: dict | None = None):
+    def __init__(self, session, db: Path, log_dir: Path, env: dict | None = None, kiosk_mode: bool = False):
         self.session = session
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.kiosk_probe", str(db), str(log_dir), "1280x800"],
+            [sys.executable, "-m", "tests.helpers.kiosk_probe", str(db), str(log_dir), "1280x800"]
+            + (["kiosk"] if kiosk_mode else []),
             cwd=ROOT,
             env={**session.env, **(env or {}), "QT_QUICK_BACKEND": "software"},
             stdout=subprocess.PIPE,
