@@ -175,3 +175,21 @@ def test_a_reference_card_opens_and_closes_by_keys(app):
     press(app, K.Key_Escape)  # closes the card, not the chapter
     assert wait_until(lambda: not card.isVisible() and focus(app) == chip)
     assert on_screen(app, "nkChapterScreen")
+
+
+def test_tab_scrolls_the_focused_control_into_view(app):
+    from PySide6.QtCore import QPointF
+
+    assert tab_to(app, lambda f: f == "tileNovokuznetsk")
+    press(app, K.Key_Return)
+    assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
+    page = find(app.window, "nkHomeFlick")
+    assert page.property("contentHeight") > page.height()  # at 1280×800 the section's home is longer than the screen
+    for _ in range(30):
+        press(app, K.Key_Tab)
+        item = app.window.activeFocusItem()
+        if item.objectName() in ("homeButton", "backButton", "langRu", "langEn", "largeText"):
+            break  # round to the top bar: every entry of the page was seen
+        top = item.mapToItem(page, QPointF(0, 0)).y()
+        assert 0 <= top and top + item.height() <= page.height() + 1, item.objectName()
+    assert page.property("contentY") > 0

@@ -145,6 +145,8 @@ Item {
             for (let p = focus; p !== null && d.current !== null; p = p.parent) {
                 if (p === d.current) { d.lastOnScreen = focus; break }
             }
+            if (focus !== null)
+                keys.reveal(focus)
             Qt.callLater(keys.keep)
         }
     }
@@ -166,6 +168,29 @@ Item {
             const focus = stack.Window.activeFocusItem
             if ((focus === null || focus === stack.Window.contentItem || !focus.visible) && d.current !== null && stack.enabled)
                 d.refocus(d.items.length - 1, d.closed)
+        }
+        // The focused control scrolled into view in the page that holds it (Tab past the fold on a long page).
+        function reveal(item) {
+            for (let f = item.parent; f !== null; f = f.parent) {
+                if (f.contentY === undefined || f.flick === undefined)
+                    continue
+                const at = item.mapToItem(f.contentItem, 0, 0), room = Theme.unit * 3
+                if (f.contentHeight > f.height) {
+                    const minY = f.originY - f.topMargin, maxY = Math.max(minY, f.originY + f.contentHeight + f.bottomMargin - f.height)
+                    if (at.y - room < f.contentY)
+                        f.contentY = Math.max(minY, at.y - room)
+                    else if (at.y + item.height + room > f.contentY + f.height)
+                        f.contentY = Math.min(maxY, Math.min(at.y - room, at.y + item.height + room - f.height))
+                }
+                if (f.contentWidth > f.width) {
+                    const minX = f.originX - f.leftMargin, maxX = Math.max(minX, f.originX + f.contentWidth + f.rightMargin - f.width)
+                    if (at.x - room < f.contentX)
+                        f.contentX = Math.max(minX, at.x - room)
+                    else if (at.x + item.width + room > f.contentX + f.width)
+                        f.contentX = Math.min(maxX, Math.min(at.x - room, at.x + item.width + room - f.width))
+                }
+                return
+            }
         }
         function handle(event) {
             const focus = stack.Window.activeFocusItem
