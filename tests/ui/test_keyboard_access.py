@@ -193,3 +193,30 @@ def test_tab_scrolls_the_focused_control_into_view(app):
         top = item.mapToItem(page, QPointF(0, 0)).y()
         assert 0 <= top and top + item.height() <= page.height() + 1, item.objectName()
     assert page.property("contentY") > 0
+
+
+def test_arrows_move_between_controls_of_a_page(app):
+    press(app, K.Key_Tab, K.Key_Tab, K.Key_Tab, K.Key_Tab)
+    assert focus(app) == "tileCities"
+    press(app, K.Key_Down)
+    assert focus(app) == "tileNovokuznetsk"
+    press(app, K.Key_Down, K.Key_Up)
+    assert focus(app) == "tileNovokuznetsk"
+    press(app, K.Key_Return)
+    assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
+    assert tab_to(
+        app, lambda f: f.startswith("nkPerson_") or "Люди" in str(app.window.activeFocusItem().property("title"))
+    )
+    press(app, K.Key_Return)  # «Люди»: a grid of cards
+    assert wait_until(lambda: on_screen(app, "nkPeopleScreen"))
+    press(app, K.Key_Tab)
+    first = app.window.activeFocusItem()
+    press(app, K.Key_Right)
+    second = app.window.activeFocusItem()
+    assert (
+        second is not first
+        and second.mapToScene(second.boundingRect().center()).x() > first.mapToScene(first.boundingRect().center()).x()
+    )
+    press(app, K.Key_Down)
+    third = app.window.activeFocusItem()
+    assert third.mapToScene(third.boundingRect().center()).y() > second.mapToScene(second.boundingRect().center()).y()

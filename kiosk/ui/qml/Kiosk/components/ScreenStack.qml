@@ -204,13 +204,44 @@ Item {
                 break
             case Qt.Key_PageDown: scroll(0.9); break
             case Qt.Key_PageUp: scroll(-0.9); break
-            case Qt.Key_Down: scroll(0.15); break
-            case Qt.Key_Up: scroll(-0.15); break
+            case Qt.Key_Down: if (!move(focus, 0, 1)) scroll(0.15); break
+            case Qt.Key_Up: if (!move(focus, 0, -1)) scroll(-0.15); break
+            case Qt.Key_Right: if (!move(focus, 1, 0)) return; break
+            case Qt.Key_Left: if (!move(focus, -1, 0)) return; break
             case Qt.Key_Home: scroll(-Infinity); break
             case Qt.Key_End: scroll(Infinity); break
             default: return
             }
             event.accepted = true
+        }
+        // Arrows from a control to the nearest control that way (tiles, chips, the section's cards); groups with
+        // arrows of their own (the grid, the А–Я strip, the keyboard, the map) take them before they get here.
+        function move(from, dx: int, dy: int): bool {
+            if (from === null || from === d.current || d.current === null)
+                return false
+            const c = from.mapToItem(stack, from.width / 2, from.height / 2)
+            let best = null, bestCost = Infinity
+            const todo = [d.current]
+            while (todo.length > 0) {
+                const item = todo.pop()
+                if (!item.visible || !item.enabled)
+                    continue
+                for (let i = 0; i < item.children.length; ++i)
+                    todo.push(item.children[i])
+                if (item === from || !item.activeFocusOnTab)
+                    continue
+                const p = item.mapToItem(stack, item.width / 2, item.height / 2)
+                const along = dx !== 0 ? (p.x - c.x) * dx : (p.y - c.y) * dy
+                const across = Math.abs(dx !== 0 ? p.y - c.y : p.x - c.x)
+                if (along < Theme.unit || across > along * 2)   // that way, within a wide cone
+                    continue
+                const cost = along + across * 2
+                if (cost < bestCost) { best = item; bestCost = cost }
+            }
+            if (best === null)
+                return false
+            best.forceActiveFocus()
+            return true
         }
         // The visible Flickable with the most to scroll on the top screen.
         function page(): var {

@@ -228,6 +228,12 @@ Item {
         onActiveFocusChanged: Qt.callLater(focusCurrent)
         onCurrentItemChanged: Qt.callLater(focusCurrent)
         onCountChanged: Qt.callLater(focusCurrent)
+        // An arrow at the grid's edge stays in the grid (after the grid's own move): not off to a filter chip.
+        Keys.priority: Keys.AfterItem
+        Keys.onPressed: (event) => {
+            if (event.key === Qt.Key_Left || event.key === Qt.Key_Right || event.key === Qt.Key_Up || event.key === Qt.Key_Down)
+                event.accepted = true
+        }
 
         delegate: Item {
             id: cell

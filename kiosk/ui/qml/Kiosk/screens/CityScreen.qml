@@ -51,6 +51,7 @@ Item {
         ListView {
             id: reading
             objectName: "cityText"
+            keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
             anchors.top: parent.top
             anchors.topMargin: Theme.barHeight
             anchors.bottom: parent.bottom

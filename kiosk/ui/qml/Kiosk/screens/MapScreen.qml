@@ -247,6 +247,7 @@ Item {
                 ListView {
                     id: choiceList
                     objectName: "mapChoices"
+                    keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
                     width: parent.width
                     height: Math.min(contentHeight, chooser.height * 0.62)
                     interactive: contentHeight > height

@@ -13,6 +13,7 @@ Item {
     ListView {
         id: list
         objectName: "nkAwardsList"
+        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         anchors.top: parent.top
         anchors.topMargin: Theme.barHeight
         anchors.bottom: parent.bottom

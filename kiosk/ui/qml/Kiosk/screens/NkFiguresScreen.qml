@@ -16,6 +16,7 @@ Item {
     GridView {
         id: grid
         objectName: "nkFiguresGrid"
+        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         anchors.fill: parent
         anchors.topMargin: Theme.barHeight
         anchors.leftMargin: Theme.margin

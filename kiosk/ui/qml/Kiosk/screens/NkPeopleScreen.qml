@@ -15,6 +15,7 @@ Item {
     GridView {
         id: grid
         objectName: "nkPeopleGrid"
+        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         anchors.fill: parent
         anchors.topMargin: Theme.barHeight
         anchors.leftMargin: Theme.margin
