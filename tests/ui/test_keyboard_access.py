@@ -105,6 +105,14 @@ def test_typing_searches_and_the_onscreen_keys_take_arrows(app):
     typed = focus(app).removeprefix("key_").lower()
     press(app, K.Key_Return)
     assert app.catalog.property("query") == "каза" + typed
+    for _ in range(6):  # along the bottom row to «Скрыть»; pressing it hands the focus to the search field
+        press(app, K.Key_Down)
+    for _ in range(8):
+        if focus(app) == "key_hide":
+            break
+        press(app, K.Key_Right)
+    press(app, K.Key_Space)
+    assert wait_until(lambda: not kb.isVisible() and focus(app) == "searchField" and ring_shown(app))
     for _ in range(5):
         press(app, K.Key_Backspace)
     assert app.catalog.property("query") == ""
