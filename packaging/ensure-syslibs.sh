@@ -24,9 +24,17 @@ wanted=$base
 if [ "$mode" = test ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   tools=""
   for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox xwininfo:x11-utils weston:weston readelf:binutils cc:gcc \
-      syncthing:syncthing; do
+      syncthing:syncthing dbus-daemon:dbus; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || tools="$tools ${pair#*:}"
   done
+  # The real X windows those tests open need Qt's xcb libraries, as `run` does.
+  have_libs=$(/sbin/ldconfig -p 2>/dev/null || ldconfig -p 2>/dev/null)
+  for pair in $xcb; do
+    printf '%s\n' "$have_libs" | grep -q "${pair%%:*} " || tools="$tools ${pair#*:}"
+  done
+  # The screen-reader test (tests/e2e/test_screen_reader.py): the AT-SPI bus and Debian's pyatspi.
+  [ -x /usr/libexec/at-spi-bus-launcher ] || tools="$tools at-spi2-core"
+  /usr/bin/python3 -c "import pyatspi" >/dev/null 2>&1 || tools="$tools python3-pyatspi"
   if [ -n "$tools" ]; then
     echo "Installing the real-window test tools:$tools"
     { DEBIAN_FRONTEND=noninteractive apt-get update -qq \

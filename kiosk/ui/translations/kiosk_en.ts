@@ -195,6 +195,10 @@
         <source>Снять фильтры</source>
         <translation>Clear filters</translation>
     </message>
+    <message>
+        <source>Города</source>
+        <translation>Cities</translation>
+    </message>
 </context>
 <context>
     <name>CityCard</name>

@@ -93,6 +93,8 @@ Window {
         bar.canGoBack = Qt.binding(() => stack.depth > 2)
         bar.homeRequested.connect(navigator.home)
         bar.backRequested.connect(navigator.back)
+        bar.keyTarget = stack
+        bar.enabled = Qt.binding(() => !win.overlayOpen)   // no Tab into the screen behind the PIN pad
     }
     function attachPinPad(pad: var) {
         pad.objectName = "pinPad"
@@ -145,7 +147,9 @@ Window {
         width: win.width
         height: win.height
         visible: !win.unavailable
+        enabled: !win.overlayOpen   // the PIN pad and admin panel keep the keyboard: no Tab to what they cover
         Component.onCompleted: navigator.reset()
+        onBackRequested: navigator.back()
     }
 
     // The way home, on every screen but home, always in the same place (leaving home finishes start-up first).

@@ -22,6 +22,13 @@ Item {
         }
     }
 
+    // The keyboard: the focus starts on «Закрыть» (Enter by mistake never quits); Escape closes.
+    onVisibleChanged: if (visible) closeButton.forceActiveFocus()
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Escape) panel.close()
+        event.accepted = true
+    }
+
     Rectangle { anchors.fill: parent; color: Theme.ground; opacity: 0.97 }
     MouseArea { anchors.fill: parent }   // modal
 
@@ -116,6 +123,7 @@ Item {
                 onActivated: panel.quitRequested()
             }
             KioskButton {
+                id: closeButton
                 objectName: "adminClose"
                 primary: true
                 icon: "mdi6.close"

@@ -20,11 +20,28 @@ Flow {
 
     spacing: gap
 
+    // The keyboard: one Tab stop (the letter last on, else the first present), arrows move along the strip,
+    // skipping letters with no city; Enter or Space picks.
+    property int current: 0
+    readonly property int tabStop: available.indexOf(letters[current]) >= 0 ? current
+                                   : letters.findIndex(l => available.indexOf(l) >= 0)
+    function step(from: int, by: int) {
+        for (let i = from + by; i >= 0 && i < letters.length; i += by) {
+            if (available.indexOf(letters[i]) >= 0) {
+                current = i
+                keys.itemAt(i).forceActiveFocus()
+                return
+            }
+        }
+    }
+
     Repeater {
+        id: keys
         model: strip.letters
         Rectangle {
             id: key
             required property string modelData
+            required property int index
             readonly property bool present: strip.available.indexOf(key.modelData) >= 0
             objectName: "letter_" + key.modelData
             width: strip.cellWidth
@@ -34,9 +51,16 @@ Flow {
             border.width: key.present ? Math.max(1, Theme.px(2)) : 0
             border.color: Theme.line
             enabled: key.present
-            opacity: key.present && strip.enabled ? 1.0 : 0.35
+            opacity: key.present && strip.enabled ? 1.0 : Theme.dimmed
             Accessible.role: Accessible.Button
             Accessible.name: key.modelData
+            Accessible.ignored: !key.visible
+            Accessible.onPressAction: if (key.visible && key.enabled) strip.picked(key.modelData)
+            activeFocusOnTab: activeFocus || key.index === strip.tabStop   // (never turned off while focused: Qt warns)
+            onActiveFocusChanged: if (activeFocus) strip.current = key.index
+            Keys.onLeftPressed: strip.step(key.index, -1)
+            Keys.onRightPressed: strip.step(key.index, 1)
+            FocusRing {}
 
             KText {
                 kind: KText.Body

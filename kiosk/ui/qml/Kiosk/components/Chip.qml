@@ -32,11 +32,16 @@ Rectangle {
                        : (checked ? Theme.paper : Theme.groundRaised)
     border.width: checked ? 0 : Math.max(1, Theme.px(2))
     border.color: Theme.line
-    opacity: available || checked ? 1.0 : 0.4
+    opacity: available || checked ? 1.0 : Theme.dimmed
     enabled: available || checked
     Accessible.role: Accessible.CheckBox
     Accessible.name: count >= 0 ? qsTr("%1, городов: %2").arg(text).arg(count) : text
+    Accessible.checkable: true
     Accessible.checked: checked
+    Accessible.ignored: !visible
+    Accessible.onPressAction: if (chip.visible && chip.enabled) chip.activated()
+    activeFocusOnTab: true
+    FocusRing { radius: chip.radius }
 
     Behavior on color { ColorAnimation { duration: Theme.fast } }
 

@@ -23,8 +23,12 @@ Rectangle {
     border.width: marked ? Math.max(3, Theme.px(5)) : Math.max(1, Theme.px(2))
     border.color: marked ? Theme.gold : Theme.line
     clip: true
+    // Read as one item: «Казань, Республика Татарстан, 2020, танки».
     Accessible.role: Accessible.Button
-    Accessible.name: name
+    Accessible.name: [name, region, year > 0 ? String(year) : ""].concat(tagLabels).filter(s => s !== "").join(", ")
+    Accessible.ignored: !visible
+    Accessible.onPressAction: if (card.visible && card.enabled) card.activated()
+    FocusRing { radius: card.radius }
 
     // A quiet stripe in the year's colour along the left edge.
     Rectangle {

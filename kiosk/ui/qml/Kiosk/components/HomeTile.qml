@@ -17,6 +17,11 @@ Rectangle {
     border.width: Math.max(1, Theme.px(2))
     Accessible.role: Accessible.Button
     Accessible.name: title
+    Accessible.description: caption
+    Accessible.ignored: !visible
+    Accessible.onPressAction: if (tile.visible && tile.enabled) tile.activated()
+    activeFocusOnTab: true
+    FocusRing { radius: tile.radius }
 
     Rectangle {   // banner-red stripe
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(2) }

@@ -38,6 +38,10 @@ Item {
                 height: frame.height + Theme.unit + label.height + credit.height
                 Accessible.role: Accessible.Button
                 Accessible.name: picture.caption
+                Accessible.ignored: !visible
+                Accessible.onPressAction: if (thumb.visible) gallery.opened(thumb.index)
+                activeFocusOnTab: true
+                FocusRing { radius: Theme.radius }
 
                 Rectangle {
                     id: frame

@@ -13,11 +13,27 @@ Rectangle {
     readonly property alias index: strip.currentIndex
 
     function open(at) {
+        opener = viewer.Window.activeFocusItem
         shown = true  // first: the strip's model follows `shown`
+        closeButton.forceActiveFocus()
         strip.currentIndex = at
         strip.positionViewAtIndex(at, ListView.Beginning)
     }
-    function close() { shown = false }
+    function close() {
+        shown = false
+        if (opener !== null && opener.visible) opener.forceActiveFocus()   // the keyboard back on the picture opened
+        opener = null
+    }
+    // The keyboard: the focus starts on «Закрыть»; ← → step, Escape or Backspace close (not the page below).
+    property Item opener: null
+    Keys.onPressed: (event) => {
+        if (!viewer.shown) return
+        if (event.key === Qt.Key_Left) viewer.step(-1)
+        else if (event.key === Qt.Key_Right) viewer.step(1)
+        else if (event.key === Qt.Key_Escape || event.key === Qt.Key_Backspace) viewer.close()
+        else return
+        event.accepted = true
+    }
     function step(delta) {
         const to = Math.max(0, Math.min(count - 1, strip.currentIndex + delta))
         strip.currentIndex = to
@@ -134,6 +150,7 @@ Rectangle {
                 onActivated: viewer.step(1)
             }
             KioskButton {
+                id: closeButton
                 objectName: "viewerClose"
                 primary: true
                 icon: "mdi6.close"

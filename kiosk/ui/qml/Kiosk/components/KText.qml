@@ -25,4 +25,12 @@ Text {
                   : kind === KText.Body ? Theme.bodySize
                   : kind === KText.Label ? Theme.labelSize
                   : Theme.smallSize
+
+    // Screen readers read the text itself: titles as headings, body text as paragraphs, the rest as static
+    // text. Hidden or empty text is out of the tree. Inside a button, card or chip the control speaks for it.
+    Accessible.role: kind === KText.Title ? Accessible.Heading
+                   : kind === KText.Body ? Accessible.Paragraph
+                   : Accessible.StaticText
+    Accessible.name: text
+    Accessible.ignored: !visible || text === ""
 }

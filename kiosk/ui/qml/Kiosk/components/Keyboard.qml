@@ -43,6 +43,7 @@ Rectangle {
         ["№", ".", ",", ":", "(", ")", "/"]
     ]
     readonly property var rows: digits ? numeric : (latin ? roman : cyrillic)
+    onRowsChanged: if (tabKey.length === 5) tabKey = ""   // a letter of the other layer: start on the first again
 
     readonly property int gap: Theme.unit * 2
     readonly property int keyHeight: Theme.px(80)
@@ -54,6 +55,30 @@ Rectangle {
     function type(ch) {
         if (text.length >= maxLength) return
         edited(text + ch)
+    }
+    // The physical keyboard walks the keys: one Tab stop (the key last on, else the first letter), arrows move
+    // to the nearest key that way, Enter or Space presses it (Main's stack asks its Accessible press action).
+    property string tabKey: ""
+    function move(from: Item, dx: int, dy: int) {
+        const c = from.mapToItem(keys, from.width / 2, from.height / 2)
+        let best = null, bestCost = Infinity
+        const todo = [keys]
+        while (todo.length > 0) {
+            const item = todo.pop()
+            for (let i = 0; i < item.children.length; ++i)
+                todo.push(item.children[i])
+            if (item === from || !item.visible || !item.objectName.startsWith("key_"))
+                continue
+            const p = item.mapToItem(keys, item.width / 2, item.height / 2)
+            const ex = p.x - c.x, ey = p.y - c.y
+            const sameRow = Math.abs(ey) < kb.keyHeight / 2
+            if ((dx !== 0 && (!sameRow || Math.sign(ex) !== dx)) || (dy !== 0 && (sameRow || Math.sign(ey) !== dy)))
+                continue
+            const cost = dx !== 0 ? Math.abs(ex) : Math.abs(ey) * 100 + Math.abs(ex)
+            if (cost < bestCost) { best = item; bestCost = cost }
+        }
+        if (best !== null)
+            best.forceActiveFocus()
     }
     function backspace() { if (text.length > 0) edited(text.slice(0, -1)) }
     function clear() { if (text.length > 0) edited("") }
@@ -78,6 +103,16 @@ Rectangle {
         color: tap.pressed ? Theme.paper : (accent ? Theme.line : Theme.groundPressed)
         Accessible.role: Accessible.Button
         Accessible.name: label
+        Accessible.ignored: !visible
+        Accessible.onPressAction: if (key.visible) key.pressedKey()
+        activeFocusOnTab: activeFocus || objectName === (kb.tabKey !== "" ? kb.tabKey : "key_" + kb.rows[0][0])
+        onActiveFocusChanged: if (activeFocus) kb.tabKey = objectName
+        onObjectNameChanged: if (activeFocus) kb.tabKey = objectName
+        Keys.onLeftPressed: kb.move(key, -1, 0)
+        Keys.onRightPressed: kb.move(key, 1, 0)
+        Keys.onUpPressed: kb.move(key, 0, -1)
+        Keys.onDownPressed: kb.move(key, 0, 1)
+        FocusRing {}
         Row {
             anchors.centerIn: parent
             spacing: Theme.unit

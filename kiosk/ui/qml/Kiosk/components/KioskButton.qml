@@ -10,6 +10,7 @@ Rectangle {
     property string icon: ""
     property bool primary: false
     property bool checked: false
+    property bool checkable: false     // a toggle (РУС/ENG, «Aa», «Фильтры»): readers hear whether it is on
     property color foreground: checked || primary ? Theme.ground : Theme.paper
     property int fontSize: Theme.labelSize
     signal activated()
@@ -20,9 +21,23 @@ Rectangle {
     color: tap.pressed ? (checked || primary ? Qt.darker(fill, 1.25) : Theme.groundPressed) : fill
     border.width: checked || primary ? 0 : Math.max(1, Theme.px(2))
     border.color: Theme.line
-    opacity: enabled ? 1.0 : 0.45
+    opacity: enabled ? 1.0 : Theme.dimmed
+    // Keyboard and screen reader do what a tap does; a hidden button is out of the tree and cannot be pressed.
+    activeFocusOnTab: true
+    Keys.onReturnPressed: (event) => control.press(event)
+    Keys.onEnterPressed: (event) => control.press(event)
+    Keys.onSpacePressed: (event) => control.press(event)
+    function press(event) {
+        if (event) event.accepted = true
+        if (control.visible && control.enabled) control.activated()
+    }
     Accessible.role: Accessible.Button
     Accessible.name: text
+    Accessible.checkable: checkable
+    Accessible.checked: checked
+    Accessible.ignored: !visible
+    Accessible.onPressAction: control.press(null)
+    FocusRing {}
 
     readonly property color fill: checked ? Theme.gold : (primary ? Theme.paper : Theme.groundRaised)
 

@@ -12,6 +12,7 @@ Row {
         objectName: "langRu"
         text: "РУС"
         checked: !Language.english
+        checkable: true
         fontSize: Theme.px(28)
         Accessible.name: "Русский"
         onActivated: Language.setLanguage("ru")
@@ -20,6 +21,7 @@ Row {
         objectName: "langEn"
         text: "ENG"
         checked: Language.english
+        checkable: true
         fontSize: Theme.px(28)
         Accessible.name: "English"
         onActivated: Language.setLanguage("en")
@@ -29,6 +31,7 @@ Row {
         objectName: "largeText"
         text: "Aa"
         checked: Language.large
+        checkable: true
         fontSize: Theme.px(32)   // the control itself keeps its size, so it never jumps under the finger
         Accessible.name: qsTr("Крупный текст")
         onActivated: Language.toggleLarge()

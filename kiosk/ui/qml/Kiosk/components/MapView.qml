@@ -96,6 +96,26 @@ Item {
 
     readonly property int rung: CityMap.rung(d.zoom)
 
+    // The keyboard and screen readers reach every city: each dot is a button named for its city and year (a
+    // reader's press opens it, as a tap does); the map is one Tab stop, the arrows step from city to city in the
+    // list's order (skipping those the year control hides), bringing the city into view; Enter opens it.
+    property int keyCity: 0
+    function stepCity(from: int, by: int) {
+        const n = dots.count
+        for (let k = 1; k < n; ++k) {
+            const i = ((from + by * k) % n + n) % n
+            const c = CityMap.cities[i]
+            if (c.year > view.shownYear)
+                continue
+            keyCity = i
+            const x = c.x * kmScale - d.cx, y = c.y * kmScale - d.cy
+            if (x < Theme.margin || x > width - Theme.margin || y < Theme.margin || y > height - Theme.margin)
+                showKm(c.x, c.y, d.zoom)
+            dots.itemAt(i).forceActiveFocus()
+            return
+        }
+    }
+
     Repeater {
         id: dots
         objectName: "mapCities"
@@ -103,6 +123,7 @@ Item {
         delegate: Item {
             id: city
             required property var modelData
+            required property int index
             readonly property bool shown: modelData.year <= view.shownYear
             readonly property var nameBox: modelData.names.length > view.rung ? modelData.names[view.rung] : null
             objectName: "mapCity_" + modelData.cityId
@@ -112,6 +133,35 @@ Item {
                      && y > -Theme.px(100) && y < view.height + Theme.px(100)
             opacity: shown ? 1 : 0
             Behavior on opacity { NumberAnimation { duration: Theme.normal } }
+            Accessible.role: Accessible.Button
+            Accessible.name: city.modelData.label + ", " + city.modelData.year
+            Accessible.ignored: !city.visible
+            Accessible.onPressAction: if (city.visible) view.cityTapped(city.modelData.cityId)
+            activeFocusOnTab: activeFocus || city.index === view.keyCity
+            onActiveFocusChanged: if (activeFocus) view.keyCity = city.index
+            Keys.onLeftPressed: view.stepCity(city.index, -1)
+            Keys.onUpPressed: view.stepCity(city.index, -1)
+            Keys.onRightPressed: view.stepCity(city.index, 1)
+            Keys.onDownPressed: view.stepCity(city.index, 1)
+
+            Rectangle {   // the keyboard's ring, and the name even where the zoom rung leaves it out
+                visible: city.activeFocus
+                x: -width / 2; y: -height / 2
+                width: view.dotRadius * 2 + Theme.px(20); height: width; radius: width / 2
+                color: "transparent"
+                border.width: Math.max(3, Theme.px(5))
+                border.color: Theme.gold
+            }
+            KText {
+                visible: city.activeFocus && (city.nameBox === null || city.nameBox === undefined)
+                anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.top; bottomMargin: view.dotRadius + Theme.px(12) }
+                text: city.modelData.label
+                Accessible.ignored: true   // the dot's name says it
+                style: Text.Outline
+                styleColor: Theme.ground
+                font.family: Theme.sans
+                font.pixelSize: view.nameSize
+            }
 
             Rectangle {
                 x: -width / 2; y: -height / 2
@@ -130,6 +180,7 @@ Item {
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 text: city.modelData.label  // the name measured and placed for the visitor's language
+                Accessible.ignored: true   // the dot's name says it
                 color: Theme.paper
                 style: Text.Outline
                 styleColor: Theme.ground

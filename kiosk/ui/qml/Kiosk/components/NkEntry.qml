@@ -20,6 +20,11 @@ Rectangle {
     border.width: Math.max(1, Theme.px(2))
     Accessible.role: Accessible.Button
     Accessible.name: title
+    Accessible.description: caption
+    Accessible.ignored: !visible
+    Accessible.onPressAction: if (entry.visible && entry.enabled) entry.activated()
+    activeFocusOnTab: true
+    FocusRing { radius: entry.radius }
 
     Rectangle {
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(2) }

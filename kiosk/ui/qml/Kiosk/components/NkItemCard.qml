@@ -15,17 +15,29 @@ Item {
     readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)
     readonly property bool onlySources: item.kind === "paragraph"
     readonly property var images: item.images !== undefined ? item.images : []
+    // The keyboard: the focus starts on «Закрыть»; Escape or Backspace close the card (not the page below).
+    property Item opener: null
+    Keys.onPressed: (event) => {
+        if (card.visible && (event.key === Qt.Key_Escape || event.key === Qt.Key_Backspace)) {
+            card.close()
+            event.accepted = true
+        }
+    }
 
     function open(itemRef, withSources) {
         ref = itemRef
         showSources = withSources === true || item.kind === "paragraph"
         body.contentY = 0
+        opener = card.Window.activeFocusItem
         visible = true
         appear.restart()
+        closeButton.forceActiveFocus()
     }
     function close() {
         viewer.close()
         visible = false
+        if (opener !== null && opener.visible) opener.forceActiveFocus()   // the keyboard back on the chip pressed
+        opener = null
         ref = ""
         showSources = false
     }
@@ -215,6 +227,7 @@ Item {
                 onActivated: card.showSources = !card.showSources
             }
             KioskButton {
+                id: closeButton
                 objectName: "nkItemClose"
                 icon: "mdi6.close"
                 text: qsTr("Закрыть")

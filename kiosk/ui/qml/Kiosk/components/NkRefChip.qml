@@ -23,6 +23,10 @@ Rectangle {
     border.color: tap.pressed ? Theme.gold : Theme.line
     Accessible.role: Accessible.Button
     Accessible.name: text
+    Accessible.ignored: !visible
+    Accessible.onPressAction: if (chip.visible && chip.enabled) chip.activated()
+    activeFocusOnTab: true
+    FocusRing { radius: chip.radius }
 
     Row {
         id: row

@@ -24,6 +24,21 @@ Item {
         if (Admin.tryPin(pin)) pad.accepted()
     }
 
+    // The keyboard: the focus starts on «1»; digits typed go in (and the focus to «Войти»), Backspace erases,
+    // Enter presses the focused key, Escape cancels, and
+    // nothing reaches the screen it covers (Main disables that while the pad is open).
+    onVisibleChanged: if (visible) pinKeys.itemAt(0).forceActiveFocus()
+    Keys.onPressed: (event) => {
+        if (event.text.length === 1 && event.text >= "0" && event.text <= "9") {
+            pad.press(event.text)
+            pinKeys.itemAt(11).forceActiveFocus()   // «Войти»: Enter after typed digits submits them
+        }
+        else if (event.key === Qt.Key_Backspace) pad.backspace()
+        else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) pad.submit()
+        else if (event.key === Qt.Key_Escape) pad.close()
+        event.accepted = true
+    }
+
     Rectangle { anchors.fill: parent; color: Theme.ground; opacity: 0.96 }
     MouseArea { anchors.fill: parent }   // modal
 
@@ -81,6 +96,7 @@ Item {
                 columns: 3
                 spacing: Theme.unit * 2
                 Repeater {
+                    id: pinKeys
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
                     KioskButton {
                         id: key

@@ -19,6 +19,12 @@ Rectangle {
     border.color: active ? Theme.gold : Theme.line
     Accessible.role: Accessible.EditableText
     Accessible.name: qsTr("Поиск")
+    Accessible.description: field.text
+    Accessible.ignored: !visible
+    // Enter opens the kiosk's keyboard; letters typed anywhere on the screen reach the query (CitiesScreen).
+    Accessible.onPressAction: if (field.visible) field.opened()
+    activeFocusOnTab: true
+    FocusRing {}
 
     TapHandler {
         id: tap
@@ -64,6 +70,10 @@ Rectangle {
         color: clearTap.pressed ? Theme.groundPressed : "transparent"
         Accessible.role: Accessible.Button
         Accessible.name: qsTr("Очистить поиск")
+        Accessible.ignored: !visible
+        Accessible.onPressAction: if (clearButton.visible) field.cleared()
+        activeFocusOnTab: true
+        FocusRing {}
         Image {
             anchors.centerIn: parent
             width: Theme.px(34); height: width

@@ -23,8 +23,11 @@ QtObject {
     readonly property color paper: "#efe7d6"
     readonly property color paperDim: "#c9c1b0"   // ≥ 7:1 on ground
     readonly property color red: "#9e1b1b"
-    readonly property color redBright: "#c23a32"
+    readonly property color redBright: "#e8675c"   // red as text (dates «в этот день»): ≥ 4.5:1 on ground and cards
     readonly property color gold: "#c9a54c"
+    // A control that is there but does nothing now (a disabled button, a filter or letter with no city) is drawn
+    // at this opacity: still ≥ 4.5:1 for its text (tests/unit/test_contrast.py), and plainly dimmer than the rest.
+    readonly property real dimmed: 0.7
 
     // Year of title: Python hands each year in the data a colour from one colour-blind-safe sequence
     // (kiosk/ui/year_colors.py), so a new year needs no code change; badges and filters both ask here.

@@ -9,6 +9,9 @@ Rectangle {
     property bool canGoBack: false
     signal homeRequested()
     signal backRequested()
+    // Keys its buttons do not take (Escape, Backspace, PgDn…) go where the screen's would: Main's stack.
+    property Item keyTarget: null
+    Keys.forwardTo: keyTarget !== null ? [keyTarget] : []
 
     height: Theme.barHeight
     color: Theme.ground

@@ -29,11 +29,35 @@ Item {
         if (row < 0)
             return
         grid.positionViewAtIndex(row, GridView.Beginning)
+        grid.currentIndex = row   // the keyboard goes on from there (↓ from the strip)
         markedCity = Catalog.firstCityOfLetter(letter)
     }
     Connections {
         target: Catalog
         function onResultsChanged() { screen.markedCity = 0 }   // a new result: the mark would point nowhere
+    }
+
+    // A physical keyboard types into the search as the kiosk's keyboard does (either layout; it opens, so the
+    // visitor sees where the letters go); Backspace erases while there is a query, and goes back once it is
+    // empty (Main's stack). Space types only where no control would take it as a press.
+    Keys.onPressed: (event) => {
+        const focus = screen.Window.activeFocusItem
+        const typing = event.text.length === 1 && (event.modifiers & ~(Qt.ShiftModifier | Qt.KeypadModifier)) === 0
+        if (typing && /[0-9A-Za-zА-Яа-яЁё№.,:()\/-]/.test(event.text)) {
+            keyboard.type(event.text.toLowerCase())
+        } else if (typing && event.key === Qt.Key_Space && Catalog.query !== "" && (focus === screen || focus === search)) {
+            keyboard.type(" ")
+        } else if (event.key === Qt.Key_Backspace && Catalog.query !== "") {
+            keyboard.backspace()
+        } else if (event.key === Qt.Key_Down && grid.visible && (focus === screen || focus === search || (focus !== null && focus.parent === strip))) {
+            grid.forceActiveFocus()   // from the search or the А–Я strip straight to the cities (the filters: Tab)
+            event.accepted = true
+            return
+        } else {
+            return
+        }
+        screen.keyboardOpen = true
+        event.accepted = true
     }
 
     // ---- header: title and the search field ------------------------------------------------------------
@@ -123,6 +147,7 @@ Item {
             id: filtersToggle
             objectName: "filtersToggle"
             visible: screen.portrait
+            checkable: true
             anchors { left: parent.left; verticalCenter: parent.verticalCenter }
             icon: "mdi6.tune-variant"
             checked: screen.filtersOpen
@@ -186,6 +211,29 @@ Item {
         cacheBuffer: 0
         bottomMargin: Theme.unit * 3
         visible: Catalog.count > 0
+        // The keyboard: one Tab stop; arrows move the current card (which holds the focus and its ring), Enter
+        // or Space opens it. currentIndex follows the model's resets without moving the view for touch visitors.
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+        highlightFollowsCurrentItem: false
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Города")
+        // A new result replaces the cards: the focus goes on to the new current one, not to the grid itself.
+        function focusCurrent() {
+            if (activeFocus && (currentIndex < 0 || currentIndex >= count) && count > 0)
+                currentIndex = 0
+            if (activeFocus && currentItem !== null && currentItem.children.length > 0)
+                currentItem.children[0].forceActiveFocus()
+        }
+        onActiveFocusChanged: Qt.callLater(focusCurrent)
+        onCurrentItemChanged: Qt.callLater(focusCurrent)
+        onCountChanged: Qt.callLater(focusCurrent)
+        // An arrow at the grid's edge stays in the grid (after the grid's own move): not off to a filter chip.
+        Keys.priority: Keys.AfterItem
+        Keys.onPressed: (event) => {
+            if (event.key === Qt.Key_Left || event.key === Qt.Key_Right || event.key === Qt.Key_Up || event.key === Qt.Key_Down)
+                event.accepted = true
+        }
 
         delegate: Item {
             id: cell
@@ -199,6 +247,7 @@ Item {
             width: grid.cellWidth
             height: grid.cellHeight
             CityCard {
+                focus: cell.GridView.isCurrentItem
                 objectName: "cityCard_" + cell.cityId
                 anchors { fill: parent; rightMargin: screen.gap; bottomMargin: screen.gap }
                 cityId: cell.cityId
@@ -230,7 +279,12 @@ Item {
         text: Catalog.query
         maxLength: Catalog.maxQueryLength
         onEdited: (text) => Catalog.query = text
-        onHideRequested: screen.keyboardOpen = false
+        onHideRequested: {
+            const focus = screen.Window.activeFocusItem   // the keyboard's own «Скрыть» pressed by keys: on to the field
+            screen.keyboardOpen = false
+            if (focus !== null && focus.objectName.startsWith("key_"))
+                search.forceActiveFocus()
+        }
         Behavior on y { NumberAnimation { duration: Theme.normal; easing.type: Easing.OutCubic } }
     }
 }

@@ -51,6 +51,7 @@ Item {
         ListView {
             id: reading
             objectName: "cityText"
+            keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
             anchors.top: parent.top
             anchors.topMargin: Theme.barHeight
             anchors.bottom: parent.bottom
@@ -63,7 +64,9 @@ Item {
             boundsBehavior: Flickable.StopAtBounds
             flickDeceleration: Theme.px(2000)
             maximumFlickVelocity: Theme.px(5000)
-            cacheBuffer: Theme.px(1200)
+            // Every passage made, not only those near the view: a screen reader reads the whole text (issue 22), and the
+            // longest texts are a few thousand characters.
+            cacheBuffer: 100000
             bottomMargin: Theme.unit * 6
             rightMargin: Theme.unit * 4
             model: screen.city.paragraphs
@@ -327,9 +330,13 @@ Item {
         color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
         border.width: Math.max(1, Theme.px(2))
         border.color: Theme.line
-        opacity: enabled ? 1.0 : 0.35
+        opacity: enabled ? 1.0 : Theme.dimmed
         Accessible.role: Accessible.Button
         Accessible.name: caption + " " + cityName
+        Accessible.ignored: !visible
+        Accessible.onPressAction: if (stepper.visible && stepper.enabled) stepper.activated()
+        activeFocusOnTab: true
+        FocusRing { radius: stepper.radius }
 
         Image {
             id: arrow

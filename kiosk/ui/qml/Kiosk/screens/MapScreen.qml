@@ -111,9 +111,18 @@ Item {
                         color: yearTap.pressed ? Theme.groundPressed : Theme.ground
                         border.width: modelData === screen.shownYear ? Theme.px(3) : Math.max(1, Theme.px(2))
                         border.color: modelData === screen.shownYear ? Theme.gold : Theme.line
-                        opacity: included ? 1 : 0.5
-                        Accessible.role: Accessible.Button
-                        Accessible.name: String(modelData)
+                        opacity: included ? 1 : Theme.dimmed
+                        // One of the years, as a radio button: readers hear which is shown.
+                        Accessible.role: Accessible.RadioButton
+                        Accessible.name: yearButton.modelData + ", " + screen.countIn(yearButton.modelData) + " "
+                                         + screen.citiesWord(screen.countIn(yearButton.modelData))
+                        Accessible.checkable: true
+                        Accessible.checked: yearButton.modelData === screen.shownYear
+                        Accessible.ignored: !visible
+                        Accessible.onPressAction: yearButton.pick()
+                        activeFocusOnTab: true
+                        FocusRing {}
+                        function pick() { waves.stop(); chooser.close(); screen.shownYear = yearButton.modelData }
                         Row {
                             anchors { left: parent.left; leftMargin: Theme.unit * 2; verticalCenter: parent.verticalCenter }
                             spacing: Theme.unit * 1.5
@@ -143,7 +152,7 @@ Item {
                         TapHandler {
                             id: yearTap
                             gesturePolicy: TapHandler.ReleaseWithinBounds
-                            onTapped: { waves.stop(); chooser.close(); screen.shownYear = yearButton.modelData }
+                            onTapped: yearButton.pick()
                         }
                     }
                 }
@@ -205,8 +214,10 @@ Item {
         color: "#cc1d1f21"
         visible: choices.length > 0
         property var choices: []
-        function open(list) { choices = list }
+        function open(list) { choices = list; Qt.callLater(() => chooserClose.forceActiveFocus()) }
         function close() { choices = [] }
+        Keys.onEscapePressed: chooser.close()   // the keyboard: Escape closes the chooser, not the map
+        Keys.onBackPressed: chooser.close()
 
         TapHandler { gesturePolicy: TapHandler.WithinBounds; onTapped: chooser.close() }
 
@@ -236,6 +247,7 @@ Item {
                 ListView {
                     id: choiceList
                     objectName: "mapChoices"
+                    keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
                     width: parent.width
                     height: Math.min(contentHeight, chooser.height * 0.62)
                     interactive: contentHeight > height
@@ -255,6 +267,7 @@ Item {
                     }
                 }
                 KioskButton {
+                    id: chooserClose
                     objectName: "mapChooserClose"
                     width: parent.width
                     icon: "mdi6.close"

@@ -13,6 +13,7 @@ Item {
     ListView {
         id: list
         objectName: "nkAwardsList"
+        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         anchors.top: parent.top
         anchors.topMargin: Theme.barHeight
         anchors.bottom: parent.bottom
@@ -65,6 +66,10 @@ Item {
                 border.color: tap.pressed ? Theme.gold : Theme.line
                 Accessible.role: Accessible.Button
                 Accessible.name: Language.english && row.modelData.labelEn ? row.modelData.labelEn : row.isUnit ? row.modelData.name : row.modelData.title
+                Accessible.ignored: !visible
+                Accessible.onPressAction: if (parent.visible) itemCard.open(row.modelData.ref, false)
+                activeFocusOnTab: true
+                FocusRing { radius: Theme.radius * 2 }
 
                 Image {
                     id: glyph

@@ -24,6 +24,7 @@ Item {
     ListView {
         id: reading
         objectName: "nkChapterText"
+        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         anchors.top: parent.top
         anchors.topMargin: Theme.barHeight
         anchors.bottom: parent.bottom
@@ -33,7 +34,9 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         flickDeceleration: Theme.px(2000)
         maximumFlickVelocity: Theme.px(5000)
-        cacheBuffer: Theme.px(1200)
+        // Every passage made, not only those near the view: a screen reader reads the whole text (issue 22), and the
+        // longest texts are a few thousand characters.
+        cacheBuffer: 100000
         bottomMargin: Theme.unit * 6
         model: screen.known ? screen.chapter.paragraphs : []
 

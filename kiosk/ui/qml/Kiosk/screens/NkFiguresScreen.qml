@@ -16,6 +16,7 @@ Item {
     GridView {
         id: grid
         objectName: "nkFiguresGrid"
+        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         anchors.fill: parent
         anchors.topMargin: Theme.barHeight
         anchors.leftMargin: Theme.margin
@@ -77,6 +78,13 @@ Item {
                 color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
                 border.width: Math.max(1, Theme.px(2))
                 border.color: tap.pressed ? Theme.gold : Theme.line
+                Accessible.role: Accessible.Button
+                Accessible.name: Novokuznetsk.numberText(cell.modelData.valueText, Language.code) + " " + cell.modelData.unit
+                                 + ", " + cell.modelData.label
+                Accessible.ignored: !visible
+                Accessible.onPressAction: if (cell.visible) itemCard.open(cell.modelData.ref, true)
+                activeFocusOnTab: true
+                FocusRing { radius: Theme.radius * 2 }
 
                 Column {
                     x: Theme.unit * 3

@@ -15,6 +15,7 @@ Item {
     GridView {
         id: grid
         objectName: "nkPeopleGrid"
+        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         anchors.fill: parent
         anchors.topMargin: Theme.barHeight
         anchors.leftMargin: Theme.margin
@@ -53,6 +54,10 @@ Item {
                 border.color: tap.pressed ? Theme.gold : Theme.line
                 Accessible.role: Accessible.Button
                 Accessible.name: cell.modelData.name
+                Accessible.ignored: !visible
+                Accessible.onPressAction: if (cell.visible) itemCard.open(cell.modelData.ref, false)
+                activeFocusOnTab: true
+                FocusRing { radius: Theme.radius * 2 }
 
                 Rectangle {
                     anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(2) }

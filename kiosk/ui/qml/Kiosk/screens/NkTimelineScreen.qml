@@ -155,6 +155,10 @@ Item {
                 border.color: tap.pressed ? Theme.gold : Theme.line
                 Accessible.role: Accessible.Button
                 Accessible.name: Language.english && modelData.labelEn ? modelData.labelEn : modelData.title
+                Accessible.ignored: !visible
+                Accessible.onPressAction: if (event.visible) itemCard.open(event.modelData.ref, false)
+                activeFocusOnTab: true
+                FocusRing { radius: Theme.radius }
 
                 Rectangle {   // portrait: from the event's date down to its card
                     visible: event.shifted > 1
