@@ -13,6 +13,7 @@ A config file is optional; each key has a default. Example (all keys shown with 
     db = ""                    # empty = the bundled database
     show_disputed_cities = false  # true = also show rows whose identity is an open question (row 46)
     admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
+    statistics = true          # anonymous visit counts in the state folder (docs/statistics.md); false = none
 
 PIN hash format (salted PBKDF2-SHA256, like Django's):
     pbkdf2_sha256$<iterations>$<salt, urlsafe base64>$<derived key, urlsafe base64>
@@ -53,6 +54,7 @@ class Config:
     log_dir: Path | None = None
     db: Path | None = None
     show_disputed_cities: bool = False  # row 46 (Волгоград in the seed, Вологда in the decree) stays hidden
+    statistics: bool = True  # anonymous visit counts in the state folder (docs/statistics.md)
     source: Path | None = None  # the file these settings came from (None = defaults)
 
     def with_overrides(self, **changes) -> Config:
@@ -80,9 +82,9 @@ def _check(key: str, value, where: str):
         if not isinstance(value, str):
             raise ConfigError(f"{where}: {key} must be a path in quotes, not {value!r}")
         return Path(value).expanduser() if value else None
-    if key == "show_disputed_cities":
+    if key in ("show_disputed_cities", "statistics"):
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: show_disputed_cities must be true or false, not {value!r}")
+            raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
         return value
     if key == "default_screen":
         if value not in SCREENS:
@@ -182,7 +184,7 @@ def user_config_path() -> Path:
 
 
 def default_state_dir() -> Path:
-    """What the kiosk keeps between runs (the PIN lock-out count)."""
+    """What the kiosk keeps between runs (the PIN lock-out count, the visit statistics)."""
     return locations.user_state_dir()
 
 
