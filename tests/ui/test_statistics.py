@@ -266,3 +266,27 @@ def test_statistics_false_records_nothing(make_kiosk, shell_db, clock):
     enter(app, v.finger, "1945")
     assert wait_until(find(app.window, "adminPanel").isVisible, 1000)
     assert "не записываются" in find(app.window, "adminFact8").property("text")
+
+
+def test_a_clock_that_jumps_mid_visit(make_kiosk, shell_db, clock, tmp_path):
+    """A PC without a battery boots in 1970, the visitor reads for 12 s, the clock is set right mid-visit; the
+    next visitor's clock is set back an hour. Lengths come from the monotonic clock: never negative or decades."""
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
+    v = Visitor(app, clock)
+    clock.wall = dt.datetime(1970, 1, 1, 0, 0, 12)
+    v.tap("tileCities", "citiesScreen")
+    v.read(12)
+    clock.wall = dt.datetime(2026, 3, 2, 10, 0)  # NTP: +56 years
+    v.leave(home_first=True)
+    v.tap("tileCities", "citiesScreen")
+    clock.wall -= dt.timedelta(hours=1)  # set back during the visit
+    v.read(7)
+    v.leave(home_first=True)
+    assert app.statistics.flush()
+    from kiosk.data.cli import main
+
+    assert main(["stats", "--format", "json", "--out", str(tmp_path / "s.json")]) == 0
+    s = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert s["visits"] == 2 and s["mean_s"] == 10 and s["p90_s"] == 10  # 12 s and 7 s: buckets 10 and 5
+    assert [d["day"] for d in s["per_day"]] == ["1970-01-01", "2026-03-02"]  # not 20 000 empty days between
+    assert main(["stats", "--format", "html", "--out", str(tmp_path / "s.html")]) == 0

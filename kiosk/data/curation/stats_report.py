@@ -230,18 +230,19 @@ def write_xlsx(s: Summary, out: Path) -> Path:
     ws.column_dimensions["B"].width = 24
     _bar(ws, "Доля посещений", first, len(FLAGS), 1, 3, "E2", horizontal=True, percent=True)
 
-    def sheet(title: str, head: list[str], data: list[list[object]], chart_title: str, value_col: int = 2):
+    def sheet(title, head, data, chart_title, value_col=2, horizontal=True):
         w = wb.create_sheet(title)
         w.append(head)
         for r in data:
             w.append(r)
         w.column_dimensions["A"].width = 30
         if data:
-            _bar(w, chart_title, 2, len(data), 1, value_col, "E2", horizontal=len(data) <= 30 and title != "По дням")
+            _bar(w, chart_title, 2, len(data), 1, value_col, "E2", horizontal=horizontal)
         return w
 
-    sheet("По дням", ["День", "Посещений"], [[d, n] for d, n in s.per_day], "Посещения по дням")
-    sheet("По часам", ["Час", "Посещений"], [[f"{h:02d}:00", n] for h, n in enumerate(s.per_hour)], "Посещения по часам")
+    sheet("По дням", ["День", "Посещений"], [[d, n] for d, n in s.per_day], "Посещения по дням", horizontal=False)
+    hours = [[f"{h:02d}", n] for h, n in enumerate(s.per_hour)]
+    sheet("По часам", ["Час", "Посещений"], hours, "Посещения по часам", horizontal=False)
     sheet(
         "Города",
         ["Город", "Открытий", "Читали, с"],
@@ -260,6 +261,11 @@ def write_xlsx(s: Summary, out: Path) -> Path:
     sheet("Главы", ["Глава", "Открытий"], [[c, n] for c, n in s.chapters], "Главы раздела о Новокузнецке")
     if s.events:
         sheet("Другое", ["Событие", "Раз"], [[k, n] for k, n in s.events.items()], "Другое")
+    for w in wb.worksheets:  # each sheet prints (and converts to PDF) as one landscape page, chart beside table
+        w.page_setup.orientation = "landscape"
+        w.sheet_properties.pageSetUpPr.fitToPage = True
+        w.page_setup.fitToWidth = 1
+        w.page_setup.fitToHeight = 1
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
@@ -273,8 +279,8 @@ def _bar(ws, title, first_row, n, label_col, value_col, anchor, *, horizontal=Fa
     chart.type = "bar" if horizontal else "col"
     chart.title = title
     chart.legend = None
-    chart.height = max(7.5, 0.6 * n) if horizontal else 7.5
-    chart.width = 18
+    chart.height = max(7.5, 0.6 * n) if horizontal else 9
+    chart.width = 18 if horizontal else max(18, 0.7 * n)
     chart.add_data(Reference(ws, min_col=value_col, min_row=first_row, max_row=first_row + n - 1), titles_from_data=False)
     chart.set_categories(Reference(ws, min_col=label_col, min_row=first_row, max_row=first_row + n - 1))
     if horizontal:

@@ -85,7 +85,7 @@ class VisitBuilder:
     def screen(self, name: str, city: str = "") -> None:
         """A screen came on top; `city` names the city it shows (city page), if any."""
         self._stop_reading()
-        if is_id(name):
+        if is_id(name) and name != "home":  # home is where every visit starts and ends, not something opened
             self.visit.screens[name] += 1
         if city:
             entry = self.visit.cities.setdefault(city, [0, 0])
