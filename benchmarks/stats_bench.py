@@ -44,8 +44,9 @@ def gui_thread_costs() -> None:
     if not db.exists():
         raise SystemExit("db/kiosk.sqlite is missing: run `make db` first")
     make_qapp()
-    app = KioskApp(Config(idle_timeout=0, attract_timeout=0), db_path=db, size=(1920, 1080), watch=False,
-                   on_quit=lambda code: None)
+    app = KioskApp(
+        Config(idle_timeout=0, attract_timeout=0), db_path=db, size=(1920, 1080), watch=False, on_quit=lambda code: None
+    )
     app.window.setProperty("visibility", 2)
     app.window.resize(1920, 1080)
     app.window.show()

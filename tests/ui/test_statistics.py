@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -113,8 +114,13 @@ def week_of_visits(app, clock) -> list[dict]:
     v.read(10)
     v.leave(home_first=True)
     made.append(
-        dict(day="2026-03-02", hour=14, seconds=30, cities={cities[first]: [1, 20], cities[second]: [1, 10]},
-             slideshow=True)
+        dict(
+            day="2026-03-02",
+            hour=14,
+            seconds=30,
+            cities={cities[first]: [1, 20], cities[second]: [1, 10]},
+            slideshow=True,
+        )
     )
 
     # Tuesday 11:xx: English and «Aa» on home, the map, 25 s, then walks away.
@@ -180,7 +186,10 @@ def test_a_week_of_visits_and_every_report(make_kiosk, shell_db, clock, tmp_path
     assert len(s["least_opened"]) == 10 and all(c["opens"] == 0 for c in s["least_opened"])
     assert s["screens"]["map"] == 1 and s["screens"]["nk_chapter"] == 1
 
-    assert main(["stats", "--from", "2026-03-03", "--to", "2026-03-04", "--format", "json", "--out", str(out / "2.json")]) == 0
+    assert (
+        main(["stats", "--from", "2026-03-03", "--to", "2026-03-04", "--format", "json", "--out", str(out / "2.json")])
+        == 0
+    )
     assert json.loads((out / "2.json").read_text(encoding="utf-8"))["visits"] == 2
 
     assert main(["stats", "--format", "text", "--out", str(out / "week.txt")]) == 0
@@ -290,3 +299,51 @@ def test_a_clock_that_jumps_mid_visit(make_kiosk, shell_db, clock, tmp_path):
     assert s["visits"] == 2 and s["mean_s"] == 10 and s["p90_s"] == 10  # 12 s and 7 s: buckets 10 and 5
     assert [d["day"] for d in s["per_day"]] == ["1970-01-01", "2026-03-02"]  # not 20 000 empty days between
     assert main(["stats", "--format", "html", "--out", str(tmp_path / "s.html")]) == 0
+
+
+def _warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "kiosk.statistics" and r.levelno >= logging.WARNING]
+
+
+def test_a_corrupt_statistics_file_is_set_aside_and_the_exhibit_goes_on(make_kiosk, shell_db, clock, caplog):
+    path = stats_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)  # a torn, garbled file
+    with caplog.at_level(logging.INFO, "kiosk.statistics"):
+        app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
+        v = Visitor(app, clock)
+        for _ in range(2):
+            v.tap("tileCities", "citiesScreen")
+            v.read(9)
+            v.leave(home_first=True)
+        assert app.statistics.flush()
+    assert len(_warnings(caplog)) == 1 and "set aside" in _warnings(caplog)[0]
+    aside = list(path.parent.glob(FILE_NAME + ".corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes().endswith(b"\xff" * 100)  # kept for a look, not deleted
+    from kiosk.data.stats.summary import read_files, summarise
+
+    assert summarise(read_files([path])).visits == 2
+
+
+def test_a_read_only_state_folder_costs_one_log_line(make_kiosk, shell_db, clock, caplog, tmp_path, monkeypatch):
+    import subprocess
+
+    ro = tmp_path / "ro-state"
+    ro.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(ro)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a read-only tmpfs here ({done.stderr.decode().strip()})")
+    try:
+        monkeypatch.setenv("XDG_STATE_HOME", str(ro))
+        with caplog.at_level(logging.INFO, "kiosk.statistics"):
+            app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
+            v = Visitor(app, clock)
+            for _ in range(3):
+                v.tap("tileCities", "citiesScreen")
+                v.read(9)
+                v.leave(home_first=True)
+            assert app.statistics.flush()
+            app.close()
+        assert len(_warnings(caplog)) == 1 and "not recorded" in _warnings(caplog)[0], _warnings(caplog)
+    finally:
+        subprocess.run(["umount", str(ro)], check=False)

@@ -92,7 +92,16 @@ def test_ids_only_never_free_text():
 
 
 def test_length_buckets_and_percentiles():
-    assert [length_bucket(s) for s in (0, 7, 299, 300, 331, 1799, 1800, 4000)] == [0, 5, 295, 300, 330, 1770, 1800, 3900]
+    assert [length_bucket(s) for s in (0, 7, 299, 300, 331, 1799, 1800, 4000)] == [
+        0,
+        5,
+        295,
+        300,
+        330,
+        1770,
+        1800,
+        3900,
+    ]
     assert percentile({10: 5, 60: 4, 600: 1}, 0.5) == 10
     assert percentile({10: 5, 60: 4, 600: 1}, 0.9) == 60
     assert percentile({10: 5, 60: 4, 600: 1}, 0.91) == 600
@@ -103,7 +112,7 @@ def test_file_keeps_daily_counts_and_90_days_of_visits(tmp_path):
     c = Clock(dt.datetime(2026, 1, 1, 10))
     f = StatsFile(tmp_path / FILE_NAME, wall=lambda: c.wall)
     f.open()
-    for day in range(120):
+    for _day in range(120):
         f.add([visit(c, 30, cities={"Тула": 10})], cities=["Тула", "Омск"])
         c.advance(86400)
     assert f.prune(c.wall.date()) > 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.data.stats.summary import FLAGS, CityLine, Summary
@@ -89,7 +90,8 @@ def to_text(s: Summary) -> str:
 # ---- HTML with inline SVG ----------------------------------------------------------------------------------
 
 _CSS = """
-body{font:16px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#1d1f21;background:#fbfaf7;padding:0 1em}
+body{font:16px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em}
+body{color:#1d1f21;background:#fbfaf7}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:2px solid #9b1c1c}
 table{border-collapse:collapse}td,th{padding:.2em .8em;text-align:left}td.n{text-align:right}
 .figures{display:flex;gap:2em;flex-wrap:wrap}.figure b{display:block;font-size:2em;color:#9b1c1c}
@@ -97,7 +99,9 @@ svg text{font:12px system-ui,sans-serif;fill:#333}
 """
 
 
-def svg_columns(labels: list[str], values: list[float], *, width: int = 1000, height: int = 240, every: int = 1) -> str:
+def svg_columns(
+    labels: Sequence[str], values: Sequence[float], *, width: int = 1000, height: int = 240, every: int = 1
+) -> str:
     """A column chart: one bar per label, the value above it; every `every`-th label is written below."""
     n = max(1, len(values))
     top = max(values, default=0) or 1
@@ -120,7 +124,7 @@ def svg_columns(labels: list[str], values: list[float], *, width: int = 1000, he
     return "".join(parts)
 
 
-def svg_bars(rows: list[tuple[str, float, str]], *, width: int = 1000, label_w: int = 300) -> str:
+def svg_bars(rows: Sequence[tuple[str, float, str]], *, width: int = 1000, label_w: int = 300) -> str:
     """A bar chart across: (label, value, the value as written) per row, longest bar = the largest value."""
     top = max((v for _l, v, _t in rows), default=0) or 1
     row_h = 26
@@ -256,7 +260,12 @@ def write_xlsx(s: Summary, out: Path) -> Path:
         "Дольше всего читали, с",
         value_col=3,
     )
-    sheet("Реже всего", ["Город", "Открытий", "Читали, с"], [[c.name, c.opens, c.seconds] for c in s.least_opened], "Реже всего открывали")
+    sheet(
+        "Реже всего",
+        ["Город", "Открытий", "Читали, с"],
+        [[c.name, c.opens, c.seconds] for c in s.least_opened],
+        "Реже всего открывали",
+    )
     sheet("Экраны", ["Экран", "Открытий"], [[SCREEN_LABELS.get(k, k), n] for k, n in s.screens.items()], "Экраны")
     sheet("Главы", ["Глава", "Открытий"], [[c, n] for c, n in s.chapters], "Главы раздела о Новокузнецке")
     if s.events:
@@ -281,7 +290,9 @@ def _bar(ws, title, first_row, n, label_col, value_col, anchor, *, horizontal=Fa
     chart.legend = None
     chart.height = max(7.5, 0.6 * n) if horizontal else 9
     chart.width = 18 if horizontal else max(18, 0.7 * n)
-    chart.add_data(Reference(ws, min_col=value_col, min_row=first_row, max_row=first_row + n - 1), titles_from_data=False)
+    chart.add_data(
+        Reference(ws, min_col=value_col, min_row=first_row, max_row=first_row + n - 1), titles_from_data=False
+    )
     chart.set_categories(Reference(ws, min_col=label_col, min_row=first_row, max_row=first_row + n - 1))
     if horizontal:
         chart.y_axis.scaling.min = 0

@@ -214,7 +214,8 @@ class StatsFile:
                 )
             if cities is not None:
                 self.con.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('cities', ?)", (json.dumps(sorted(cities), ensure_ascii=False),)
+                    "INSERT OR REPLACE INTO meta VALUES ('cities', ?)",
+                    (json.dumps(sorted(cities), ensure_ascii=False),),
                 )
 
     def prune(self, today: dt.date, keep_days: int = KEEP_DAYS) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,7 +139,9 @@ class Summary:
         return d
 
 
-def summarise(totals: Totals, date_from: dt.date | None = None, date_to: dt.date | None = None, top: int = 10) -> Summary:
+def summarise(
+    totals: Totals, date_from: dt.date | None = None, date_to: dt.date | None = None, top: int = 10
+) -> Summary:
     days = sorted(totals.per_day)
     first = date_from or (dt.date.fromisoformat(days[0]) if days else None)
     last = date_to or (dt.date.fromisoformat(days[-1]) if days else None)
@@ -183,11 +185,3 @@ def summarise(totals: Totals, date_from: dt.date | None = None, date_to: dt.date
         cards=sorted(totals.of("card").items(), key=lambda kv: (-kv[1], kv[0]))[:top],
         events=dict(sorted(totals.of("event").items())),
     )
-
-
-def by_day_of_week(per_day: list[tuple[str, int]]) -> list[int]:
-    """Visits per weekday, Monday first."""
-    week = defaultdict(int)
-    for day, n in per_day:
-        week[dt.date.fromisoformat(day).weekday()] += n
-    return [week[i] for i in range(7)]

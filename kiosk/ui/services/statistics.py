@@ -45,7 +45,7 @@ def monotonic() -> float:
 
 
 def screen_key(object_name: str) -> str:
-    """"nkChapterScreen" → "nk_chapter"; "homeScreen" → "home"."""
+    """ "nkChapterScreen" → "nk_chapter"; "homeScreen" → "home"."""
     return _CAMEL.sub("_", object_name.removesuffix("Screen")).lower()
 
 
