@@ -86,19 +86,24 @@ class StatisticsRecorder(QObject):
         self._stack = None
         self._page = None  # the city page on top, followed while the visitor moves between cities on it
         self._glance: tuple[int, int, list[tuple[str, int]]] = (0, 0, [])
-        self.writer = None
-        if path is not None:
-            from kiosk.data.stats.store import StatsWriter
-
-            self._glanceArrived.connect(self._set_glance)
-            self.writer = StatsWriter(path, wall=lambda: self._wall(), on_glance=self._glanceArrived.emit)
-            self.writer.glance()
-        else:
+        self._path = path
+        self._writer = None  # made at the first visit's end or glance: nothing of it before the first frame
+        self._glanceArrived.connect(self._set_glance)
+        if path is None:
             log.info("statistics off (statistics = false in the config)")
 
     @property
     def enabled(self) -> bool:
-        return self.writer is not None
+        return self._path is not None
+
+    @property
+    def writer(self):
+        """The file's writer thread (kiosk.data.stats.store), started on first use; None when recording is off."""
+        if self._writer is None and self._path is not None:
+            from kiosk.data.stats.store import StatsWriter
+
+            self._writer = StatsWriter(self._path, wall=lambda: self._wall(), on_glance=self._glanceArrived.emit)
+        return self._writer
 
     # -- wiring (the app calls these once)
     def watch(self, *, idle, attract, catalog, language, stack) -> None:
@@ -133,6 +138,7 @@ class StatisticsRecorder(QObject):
     # -- the glance for the admin panel
     @Slot()
     def refresh(self) -> None:
+        """Read today's and this week's figures again (the admin panel opens); they arrive as glanceChanged."""
         if self.writer is not None:
             self.writer.glance()
 
@@ -183,8 +189,9 @@ class StatisticsRecorder(QObject):
         if visit is None:
             return
         done = visit.finish(idle_s)
-        assert self.writer is not None
-        self.writer.add(done, self._city_names())
+        writer = self.writer
+        if writer is not None:
+            writer.add(done, self._city_names())
         self.visitEnded.emit()
 
     def _on_asking(self, asking: bool) -> None:
@@ -258,14 +265,14 @@ class StatisticsRecorder(QObject):
 
     # -- lifetime
     def flush(self, timeout: float = 5.0) -> bool:
-        return self.writer.flush(timeout) if self.writer is not None else True
+        return self._writer.flush(timeout) if self._writer is not None else True
 
     def shutdown(self) -> None:
         """The kiosk quits: the visit in progress is written as it stands, then the writer stops."""
-        if self.writer is None:
-            return
         if self._visit is not None:
             self._end(0.0)
         self._follow(None)
-        self.writer.stop()
-        self.writer = None
+        if self._writer is not None:
+            self._writer.stop()
+        self._writer = None
+        self._path = None  # nothing more is recorded
