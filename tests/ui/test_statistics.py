@@ -128,6 +128,8 @@ def week_of_visits(app, clock) -> list[dict]:
     v.tap("langEn")
     v.tap("largeText")
     v.tap("tileMap", "mapScreen")
+    app.statistics.record("speech")  # the hook other features call (read-aloud here), counted by kind only
+    app.statistics.record("speech", "any text at all")
     v.read(25)
     v.leave(home_first=False)
     made.append(dict(day="2026-03-03", hour=11, seconds=25, english=True, large=True, map=True, slideshow=False))
@@ -135,11 +137,16 @@ def week_of_visits(app, clock) -> list[dict]:
     # Wednesday 11:xx (from the slideshow): the Novokuznetsk section, one chapter, 60 s, home, rest.
     v.arrive(2, 11, 30)
     v.tap("tileNovokuznetsk", "nkHomeScreen")
-    from tests.ui.test_novokuznetsk import tap_on_section_home
+    from tests.ui.test_novokuznetsk import card_shown, go, here, tap_on_section_home
 
     tap_on_section_home(app, v.finger, "nkChapter_combine")
     assert wait_until(lambda: on_screen(app, "nkChapterScreen"))
     v.read(60)
+    v.tap("backButton", "nkHomeScreen")
+    go(app, v.finger, "nkTool_people", "nkPeopleScreen")
+    v.finger.tap(here(app, "nkPerson_chalkov"))  # a section card (QML reports it: Statistics.record)
+    assert wait_until(lambda: card_shown(app))
+    v.finger.tap(here(app, "nkItemClose"))
     v.leave(home_first=True)
     made.append(dict(day="2026-03-04", hour=11, seconds=60, chapter="combine", slideshow=True))
 
@@ -183,8 +190,10 @@ def test_a_week_of_visits_and_every_report(make_kiosk, shell_db, clock, tmp_path
     first_name = next(iter(names[0]))
     assert s["top_by_opens"][0] == {"name": first_name, "opens": 2, "seconds": 60}
     assert s["chapters"] == [{"chapter": "combine", "opens": 1}]
+    assert [c["opens"] for c in s["cards"]] == [1] and "chalkov" in s["cards"][0]["card"]
     assert len(s["least_opened"]) == 10 and all(c["opens"] == 0 for c in s["least_opened"])
-    assert s["screens"]["map"] == 1 and s["screens"]["nk_chapter"] == 1
+    assert s["screens"]["map"] == 1 and s["screens"]["nk_chapter"] == 1 and "home" not in s["screens"]
+    assert s["events"] == {"speech": 2}
 
     assert (
         main(["stats", "--from", "2026-03-03", "--to", "2026-03-04", "--format", "json", "--out", str(out / "2.json")])
