@@ -80,12 +80,8 @@
         <translation>not recorded (statistics = false)</translation>
     </message>
     <message>
-        <source>сегодня: %1, за 7 дней: %2</source>
-        <translation>today: %1, last 7 days: %2</translation>
-    </message>
-    <message>
-        <source>Чаще открывали</source>
-        <translation>Most opened</translation>
+        <source>сегодня: %1, за 7 дней: %2; чаще всего открывали: %3</source>
+        <translation>today: %1, last 7 days: %2; most opened: %3</translation>
     </message>
     <message>
         <source>Перезагрузить базу</source>

@@ -72,10 +72,10 @@ Item {
                     [qsTr("Новый файл базы"), Database.pendingReload ? qsTr("проверен, включится между посетителями")
                                               : Database.refusal ? qsTr("не принят: %1").arg(Database.refusal) : "—"],
                     [qsTr("Журнал"), KioskInfo.logPath || qsTr("только консоль")],
-                    // Visit statistics at a glance (the full report: kiosk-db stats, docs/statistics.md).
+                    // Visit statistics at a glance, one row (the full report: kiosk-db stats, docs/statistics.md).
                     [qsTr("Посещения"), !Statistics.recording ? qsTr("не записываются (statistics = false)")
-                        : qsTr("сегодня: %1, за 7 дней: %2").arg(Statistics.todayVisits).arg(Statistics.weekVisits)],
-                    [qsTr("Чаще открывали"), panel.topCitiesText()]
+                        : qsTr("сегодня: %1, за 7 дней: %2; чаще всего открывали: %3").arg(Statistics.todayVisits)
+                              .arg(Statistics.weekVisits).arg(panel.topCitiesText())]
                 ]
                 delegate: Item {
                     id: fact
@@ -94,7 +94,7 @@ Item {
                         x: facts.keyWidth + facts.columnSpacing
                         width: facts.width - x
                         text: fact.modelData[1]
-                        wrapMode: Text.WrapAnywhere
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // names whole; paths and hashes anywhere
                     }
                 }
             }
