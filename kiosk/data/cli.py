@@ -162,6 +162,9 @@ def cmd_stats(args) -> int:
         from kiosk.ui.locations import user_state_dir
 
         files = [user_state_dir() / FILE_NAME]
+        if not files[0].is_file():
+            print(f"{files[0]}: no statistics on this machine yet (no visit recorded, or statistics = false)")
+            return 1
     try:
         summary = summarise(read_files(files, args.date_from, args.date_to), args.date_from, args.date_to)
     except StatsReadError as exc:
