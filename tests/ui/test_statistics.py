@@ -355,4 +355,4 @@ def test_a_read_only_state_folder_costs_one_log_line(make_kiosk, shell_db, clock
             app.close()
         assert len(_warnings(caplog)) == 1 and "not recorded" in _warnings(caplog)[0], _warnings(caplog)
     finally:
-        subprocess.run(["umount", str(ro)], check=False)
+        subprocess.run(["umount", "-l", str(ro)], check=False, capture_output=True)
