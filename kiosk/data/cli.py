@@ -170,6 +170,11 @@ def cmd_stats(args) -> int:
     except StatsReadError as exc:
         print(exc, file=sys.stderr)
         return 1
+    if args.db is not None:  # chapters and cards by their headings
+        from kiosk.data.repository import Repository
+        from kiosk.data.stats.summary import name_section_items
+
+        name_section_items(summary, Repository.open(args.db).section())
     if args.format == "xlsx":
         if args.out is None:
             print("kiosk-db stats: --out FILE.xlsx is needed for --format xlsx", file=sys.stderr)
@@ -255,6 +260,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="last day, YYYY-MM-DD")
     p.add_argument("--format", choices=("text", "json", "xlsx", "html"), default="text")
     p.add_argument("--out", type=Path, metavar="PATH", help="write here instead of the console (xlsx: required)")
+    p.add_argument("--db", type=Path, metavar="KIOSK.SQLITE", help="name the section's chapters and cards from it")
     p.set_defaults(func=cmd_stats)
     return parser
 

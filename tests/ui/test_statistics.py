@@ -201,9 +201,10 @@ def test_a_week_of_visits_and_every_report(make_kiosk, shell_db, clock, tmp_path
     )
     assert json.loads((out / "2.json").read_text(encoding="utf-8"))["visits"] == 2
 
-    assert main(["stats", "--format", "text", "--out", str(out / "week.txt")]) == 0
+    assert main(["stats", "--format", "text", "--db", str(shell_db), "--out", str(out / "week.txt")]) == 0
     text = (out / "week.txt").read_text(encoding="utf-8")
     assert "Посещений: 8" in text and first_name in text and "ничего не нашли: 4" in text
+    assert "Комбинат и броневая сталь (combine)" in text and "Александр Чалков (person:chalkov)" in text
 
     assert main(["stats", "--format", "html", "--out", str(out / "week.html")]) == 0
     page = (out / "week.html").read_text(encoding="utf-8")

@@ -185,3 +185,22 @@ def summarise(
         cards=sorted(totals.of("card").items(), key=lambda kv: (-kv[1], kv[0]))[:top],
         events=dict(sorted(totals.of("event").items())),
     )
+
+
+def name_section_items(summary: Summary, section) -> None:
+    """Chapters and cards by their headings from the database's section (a kiosk.data.nk_records.Section), the
+    id in brackets; ids the section does not know stay as they are (a chapter removed since)."""
+
+    def heading(ref: str) -> str:
+        try:
+            item = section.item(ref)
+        except KeyError:
+            return ""
+        return next((getattr(item, f) for f in ("title", "name", "label") if getattr(item, f, "")), "")
+
+    def named(ref: str, key: str) -> str:
+        title = heading(ref)
+        return f"{title} ({key})" if title else key
+
+    summary.chapters = [(named(f"chapter:{c}", c), n) for c, n in summary.chapters]
+    summary.cards = [(named(c, c), n) for c, n in summary.cards]
