@@ -218,6 +218,7 @@ def test_a_week_of_visits_and_every_report(make_kiosk, shell_db, clock, tmp_path
     assert days[0] == ["2026-03-02", 2] and len(days) == 7
     assert wb["Города"]["A2"].value == first_name and wb["Города"]["B2"].value == 2
     assert wb["По часам"]._charts and wb["По дням"]._charts
+    assert wb["Главы"]["A2"].value == "combine" and wb["Карточки"]["B2"].value == 1
 
 
 def test_typed_letters_never_reach_the_statistics_file(make_kiosk, shell_db, clock):

@@ -268,6 +268,7 @@ def write_xlsx(s: Summary, out: Path) -> Path:
     )
     sheet("Экраны", ["Экран", "Открытий"], [[SCREEN_LABELS.get(k, k), n] for k, n in s.screens.items()], "Экраны")
     sheet("Главы", ["Глава", "Открытий"], [[c, n] for c, n in s.chapters], "Главы раздела о Новокузнецке")
+    sheet("Карточки", ["Карточка", "Открытий"], [[c, n] for c, n in s.cards], "Карточки раздела о Новокузнецке")
     if s.events:
         sheet("Другое", ["Событие", "Раз"], [[k, n] for k, n in s.events.items()], "Другое")
     for w in wb.worksheets:  # each sheet prints (and converts to PDF) as one landscape page, chart beside table
