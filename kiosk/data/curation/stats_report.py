@@ -37,6 +37,9 @@ SCREEN_LABELS = {
     "nk_sources": "Новокузнецк: источники",
 }
 
+# Other features' record(kind): the kinds known today; a new kind shows as it is named until added here.
+EVENT_LABELS = {"speech": "чтение вслух", "quiz": "викторина"}
+
 
 def duration(seconds: int) -> str:
     m, s = divmod(int(seconds), 60)
@@ -82,7 +85,7 @@ def to_text(s: Summary) -> str:
     out += ["", "Главы раздела о Новокузнецке:"] + ([f"  {c:<34} {n:>6}" for c, n in s.chapters] or ["  —"])
     out += ["", "Карточки раздела:"] + ([f"  {c:<34} {n:>6}" for c, n in s.cards] or ["  —"])
     if s.events:
-        out += ["", "Другое:"] + [f"  {k:<34} {n:>6}" for k, n in s.events.items()]
+        out += ["", "Другое:"] + [f"  {EVENT_LABELS.get(k, k):<34} {n:>6}" for k, n in s.events.items()]
     out += [f"({line})" for line in s.skipped]
     return "\n".join(out) + "\n"
 
@@ -196,7 +199,8 @@ def to_html(s: Summary) -> str:
         _table(["Карточка", "Открытий"], [[c, n] for c, n in s.cards]) if s.cards else "<p>—</p>",
     ]
     if s.events:
-        parts += ["<h2>Другое</h2>", _table(["Событие", "Раз"], [[k, n] for k, n in s.events.items()])]
+        events = [[EVENT_LABELS.get(k, k), n] for k, n in s.events.items()]
+        parts += ["<h2>Другое</h2>", _table(["Событие", "Раз"], events)]
     if s.skipped:
         parts += ["<p>" + "<br>".join(html.escape(x) for x in s.skipped) + "</p>"]
     parts.append("</body></html>\n")
@@ -270,7 +274,7 @@ def write_xlsx(s: Summary, out: Path) -> Path:
     sheet("Главы", ["Глава", "Открытий"], [[c, n] for c, n in s.chapters], "Главы раздела о Новокузнецке")
     sheet("Карточки", ["Карточка", "Открытий"], [[c, n] for c, n in s.cards], "Карточки раздела о Новокузнецке")
     if s.events:
-        sheet("Другое", ["Событие", "Раз"], [[k, n] for k, n in s.events.items()], "Другое")
+        sheet("Другое", ["Событие", "Раз"], [[EVENT_LABELS.get(k, k), n] for k, n in s.events.items()], "Другое")
     for w in wb.worksheets:  # each sheet prints (and converts to PDF) as one landscape page, chart beside table
         w.page_setup.orientation = "landscape"
         w.sheet_properties.pageSetUpPr.fitToPage = True
