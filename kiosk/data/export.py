@@ -1,6 +1,7 @@
 """`kiosk-db export`: the database as JSON (one document), CSV (one file per table) or xlsx (one sheet per table).
 
-CSV is UTF-8 with a BOM and CRLF line ends: without the BOM Excel shows Cyrillic as mojibake. Every value
+CSV is UTF-8 with a BOM and CRLF line ends: without the BOM Excel shows Cyrillic as mojibake; a text starting with
+=, +, -, @ gets a leading apostrophe, so Excel never runs it as a formula (OWASP; the import takes it away). Every value
 survives a round trip (kiosk-db import reads all three back); NULL becomes an empty cell. Images are written as
 files beside the CSV files and the workbook (images/<id>.<format>), and as base64 inside the JSON document.
 """
@@ -71,8 +72,14 @@ def _sheet_rows(path: str | Path, out: Path | None) -> dict[str, tuple[list[str]
     return result
 
 
+def _csv_rows(rows: list[list]) -> list[list]:
+    """Texts that a spreadsheet would run as a formula, made inert (tables.guard_formula; the import undoes it)."""
+    return [[tables.guard_formula(v) if isinstance(v, str) else v for v in row] for row in rows]
+
+
 def to_csv(path: str | Path, table: str) -> str:
     cols, rows = _sheet_rows(path, None)[table]
+    rows = _csv_rows(rows)
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(cols)
@@ -89,7 +96,7 @@ def write_csv(path: str | Path, out_dir: str | Path) -> list[Path]:
         buf = io.StringIO(newline="")
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(cols)
-        writer.writerows(rows)
+        writer.writerows(_csv_rows(rows))
         target = out / f"{table}.csv"
         target.write_bytes(buf.getvalue().encode("utf-8-sig"))
         written.append(target)

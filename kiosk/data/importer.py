@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk.data import geonames, rules, schema, tables
-from kiosk.data.errors import DataError, DataErrors
+from kiosk.data.errors import DataError, DataErrors, stop_line
 from kiosk.data.publish import publish, write_meta, write_search_terms
 from kiosk.data.records import City, Tag
 from kiosk.data.spreadsheet import Sheet, read_csv_sheet, read_source
@@ -67,17 +67,40 @@ def _convert(sheet: Sheet, n: int, col: schema.Column, value: object, problems: 
         return bad(f"must be a number, found {value!r}")
     if col.type == "BLOB":
         if isinstance(value, bytes):
+            if len(value) > schema.MAX_IMAGE_BYTES:
+                return bad(f"{len(value)} bytes, at most {schema.MAX_IMAGE_BYTES}")
             return value
-        target = (sheet.base or Path(".")) / str(value)
-        try:
-            return target.read_bytes()
-        except OSError as e:
-            return bad(f"cannot read the file {str(value)!r} beside the spreadsheet: {e.strerror or e}")
+        return _blob_file(sheet, str(value), bad)
     if isinstance(value, (int, float)) and not isinstance(value, bool):  # a spreadsheet made «2020» a number
         return str(int(value)) if float(value).is_integer() else str(value)
     if not isinstance(value, str):
         return bad(f"must be text, found {value!r}")
+    if len(value) > (limit := schema.max_length(sheet.table, col.name)):
+        return bad(f"{len(value)} characters, at most {limit}")
     return value
+
+
+def _blob_file(sheet: Sheet, name: str, bad) -> bytes | None:
+    """The bytes of `name` (as the export writes it: images/3.jpeg), found only inside the export's images/ folder:
+    no absolute path, no way out with ../ or a symlink, a regular file only, its size checked before a byte is
+    read. The refusal names the cell, never what lies elsewhere on the disk."""
+    from kiosk.data.snapshot import read_regular
+
+    folder = (sheet.base or Path(".")) / schema.IMAGES.name
+    inside = Path(name)
+    if inside.is_absolute() or inside.parts[:1] != (schema.IMAGES.name,) or ".." in inside.parts or inside.drive:
+        return bad(f"{name!r} is not a file in the export's {schema.IMAGES.name}/ folder (write it as images/<file>)")
+    target = (sheet.base or Path(".")) / inside
+    try:
+        real, root = target.resolve(), folder.resolve()
+    except (OSError, RuntimeError):
+        return bad(f"cannot find {name!r} in the export's {schema.IMAGES.name}/ folder")
+    if not real.is_relative_to(root):
+        return bad(f"{name!r} leads out of the export's {schema.IMAGES.name}/ folder (a link?)")
+    try:
+        return read_regular(real, schema.MAX_IMAGE_BYTES, "image file")
+    except DataError as e:
+        return bad(f"{name!r}: {e.message}")
 
 
 def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
@@ -94,6 +117,8 @@ def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
             problems.append(sheet.error(f"missing column «{col.name}»", 1 if sheet.kind != "json" else None))
     out = []
     for n, raw in sheet.rows:
+        if len(problems) > schema.MAX_PROBLEMS:
+            break  # load() says it stopped
         before = len(problems)
         row = {c.name: _convert(sheet, n, c, raw.get(c.name), problems) for c in table.columns}
         for c in table.columns:
@@ -210,9 +235,10 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
             for c in rows["cities"]:
                 c[tables.CITY_TAGS_COLUMN] = from_rows.get(c["id"], [])
     if problems:
-        raise DataErrors(problems)
+        raise _capped(problems)
     imported = Imported(rows, origin)
     derive(rows, imported.notes)
+    _english_warnings(rows, imported.notes)
     for sheet, n, r in located:  # what derive() could not fill
         for col in schema.TABLES[sheet.table].columns:
             if col.required and r.get(col.name) is None and col.name in DERIVED.get(sheet.table, ()):
@@ -223,8 +249,27 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
                 )
                 problems.append(sheet.error(why, n, col.name))
     if problems:
-        raise DataErrors(problems)
+        raise _capped(problems)
     return imported, files
+
+
+def _english_warnings(rows: dict[str, list[dict]], notes: list[str]) -> None:
+    """The number-and-name rule, as a warning: a curator's English may say what the Russian does not."""
+    from kiosk.data.english import region_en
+    from kiosk.data.english_check import problems
+
+    for c in rows.get("cities", []):
+        english = (c.get("summary_en") or "").strip()
+        known = f"{c.get('name_latin') or ''} {region_en(c.get('region') or '')}"
+        for why in problems(english, c.get("text") or "", known) if english else ():
+            notes.append(f"warning: cities[{c['id']}] {c['name']}: summary_en: {why}")
+
+
+def _capped(problems: list[DataError]) -> DataErrors:
+    """The first MAX_PROBLEMS problems and, when there were more, a line that says the check stopped there."""
+    if len(problems) <= schema.MAX_PROBLEMS:
+        return DataErrors(problems)
+    return DataErrors([*problems[: schema.MAX_PROBLEMS], stop_line(problems[0].path)])
 
 
 def _remap(imported: Imported, e: DataError) -> DataError:
@@ -269,6 +314,7 @@ def _fill(imported: Imported, sha: str, files: list[str]):
                     lat=c["lat"],
                     lon=c["lon"],
                     name_latin=c["name_latin"] or "",
+                    summary_en=c.get("summary_en") or "",
                     tags=tuple(c[tables.CITY_TAGS_COLUMN]),
                 )
                 for c in rows["cities"]
@@ -280,9 +326,13 @@ def _fill(imported: Imported, sha: str, files: list[str]):
     return fill
 
 
-def import_database(source: str | Path, out: str | Path) -> tuple[Path, list[str]]:
-    """Build `out` from an export; returns the file and notes on what was filled in. DataErrors on problems."""
+def import_database(source: str | Path, out: str | Path, force: bool = False) -> tuple[Path, list[str]]:
+    """Build `out` from an export; returns the file and notes on what was filled in. DataErrors on problems.
+    An existing `out` that is not a kiosk database is refused unless `force`; the export itself always is."""
+    from kiosk.data.publish import check_target
+
     source = Path(source)
+    check_target(out, force=force, inputs=[source])
     imported, files = load(source)
     h = hashlib.sha256()
     for f in files:

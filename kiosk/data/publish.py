@@ -2,14 +2,20 @@
 
 Every command that writes (build, import, add-image, remove-image) goes through here, so a kiosk that has the old
 file open keeps reading it undisturbed, the next open sees the new one, and nothing is written on error.
+
+The temporary file (`.kiosk.sqlite.<random>.tmp`) is locked while it is written: one that a hard-killed earlier
+run left behind is unlocked, and the next write to the same target removes it (`remove_stale_temporaries`).
+`check_target` refuses to replace a file that is not a kiosk database (a workbook, notes) unless told to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -55,6 +61,85 @@ def write_meta(db: sqlite_utils.Database, sources_sha256: str, sources: list[str
     db["meta"].insert_all({"key": k, "value": v} for k, v in meta.items())
 
 
+def _lock(fd: int) -> bool:
+    """An exclusive lock on the open file, without waiting; True where the platform has no such locks."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: an open file cannot be removed anyway
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def remove_stale_temporaries(out: Path) -> list[Path]:
+    """Remove the temporary files of writes to `out` that no running process holds (a hard kill left them)."""
+    removed = []
+    for tmp in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):
+        try:
+            fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            continue
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode) and _lock(fd):
+                tmp.unlink(missing_ok=True)
+                Path(f"{tmp}-journal").unlink(missing_ok=True)
+                removed.append(tmp)
+        finally:
+            os.close(fd)
+    return removed
+
+
+def check_target(out: str | Path, *, force: bool = False, inputs: Iterable[Path] = ()) -> None:
+    """DataError unless `out` may be written: it is not one of `inputs` (or inside an input folder as one of its
+    files), and it is missing or already a kiosk database (a file whose meta table names a schema version).
+    `force` allows any other file; never an input."""
+    out = Path(out)
+    for source in inputs:
+        if _same(out, source):
+            raise DataError(out, "is the file being imported: give --out a new name (e.g. kiosk.sqlite)")
+        if source.is_dir() and out.parent.resolve() == source.resolve() and out.suffix.lower() == ".csv":
+            raise DataError(out, f"is a file of the export being imported ({source}): give --out a new name")
+    if force or not os.path.lexists(out):
+        return
+    if not _is_kiosk_database(out):
+        raise DataError(
+            out,
+            "exists and is not a kiosk database; nothing was written (choose another --out, or add --force to "
+            "replace it)",
+        )
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _is_kiosk_database(path: Path) -> bool:
+    """A regular SQLite file with a schema version in its meta table (looked at read-only, nothing created)."""
+    import sqlite3
+
+    from kiosk.data.sqlite_ro import SQLITE_MAGIC
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as f:
+            if f.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                return False
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        try:
+            return conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() is not None
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
+
+
 def publish(
     out: str | Path,
     fill: Callable[[sqlite_utils.Database], None],
@@ -69,8 +154,9 @@ def publish(
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
+    _lock(fd)  # held until the end: tells this write from a killed one's leftovers
     tmp = Path(tmp_name)
     try:
         if start_from is not None:
@@ -97,4 +183,6 @@ def publish(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)
     return out

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.data import nk_load, schema
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
+from kiosk.data.records import City, CitySourceRef, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
 from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
 from kiosk.data.validate import check_connection
 
@@ -75,6 +75,8 @@ class Repository:
                     _raise_any(check_connection(conn, path))  # a row that breaks loading: say which, and where
                 raise
             repo.checked = full_check
+            if isinstance(conn, SnapshotConnection) and conn.snapshot is not None:
+                repo.content_digest = conn.snapshot.digest
             if repo._images and isinstance(conn, SnapshotConnection):
                 repo._keep_snapshot(conn.detach_snapshot())
             return repo
@@ -84,6 +86,7 @@ class Repository:
             conn.close()
 
     checked = True  # every check ran when it was opened (see open(full_check))
+    content_digest: int | None = None  # the checksum of the file's bytes as they were read (snapshot.content_digest)
 
     def _keep_snapshot(self, snapshot) -> None:
         """Images are read on demand from the private snapshot these records came from, never from the
@@ -218,6 +221,9 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
     for cid, tag in q("SELECT city_id, tag_id FROM city_tags"):
         city_tags.setdefault(cid, []).append(tag)
     memorials = {r[0]: Memorial(*r[1:]) for r in q("SELECT city_id, kind, title, address, url FROM memorials")}
+    sources: dict[int, list[CitySourceRef]] = {}
+    for cid, title, url, facts in q("SELECT city_id, title, url, facts FROM city_sources ORDER BY city_id, position"):
+        sources.setdefault(cid, []).append(CitySourceRef(title, url, facts))
     cities = tuple(
         City(
             id=cid,
@@ -233,6 +239,7 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
             tags=tuple(sorted(city_tags.get(cid, ()), key=lambda t: (position.get(t, len(position)), t))),
             memorial=memorials.get(cid),
             summary_en=summary_en or "",
+            sources=tuple(sources.get(cid, ())),
         )
         for cid, name, region, district, year, text, headline, lat, lon, latin, summary_en in q(
             "SELECT id, name, region, federal_district, year, text, headline, lat, lon, name_latin, summary_en "

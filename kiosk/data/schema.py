@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: city_sources (an editorial entry's public sources), the section's English columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,19 @@ CORRECTIONS = _t(
     fks=[("city_id", "cities", "id")],
 )
 
+# The public sources of an editorial entry, a city the list lacks (71, Вологда) whose text the exhibition wrote
+# itself: a city with rows here is shown with a note saying so. Rows of the list have none.
+CITY_SOURCES = _t(
+    "city_sources",
+    ("city_id", I, True),
+    ("position", I, True),
+    ("title", T, True),
+    ("url", T, True),
+    ("facts", T, True),
+    pk=["city_id", "position"],
+    fks=[("city_id", "cities", "id")],
+)
+
 # Doubts an editor must settle (e.g. a seed row that names the wrong city): shown in the report, never hidden.
 QUESTIONS = _t(
     "questions",
@@ -163,9 +176,53 @@ SEARCH_TERMS = _t(
     fks=[("city_id", "cities", "id")],
 )
 
+# Limits: what one kiosk file may hold at most. Checked before anything is read whole (kiosk.data.validate's
+# first stages, which the kiosk's quick open runs too; the importer, per file and per cell), so a 5-million-
+# character name or a million rows is refused in a moment with its place named, never loaded, shown or frozen on.
+MAX_FILE_BYTES = 1 << 30  # the database file (59 MB hold 200 photographs)
+MAX_ROWS = 10_000  # per table (70 cities, 153 quotes)
+MAX_IMAGE_BYTES = 20 * 1024 * 1024  # one stored photograph (re-encoded to at most 2560 px: a few MB)
+MAX_PROBLEMS = 100  # a check stops after this many problems and says so
+MAX_SOURCE_BYTES = 256 * 1024 * 1024  # one file an import reads (a CSV, the JSON document, the workbook)
+SHORT_TEXT = 200  # names, regions, districts, keys: one line on a card
+LABEL_TEXT = 1_000  # titles, labels, captions, credits, addresses
+LONG_TEXT = 200_000  # a city's text, a quote, a note: a long chapter (180 000 characters round-trip in CSV)
+_SHORT_COLUMNS = {
+    *("name", "name_seed", "name_latin", "region", "region_seed", "federal_district", "key", "id", "tag_id"),
+    *("kind", "icon", "owner_type", "owner_id", "format", "field", "date", "end_date", "precision", "when_text"),
+    *("value_text", "unit", "seed", "item_id", "chapter_id", "shown_seed"),
+}
+_LABEL_COLUMNS = {
+    *("title", "title_en", "label", "label_ru", "label_en", "caption", "credit", "headline", "address", "url"),
+    *("role", "recipient", "by_whom", "topic", "lead", "file", "taken"),
+}
+
+
+def max_length(table: str, column: str) -> int:
+    """The most characters a TEXT column may hold (the search index is derived: it gets the long limit twice)."""
+    if table == "search_terms":
+        return 2 * LONG_TEXT
+    if column in _SHORT_COLUMNS:
+        return SHORT_TEXT
+    return LABEL_TEXT if column in _LABEL_COLUMNS else LONG_TEXT
+
+
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
-    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SLIDES, SEARCH_TERMS)
+    t.name: t
+    for t in (
+        META,
+        CITIES,
+        MEMORIALS,
+        TAGS,
+        CITY_TAGS,
+        CITY_SOURCES,
+        CORRECTIONS,
+        QUESTIONS,
+        IMAGES,
+        SLIDES,
+        SEARCH_TERMS,
+    )
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
@@ -182,6 +239,9 @@ NK_TABLES = (
         ("shown", I, True),
         ("taken", T),
         ("text", T, True),
+        ("title_en", T),  # the sources page in English mode (editorial English of the exhibition)
+        ("kind_en", T),
+        ("taken_en", T),
         pk=["id"],
     ),
     _t(
@@ -191,6 +251,7 @@ NK_TABLES = (
         ("title", T, True),
         ("lead", T),
         ("label_en", T),
+        ("summary_en", T),  # the exhibition's English summary of the chapter (editorial)
         pk=["id"],
     ),
     _t(
@@ -300,6 +361,7 @@ CONTENT_TABLES = (
     "memorials",
     "tags",
     "city_tags",
+    "city_sources",
     "corrections",
     "questions",
     "images",

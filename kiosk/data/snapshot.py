@@ -6,6 +6,12 @@ bytes takes no lock, creates nothing beside the file, and is refused up front fo
 regular file. A copy that changed while it was being taken, or a file with a hot journal beside it (a write in
 progress), is refused: the caller keeps what it had and tries again later.
 
+Where: in a folder named for this process (`kiosk-snapshot-<pid>-…`), under `set_home()`'s folder when one is
+set (the kiosk uses its state folder: a RAM-backed /tmp would hold a 60 MB copy per start in memory), else in
+the system's temporary folder; a copy that does not fit there falls back to the other. A killed process leaves
+its copy behind: `remove_leftovers()` (the kiosk runs it after its first frame) removes those of processes that
+no longer run.
+
 No Qt here: `kiosk-db validate`, the self-test and the kiosk all go through `take_snapshot`.
 """
 
@@ -16,25 +22,32 @@ import os
 import shutil
 import stat
 import tempfile
+import time
+import zlib
 from pathlib import Path
 
 from kiosk.data.errors import DataError
+from kiosk.data.schema import MAX_FILE_BYTES
 
 _KINDS = (
-    (stat.S_ISFIFO, "is a FIFO (named pipe), not a database file"),
-    (stat.S_ISCHR, "is a character device, not a database file"),
-    (stat.S_ISBLK, "is a block device, not a database file"),
-    (stat.S_ISSOCK, "is a socket, not a database file"),
-    (stat.S_ISDIR, "is a folder, not a database file"),
+    (stat.S_ISFIFO, "is a FIFO (named pipe)"),
+    (stat.S_ISCHR, "is a character device"),
+    (stat.S_ISBLK, "is a block device"),
+    (stat.S_ISSOCK, "is a socket"),
+    (stat.S_ISDIR, "is a folder"),
 )
 CHUNK = 1 << 20
+_DENIED = "cannot read: permission denied (give the kiosk's user read access to the file and its folder)"
+PREFIX = "kiosk-snapshot-"
+OLD_STYLE_AGE_S = 3600  # earlier versions named copies without their process: those older than this are left over
+_home: Path | None = None  # set_home()
 
 
 class BusyFile(DataError):
     """The file is being written right now: not broken, just not ready; try again later."""
 
 
-def regular_file_stat(path: str | Path) -> os.stat_result:
+def regular_file_stat(path: str | Path, what: str = "database file") -> os.stat_result:
     """stat() of `path` (following symlinks) when it is a regular file; else a DataError saying what it is.
 
     stat() never opens the file, so a FIFO or a device cannot block here.
@@ -48,13 +61,19 @@ def regular_file_stat(path: str | Path) -> os.stat_result:
             if os.path.islink(path):
                 raise DataError(path, f"broken symlink (points to {os.readlink(path)}, which does not exist)") from None
             raise DataError(path, "file not found") from None
+        if e.errno in (errno.EACCES, errno.EPERM):
+            raise DataError(path, _DENIED) from None
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     for test, message in _KINDS:
         if test(st.st_mode):
-            raise DataError(path, message)
+            raise DataError(path, f"{message}, not a {what}")
     if not stat.S_ISREG(st.st_mode):
         raise DataError(path, "is not a regular file")
     return st
+
+
+def size_text(n: int) -> str:
+    return f"{n / (1 << 20):.0f} MB" if n >= 1 << 20 else f"{n} bytes"
 
 
 def signature(st: os.stat_result) -> tuple[int, int, int, int]:
@@ -70,10 +89,8 @@ def _open_regular(path: str | Path) -> int:
     except OSError as e:
         if e.errno == errno.ELOOP:
             raise DataError(path, "symlink loop (a link that points back to itself)") from None
-        if e.errno == errno.EACCES:
-            raise DataError(
-                path, "cannot read: permission denied (give the kiosk's user read access to the file and its folder)"
-            ) from None
+        if e.errno in (errno.EACCES, errno.EPERM):
+            raise DataError(path, _DENIED) from None
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO between stat() and open()
         os.close(fd)
@@ -81,18 +98,45 @@ def _open_regular(path: str | Path) -> int:
     return fd
 
 
-def _copy(path: str | Path, target: Path) -> None:
+def read_regular(path: str | Path, max_bytes: int, what: str = "file") -> bytes:
+    """The bytes of a small regular file, never more than `max_bytes`: a FIFO, a device or a folder is refused
+    before it is opened for reading (nothing blocks), and /dev/zero or a huge file cannot fill the memory."""
+    st = regular_file_stat(path, what)
+    if st.st_size > max_bytes:
+        raise DataError(path, f"{what} too large: {size_text(st.st_size)}, at most {size_text(max_bytes)}")
     fd = _open_regular(path)
     try:
-        with os.fdopen(fd, "rb", closefd=False) as src, open(target, "wb") as dst:
-            shutil.copyfileobj(src, dst, CHUNK)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(max_bytes + 1)
     except OSError as e:
-        if e.filename == str(target) or e.errno == errno.ENOSPC:
-            raise DataError(
+        raise DataError(path, f"cannot read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew since stat()
+        raise DataError(path, f"{what} too large: more than {size_text(max_bytes)}")
+    return data
+
+
+def _copy(path: str | Path, target: Path) -> int:
+    """Copy the bytes; returns their checksum (CRC-32 and Adler-32: zlib is loaded anyway, unlike hashlib's OpenSSL),
+    which tells a rewritten file from an identical copy (DatabaseService's watcher)."""
+    fd = _open_regular(path)
+    crc, adler = 0, 1
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as src, open(target, "wb") as dst:
+            while chunk := src.read(CHUNK):
+                dst.write(chunk)
+                crc, adler = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler)
+        return crc << 32 | adler
+    except OSError as e:
+        if e.filename == str(target) or e.errno in (errno.ENOSPC, errno.EDQUOT):
+            error = DataError(
                 path,
                 f"cannot make a private copy in {target.parent}: {e.strerror or e} (free some "
                 "space there, or point TMPDIR at a folder with room)",
-            ) from None
+            )
+            error.no_room = True  # type: ignore[attr-defined]  # take_snapshot tries the next place
+            raise error from None
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     finally:
         os.close(fd)
@@ -101,10 +145,11 @@ def _copy(path: str | Path, target: Path) -> None:
 class Snapshot:
     """A private copy in its own temporary folder; `discard()` (or the context manager) removes it."""
 
-    def __init__(self, source: str | Path, path: Path, sig: tuple[int, int, int, int]) -> None:
+    def __init__(self, source: str | Path, path: Path, sig: tuple[int, int, int, int], digest: int = 0) -> None:
         self.source = Path(source)
         self.path = path
         self.signature = sig
+        self.digest = digest  # of the database file's bytes (content_digest())
 
     def discard(self) -> None:
         shutil.rmtree(self.path.parent, ignore_errors=True)
@@ -123,6 +168,8 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
     curator's write in progress), or when the file changed while it was copied (half-copied, rewritten).
     """
     before = regular_file_stat(path)
+    if before.st_size > MAX_FILE_BYTES:
+        raise DataError(path, f"too large: {size_text(before.st_size)}, at most {size_text(MAX_FILE_BYTES)}")
     journal = Path(f"{path}-journal")
     if journal.exists() and journal.stat().st_size > 0:
         raise BusyFile(
@@ -130,13 +177,28 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
             "is being written right now (a journal file lies beside it); try again when the "
             "editor has saved and closed it",
         )
+    places: list[Path | str | None] = [folder] if folder is not None else [_home, None] if _home else [None]
+    for n, place in enumerate(places):
+        try:
+            return _take(path, before, place)
+        except DataError as e:
+            if n == len(places) - 1 or not getattr(e, "no_room", False):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _take(path: str | Path, before: os.stat_result, folder: Path | str | None) -> Snapshot:
     try:
-        tmp = Path(tempfile.mkdtemp(prefix="kiosk-snapshot-", dir=folder))
+        if folder is not None:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=folder))
     except OSError as e:
-        raise DataError(path, f"cannot make a private copy: {e.strerror or e}") from None
+        error = DataError(path, f"cannot make a private copy: {e.strerror or e}")
+        error.no_room = True  # type: ignore[attr-defined]  # take_snapshot tries the next place
+        raise error from None
     target = tmp / "kiosk.sqlite"
     try:
-        _copy(path, target)
+        digest = _copy(path, target)
         wal = Path(f"{path}-wal")
         if wal.exists() and stat.S_ISREG(wal.stat().st_mode) and wal.stat().st_size > 0:
             _copy(wal, Path(f"{target}-wal"))  # committed changes still in the WAL belong to the file
@@ -146,7 +208,82 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return Snapshot(path, target, signature(after))
+    return Snapshot(path, target, signature(after), digest)
 
 
-__all__ = ["BusyFile", "Snapshot", "regular_file_stat", "signature", "take_snapshot"]
+def set_home(folder: str | Path | None) -> None:
+    """Take this process's private copies in `folder` (made when needed), the system's temporary folder if
+    they do not fit there; None: the temporary folder only."""
+    global _home
+    _home = Path(folder) if folder is not None else None
+
+
+def content_digest(path: str | Path) -> int:
+    """The checksum `_copy` gives the bytes of `path` (a regular file), read now."""
+    fd = _open_regular(path)
+    crc, adler = 0, 1
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            while chunk := f.read(CHUNK):
+                crc, adler = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler)
+    except OSError as e:
+        raise DataError(path, f"cannot read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    return crc << 32 | adler
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process (EPERM): running
+        return True
+    return True
+
+
+def remove_leftovers(*folders: str | Path | None) -> list[Path]:
+    """Remove the private copies that processes no longer running left in `folders` (None: the temporary
+    folder); only our own kind, only our own user's. An earlier version named its copies without the process
+    (`kiosk-snapshot-<random>`): those go once an hour old (a kiosk still reading one falls back to the
+    curators' file for its images). Returns what was removed."""
+    removed = []
+    uid = getattr(os, "getuid", lambda: None)()
+    for folder in folders:
+        base = Path(folder) if folder is not None else Path(tempfile.gettempdir())
+        try:
+            entries = list(os.scandir(base))
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.name.startswith(PREFIX):
+                continue
+            pid_text, dash, _ = entry.name[len(PREFIX) :].partition("-")
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if not entry.is_dir(follow_symlinks=False) or (uid is not None and st.st_uid != uid):
+                    continue
+            except OSError:
+                continue
+            if dash and pid_text.isdigit():
+                stale = int(pid_text) != os.getpid() and not _running(int(pid_text))
+            else:  # an earlier version's name, without its process: stale once it is older than any copy in use
+                stale = not dash and time.time() - st.st_mtime > OLD_STYLE_AGE_S
+            if stale:
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed.append(Path(entry.path))
+    return removed
+
+
+__all__ = [
+    "BusyFile",
+    "Snapshot",
+    "content_digest",
+    "read_regular",
+    "regular_file_stat",
+    "remove_leftovers",
+    "set_home",
+    "signature",
+    "take_snapshot",
+]

@@ -4,6 +4,9 @@ CSV comes as real spreadsheets save it: Russian Excel's «CSV (разделит�
 semicolons, «CSV UTF-8» has a BOM, LibreOffice may write commas; the encoding and the delimiter are detected and
 line breaks inside quoted cells are kept. Each row remembers where it came from, so every message can say
 «file, row as the spreadsheet numbers it, column».
+
+Every file is measured before it is read (schema.MAX_SOURCE_BYTES; a workbook's parts by their unpacked size),
+a sheet stops at schema.MAX_ROWS rows and a workbook row at MAX_COLUMNS cells, so a bomb is refused in a moment.
 """
 
 from __future__ import annotations
@@ -18,8 +21,22 @@ from pathlib import Path
 
 from kiosk.data import schema, tables
 from kiosk.data.errors import DataError
+from kiosk.data.snapshot import read_regular, size_text
 
 DELIMITERS = (";", ",", "\t")
+MAX_COLUMNS = 200  # cells read per workbook row: every table has far fewer columns
+LAST_ROW = schema.MAX_ROWS + 1_000  # the last workbook row read (room for blank lines between the rows)
+XLSX_PART_BYTES = 64 * 1024 * 1024  # one unpacked part of a workbook (a sheet, the shared strings)
+# The longest CSV cell read at all; longer than any column's limit, so a long text gets its exact message.
+CSV_FIELD_LIMIT = 2 * schema.LONG_TEXT
+
+
+def _read(path: Path) -> bytes:
+    return read_regular(path, schema.MAX_SOURCE_BYTES, "file")
+
+
+def _too_many_rows(sheet: Sheet, n: int) -> DataError:
+    return sheet.error(f"more than {schema.MAX_ROWS} rows (the most a table may hold); nothing was read further", n)
 
 
 @dataclass
@@ -107,22 +124,29 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv_sheet(path: Path, table: str) -> Sheet:
-    text = decode(path.read_bytes(), path)
+    text = decode(_read(path), path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    del text
+    previous = csv.field_size_limit(CSV_FIELD_LIMIT)  # the default 131 072 refused a 180 000-character text
     try:
-        records = list(reader)
+        header = [h.strip() for h in next(reader, [])]
+        if not header:
+            raise DataError(path, "empty file: the first row must name the columns")
+        sheet = Sheet(table, path, "csv", header, base=path.parent)
+        for n, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+                raise sheet.error(f"{len(cells)} cells, the header has {len(header)} (a stray delimiter or quote?)", n)
+            if len(sheet.rows) == schema.MAX_ROWS:
+                raise _too_many_rows(sheet, n)
+            # A text the export guarded against formula injection (tables.guard_formula) comes back as it was.
+            sheet.rows.append((n, {h: tables.unguard_formula(c) for h, c in zip(header, cells)}))
     except csv.Error as e:
-        raise DataError(path, f"row {reader.line_num}: not valid CSV: {e}") from None
-    if not records:
-        raise DataError(path, "empty file: the first row must name the columns")
-    header = [h.strip() for h in records[0]]
-    sheet = Sheet(table, path, "csv", header, base=path.parent)
-    for n, cells in enumerate(records[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            raise sheet.error(f"{len(cells)} cells, the header has {len(header)} (a stray delimiter or quote?)", n)
-        sheet.rows.append((n, dict(zip(header, cells))))
+        why = f"a cell longer than {CSV_FIELD_LIMIT} characters" if "field larger" in str(e) else str(e)
+        raise DataError(path, f"row {reader.line_num}: not valid CSV: {why}") from None
+    finally:
+        csv.field_size_limit(previous)
     return sheet
 
 
@@ -140,9 +164,28 @@ def read_csv_folder(folder: Path) -> tuple[list[Sheet], list[Path]]:
     return sheets, [files[s.table] for s in sheets]
 
 
+def _check_xlsx_parts(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than XLSX_PART_BYTES (a 1 GiB cell packs into 1.1 MB)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                if info.file_size > XLSX_PART_BYTES:
+                    raise DataError(
+                        path,
+                        f"{info.filename} unpacks to {size_text(info.file_size)}, at most "
+                        f"{size_text(XLSX_PART_BYTES)} (a cell or a sheet far larger than the kiosk's tables)",
+                    )
+    except (zipfile.BadZipFile, OSError) as e:
+        raise DataError(path, f"not an Excel workbook (.xlsx): {e}") from None
+
+
 def read_xlsx(path: Path) -> list[Sheet]:
     from openpyxl import load_workbook
 
+    _read_size_only(path)
+    _check_xlsx_parts(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # zipfile.BadZipFile, KeyError, InvalidFileException… all mean the same to a curator
@@ -152,18 +195,23 @@ def read_xlsx(path: Path) -> list[Sheet]:
         for ws in wb.worksheets:
             if ws.title not in schema.TABLES or ws.title == "meta":
                 raise DataError(path, f"unknown sheet {ws.title!r} (known: {', '.join(tables.EXPORT_TABLES)})")
-            it = ws.iter_rows(values_only=True)
+            # Bounded: without a <dimension> a sheet's width is whatever its widest row claims (up to 16 384).
+            it = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
             header_row = next(it, None) or ()
             header = [("" if h is None else str(h)).strip() for h in header_row]
             while header and not header[-1]:
                 header.pop()
             sheet = Sheet(ws.title, path, "xlsx", header, base=path.parent)
             for n, cells in enumerate(it, start=2):
+                if n > LAST_ROW:  # rows claimed far below the data (a crafted sheet): stop, whatever they hold
+                    raise sheet.error(f"rows beyond row {LAST_ROW}; a table holds at most {schema.MAX_ROWS}", n)
                 cells = list(cells)
                 if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                     continue
                 if any(c is not None for c in cells[len(header) :]):
                     raise sheet.error("a value right of the last named column", n)
+                if len(sheet.rows) == schema.MAX_ROWS:
+                    raise _too_many_rows(sheet, n)
                 sheet.rows.append((n, dict(zip(header, cells))))
             sheets.append(sheet)
         return sheets
@@ -171,11 +219,22 @@ def read_xlsx(path: Path) -> list[Sheet]:
         wb.close()
 
 
+def _read_size_only(path: Path) -> None:
+    """A workbook is read by openpyxl, from the path: only its size and kind are checked here."""
+    from kiosk.data.snapshot import regular_file_stat
+
+    st = regular_file_stat(path, "workbook")
+    if st.st_size > schema.MAX_SOURCE_BYTES:
+        raise DataError(path, f"file too large: {size_text(st.st_size)}, at most {size_text(schema.MAX_SOURCE_BYTES)}")
+
+
 def read_json(path: Path) -> list[Sheet]:
     try:
-        data = json.loads(decode(path.read_bytes(), path))
+        data = json.loads(decode(_read(path), path))
     except json.JSONDecodeError as e:
         raise DataError(path, f"line {e.lineno}, column {e.colno}: not valid JSON: {e.msg}") from None
+    except RecursionError:
+        raise DataError(path, "not valid JSON for an export: arrays or objects nested too deeply") from None
     if not isinstance(data, dict) or not isinstance(data.get("cities"), list):
         raise DataError(path, 'not a kiosk export (no "cities" list)')
     known = {*tables.EXPORT_TABLES, "schema_version", "built_at", "app_version", "sources_sha256"}
@@ -193,6 +252,8 @@ def read_json(path: Path) -> list[Sheet]:
         rows = data.get(name, [])
         if not isinstance(rows, list):
             raise sheet(name).error("must be a list of rows")
+        if len(rows) > schema.MAX_ROWS:
+            raise _too_many_rows(sheet(name), schema.MAX_ROWS)
         for i, row in enumerate(rows):
             if not isinstance(row, dict):
                 raise sheet(name).error("must be an object", i)

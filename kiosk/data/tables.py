@@ -22,8 +22,24 @@ EXPORT_TABLES = tuple(t for t in schema.TABLES if t not in ("meta", schema.SEARC
 ORDER = {"tags": ("position", "id")}
 
 
+# English columns travel beside the Russian they render (a curator edits both at once): column → its neighbour.
+BESIDE = {
+    "cities": {"summary_en": "text"},
+    "nk_chapters": {"label_en": "title", "summary_en": "lead"},
+    "nk_events": {"label_en": "title"},
+    "nk_figures": {"label_en": "label"},
+    "nk_people": {"label_en": "role"},
+    "nk_awards": {"label_en": "title"},
+    "nk_units": {"label_en": "name"},
+    "nk_seeds": {"title_en": "title", "kind_en": "kind", "taken_en": "taken"},
+}
+
+
 def columns(table: str) -> list[str]:
     cols = list(schema.TABLES[table].column_names)
+    for col, after in BESIDE.get(table, {}).items():
+        cols.remove(col)
+        cols.insert(cols.index(after) + 1, col)
     return [*cols, CITY_TAGS_COLUMN] if table == "cities" else cols
 
 
@@ -61,3 +77,24 @@ def read_rows(path: str | Path) -> dict[str, list[dict]]:
         return out
     finally:
         conn.close()
+
+
+# CSV formula injection (OWASP): a cell that starts with one of these is run as a formula by Excel and LibreOffice
+# when a curator opens the file. The CSV export writes such a text with a leading apostrophe; the import takes
+# exactly one away again, so every value round-trips unchanged (a text that itself starts with an apostrophe and
+# one of these, or two apostrophes, gets one too).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(value: str) -> str:
+    """The text as the CSV export writes it (see FORMULA_STARTS)."""
+    if value.startswith(FORMULA_STARTS) or (value.startswith("'") and value[1:].startswith((*FORMULA_STARTS, "'"))):
+        return "'" + value
+    return value
+
+
+def unguard_formula(value: str) -> str:
+    """guard_formula undone (the import of a CSV cell)."""
+    if value.startswith("'") and value[1:].startswith((*FORMULA_STARTS, "'")):
+        return value[1:]
+    return value

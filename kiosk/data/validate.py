@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from kiosk.data import rules, schema
-from kiosk.data.errors import DataError
+from kiosk.data.errors import DataError, stop_line
 from kiosk.data.sqlite_ro import open_readonly
 
 # Shown on a single line (text and seed copies may have paragraphs).
@@ -48,9 +48,10 @@ def _tolerated(conn: sqlite3.Connection, path: str | Path) -> list[DataError]:
 
 
 def check_connection(conn: sqlite3.Connection, path: str | Path, full: bool = True) -> list[DataError]:
-    """Every problem; with full=False only what decides whether the file can be opened at all (SQLite intact,
-    a kiosk database of this schema version, every table and column there): the kiosk's start-up runs the
-    row and content checks after the first frame."""
+    """Every problem (at most schema.MAX_PROBLEMS, then a line saying it stopped); with full=False only what
+    decides whether the file can be opened and shown at all (SQLite intact, a kiosk database of this schema
+    version, every table and column there, every value of its column's type and within the schema's limits):
+    the kiosk's start-up runs the row and content checks after the first frame."""
     try:
         return _Check(conn, path).run(full)
     except sqlite3.Error as e:  # a page that quick_check missed, a locked or vanished file…
@@ -72,21 +73,30 @@ def schema_version_problem(value: object) -> str | None:
     return None
 
 
+class _TooMany(Exception):
+    pass
+
+
 class _Check:
     def __init__(self, conn: sqlite3.Connection, path: str | Path) -> None:
         self.conn, self.path = conn, path
         self.problems: list[DataError] = []
 
     def bad(self, message: str, table: str | None = None, row_id: object = None, field: str | None = None) -> None:
+        if len(self.problems) >= schema.MAX_PROBLEMS:
+            raise _TooMany
         self.problems.append(DataError(self.path, message, table=table, row_id=row_id, field=field))
 
     def run(self, full: bool = True) -> list[DataError]:
         # Each stage needs the previous one to hold: no point checking rows of a corrupt or foreign file.
-        stages = (self.integrity, self.version, self.structure)
-        for stage in (*stages, self.rows, self.content) if full else stages:
-            stage()
-            if self.problems:
-                break
+        stages = (self.integrity, self.version, self.structure, self.shape)
+        try:
+            for stage in (*stages, self.rows, self.content) if full else stages:
+                stage()
+                if self.problems:
+                    break
+        except _TooMany:
+            self.problems.append(stop_line(self.path))
         return self.problems
 
     def integrity(self) -> None:
@@ -132,6 +142,50 @@ class _Check:
             if key not in keys:
                 self.bad("missing", "meta", key)
 
+    def shape(self) -> None:
+        """Row counts, every value's type, NULLs and lengths, asked of SQLite (nothing large is read into Python):
+        what the kiosk's quick open needs, so no record of the wrong type or size ever reaches the screens."""
+        for table in schema.TABLES.values():
+            (count,) = self.conn.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()
+            if count > schema.MAX_ROWS:
+                self.bad(f"{count} rows, at most {schema.MAX_ROWS}", table.name)
+                continue
+            if table.name == "slides":
+                continue  # a bad slide is named (_tolerated) and skipped by the kiosk's deck, never refused
+            pk = ", ".join(f'"{k}"' for k in table.pk)
+            picks, wrong = [], []
+            for col in table.columns:
+                c = f'"{col.name}"'
+                ok = ", ".join(
+                    f"'{t}'" for t in sorted(_TYPEOF_OK[col.type] | ({"null"} if not col.required else set()))
+                )
+                limit = schema.max_length(table.name, col.name) if col.type == "TEXT" else schema.MAX_IMAGE_BYTES
+                sized = "text" if col.type == "TEXT" else "blob"
+                picks.append(
+                    f"typeof({c}), length({c}), CASE WHEN typeof({c}) = 'text' THEN substr({c}, 1, 40) "
+                    f"WHEN typeof({c}) = 'blob' THEN NULL ELSE {c} END"
+                )
+                wrong.append(f"typeof({c}) NOT IN ({ok}) OR (typeof({c}) = '{sized}' AND length({c}) > {limit})")
+            query = f'SELECT {pk}, {", ".join(picks)} FROM "{table.name}" WHERE {" OR ".join(wrong)}'
+            for row in self.conn.execute(query):
+                row_id = ",".join(str(v) for v in row[: len(table.pk)])
+                cells = row[len(table.pk) :]
+                for i, col in enumerate(table.columns):
+                    typ, length, value = cells[3 * i : 3 * i + 3]
+                    limit = schema.max_length(table.name, col.name) if col.type == "TEXT" else schema.MAX_IMAGE_BYTES
+                    if typ == "blob" and col.type != "BLOB":
+                        self.bad(f"must be {col.type.lower()}, found a blob", table.name, row_id, col.name)
+                    elif typ == "null":
+                        if col.required:
+                            self.bad("missing (NULL)", table.name, row_id, col.name)
+                    elif typ not in _TYPEOF_OK[col.type]:
+                        shown = repr(value) + ("…" if typ == "text" and length > 40 else "")
+                        self.bad(f"must be {col.type.lower()}, found {typ} {shown}", table.name, row_id, col.name)
+                    elif col.type == "TEXT" and length > limit:
+                        self.bad(f"{length} characters, at most {limit}", table.name, row_id, col.name)
+                    elif col.type == "BLOB" and length > limit:
+                        self.bad(f"{length} bytes, at most {limit}", table.name, row_id, col.name)
+
     def rows(self) -> None:
         self.keys()
         for table in schema.TABLES.values():
@@ -170,6 +224,9 @@ class _Check:
                 self.bad(why, "cities", cid, "lon")
             if (why := rules.headline_problem(headline, text)) is not None:
                 self.bad(why, "cities", cid, "headline")
+        for cid, summary in q("SELECT id, summary_en FROM cities WHERE summary_en IS NOT NULL"):
+            if (why := rules.english_problem(summary)) is not None:
+                self.bad(why, "cities", cid, "summary_en")
         for cid, url in q("SELECT city_id, url FROM memorials"):
             if url and (why := rules.url_problem(url)):
                 self.bad(why, "memorials", cid, "url")

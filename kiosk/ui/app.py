@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (types rootObjects() as QQuickWindow)
 
 import kiosk
+from kiosk.data import snapshot
 from kiosk.ui import config as cfg
 from kiosk.ui import qmlmodule
 from kiosk.ui.config import Config
@@ -92,6 +93,7 @@ class KioskApp(QObject):
         )
         self.admin.quitRequested.connect(self.quit)
         self._opened_once = False
+        snapshot.set_home(cfg.default_state_dir() / "snapshots")  # not /tmp: often RAM, and shared with the system
         self.database = DatabaseService(
             db_path or self.config.db or cfg.default_db_path(),
             self.catalog,
@@ -115,10 +117,25 @@ class KioskApp(QObject):
         self.city_map = MapModel(self)
         # The map's city positions need the map asset (~20 ms to read): home shows no map, so after the first frame.
         self.database.infoChanged.connect(
-            lambda: self.startup.later("map", lambda: self.city_map.load(self.database.repository))
+            lambda: self.startup.later(
+                "map", self.database.guarded("map", lambda: self.city_map.load(self.database.repository))
+            )
         )
         self.database.open()
-        self.startup.later("search", self.catalog.warm_search)
+        # Only kiosks in a fleet write a status; after the open, so the first record says what shows.
+        self.fleet_status = None
+        if self.config.status_dir is not None:
+            from kiosk.ui.services.fleet_status import FleetStatusService
+
+            self.fleet_status = FleetStatusService(
+                self.config.status_dir,
+                self.database,
+                kiosk_id=self.config.kiosk_id,
+                interval_s=self.config.status_interval,
+                state_dir=cfg.default_state_dir(),
+                parent=self,
+            )
+        self.startup.later("search", self.database.guarded("search", self.catalog.warm_search))
         self.attract = AttractService(
             self.config.attract_timeout,
             self.config.slide_duration,
@@ -216,7 +233,7 @@ class KioskApp(QObject):
         # Home shows only whether there is a section; its records and the model are made after the first frame.
         repository = self.database.repository
         self.novokuznetsk.expect(repository)
-        self.startup.later("section", lambda: self.novokuznetsk.load(repository))
+        self.startup.later("section", self.database.guarded("section", lambda: self.novokuznetsk.load(repository)))
 
     def _on_frame_swapped(self) -> None:
         if self.first_frame_ms is None:
@@ -224,6 +241,17 @@ class KioskApp(QObject):
             self._watch_input()
             self.firstFrame.emit(self.first_frame_ms)
             self.startup.begin()
+            self.startup.later("leftovers", self._remove_leftovers)
+
+    def _remove_leftovers(self) -> None:
+        """Private copies that a killed or crashed earlier run left behind (on a thread: rmtree of a big file)."""
+        import threading
+
+        def run() -> None:
+            for path in snapshot.remove_leftovers(cfg.default_state_dir() / "snapshots", None):
+                log.info("removed a private database copy an earlier run left behind: %s", path)
+
+        threading.Thread(target=run, name="kiosk-leftovers", daemon=True).start()
 
     def _watch_input(self) -> None:
         """The input filters, from the first frame on: before it there is nothing to touch, and every event that a
@@ -249,6 +277,8 @@ class KioskApp(QObject):
         self.attract.shutdown()
         self.idle.stop()
         self.housekeeping.stop()
+        if self.fleet_status is not None:
+            self.fleet_status.stop()
         self.database.stop()
         if self._overridden_cursor:
             QGuiApplication.restoreOverrideCursor()

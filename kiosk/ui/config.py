@@ -14,6 +14,9 @@ A config file is optional; each key has a default. Example (all keys shown with 
     show_disputed_cities = false  # true = also show rows whose identity is an open question (row 46)
     admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
     statistics = true          # anonymous visit counts in the state folder (docs/statistics.md); false = none
+    status_dir = ""            # a folder shared back to the curator: <kiosk_id>.json is written there (empty = none)
+    kiosk_id = ""              # this kiosk's name in the fleet status (empty = the host name)
+    status_interval = 300      # seconds between status writes (kiosk-db fleet: stale after three missed)
 
 PIN hash format (salted PBKDF2-SHA256, like Django's):
     pbkdf2_sha256$<iterations>$<salt, urlsafe base64>$<derived key, urlsafe base64>
@@ -24,6 +27,7 @@ A bad file (unreadable, not TOML, an unknown key, a wrong type or range) raises 
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -36,6 +40,7 @@ APP_ID = locations.APP_ID
 DEFAULT_PIN_HASH = "pbkdf2_sha256$200000$a2lvc2stZGVmYXVsdC0xOTQ1$YPQ75nXbAxrM5VdIOgT5hiXIOyuyKRM74q9ZJywN8L8="
 
 SCREENS = ("home", "cities")
+MAX_CONFIG_BYTES = 64 * 1024  # a dozen settings; anything larger is not a kiosk config
 
 
 class ConfigError(Exception):
@@ -55,6 +60,9 @@ class Config:
     db: Path | None = None
     show_disputed_cities: bool = False  # row 46 (Волгоград in the seed, Вологда in the decree) stays hidden
     statistics: bool = True  # anonymous visit counts in the state folder (docs/statistics.md)
+    status_dir: Path | None = None  # the fleet status folder (kiosk.ui.services.fleet_status); None = write nothing
+    kiosk_id: str = ""
+    status_interval: float = 300.0
     source: Path | None = None  # the file these settings came from (None = defaults)
 
     def with_overrides(self, **changes) -> Config:
@@ -66,8 +74,9 @@ _NUMBERS = {
     "idle_countdown": (1, 600),
     "slide_duration": (1, 600),
     "attract_timeout": (0, 86400),
+    "status_interval": (10, 86400),
 }
-_PATHS = ("log_dir", "db")
+_PATHS = ("log_dir", "db", "status_dir")
 
 
 def _check(key: str, value, where: str):
@@ -86,6 +95,10 @@ def _check(key: str, value, where: str):
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
         return value
+    if key == "kiosk_id":
+        if not isinstance(value, str) or len(value) > 100 or any(c in value for c in "/\\\0\n"):
+            raise ConfigError(f"{where}: kiosk_id must be a short name in quotes (no slashes), not {value!r}")
+        return value.strip()
     if key == "default_screen":
         if value not in SCREENS:
             raise ConfigError(f"{where}: default_screen must be one of {', '.join(SCREENS)}, not {value!r}")
@@ -118,20 +131,26 @@ def load_config(path: Path | str | None = None) -> Config:
             return Config()
     path = Path(path)
     where = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"config file not found: {where}") from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {where}: {exc.strerror or exc}") from None
+    from kiosk.data.errors import DataError
+    from kiosk.data.snapshot import read_regular
+
+    try:  # a FIFO, a device or a folder is refused before it is read; /dev/zero cannot fill the memory
+        raw = read_regular(path, MAX_CONFIG_BYTES, "config file")
+    except DataError as exc:
+        if not os.path.lexists(path):
+            raise ConfigError(f"config file not found: {where}") from None
+        raise ConfigError(f"config file {exc}") from None
     import tomllib  # here: most kiosks run without a config file, and start-up is shorter without it
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        # utf-8-sig: Windows' Notepad starts a file with a byte-order mark, which TOML does not allow
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ConfigError(f"{where}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{where}: not valid TOML (arrays or tables nested too deeply)") from None
     known = {f.name for f in fields(Config)} - {"source"}
     values = {}
     for key, value in data.items():

@@ -6,6 +6,9 @@ Why each part:
   explicitly, and again when the screen changes size (xrandr) or the window moves to another screen.
 - With a window manager, Alt+Tab, Super+D or Alt+Space → minimise can hide the kiosk; it then restores itself,
   raises itself and asks for the focus again. A slow check catches a window manager that says nothing.
+- «Show desktop» (openbox's Super+D) and a switch to another workspace unmap the window without minimising it:
+  Qt says nothing but that the window is no longer exposed. The window is then shown anew (unmapped and mapped
+  again), which ends the window manager's show-desktop mode and puts the kiosk on the workspace now shown.
 The deployment recipe runs the kiosk in a session where such shortcuts do not exist (cage); this is the net
 under it. Nothing here runs in windowed (school) mode or on the offscreen platform (tests, self-test).
 """
@@ -13,9 +16,11 @@ under it. Nothing here runs in windowed (school) mode or on the offscreen platfo
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QWindow
+from PySide6.QtQuick import QQuickWindow
 
 log = logging.getLogger("kiosk.window")
 
@@ -24,11 +29,13 @@ SETTLE_MS = 150  # let a burst of window-manager events pass before acting
 
 
 class WindowKeeper(QObject):
-    def __init__(self, window: QWindow, parent: QObject | None = None, check_ms: int = CHECK_MS):
+    def __init__(self, window: QQuickWindow, parent: QObject | None = None, check_ms: int = CHECK_MS):
         super().__init__(parent)
         self._window = window
         self._screen = None
         self._restores = 0
+        self._exposed_once = False  # not exposed before the first frame is no reason to act
+        self._remapped_at = -1e9
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(SETTLE_MS)
@@ -40,6 +47,7 @@ class WindowKeeper(QObject):
         window.windowStateChanged.connect(self._later)
         window.activeChanged.connect(self._later)
         window.screenChanged.connect(self._on_screen)
+        window.frameSwapped.connect(self._on_frame)  # a hide right after the first frame must count too
         self._on_screen(window.screen())
         self._check.start()
         self.keep()
@@ -51,6 +59,13 @@ class WindowKeeper(QObject):
 
     def _later(self, *_args) -> None:
         self._soon.start()
+
+    def _on_frame(self) -> None:
+        self._exposed_once = True
+        try:
+            self._window.frameSwapped.disconnect(self._on_frame)
+        except (RuntimeError, TypeError):
+            pass
 
     def _on_screen(self, screen) -> None:
         if self._screen is not None:
@@ -73,10 +88,23 @@ class WindowKeeper(QObject):
             return
         geometry = screen.geometry()
         minimized = bool(window.windowStates() & Qt.WindowState.WindowMinimized)
+        if window.isExposed():
+            self._exposed_once = True
+        elif self._exposed_once and not minimized:
+            self._restores += 1
+            self._remapped_at = time.monotonic()
+            log.warning("kiosk window was hidden by the window manager (show desktop, another workspace); showing it")
+            window.hide()
+            window.setGeometry(geometry)
+            window.showFullScreen()
+            window.raise_()
+            window.requestActivate()
+            return
         if minimized or window.visibility() != QWindow.Visibility.FullScreen or window.geometry() != geometry:
             self._restores += 1
+            just_remapped = time.monotonic() - self._remapped_at < 2.0  # the same event, already logged
             log.log(
-                logging.INFO if self._restores == 1 else logging.WARNING,  # the first is start-up placement
+                logging.INFO if self._restores == 1 or just_remapped else logging.WARNING,
                 "kiosk window was %s; restoring it fullscreen on %s (%dx%d)",
                 "minimised" if minimized else f"{window.width()}x{window.height()}",
                 screen.name() or "the screen",
@@ -103,6 +131,7 @@ class WindowKeeper(QObject):
         except (RuntimeError, TypeError):
             pass
         self._on_screen(None)
+        self._on_frame()
         self._soon.stop()
 
 

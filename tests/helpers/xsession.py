@@ -19,7 +19,7 @@ def missing_tools(*extra: str) -> list[str]:
 class XSession:
     """Xvfb on a free display number (Xvfb picks it: -displayfd), and an optional window manager."""
 
-    def __init__(self, width: int, height: int, window_manager: str | None = None):
+    def __init__(self, width: int, height: int, window_manager: str | list[str] | None = None):
         read, write = os.pipe()
         self.server = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
@@ -38,9 +38,8 @@ class XSession:
         self.env.pop("WAYLAND_DISPLAY", None)
         self.wm = None
         if window_manager:
-            self.wm = subprocess.Popen(
-                [window_manager], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
+            command = [window_manager] if isinstance(window_manager, str) else window_manager  # (with options)
+            self.wm = subprocess.Popen(command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)
 
     def xdotool(self, *args: str) -> str:

@@ -6,7 +6,7 @@ import logging
 
 from kiosk.ui.services.admin import RateLimiter, hash_pin
 from kiosk.ui.services.pin_state import PinStateFile
-from tests.helpers.qt import Finger, find
+from tests.helpers.qt import Finger, find, wait_until
 
 
 def _enter(app, finger, pin: str):
@@ -91,3 +91,25 @@ def test_no_warning_once_the_pin_is_changed(make_kiosk, shell_db):
     app = make_kiosk(shell_db, admin_pin_hash=hash_pin("2718", iterations=1000))
     app.driver.open_admin_panel()
     assert not find(app.window, "adminPinWarning").isVisible()
+
+
+def test_a_restored_lock_counts_down_and_then_lets_the_right_pin_in(qapp, tmp_path):
+    """Issue 29: three wrong PINs, a hard kill, a restart, one attempt while the restored lock still runs: the
+    countdown must keep going and end, and the right PIN must open the panel afterwards."""
+    from kiosk.ui.services.admin import AdminService
+
+    now, wall = [0.0], [1000.0]
+    state = PinStateFile(tmp_path / "pin.json", wall_clock=lambda: wall[0])
+    before = RateLimiter(clock=lambda: now[0])
+    for _ in range(3):
+        before.failure()
+    state.save(before)  # then the plug is pulled
+    wall[0] += 16  # the restart took 16 s: 14 s of the 30 s lock are left
+
+    pin = hash_pin("2718", iterations=1000)
+    admin = AdminService(pin, limiter=RateLimiter(clock=lambda: now[0]), state=state)
+    assert not admin.tryPin("2718")  # refused: the restored lock still runs
+    assert admin.lockedSeconds == 14
+    now[0] += 15  # the lock ends
+    assert wait_until(lambda: admin.lockedSeconds == 0, timeout_ms=3000), "the countdown stopped at its first value"
+    assert admin.tryPin("2718")

@@ -1,1 +1,1 @@
-"""The curators' side of the data layer (kiosk-db). The running kiosk never imports this package."""
+"""The curators' side: tools that write or summarise files for people, never imported by the running kiosk."""

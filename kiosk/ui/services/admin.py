@@ -148,6 +148,8 @@ class AdminService(QObject):
         if seconds != self._locked_seconds:
             self._locked_seconds = seconds
             self.lockedSecondsChanged.emit()
+        if seconds and not self._tick.isActive():
+            self._tick.start()  # whoever shows a lock keeps it counting down (also one restored after a restart)
         if seconds == 0:
             self._tick.stop()
             if self._message:
@@ -194,7 +196,6 @@ class AdminService(QObject):
         if lock:
             self._set_message(self.tr("Код неверный. Попробуйте ещё раз чуть позже."))
             self._update_lock()
-            self._tick.start()
         else:
             self._set_message(self.tr("Код неверный"))
         return False

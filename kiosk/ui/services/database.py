@@ -9,6 +9,12 @@
 - New files are noticed two ways: a QFileSystemWatcher on the path, its folder and the folder above (fast), and
   a slow poll of the path *as a path* that always runs (a replaced folder or a re-pointed `current ->
   release-N` symlink gives a new inode the watcher never sees).
+- Only the database file itself counts (`_changed_job`): a note, a photograph or Syncthing's temporary files
+  created beside it or in the folder above cost one stat() and nothing more. Its identity (device, inode),
+  size and modification time decide; when only the identity or the time changed, the content's checksum
+  decides (a `touch`, or the same bytes copied again, is no new file). A folder the kiosk may no longer enter
+  (mode 000, another user's) is not watched; the open that follows refuses the path in one log line, and
+  the last good data stays.
 - A new file that checks out is held as `pendingReload` and switched in *between visits*: when the kiosk is at
   rest (home, nothing open), at the idle reset, or when attract mode starts (`applyPendingReload()`). A file
   that fails keeps the last good data showing; `refusal` says why (the admin panel shows it). The admin
@@ -30,7 +36,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 from kiosk.data.errors import DataError
-from kiosk.data.snapshot import BusyFile, signature
+from kiosk.data.snapshot import BusyFile, content_digest, signature
 
 log = logging.getLogger("kiosk.database")
 
@@ -156,6 +162,8 @@ class DatabaseService(QObject):
         self._city_count = 0
         self._loaded_signature = None
         self._seen_signature = None  # the last file we judged (good or bad): not judged again until it changes
+        self._seen_digest: int | None = None  # its content's checksum, when it was read whole (good files)
+        self._unwatchable: set[str] = set()  # folders we could not look into (logged once each)
         self._pending = None
         self._visitor_present = False
         self._force_next = False
@@ -283,6 +291,23 @@ class DatabaseService(QObject):
 
         self._verify_again = self._jobs.start("verify", repo, job) is None  # busy: again when that job is done
 
+    def guarded(self, what: str, task):
+        """`task` (a model loading the data shown: the section, the map…) made safe: a value it cannot use makes
+        the kiosk unavailable, as a refused file would, instead of a crash that every restart repeats. Only a
+        file the full checks have not seen yet gets this far (start-up's quick open); `verify()` then names the
+        exact table, row and field."""
+
+        def run() -> None:
+            try:
+                task()
+            except Exception as exc:
+                if self._available and getattr(self._repository, "checked", True):
+                    raise  # the full checks passed this file: a bug, which ends the kiosk like any other
+                log.debug("%s failed on the database", what, exc_info=True)  # a bad value: no crash loop
+                self._set_unavailable(f"{what}: {_one_line(exc)}")
+
+        return run
+
     @Slot()
     def reload(self) -> None:
         """From the admin panel: re-read the file now and switch at once; `reloaded` tells how it went."""
@@ -305,10 +330,14 @@ class DatabaseService(QObject):
         if self._stopped:
             return
         status, value = result
-        if kind == "probe":
-            if status == "ok" and value != self._seen_signature and not self._debounce.isActive():
+        if kind in ("probe", "check"):
+            changed = self._file_changed(value) if status == "ok" else True
+            if changed and kind == "check":
+                self._rewatch()  # an atomic rename drops the file from the watch list
+                self._start_open(force=False)
+            elif changed and not self._debounce.isActive():
                 self._rewatch()
-                self._debounce.start()
+                self._debounce.start()  # let the copy settle, then check again
         elif kind == "verify":
             self._verified(token, value if status == "ok" else False)
         elif status == "ok":
@@ -332,6 +361,7 @@ class DatabaseService(QObject):
 
     def _accept(self, opened, force: bool) -> None:
         self._seen_signature = opened[4]
+        self._seen_digest = getattr(opened[0], "content_digest", None)
         self._set_refusal("")
         if force or not self._available or not self._visitor_present:
             self._drop_pending()
@@ -348,6 +378,7 @@ class DatabaseService(QObject):
         reason = _one_line(exc)
         # A write in progress is looked at again by the next poll; a bad file only once it changes.
         self._seen_signature = None if transient else getattr(exc, "kiosk_signature", None)
+        self._seen_digest = None
         if self._available:
             if reason != self._refusal:
                 log.warning("the new database file is not usable, keeping the current data: %s", reason)
@@ -430,20 +461,59 @@ class DatabaseService(QObject):
         old = self._watcher.files() + self._watcher.directories()
         if old:
             self._watcher.removePaths(old)
-        for candidate in (self._path, self._path.parent, self._path.parent.parent):
-            if candidate.exists():
-                self._watcher.addPath(str(candidate))
+        for candidate in map(str, (self._path, self._path.parent, self._path.parent.parent)):
+            try:
+                os.stat(candidate)  # (Path.exists() raises PermissionError for a folder we may not enter)
+                if not os.access(candidate, os.R_OK):  # inotify needs read access (else a Qt warning each time)
+                    raise PermissionError(13, "Permission denied", candidate)
+            except PermissionError as exc:
+                if candidate not in self._unwatchable:  # the open that follows says it once, for staff
+                    self._unwatchable.add(candidate)
+                    log.debug("cannot watch %s (%s)", candidate, exc.strerror or exc)
+                continue
+            except OSError:
+                continue
+            self._unwatchable.discard(candidate)
+            self._watcher.addPath(candidate)
 
     def _on_changed(self, _path: str) -> None:
         self._debounce.start()  # restart: wait until the curator's copy has settled
 
     def _on_poll(self) -> None:
         if not self._jobs.busy():
-            self._jobs.start("probe", None, lambda: probe(self._path))
+            self._jobs.start("probe", None, self._changed_job)
 
     def _check(self) -> None:
-        self._rewatch()  # an atomic rename drops the file from the watch list
-        self._start_open(force=False)
+        """Something changed in a watched folder, and has settled: look at the database file (off this thread)."""
+        if self._jobs.start("check", None, self._changed_job) is None:
+            self._debounce.start()  # a job is running: look again a little later
+
+    def _changed_job(self):
+        """(signature, digest or None) of the file at the path now; None when nothing usable is there. Runs on
+        the worker thread. The checksum is read only when size and time cannot tell (same size, new identity
+        or time), so a busy folder costs a stat() per event."""
+        sig, seen = probe(self._path), self._seen_signature
+        if sig is None or seen is None or sig == seen or sig[2] != seen[2] or self._seen_digest is None:
+            return sig, None
+        try:
+            return sig, content_digest(self._path)
+        except DataError:
+            return sig, None
+
+    def _file_changed(self, found) -> bool:
+        """Whether `found` (from _changed_job) is another file than the one last judged; the same bytes under a
+        new identity or time are adopted as seen (and the watches renewed: the old inode's watch is gone)."""
+        sig, digest = found
+        if sig == self._seen_signature:
+            return False
+        if sig is not None and digest is not None and digest == self._seen_digest:
+            if self._loaded_signature == self._seen_signature:
+                self._loaded_signature = sig
+            self._seen_signature = sig
+            self._rewatch()
+            log.info("the database file was touched or copied again with the same content; nothing to reload")
+            return False
+        return True
 
     def stop(self) -> None:
         """Stop watching and timers (the app calls this on exit; nothing keeps running afterwards)."""
