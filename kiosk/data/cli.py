@@ -153,6 +153,55 @@ def cmd_remove_image(args) -> int:
     return 0
 
 
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_stats(args) -> int:
+    from kiosk.data.curation import stats_report
+    from kiosk.data.stats.summary import StatsReadError, read_files, summarise
+
+    files = args.files
+    if not files:  # this machine's kiosk: its state folder (found as the kiosk finds it, through Qt's paths)
+        from kiosk.data.stats.store import FILE_NAME
+        from kiosk.ui.locations import user_state_dir
+
+        files = [user_state_dir() / FILE_NAME]
+        if not files[0].is_file():
+            print(f"{files[0]}: no statistics on this machine yet (no visit recorded, or statistics = false)")
+            return 1
+    try:
+        summary = summarise(read_files(files, args.date_from, args.date_to), args.date_from, args.date_to)
+    except StatsReadError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.db is not None:  # chapters and cards by their headings
+        from kiosk.data.repository import Repository
+        from kiosk.data.stats.summary import name_section_items
+
+        name_section_items(summary, Repository.open(args.db).section())
+    if args.format == "xlsx":
+        if args.out is None:
+            print("kiosk-db stats: --out FILE.xlsx is needed for --format xlsx", file=sys.stderr)
+            return 2
+        print(stats_report.write_xlsx(summary, args.out))
+        return 0
+    render = {"text": stats_report.to_text, "json": stats_report.to_json, "html": stats_report.to_html}
+    text = render[args.format](summary)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        print(args.out)
+    return 0
+
+
 def cmd_publish(args) -> int:
     from kiosk.data.curation.publish_exhibit import publish_exhibit
     from kiosk.data.repository import Repository
@@ -258,6 +307,18 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--json", action="store_true", help="print a JSON list of {id, name}")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser(
+        "stats",
+        help="visit statistics of one or several kiosks (docs/statistics.md); no FILE = this machine's kiosk",
+    )
+    p.add_argument("files", type=Path, nargs="*", metavar="FILE", help="statistics.sqlite files; several add up")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="last day, YYYY-MM-DD")
+    p.add_argument("--format", choices=("text", "json", "xlsx", "html"), default="text")
+    p.add_argument("--out", type=Path, metavar="PATH", help="write here instead of the console (xlsx: required)")
+    p.add_argument("--db", type=Path, metavar="KIOSK.SQLITE", help="name the section's chapters and cards from it")
+    p.set_defaults(func=cmd_stats)
     return parser
 
 

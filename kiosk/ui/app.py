@@ -37,6 +37,7 @@ from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.language import LanguageService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
 from kiosk.ui.services.startup import StartupService
+from kiosk.ui.services.statistics import StatisticsRecorder
 from kiosk.ui.housekeeping import Housekeeping
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
 
@@ -146,6 +147,7 @@ class KioskApp(QObject):
         )
         self.idle.countdownExpired.connect(self.attract.after_idle_reset)
         self.attract.activeChanged.connect(self.idle.poke)  # the waking touch never reached the idle filter
+        self.statistics = self._make_recorder()
 
         self.engine = qmlmodule.new_engine()
         self.network = RefusingNetworkFactory()
@@ -165,6 +167,7 @@ class KioskApp(QObject):
             self.city_map,
             self.language,
             self.startup,
+            self.statistics,
         )
         self.language.attach(self.engine)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
@@ -173,6 +176,13 @@ class KioskApp(QObject):
             raise RuntimeError("Main.qml failed to load (see the log)")
         self.window: QQuickWindow = roots[0]
         self.window.frameSwapped.connect(self._on_frame_swapped)
+        self.statistics.watch(
+            idle=self.idle,
+            attract=self.attract,
+            catalog=self.catalog,
+            language=self.language,
+            stack=self.window.findChild(QObject, "stack"),
+        )
         self.housekeeping = Housekeeping(self.engine, self.window, self)
         self.idle.resetRequested.connect(self.housekeeping.soon)  # between visits: release caches
 
@@ -196,6 +206,21 @@ class KioskApp(QObject):
         first, self._opened_once = not self._opened_once, True
         return open_database(
             path, show_disputed=self.config.show_disputed_cities, search=not first, full_check=not first
+        )
+
+    def _make_recorder(self) -> StatisticsRecorder:
+        """Visit statistics in the state folder (never the curators' database); off with `statistics = false`."""
+        from kiosk.data.stats.store import FILE_NAME
+
+        c = self.config
+        return StatisticsRecorder(
+            cfg.default_state_dir() / FILE_NAME if c.statistics else None,
+            idle_timeout=c.idle_timeout,
+            idle_countdown=c.idle_countdown,
+            attract_timeout=c.attract_timeout,
+            city_name=self.catalog.name_of,
+            city_names=self.catalog.names,
+            parent=self,
         )
 
     def _hide_cursor(self) -> None:
@@ -248,6 +273,7 @@ class KioskApp(QObject):
         self.qapp.removeEventFilter(self.idle)
         self.qapp.removeEventFilter(self.attract)
         self.startup.stop()
+        self.statistics.shutdown()  # the visit in progress is written, the writer's thread ends
         self.attract.shutdown()
         self.idle.stop()
         self.housekeeping.stop()

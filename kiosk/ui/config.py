@@ -13,6 +13,7 @@ A config file is optional; each key has a default. Example (all keys shown with 
     db = ""                    # empty = the bundled database
     show_disputed_cities = false  # true = also show rows whose identity is an open question (row 46)
     admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
+    statistics = true          # anonymous visit counts in the state folder (docs/statistics.md); false = none
     status_dir = ""            # a folder shared back to the curator: <kiosk_id>.json is written there (empty = none)
     kiosk_id = ""              # this kiosk's name in the fleet status (empty = the host name)
     status_interval = 300      # seconds between status writes (kiosk-db fleet: stale after three missed)
@@ -58,6 +59,7 @@ class Config:
     log_dir: Path | None = None
     db: Path | None = None
     show_disputed_cities: bool = False  # row 46 (Волгоград in the seed, Вологда in the decree) stays hidden
+    statistics: bool = True  # anonymous visit counts in the state folder (docs/statistics.md)
     status_dir: Path | None = None  # the fleet status folder (kiosk.ui.services.fleet_status); None = write nothing
     kiosk_id: str = ""
     status_interval: float = 300.0
@@ -89,9 +91,9 @@ def _check(key: str, value, where: str):
         if not isinstance(value, str):
             raise ConfigError(f"{where}: {key} must be a path in quotes, not {value!r}")
         return Path(value).expanduser() if value else None
-    if key == "show_disputed_cities":
+    if key in ("show_disputed_cities", "statistics"):
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: show_disputed_cities must be true or false, not {value!r}")
+            raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
         return value
     if key == "kiosk_id":
         if not isinstance(value, str) or len(value) > 100 or any(c in value for c in "/\\\0\n"):
@@ -201,7 +203,7 @@ def user_config_path() -> Path:
 
 
 def default_state_dir() -> Path:
-    """What the kiosk keeps between runs (the PIN lock-out count)."""
+    """What the kiosk keeps between runs (the PIN lock-out count, the visit statistics)."""
     return locations.user_state_dir()
 
 

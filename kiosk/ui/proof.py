@@ -134,7 +134,12 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
     painter: QPainter | None = None
     pngs = 0
     kiosk_app = appmod.KioskApp(
-        config, db_path=db_path, windowed=True, size=sizes[0], watch=False, on_quit=lambda code: None
+        config.with_overrides(statistics=False),  # proof sheets are not visits
+        db_path=db_path,
+        windowed=True,
+        size=sizes[0],
+        watch=False,
+        on_quit=lambda code: None,
     )
     try:
         driver = ShellDriver(kiosk_app)

@@ -83,7 +83,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
     kiosk_app = None
     try:
         kiosk_app = KioskApp(
-            config,
+            config.with_overrides(statistics=False),  # a check of the screens is not a visit
             db_path=db_path,
             windowed=True,
             size=sizes[0],

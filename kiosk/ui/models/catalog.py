@@ -404,6 +404,15 @@ class Catalog(QObject):
         row = self.indexOfLetter(letter)
         return self._model.cityIdAt(row) if row >= 0 else 0
 
+    def name_of(self, city_id: int) -> str:
+        """The city's Russian name ("" for an unknown id): what statistics count a city by."""
+        c = self._by_id.get(int(city_id))
+        return c.name if c is not None else ""
+
+    def names(self) -> list[str]:
+        """Every city shown, by name (statistics list the ones nobody opened)."""
+        return [c.name for c in self._cities]
+
     def city(self, city_id: int) -> CityDetail | None:
         from kiosk.ui.models.city_detail import CityDetail, MemorialDetail, TagLabel
 

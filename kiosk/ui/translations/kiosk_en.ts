@@ -72,6 +72,18 @@
         <translation>console only</translation>
     </message>
     <message>
+        <source>Посещения</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>не записываются (statistics = false)</source>
+        <translation>not recorded (statistics = false)</translation>
+    </message>
+    <message>
+        <source>сегодня: %1, за 7 дней: %2; чаще всего открывали: %3</source>
+        <translation>today: %1, last 7 days: %2; most opened: %3</translation>
+    </message>
+    <message>
         <source>Перезагрузить базу</source>
         <translation>Reload database</translation>
     </message>

@@ -11,8 +11,14 @@ Item {
     property string reloadNote: ""
 
     visible: false
-    function open() { reloadNote = ""; visible = true }
+    function open() { reloadNote = ""; Statistics.refresh(); visible = true }
     function close() { visible = false }
+
+    // «Москва (12), Тула (9), Омск (7)»: the three most-opened cities of the last 7 days.
+    function topCitiesText(): string {
+        const names = Statistics.topCities, opens = Statistics.topCityOpens
+        return names.length === 0 ? "—" : names.map((name, i) => name + " (" + opens[i] + ")").join(", ")
+    }
 
     Connections {
         target: Database
@@ -72,7 +78,11 @@ Item {
                     [qsTr("Городов"), String(Database.cityCount)],
                     [qsTr("Новый файл базы"), Database.pendingReload ? qsTr("проверен, включится между посетителями")
                                               : Database.refusal ? qsTr("не принят: %1").arg(Database.refusal) : "—"],
-                    [qsTr("Журнал"), KioskInfo.logPath || qsTr("только консоль")]
+                    [qsTr("Журнал"), KioskInfo.logPath || qsTr("только консоль")],
+                    // Visit statistics at a glance, one row (the full report: kiosk-db stats, docs/statistics.md).
+                    [qsTr("Посещения"), !Statistics.recording ? qsTr("не записываются (statistics = false)")
+                        : qsTr("сегодня: %1, за 7 дней: %2; чаще всего открывали: %3").arg(Statistics.todayVisits)
+                              .arg(Statistics.weekVisits).arg(panel.topCitiesText())]
                 ]
                 delegate: Item {
                     id: fact
@@ -91,7 +101,7 @@ Item {
                         x: facts.keyWidth + facts.columnSpacing
                         width: facts.width - x
                         text: fact.modelData[1]
-                        wrapMode: Text.WrapAnywhere
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // names whole; paths and hashes anywhere
                     }
                 }
             }

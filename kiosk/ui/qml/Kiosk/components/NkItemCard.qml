@@ -26,6 +26,7 @@ Item {
 
     function open(itemRef, withSources) {
         ref = itemRef
+        Statistics.record("card", itemRef)   // counted by its ref (kiosk/ui/services/statistics.py)
         showSources = withSources === true || item.kind === "paragraph"
         body.contentY = 0
         opener = card.Window.activeFocusItem
