@@ -133,6 +133,7 @@ class KioskApp(QObject):
                 kiosk_id=self.config.kiosk_id,
                 interval_s=self.config.status_interval,
                 state_dir=cfg.default_state_dir(),
+                visits_today=self._visits_today,
                 parent=self,
             )
         self.startup.later("search", self.database.guarded("search", self.catalog.warm_search))
@@ -222,6 +223,14 @@ class KioskApp(QObject):
             city_names=self.catalog.names,
             parent=self,
         )
+
+    def _visits_today(self) -> int | None:
+        """Today's visits for the fleet status, where statistics are recorded (read again for the next status)."""
+        stats = getattr(self, "statistics", None)  # the first status is written before the recorder exists
+        if stats is None or not stats.enabled:
+            return None
+        stats.refresh()
+        return int(stats.todayVisits)
 
     def _hide_cursor(self) -> None:
         from PySide6.QtCore import Qt
