@@ -201,9 +201,13 @@ def fake_cities(*, empty_text: bool = True) -> list[City]:
 
 
 def huge_city(cid: int = 99) -> City:
-    """One megabyte of text: a single endless paragraph plus many short ones."""
-    word = "доблесть "
-    blob = word * (600_000 // len(word)) + "\n" + ("Абзац про труд в тылу.\n" * 20_000)
+    """The longest text the schema lets a city have (kiosk.data.schema.LONG_TEXT, 200 000 characters, ~0.4 MB in
+    UTF-8): a single endless paragraph plus many short ones. Longer ones are refused before they are read."""
+    from kiosk.data.schema import LONG_TEXT
+
+    word, line = "доблесть ", "Абзац про труд в тылу.\n"
+    blob = word * (LONG_TEXT // 2 // len(word)) + "\n"
+    blob += line * ((LONG_TEXT - len(blob)) // len(line))
     return City(
         cid,
         "Мегабайтск",

@@ -126,7 +126,7 @@ def huge_db(tmp_path_factory):
     )
 
 
-def test_megabyte_text_stays_usable(make_kiosk, huge_db, tmp_path):
+def test_the_longest_allowed_text_stays_usable(make_kiosk, huge_db, tmp_path):
     app = make_kiosk(huge_db)
     finger = Finger(app.window)
     open_cities(app, finger)

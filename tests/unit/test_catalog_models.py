@@ -184,7 +184,7 @@ def test_paragraphs_and_huge_text():
     assert paragraphs_of("") == []
     paras = paragraphs_of(huge_city().text)
     assert max(len(p) for p in paras) <= 2400
-    assert sum(len(p) for p in paras) > 900_000
+    assert sum(len(p) for p in paras) > 0.95 * len(huge_city().text)  # nothing lost but the line breaks
 
 
 def test_initial_letter():
