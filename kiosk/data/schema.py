@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: quiz_questions
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +150,25 @@ SLIDES = _t(
 # Its rows in display order, in column order (kiosk.data.slides.from_rows makes the records).
 SLIDE_ROWS = f"SELECT {', '.join(SLIDES.column_names)} FROM slides ORDER BY position, id"
 
+# Curators' own quiz questions (db/sources/quiz.toml, kiosk.data.quiz.curated): four answers, `correct` names the
+# right one (1..4); English optional. Like slides, nothing is NOT NULL but the id: a hand-edited bad question is
+# named by `validate` and left out of rounds by the kiosk.
+QUIZ = _t(
+    "quiz_questions",
+    ("id", I, True),
+    ("text", T),
+    *((f"answer{i}", T) for i in range(1, 5)),
+    ("correct", I),
+    ("explanation", T),
+    ("source", T),
+    ("enabled", I),
+    ("text_en", T),
+    *((f"answer{i}_en", T) for i in range(1, 5)),
+    ("explanation_en", T),
+    pk=["id"],
+)
+QUIZ_ROWS = f"SELECT {', '.join(QUIZ.column_names)} FROM quiz_questions ORDER BY id"
+
 # The search index: each city's terms, normalised, stemmed and romanised by kiosk.data.textnorm at build time and
 # joined by spaces. The kiosk loads them into memory and searches them in Python (kiosk.data.search), which
 # gives prefixes while typing, typo tolerance and ranking that SQLite's FTS5 does not offer for Russian. Derived
@@ -165,7 +184,8 @@ SEARCH_TERMS = _t(
 
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
-    t.name: t for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SLIDES, SEARCH_TERMS)
+    t.name: t
+    for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SLIDES, QUIZ, SEARCH_TERMS)
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
@@ -304,6 +324,7 @@ CONTENT_TABLES = (
     "questions",
     "images",
     "slides",
+    QUIZ.name,
     SEARCH_TERMS.name,
     *NK_TABLE_NAMES,
 )
