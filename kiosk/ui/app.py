@@ -35,6 +35,7 @@ from kiosk.ui.services.database import DatabaseService, open_database
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.language import LanguageService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
+from kiosk.ui.services.quiz import QuizService
 from kiosk.ui.services.startup import StartupService
 from kiosk.ui.housekeeping import Housekeeping
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
@@ -116,6 +117,15 @@ class KioskApp(QObject):
         self.database.infoChanged.connect(
             lambda: self.startup.later("map", lambda: self.city_map.load(self.database.repository))
         )
+        # The quiz: its round belongs to the visit (the idle reset ends it); its questions follow the database.
+        self.quiz = QuizService(
+            lambda: self.database.repository if self.database.available else None,
+            lambda: self.language.property("code"),
+            self,
+        )
+        self.idle.resetRequested.connect(self.quiz.end)
+        self.database.infoChanged.connect(self.quiz.forget_data)
+        self.language.languageChanged.connect(self.quiz.relocalise)
         self.database.open()
         self.startup.later("search", self.catalog.warm_search)
         self.attract = AttractService(
@@ -148,6 +158,7 @@ class KioskApp(QObject):
             self.city_map,
             self.language,
             self.startup,
+            self.quiz,
         )
         self.language.attach(self.engine)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")

@@ -7,6 +7,7 @@ answer has no English form is not a subject in English.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Sequence
 
 from kiosk.data.nk_records import Event, Figure
@@ -15,6 +16,7 @@ from kiosk.data.quiz.facts import Facts
 from kiosk.data.quiz.records import OPTIONS, Question, fold
 from kiosk.data.records import City
 
+_NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 MAP_MIN_KM = 700.0  # the four points of a map question lie this far apart: distinct targets on a country map
 EVENT_SPREAD = 4  # distractor years of a timeline event: within this many years of it
 
@@ -257,7 +259,8 @@ def event_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question
 def _figures(facts: Facts, lang: str) -> list[Figure]:
     if lang != "ru":  # units and labels are Russian; an English label alone would not make the sentence
         return []
-    return [f for f in facts.figures if facts.section_ok(f"figure:{f.id}") and f.value_text.strip()]
+    # Numbers only: «каждый второй» or «в 16 раз» among numbers would give itself away.
+    return [f for f in facts.figures if facts.section_ok(f"figure:{f.id}") and _NUMBER.fullmatch(f.value_text.strip())]
 
 
 def figure_subjects(facts: Facts, lang: str) -> list:

@@ -49,6 +49,7 @@ Window {
         // stays inside the visit and keeps them).
         function home() {
             Catalog.reset()
+            Quiz.end()
             if (stack.depth > 1)
                 stack.popToIndex(0, instant)
         }
@@ -68,6 +69,12 @@ Window {
         function map() {
             screens.ready()
             stack.push(screens.map, { nav: navigator }, instant)
+        }
+        // «Викторина»: its round lives in Python (Quiz), so a city page opened from it comes back to it.
+        function quiz() {
+            screens.ready()
+            if (screens.quiz === null) screens.quiz = Qt.createComponent("Kiosk", "QuizScreen")
+            stack.push(screens.quiz, { nav: navigator }, instant)
         }
         function back() {
             if (stack.depth > 1)
@@ -112,6 +119,7 @@ Window {
         property Component cities: null
         property Component city: null
         property Component map: null
+        property Component quiz: null
         property var nk: null   // var, not NkPages: a type named here is loaded with Main (and NkPages' 7 screens with it)
         // Everything a screen off home needs: what start-up put off, and the screens' components.
         function ready() {

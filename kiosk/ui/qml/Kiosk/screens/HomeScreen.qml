@@ -23,10 +23,11 @@ Item {
     // «Aa»: tiles grow with their captions (by half the text's growth: the title's type stays).
     // «Aa» (landscape): tiles grow with their captions, by half the text's growth, as far as the column has
     // room; portrait tiles are wide enough for the larger captions and leave the room to the quote.
-    readonly property int tileCount: 1 + (Novokuznetsk.available ? 1 : 0) + (showMap ? 1 : 0)
-    readonly property int tileHeight: portrait ? Theme.px(236)
+    readonly property int tileCount: 2 + (Novokuznetsk.available ? 1 : 0) + (showMap ? 1 : 0)
+    // Four tiles (with «Викторина») share the column's height: shorter than three, never under 200 px at 1080p.
+    readonly property int tileHeight: portrait ? Theme.px(tileCount > 3 ? 212 : 236)
         : Math.min(Math.round(Theme.px(248) * (1 + (Theme.textScale - 1) / 2)),
-                   Math.max(Theme.px(248), Math.floor((height - Theme.px(80) * 2 - (tileCount - 1) * Theme.unit * 4) / tileCount)))
+                   Math.max(Theme.px(tileCount > 3 ? 200 : 248), Math.floor((height - Theme.px(80) * 2 - (tileCount - 1) * Theme.unit * 4) / tileCount)))
 
     // A banner-red band down the left edge: the one decoration, calm and still.
     Rectangle {
@@ -164,6 +165,15 @@ Item {
             title: qsTr("Карта")
             caption: qsTr("Города на карте России")
             onActivated: home.nav.map()
+        }
+        HomeTile {
+            objectName: "tileQuiz"
+            width: tiles.width
+            height: home.tileHeight
+            icon: "mdi6.help-circle-outline"
+            title: qsTr("Викторина")
+            caption: qsTr("Десять вопросов по экспозиции: для одного игрока или для двух команд")
+            onActivated: home.nav.quiz()
         }
     }
 }
