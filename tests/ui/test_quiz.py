@@ -49,7 +49,7 @@ class Player:
         assert find(self.app.window, "quizVerdict").isVisible()
         verdict = find(self.app.window, "quizVerdictText").property("text")
         english = self.app.language.property("code") == "en"
-        yes, no = ("Correct!", "Not quite. The right answer: ") if english else ("Верно!", "Неверно. Правильный ответ: ")
+        yes, no = ("Correct!", "Not quite") if english else ("Верно!", "Неверно")
         assert (verdict == yes) if right else verdict.startswith(no), (verdict, q)
         assert find(self.app.window, "quizExplanation").property("text")
 

@@ -321,10 +321,6 @@
         <source>Викторина</source>
         <translation>Quiz</translation>
     </message>
-    <message>
-        <source>Десять вопросов по экспозиции: для одного игрока или для двух команд</source>
-        <translation>Ten questions on the exhibition: for one player or two teams</translation>
-    </message>
 </context>
 <context>
     <name>IdleOverlay</name>
@@ -845,6 +841,10 @@
     <message>
         <source>Верно!</source>
         <translation>Correct!</translation>
+    </message>
+    <message>
+        <source>Неверно</source>
+        <translation>Not quite</translation>
     </message>
     <message>
         <source>Неверно. Правильный ответ: %1</source>

@@ -195,8 +195,9 @@ Item {
                 columns: screen.portrait ? 1 : 2
                 spacing: Theme.unit * 3
                 readonly property real cellWidth: (width - spacing * (columns - 1)) / columns
+                readonly property int rows: 4 / columns
                 readonly property real cellHeight: Math.max(Theme.touchLarge,
-                    Math.min(Theme.fpx(150), (middle.height - spacing * (4 / columns - 1)) / (4 / columns)))
+                    Math.min(Theme.fpx(160), (middle.height - spacing * (rows - 1)) / rows))
 
                 Repeater {
                     model: screen.asking && !screen.isMap ? screen.q.options : []
@@ -208,7 +209,7 @@ Item {
                         readonly property bool isWrongChoice: screen.answered && index === Quiz.chosen && !isRight
                         objectName: "quizOption_" + index
                         width: answers.cellWidth
-                        height: Math.max(answers.cellHeight, optionText.implicitHeight + Theme.unit * 4)
+                        height: answers.cellHeight
                         radius: Theme.radius * 2
                         color: optionTap.pressed && !screen.answered ? Theme.groundPressed
                              : isRight ? "#2f3b2a" : isWrongChoice ? "#3f2422" : Theme.groundRaised
@@ -234,8 +235,13 @@ Item {
                                 right: mark.left; rightMargin: Theme.unit * 2
                                 verticalCenter: parent.verticalCenter
                             }
+                            height: parent.height - Theme.unit * 2
+                            verticalAlignment: Text.AlignVCenter
                             text: option.modelData
                             font.pixelSize: Theme.fpx(38)
+                            // A long answer (a memorial's name) shrinks to its cell rather than run out of it.
+                            fontSizeMode: Text.Fit
+                            minimumPixelSize: Theme.px(26)
                             lineHeight: 1.1
                             wrapMode: Text.WordWrap
                         }
@@ -341,7 +347,10 @@ Item {
             objectName: "quizVerdict"
             anchors.bottom: parent.bottom
             width: parent.width
-            height: Math.max(verdictColumn.implicitHeight, buttons.height)
+            // Room for the verdict and two lines of explanation kept from the start: answering moves nothing.
+            readonly property real reserve: Math.max(verdictColumn.implicitHeight,
+                                                     Theme.fpx(38) * 1.3 + Theme.unit + Theme.bodySize * 1.4 * 2)
+            height: screen.portrait ? reserve + Theme.unit * 3 + buttons.height : Math.max(reserve, buttons.height)
 
             Column {
                 id: verdictColumn
@@ -363,13 +372,15 @@ Item {
                         objectName: "quizVerdictText"
                         anchors.verticalCenter: parent.verticalCenter
                         width: verdictColumn.width - Theme.fpx(44) - Theme.unit * 2
+                        // The right answer is marked on its button or point; the screen reader hears it here.
                         text: !screen.answered ? "" : screen.rightChosen ? qsTr("Верно!")
-                              : qsTr("Неверно. Правильный ответ: %1").arg(screen.q.options[screen.q.answer])
+                              : qsTr("Неверно")
                         font.bold: true
                         font.pixelSize: Theme.fpx(38)
                         wrapMode: Text.WordWrap
                         Accessible.role: Accessible.StaticText
-                        Accessible.name: text
+                        Accessible.name: !screen.answered || screen.rightChosen ? text
+                            : qsTr("Неверно. Правильный ответ: %1").arg(screen.q.options[screen.q.answer])
                     }
                 }
                 KText {
