@@ -239,7 +239,9 @@ def _quiz_findings(repo: Repository) -> list[Finding]:
     for q in repo.quiz_questions():
         name = _one_line(str(q.text or ""), 60)
         for fld, why in problems(q):
-            out.append(Finding("error", "quiz_invalid", "quiz_questions", q.id, name, fld, why, "left out of rounds: fix it"))
+            out.append(
+                Finding("error", "quiz_invalid", "quiz_questions", q.id, name, fld, why, "left out of rounds: fix it")
+            )
         english = "with English" if q.has_english() else "Russian only"
         state = "asked in rounds" if q.enabled else "disabled: not asked"
         out.append(Finding("info", "quiz_question", "quiz_questions", q.id, name, "text", english, state))

@@ -47,6 +47,8 @@ def quiz_pages(repository) -> list:
         return go
 
     questions = repository.quiz_questions() if hasattr(repository, "quiz_questions") else ()
-    pages = [ProofPage(f"quiz-curated-{q.id:03d}", f"Викторина: вопрос {q.id}", show("curated", q.id)) for q in questions]
+    pages = [
+        ProofPage(f"quiz-curated-{q.id:03d}", f"Викторина: вопрос {q.id}", show("curated", q.id)) for q in questions
+    ]
     pages += [ProofPage(f"quiz-{kind}", f"Викторина: {kind}", show(kind)) for kind in KINDS if kind != "curated"]
     return pages

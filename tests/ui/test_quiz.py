@@ -81,10 +81,10 @@ def _play_round(player: Player, with_more: bool) -> int:
         elif with_more and target.startswith(("event:", "figure:")) and not seen_card:
             player.press(find(app.window, "quizMore"))
             card = find(app.window, "nkItemCard")
-            assert wait_until(lambda: card.isVisible())
+            assert wait_until(lambda card=card: card.isVisible())
             assert card.property("ref") == target
             player.press(find(app.window, "nkItemClose"))
-            assert wait_until(lambda: not card.isVisible())
+            assert wait_until(lambda card=card: not card.isVisible())
             seen_card = True
         player.next()
     assert not with_more or (seen_city and seen_card)
@@ -164,7 +164,7 @@ def test_english_keeps_the_round(make_kiosk, shell_db):
     assert wait_until(lambda: app.language.property("code") == "en")
     assert app.quiz.property("index") == 1 and app.quiz.property("total") == 10
     assert wait_until(lambda: find(app.window, "quizProgress").property("text") == "Question 2 of 10")
-    for i in range(1, 10):
+    for _ in range(1, 10):
         player.answer(right=True)
         player.next()
     assert find(app.window, "quizResultText").property("text") == "Correct answers: 10 of 10"

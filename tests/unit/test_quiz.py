@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from kiosk.data.map_asset import MapAsset
-from kiosk.data.quiz.check import Verifier, all_questions, check
+from kiosk.data.quiz.check import Verifier, check
 from kiosk.data.quiz.facts import Facts
 from kiosk.data.quiz.kinds import GENERATORS, MAP_MIN_KM
 from kiosk.data.quiz.records import KINDS, OPTIONS, ROUND

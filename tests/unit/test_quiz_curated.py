@@ -67,7 +67,10 @@ def test_questions_travel_from_the_source_to_rounds(sources_copy, tmp_path):
         ('answers = ["А", "Б", "В", "Г"]\ncorrect = 5', "question[0].correct: must say which answer is right, 1..4"),
         ('answers = ["А", "Б", "В", "Г"]', "question[0].correct: must say which answer is right"),
         ('answers = ["<b>А</b>", "Б", "В", "Г"]\ncorrect = 1', "question[0].answer1: contains markup ('<b>')"),
-        ('answers = ["А", "Б", "В", "' + "я" * 200 + '"]\ncorrect = 1', "question[0].answer4: 200 characters, at most 80"),
+        (
+            'answers = ["А", "Б", "В", "' + "я" * 200 + '"]\ncorrect = 1',
+            "question[0].answer4: 200 characters, at most 80",
+        ),
         ('answers = ["А", "Б", "В", "Г"]\ncorrect = 1\ntext_en = "Q?"', "question[0].answers_en: must be 4 answers"),
         ('answers = ["А", "Б", "В", "Г"]\ncorrect = 1\nhint = "x"', "question[0].hint: unknown field"),
     ],

@@ -6,6 +6,7 @@ data, nothing about a hidden or disputed record, nothing resting on a field the 
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from kiosk.data.quiz.facts import Facts, disputed_refs, flagged_fields
 from kiosk.data.quiz.kinds import MAP_MIN_KM, GENERATORS, event_year
@@ -43,7 +44,8 @@ class Verifier:
 
     def right(self, q: Question) -> list[int]:
         """Indices of the options the database makes true."""
-        c = self.cities.get(q.subject) if isinstance(q.subject, int) else None
+        subject: Any = q.subject
+        c = self.cities.get(subject) if isinstance(subject, int) else None
         v = q.values
         if q.kind == "year":
             return [i for i, y in enumerate(v) if c is not None and y == c.year]
@@ -59,26 +61,32 @@ class Verifier:
             mine = fold(c.memorial.title) if c is not None and c.memorial else None
             return [i for i, cid in enumerate(v) if (m := self.cities[cid].memorial) and fold(m.title) == mine]
         if q.kind == "event":
-            e = self.events.get(q.subject)  # type: ignore[arg-type]
+            e = self.events.get(subject)
             return [i for i, y in enumerate(v) if e is not None and y == event_year(e)]
         if q.kind == "figure":
-            f = self.figures.get(q.subject)  # type: ignore[arg-type]
-            return [i for i, x in enumerate(v) if f is not None and fold(self.figures[x].value_text) == fold(f.value_text)]
+            f = self.figures.get(subject)
+            return [
+                i for i, x in enumerate(v) if f is not None and fold(self.figures[x].value_text) == fold(f.value_text)
+            ]
         if q.kind == "curated":
-            cq = self.curated.get(q.subject)  # type: ignore[arg-type]
+            cq = self.curated.get(subject)
             return [cq.correct - 1] if cq is not None and isinstance(cq.correct, int) else []
         return []
 
     def problems(self, q: Question) -> list[str]:
         found = []
-        if len(q.options) != OPTIONS or len({fold(o) for o in q.options}) != OPTIONS or not all(o.strip() for o in q.options):
+        if (
+            len(q.options) != OPTIONS
+            or len({fold(o) for o in q.options}) != OPTIONS
+            or not all(o.strip() for o in q.options)
+        ):
             found.append(f"fewer than {OPTIONS} distinct options: {' | '.join(q.options)}")
         right = self.right(q)
         if len(right) != 1:
             found.append(f"ambiguous: {len(right)} options are right by the data")
         elif right[0] != q.answer:
             found.append(f"the marked answer «{q.options[q.answer]}» is wrong by the data")
-        cities = {q.subject} if q.kind in ("year", "region", "city_tag", "map", "memorial") else set()
+        cities: set[Any] = {q.subject} if q.kind in ("year", "region", "city_tag", "map", "memorial") else set()
         if q.kind in ("tag_city", "map", "memorial"):
             cities |= set(q.values)
         if hidden := sorted(cities & self.hidden):
@@ -87,8 +95,8 @@ class Verifier:
             refs = {f"{q.kind}:{q.subject}"} | ({f"figure:{x}" for x in q.values} if q.kind == "figure" else set())
             if bad := sorted(refs & self.disputed):
                 found.append(f"about a disputed record: {', '.join(bad)}")
-        if bad := [r for r in q.rests_on if r in self.flagged]:
-            found.append("rests on a field the report flags: " + ", ".join(f"{t}[{i}].{f}" for t, i, f in bad))
+        if flagged := [r for r in q.rests_on if r in self.flagged]:
+            found.append("rests on a field the report flags: " + ", ".join(f"{t}[{i}].{f}" for t, i, f in flagged))
         if q.kind == "map":
             pts = q.points
             close = [
@@ -112,7 +120,7 @@ def check(repo: Repository) -> tuple[int, list[str]]:
 
     verifier = Verifier(repo)
     facts = Facts.of(repo)
-    lines = []
+    lines: list[str] = []
     count = 0
     for lang in LANGUAGES:
         for q in all_questions(facts, lang):

@@ -51,7 +51,7 @@ class CuratedQuestion:
 
 
 def _answers_problems(answers: tuple, suffix: str, required: bool) -> list[tuple[str, str]]:
-    found = []
+    found: list[tuple[str, str]] = []
     if not required and not any(answers):
         return found
     if len(answers) != OPTIONS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from kiosk.data.nk_records import Event, Figure
 from kiosk.data.projection import great_circle_km
@@ -21,9 +22,9 @@ MAP_MIN_KM = 700.0  # the four points of a map question lie this far apart: dist
 EVENT_SPREAD = 4  # distractor years of a timeline event: within this many years of it
 
 
-def _pick(rng: random.Random, pool: Sequence, n: int, fits: Callable[[object, list], bool]) -> list | None:
+def _pick(rng: random.Random, pool: Sequence, n: int, fits: Callable[[Any, list], bool]) -> list[Any] | None:
     """n items of `pool` in random order, each fitting those already taken; None when there are not enough."""
-    taken: list = []
+    taken: list[Any] = []
     for item in rng.sample(list(pool), len(pool)):
         if fits(item, taken):
             taken.append(item)
@@ -88,10 +89,7 @@ def region_subjects(facts: Facts, lang: str) -> list:
 
 def region_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
     c = next(c for c in facts.cities if c.id == subject)
-    others = sorted(
-        {x.region for x in _cities(facts, lang, "region") if fold(x.region) != fold(c.region)}
-        - {""}
-    )
+    others = sorted({x.region for x in _cities(facts, lang, "region") if fold(x.region) != fold(c.region)} - {""})
     others = [r for r in others if facts.region(r, lang)]
     wrong = _pick(rng, others, OPTIONS - 1, lambda r, taken: fold(facts.region(r, lang)) not in {
         fold(facts.region(t, lang)) for t in [c.region, *taken]})  # fmt: skip

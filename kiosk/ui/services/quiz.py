@@ -94,7 +94,7 @@ class QuizService(QObject):
             return
         self._chosen = option
         if option == self._round[self._index].answer:
-            self._scores[self.team] += 1
+            self._scores[self._turn()] += 1
         self.changed.emit()
 
     @Slot()
@@ -186,10 +186,13 @@ class QuizService(QObject):
     def chosen(self) -> int:
         return self._chosen
 
+    def _turn(self) -> int:
+        return self._index % 2 if self._teams else 0
+
     @Property(int, notify=changed)
     def team(self) -> int:
         """Whose turn it is: 0 (Команда 1) or 1 (Команда 2); always 0 for one player."""
-        return self._index % 2 if self._teams else 0
+        return self._turn()
 
     @Property("QVariantList", notify=changed)
     def scores(self) -> list:

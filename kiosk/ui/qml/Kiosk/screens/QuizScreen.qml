@@ -195,9 +195,9 @@ Item {
                 columns: screen.portrait ? 1 : 2
                 spacing: Theme.unit * 3
                 readonly property real cellWidth: (width - spacing * (columns - 1)) / columns
-                readonly property int rows: 4 / columns
+                readonly property int rowCount: 4 / columns
                 readonly property real cellHeight: Math.max(Theme.touchLarge,
-                    Math.min(Theme.fpx(160), (middle.height - spacing * (rows - 1)) / rows))
+                    Math.min(Theme.fpx(160), (middle.height - spacing * (rowCount - 1)) / rowCount))
 
                 Repeater {
                     model: screen.asking && !screen.isMap ? screen.q.options : []
