@@ -34,8 +34,11 @@ def visit_quiz(d, visit, quiz) -> list[str]:
 
 def quiz_pages(repository) -> list:
     """Proof sheets: every curators' question, answered (the explanation shows), and one question of each kind
-    the kiosk makes from the data."""
-    from kiosk.data.quiz.records import KINDS
+    the kiosk makes from this database (a kind the data gives no question of has no page)."""
+    import random
+
+    from kiosk.data.quiz.facts import Facts
+    from kiosk.data.quiz.kinds import GENERATORS
     from kiosk.ui.proof import ProofPage
 
     def show(kind, subject=None):
@@ -46,9 +49,12 @@ def quiz_pages(repository) -> list:
 
         return go
 
-    questions = repository.quiz_questions() if hasattr(repository, "quiz_questions") else ()
+    facts = Facts.of(repository)
     pages = [
-        ProofPage(f"quiz-curated-{q.id:03d}", f"Викторина: вопрос {q.id}", show("curated", q.id)) for q in questions
+        ProofPage(f"quiz-curated-{q.id:03d}", f"Викторина: вопрос {q.id}", show("curated", q.id)) for q in facts.curated
     ]
-    pages += [ProofPage(f"quiz-{kind}", f"Викторина: {kind}", show(kind)) for kind in KINDS if kind != "curated"]
+    for kind, (subjects_of, make) in GENERATORS.items():
+        found = subjects_of(facts, "ru") if kind != "curated" else []
+        if found and make(facts, found[0], random.Random(0), "ru") is not None:
+            pages.append(ProofPage(f"quiz-{kind}", f"Викторина: {kind}", show(kind)))
     return pages
