@@ -21,12 +21,15 @@ SERIOUS = ("error", "warning")
 def flagged_fields(repo: Repository) -> set[tuple[str, object, str]]:
     """(table, record id, field) of every value the report flags as an error or a warning. Open questions and
     disagreeing figures are named by the city they concern; a section question by the items it quotes."""
+    from kiosk.data import geonames
     from kiosk.data.report import findings  # the report's own checks, not a copy of them
 
     flagged: set[tuple[str, object, str]] = set()
     questions = {q.id: q for q in repo.questions()}
     corrections = {k.id: k for k in repo.corrections()}
-    for f in findings(repo):
+    found = findings(repo)
+    geonames.release()  # a running kiosk needs the place names once, not for weeks
+    for f in found:
         if f.severity not in SERIOUS:
             continue
         if f.table == "questions" and f.id in questions:
