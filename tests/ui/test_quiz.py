@@ -168,3 +168,20 @@ def test_english_keeps_the_round(make_kiosk, shell_db):
         player.answer(right=True)
         player.next()
     assert find(app.window, "quizResultText").property("text") == "Correct answers: 10 of 10"
+
+
+def test_keys_answer_and_go_on(make_kiosk, shell_db):
+    """A school PC: 1–4 answer, Enter goes on (after the start was tapped)."""
+    from PySide6.QtCore import Qt
+
+    app = make_kiosk(shell_db, windowed=True)
+    finger = Finger(app.window)
+    Player(app, finger.tap).open_quiz()
+    finger.tap(find(app.window, "quizStart"))
+    assert wait_until(lambda: app.quiz.property("active"))
+    QTest.keyClick(app.window, Qt.Key.Key_3)
+    assert wait_until(lambda: app.quiz.property("chosen") == 2)
+    QTest.keyClick(app.window, Qt.Key.Key_1)  # the first answer counts
+    assert app.quiz.property("chosen") == 2
+    QTest.keyClick(app.window, Qt.Key.Key_Return)
+    assert wait_until(lambda: app.quiz.property("index") == 1 and app.quiz.property("chosen") == -1)

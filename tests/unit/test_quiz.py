@@ -153,3 +153,27 @@ def test_a_question_changes_language_with_its_options(facts):
     assert en is not None and en.key == q.key and en.values == q.values and en.answer == q.answer
     assert not CYRILLIC.search("".join(en.options))
     assert localise(facts, _one(facts, "memorial"), "en") is None  # no English form: replaced in the round
+
+
+def test_the_cli_names_a_generated_question_that_is_ambiguous(built_db, monkeypatch, capsys):
+    """`kiosk-db quiz --check` with a careless generator (a distractor city that has the tag): exit 1, named."""
+    from kiosk.data import cli
+    from kiosk.data.quiz import kinds
+
+    subjects_of, make = kinds.GENERATORS["tag_city"]
+
+    def careless(facts, subject, rng, lang):
+        q = make(facts, subject, rng, lang)
+        if q is None:
+            return q
+        holders = [c.id for c in facts.cities if subject in c.tags and c.id != q.values[q.answer]]
+        if not holders:
+            return q
+        wrong = (q.answer + 1) % 4
+        return replace(q, values=tuple(holders[0] if i == wrong else v for i, v in enumerate(q.values)))
+
+    monkeypatch.setitem(kinds.GENERATORS, "tag_city", (subjects_of, careless))
+    assert cli.main(["quiz", str(built_db), "--check"]) == 1
+    out = capsys.readouterr()
+    assert "tag_city:" in out.out and "ambiguous: 2 options are right by the data" in out.out
+    assert "problem(s) in" in out.err
