@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 
 from kiosk.data.quiz.facts import Facts
@@ -42,6 +43,12 @@ class Player:
         q = self.q()
         option = q["answer"] if right else (q["answer"] + 1) % 4
         name = f"quizPoint_{option}" if q["kind"] == "map" else f"quizOption_{option}"
+        if q["kind"] == "map":  # the four points are all on the map, where a finger can reach them
+            area = find(self.app.window, "quizMap")
+            for i in range(4):
+                point = find(self.app.window, f"quizPoint_{i}")
+                centre = point.mapToItem(area, QPointF(point.width() / 2, point.height() / 2))
+                assert 0 < centre.x() < area.width() and 0 < centre.y() < area.height(), (i, q["key"])
         target = find(self.app.window, name)
         assert target.width() >= 64 and target.height() >= 64, name  # touch targets at 1080p
         self.press(target)
