@@ -18,11 +18,12 @@ libX11-xcb.so.1:libx11-xcb1"
 wanted=$base
 [ "$mode" = run ] && wanted="$base $xcb"
 
-# Tools the real-window tests use (Xvfb with and without a window manager, Weston's headless Wayland) and the
-# bundle trimming (readelf, cc): best effort, since those tests skip cleanly where a tool is missing.
+# Tools the real-window tests use (Xvfb with and without a window manager, Weston's headless Wayland), the
+# bundle trimming (readelf, cc) and the fleet test (syncthing on 127.0.0.1): best effort, since those tests
+# skip cleanly where a tool is missing.
 if [ "$mode" = test ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   tools=""
-  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox weston:weston readelf:binutils cc:gcc; do
+  for pair in Xvfb:xvfb xdotool:xdotool openbox:openbox weston:weston readelf:binutils cc:gcc syncthing:syncthing; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || tools="$tools ${pair#*:}"
   done
   if [ -n "$tools" ]; then

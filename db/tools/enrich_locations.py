@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from seed_to_sources import CITIES, basic, render_location  # noqa: E402
 
+from kiosk.data.english import city_en  # noqa: E402 - the official English names win over GeoNames
+
 POPULATIONS = (15000, 5000, 1000, 500)
 
 # GeoNames files these cities under a country code other than RU.
@@ -72,14 +74,16 @@ def lookup(name: str, region: str, caches: dict[int, dict]) -> dict | None:
     return None
 
 
-def enrich(doc: str, city: dict | None) -> str:
+def enrich(doc: str, city: dict | None, official: str = "") -> str:
+    """`official`: the city's English name from kiosk/data/reference/english_names.toml ([cities]), which wins
+    over GeoNames' transliteration («Lys'va» → «Lysva»)."""
     if city is None:
         loc_block = render_location({}, MISSING)
-        latin = ""
+        latin = official
     else:
         loc = {"lat": city["latitude"], "lon": city["longitude"], "geonameid": city["geonameid"]}
         loc_block = render_location(loc)
-        latin = city["name"]
+        latin = official or city["name"]
     if not _LOCATION.search(doc) or not _NAME_LATIN.search(doc):
         raise ValueError("no [location] table or name_latin line")
     doc = _NAME_LATIN.sub(lambda _: f"name_latin = {basic(latin)}", doc, count=1)
@@ -102,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         city = lookup(data["name"], data["region"], caches)
         if city is None:
             missing.append(f"{path.name} {data['name']} ({data['region']})")
-        new = enrich(doc, city)
+        new = enrich(doc, city, city_en(data["name"]))
         tomllib.loads(new)  # still valid TOML
         if new != doc:
             changed.append(path.name)

@@ -54,6 +54,11 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
         if c.memorial is not None
     )
     db["city_tags"].insert_all({"city_id": c.id, "tag_id": t} for c in cities for t in c.tags)
+    db["city_sources"].insert_all(
+        {"city_id": c.id, "position": i, "title": r.title, "url": r.url, "facts": r.facts}
+        for c in cities
+        for i, r in enumerate(c.sources)
+    )
     db["corrections"].insert_all(
         {
             "id": k.id,

@@ -29,7 +29,15 @@ def cmd_build(args) -> int:
     from kiosk.data.repository import Repository
 
     repo = Repository.open(out)
-    print(f"{out}: built {len(repo.cities())} cities, {len(repo.tags())} tags from {args.sources}")
+    withheld = sorted(repo.disputed_city_ids())  # what the kiosk leaves out (config show_disputed_cities)
+    shown = (
+        f" ({len(repo.cities()) - len(withheld)} shown to visitors; withheld, its name an open question: "
+        + ", ".join(f"{i} {repo.city(i).name}" for i in withheld)
+        + ")"
+        if withheld
+        else ""
+    )
+    print(f"{out}: built {len(repo.cities())} cities{shown}, {len(repo.tags())} tags from {args.sources}")
     return 0
 
 
@@ -169,6 +177,39 @@ def cmd_remove_image(args) -> int:
     return 0
 
 
+def cmd_publish(args) -> int:
+    from kiosk.data.curation.publish_exhibit import publish_exhibit
+    from kiosk.data.repository import Repository
+
+    target = publish_exhibit(args.path, args.exhibit_dir)
+    meta = Repository.open(target).meta()
+    print(f"{target}: published (built {meta.get('built_at')}); kiosks switch to it between visits")
+    return 0
+
+
+def cmd_fleet(args) -> int:
+    from kiosk.data.curation.fleet_report import exit_code, format_json, format_text, read_fleet
+    from kiosk.data.fleet.status import Exhibit
+
+    published = None
+    if args.exhibit is not None:
+        from kiosk.data.curation.publish_exhibit import DB_NAME
+        from kiosk.data.repository import Repository
+
+        meta = Repository.open(args.exhibit / DB_NAME).meta()
+        published = Exhibit(str(meta.get("built_at", "")), str(meta.get("sources_sha256", "")))
+    if not args.status_dir.is_dir():
+        print(f"{args.status_dir}: no such folder", file=sys.stderr)
+        return 2
+    try:
+        rows, newest = read_fleet(args.status_dir, published=published)
+    except OSError as e:
+        print(f"{e.filename or args.status_dir}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_json(rows, newest) if args.json else format_text(rows, newest, args.status_dir))
+    return exit_code(rows)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk-db", description="Build, check and export the kiosk database.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -227,6 +268,19 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_remove_image)
+
+    p = sub.add_parser(
+        "publish", help="check a database in full and place it atomically as EXHIBIT_DIR/kiosk.sqlite (for sync)"
+    )
+    p.add_argument("path", type=Path, metavar="NEW")
+    p.add_argument("exhibit_dir", type=Path, metavar="EXHIBIT_DIR")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("fleet", help="one row per kiosk from their status files; exit 1 if any is stale or behind")
+    p.add_argument("status_dir", type=Path, metavar="STATUS_DIR")
+    p.add_argument("--exhibit", type=Path, metavar="EXHIBIT_DIR", help="compare with the file published there")
+    p.add_argument("--json", action="store_true", help="print the rows as JSON")
+    p.set_defaults(func=cmd_fleet)
 
     p = sub.add_parser("search", help="search like the kiosk does; prints ranked city names")
     p.add_argument("path", type=Path)

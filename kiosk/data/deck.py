@@ -40,6 +40,7 @@ class Slide:
     city_id: int = 0  # a city slide's city (its place on a locator map)
     today: bool = False  # «В этот день»: this event's day and month are today's
     duration: float = 0.0  # seconds on screen; 0 = the kiosk's slide_duration
+    editorial: bool = False  # a city slide whose headline is from the exhibition's own text (a city the list lacks)
     title_en: str = ""  # a curator slide's optional English, shown under the Russian for foreign passers-by
     text_en: str = ""
 
@@ -102,6 +103,7 @@ def city_slides(cities: Iterable, tags: Iterable) -> list[Slide]:
                 labels=tuple(t.label_ru for t in known),
                 lat=c.lat,
                 lon=c.lon,
+                editorial=c.editorial,
             )
         )
     return out

@@ -213,6 +213,7 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
         raise DataErrors(problems)
     imported = Imported(rows, origin)
     derive(rows, imported.notes)
+    _english_warnings(rows, imported.notes)
     for sheet, n, r in located:  # what derive() could not fill
         for col in schema.TABLES[sheet.table].columns:
             if col.required and r.get(col.name) is None and col.name in DERIVED.get(sheet.table, ()):
@@ -225,6 +226,18 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
     if problems:
         raise DataErrors(problems)
     return imported, files
+
+
+def _english_warnings(rows: dict[str, list[dict]], notes: list[str]) -> None:
+    """The number-and-name rule, as a warning: a curator's English may say what the Russian does not."""
+    from kiosk.data.english import region_en
+    from kiosk.data.english_check import problems
+
+    for c in rows.get("cities", []):
+        english = (c.get("summary_en") or "").strip()
+        known = f"{c.get('name_latin') or ''} {region_en(c.get('region') or '')}"
+        for why in problems(english, c.get("text") or "", known) if english else ():
+            notes.append(f"warning: cities[{c['id']}] {c['name']}: summary_en: {why}")
 
 
 def _remap(imported: Imported, e: DataError) -> DataError:
@@ -269,6 +282,7 @@ def _fill(imported: Imported, sha: str, files: list[str]):
                     lat=c["lat"],
                     lon=c["lon"],
                     name_latin=c["name_latin"] or "",
+                    summary_en=c.get("summary_en") or "",
                     tags=tuple(c[tables.CITY_TAGS_COLUMN]),
                 )
                 for c in rows["cities"]

@@ -20,6 +20,9 @@ def _quotes(kind: str, item_id: str, sources: tuple[Quote, ...]):
 
 
 def write_section(db: sqlite_utils.Database, s: Section) -> None:
+    def en(ref: str) -> str | None:
+        return s.labels_en.get(ref) or None
+
     db["nk_seeds"].insert_all(
         {
             "id": d.id,
@@ -30,11 +33,22 @@ def write_section(db: sqlite_utils.Database, s: Section) -> None:
             "shown": int(d.shown),
             "taken": d.taken,
             "text": d.text,
+            "title_en": d.title_en or None,
+            "kind_en": d.kind_en or None,
+            "taken_en": d.taken_en or None,
         }
         for i, d in enumerate(s.seeds)
     )
     db["nk_chapters"].insert_all(
-        {"id": c.id, "position": i, "title": c.title, "lead": c.lead} for i, c in enumerate(s.chapters)
+        {
+            "id": c.id,
+            "position": i,
+            "title": c.title,
+            "lead": c.lead,
+            "label_en": en(f"chapter:{c.id}"),
+            "summary_en": s.summaries_en.get(c.id) or None,
+        }
+        for i, c in enumerate(s.chapters)
     )
     db["nk_paragraphs"].insert_all(
         {"id": p.id, "chapter_id": c.id, "position": i, "text": p.text, "refs": REF_SEPARATOR.join(p.refs)}
@@ -51,6 +65,7 @@ def write_section(db: sqlite_utils.Database, s: Section) -> None:
             "when_text": e.when or None,
             "title": e.title,
             "text": e.text,
+            "label_en": en(f"event:{e.id}"),
         }
         for i, e in enumerate(s.events)
     )
@@ -64,11 +79,20 @@ def write_section(db: sqlite_utils.Database, s: Section) -> None:
             "label": f.label,
             "countable": int(f.countable),
             "text": f.text,
+            "label_en": en(f"figure:{f.id}"),
         }
         for i, f in enumerate(s.figures)
     )
     db["nk_people"].insert_all(
-        {"id": p.id, "position": i, "name": p.name, "role": p.role, "when_text": p.when or None, "text": p.text}
+        {
+            "id": p.id,
+            "position": i,
+            "name": p.name,
+            "role": p.role,
+            "when_text": p.when or None,
+            "text": p.text,
+            "label_en": en(f"person:{p.id}"),
+        }
         for i, p in enumerate(s.people)
     )
     db["nk_awards"].insert_all(
@@ -80,11 +104,13 @@ def write_section(db: sqlite_utils.Database, s: Section) -> None:
             "date": a.date or None,
             "by_whom": a.by or None,
             "text": a.text,
+            "label_en": en(f"award:{a.id}"),
         }
         for i, a in enumerate(s.awards)
     )
     db["nk_units"].insert_all(
-        {"id": u.id, "position": i, "name": u.name, "kind": u.kind, "text": u.text} for i, u in enumerate(s.units)
+        {"id": u.id, "position": i, "name": u.name, "kind": u.kind, "text": u.text, "label_en": en(f"unit:{u.id}")}
+        for i, u in enumerate(s.units)
     )
     db["nk_corrections"].insert_all(
         {"id": k.id, "seed": k.seed, "original": k.original, "corrected": k.corrected, "note": k.note}

@@ -26,7 +26,9 @@ _LABELLED = (
 _QUERIES = {
     "quotes": "SELECT kind, item_id, seed, quote FROM nk_quotes ORDER BY kind, item_id, position",
     "paragraphs": "SELECT id, chapter_id, text, refs FROM nk_paragraphs ORDER BY chapter_id, position",
-    "seeds": "SELECT id, file, title, kind, shown, taken, text FROM nk_seeds ORDER BY position",
+    "seeds": (
+        "SELECT id, file, title, kind, shown, taken, text, title_en, kind_en, taken_en FROM nk_seeds ORDER BY position"
+    ),
     "chapters": "SELECT id, title, lead FROM nk_chapters ORDER BY position",
     "events": "SELECT id, date, end_date, precision, when_text, title, text FROM nk_events ORDER BY position",
     "figures": "SELECT id, value, value_text, unit, label, countable, text FROM nk_figures ORDER BY position",
@@ -38,7 +40,7 @@ _QUERIES = {
 }
 
 
-NO_ROWS: dict[str, list[tuple]] = {name: [] for name in (*_QUERIES, "labels_en")}  # an empty section
+NO_ROWS: dict[str, list[tuple]] = {name: [] for name in (*_QUERIES, "labels_en", "summaries_en")}  # an empty section
 
 
 def read_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -49,6 +51,9 @@ def read_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         for kind, table in _LABELLED
         for i, label in conn.execute(f"SELECT id, label_en FROM {table} WHERE trim(coalesce(label_en, '')) != ''")
     ]
+    rows["summaries_en"] = conn.execute(
+        "SELECT id, summary_en FROM nk_chapters WHERE trim(coalesce(summary_en, '')) != ''"
+    ).fetchall()
     return rows
 
 
@@ -87,7 +92,10 @@ def build_section(rows: dict[str, list[tuple]]) -> Section:
             Paragraph(pid, text, tuple(r for r in (refs or "").split(REF_SEPARATOR) if r), src("paragraph", pid))
         )
     return Section(
-        seeds=tuple(SeedDoc(i, f, t, k or "", bool(s), tk or "", x) for i, f, t, k, s, tk, x in rows["seeds"]),
+        seeds=tuple(
+            SeedDoc(i, f, t, k or "", bool(s), tk or "", x, te or "", ke or "", tke or "")
+            for i, f, t, k, s, tk, x, te, ke, tke in rows["seeds"]
+        ),
         chapters=tuple(
             Chapter(cid, title, lead or "", tuple(paragraphs.get(cid, ()))) for cid, title, lead in rows["chapters"]
         ),
@@ -101,4 +109,5 @@ def build_section(rows: dict[str, list[tuple]]) -> Section:
         corrections=tuple(SeedCorrection(i, s, o, c or "", n) for i, s, o, c, n in rows["corrections"]),
         questions=tuple(SectionQuestion(i, t, n, s or "", src("question", i)) for i, t, n, s in rows["questions"]),
         labels_en={f"{kind}:{i}": label.strip() for kind, i, label in rows["labels_en"]},
+        summaries_en={i: summary.strip() for i, summary in rows.get("summaries_en", ())},
     )

@@ -29,6 +29,10 @@ class SeedDoc:
     shown: bool  # False for 002: its sentences are never shown
     taken: str  # what the section took from it
     text: str = field(default="", repr=False)  # the whole document, to check quotes against; never shown
+    # the sources page in English mode: the exhibition's English for the three lines above (editorial)
+    title_en: str = ""
+    kind_en: str = ""
+    taken_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,8 @@ class Section:
     questions: tuple[SectionQuestion, ...] = ()
     # "kind:id" → the English heading curators gave an item (label_en columns); the English mode shows it
     labels_en: dict[str, str] = field(default_factory=dict, compare=False)
+    # chapter id → the exhibition's short English summary of the chapter (editorial, from its quoted passages)
+    summaries_en: dict[str, str] = field(default_factory=dict, compare=False)
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

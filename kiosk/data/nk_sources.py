@@ -168,6 +168,9 @@ def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: di
             str(entry.get("kind", "")),
             bool(entry.get("shown", True)),
             str(entry.get("taken", "")),
+            title_en=str(entry.get("title_en", "")),
+            kind_en=str(entry.get("kind_en", "")),
+            taken_en=str(entry.get("taken_en", "")),
         )
     if not docs:
         problems.append(DataError(path, "missing: expected [[seed]] entries", field="seed"))
@@ -213,9 +216,21 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
     def shown(quotes: tuple[Quote, ...]) -> str:
         return apply_corrections(quotes[0].quote, quotes[0].seed, corrections) if quotes else ""
 
+    # The exhibition's editorial English (label_en of every item, a chapter's summary_en): optional here, checked
+    # against the item's Russian by kiosk.data.english_check in the report and the tests.
+    labels_en: dict[str, str] = {}
+    summaries_en: dict[str, str] = {}
+
+    def english(r: _Reader, kind: str, e: dict, where: str) -> None:
+        if label := r.text(e, "label_en", where, required=False).strip():
+            labels_en[f"{kind}:{e['id']}"] = label
+
     r = reader("chapters")
     chapters = []
     for where, e in r.entries("chapter"):
+        english(r, "chapter", e, where)
+        if summary := r.text(e, "summary_en", where, required=False).strip():
+            summaries_en[e["id"]] = summary
         paragraphs = []
         for n, p in enumerate(e.get("paragraph", []) if isinstance(e.get("paragraph"), list) else [], start=1):
             pwhere = f"{where}.paragraph[{n - 1}]"
@@ -237,6 +252,7 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
         date, end = r.date(e, "date", where, True), r.date(e, "end", where, False)
         if date and end and end < date:
             r.bad(f"{where}.end", f"{end} is before {date}")
+        english(r, "event", e, where)
         quotes = r.sources(e, where)
         events.append(
             Event(
@@ -262,6 +278,7 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
         countable = e.get("count", True)
         if not isinstance(countable, bool):
             r.bad(f"{where}.count", "must be true or false")
+        english(r, "figure", e, where)
         quotes = r.sources(e, where)
         figures.append(
             Figure(
@@ -279,6 +296,7 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
     r = reader("people")
     people = []
     for where, e in r.entries("person"):
+        english(r, "person", e, where)
         quotes = r.sources(e, where)
         people.append(
             Person(
@@ -294,6 +312,7 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
     r = reader("awards")
     awards = []
     for where, e in r.entries("award"):
+        english(r, "award", e, where)
         quotes = r.sources(e, where)
         awards.append(
             Award(
@@ -310,6 +329,7 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
     r = reader("units")
     units = []
     for where, e in r.entries("unit"):
+        english(r, "unit", e, where)
         quotes = r.sources(e, where)
         units.append(Unit(e["id"], r.text(e, "name", where), r.text(e, "kind", where), shown(quotes), quotes))
 
@@ -334,6 +354,8 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
         tuple(units),
         tuple(corrections),
         tuple(questions),
+        labels_en=labels_en,
+        summaries_en=summaries_en,
     )
     _check_refs(section, data.get("chapters", (section_dir / "chapters.toml", None))[0], problems)
     _check_hidden_seeds(section, section_dir, problems)

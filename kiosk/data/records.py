@@ -22,8 +22,17 @@ class Tag:
 
 
 @dataclass(frozen=True, slots=True)
+class CitySourceRef:
+    """A public source of an editorial text (a city the list lacks): visitors read the title."""
+
+    title: str  # «Президент России: указ от 15.11.2022»
+    url: str
+    facts: str  # what the text took from it
+
+
+@dataclass(frozen=True, slots=True)
 class City:
-    id: int  # the seed's row number, 1..70; also the display order
+    id: int  # the seed's row number, 1..70 (71: an editorial entry the list lacks); also the display order
     name: str  # official name (corrected where the seed differs)
     region: str  # official region name (corrected where the seed differs)
     federal_district: str
@@ -36,6 +45,13 @@ class City:
     tags: tuple[str, ...] = field(default_factory=tuple)  # Tag ids
     memorial: Memorial | None = None  # None where the seed says «Нет»
     summary_en: str = ""  # optional English summary by curators, shown in the English mode beside the Russian text
+    # The public sources of an editorial text: non-empty only for a city the list lacks, whose text is the
+    # exhibition's own (visitors are told so); a row of the list has none.
+    sources: tuple[CitySourceRef, ...] = ()
+
+    @property
+    def editorial(self) -> bool:
+        return bool(self.sources)
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,6 +159,16 @@ def findings(repo: Repository) -> list[Finding]:
                 c.headline,
                 f"the card's headline {why}: choose an excerpt that stands alone (db/sources/SOURCES.md)",
             )
+        if c.editorial:
+            add(
+                "info",
+                "editorial_text",
+                c,
+                "text",
+                f"{len(c.sources)} public sources: " + "; ".join(_one_line(r.url, 60) for r in c.sources),
+                "the exhibition's own text (the list has no row for this city): visitors are told so; "
+                "each fact's source is in city_sources",
+            )
         length = len(c.text)
         if length < TEXT_SHORT:
             add("warning", "text_short", c, "text", f"{length} characters", f"shorter than {TEXT_SHORT} characters")
@@ -174,10 +184,80 @@ def findings(repo: Repository) -> list[Finding]:
         m = c.memorial
         _memorial_findings(c, m, add)
     out.extend(_repeated_passages(cities))
+    out.extend(_english_findings(repo))
     out.extend(_slide_findings(repo))
     out.extend(_quiz_findings(repo))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(out, key=lambda f: order[f.severity])
+
+
+def _english_findings(repo: Repository) -> list[Finding]:
+    """The exhibition's editorial English: missing for a visible city or a section item, or saying what its
+    Russian does not (the number-and-name rule, kiosk.data.english_check)."""
+    from kiosk.data import english_audit
+
+    hidden = repo.disputed_city_ids()
+    out = []
+    texts = [
+        *english_audit.city_texts([c for c in repo.cities() if c.id not in hidden]),
+        *english_audit.section_texts(repo.section()),
+    ]
+    for t in texts:
+        if not t.english:
+            out.append(
+                Finding(
+                    "info",
+                    "english_missing",
+                    t.table,
+                    t.id,
+                    t.name,
+                    t.field,
+                    "empty",
+                    "English mode shows only the Russian here: write the exhibition's English (docs/english.md)",
+                )
+            )
+            continue
+        if t.field == "summary_en" and not english_audit.SUMMARY_MIN <= len(t.english) <= english_audit.SUMMARY_MAX:
+            out.append(
+                Finding(
+                    "warning",
+                    "english_length",
+                    t.table,
+                    t.id,
+                    t.name,
+                    t.field,
+                    f"{len(t.english)} characters",
+                    f"aim for 300–600 characters ({english_audit.SUMMARY_MIN}–{english_audit.SUMMARY_MAX} at most)",
+                )
+            )
+        for why in t.problems():
+            out.append(
+                Finding(
+                    "warning",
+                    "english_unsupported",
+                    t.table,
+                    t.id,
+                    t.name,
+                    t.field,
+                    why,
+                    "the English may say only what its Russian says: correct it, or the glossary if a name is right",
+                )
+            )
+    return out
+
+
+def english_counts(repo: Repository) -> str:
+    """One line for the report: how much of what visitors can read has the exhibition's English."""
+    from kiosk.data import english_audit
+
+    hidden = repo.disputed_city_ids()
+    cities = english_audit.city_texts([c for c in repo.cities() if c.id not in hidden])
+    section = english_audit.section_texts(repo.section())
+    return (
+        f"Editorial English (the exhibition's own, written from the Russian; docs/english.md): summary_en for "
+        f"{sum(bool(t.english) for t in cities)} of {len(cities)} visible cities, "
+        f"{sum(bool(t.english) for t in section)} of {len(section)} Novokuznetsk section texts"
+    )
 
 
 def _section_findings(repo: Repository) -> list[Finding]:
@@ -358,5 +438,5 @@ def report_text(repo: Repository) -> str:
             lines.append(f"  {where}: {f.field}: {f.check}: {f.evidence} — {f.message}")
         if not group:
             lines.append("  none")
-    lines.extend(["", section_counts(repo.section())])
+    lines.extend(["", section_counts(repo.section()), english_counts(repo)])
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.data import nk_load, schema
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.records import City, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
+from kiosk.data.records import City, CitySourceRef, Correction, ImageRef, Memorial, OpenQuestion, SearchTerms, Tag
 from kiosk.data.sqlite_ro import SnapshotConnection, open_readonly
 from kiosk.data.validate import check_connection
 
@@ -229,6 +229,9 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
     for cid, tag in q("SELECT city_id, tag_id FROM city_tags"):
         city_tags.setdefault(cid, []).append(tag)
     memorials = {r[0]: Memorial(*r[1:]) for r in q("SELECT city_id, kind, title, address, url FROM memorials")}
+    sources: dict[int, list[CitySourceRef]] = {}
+    for cid, title, url, facts in q("SELECT city_id, title, url, facts FROM city_sources ORDER BY city_id, position"):
+        sources.setdefault(cid, []).append(CitySourceRef(title, url, facts))
     cities = tuple(
         City(
             id=cid,
@@ -244,6 +247,7 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
             tags=tuple(sorted(city_tags.get(cid, ()), key=lambda t: (position.get(t, len(position)), t))),
             memorial=memorials.get(cid),
             summary_en=summary_en or "",
+            sources=tuple(sources.get(cid, ())),
         )
         for cid, name, region, district, year, text, headline, lat, lon, latin, summary_en in q(
             "SELECT id, name, region, federal_district, year, text, headline, lat, lon, name_latin, summary_en "

@@ -229,6 +229,20 @@ def headline_shape_problem(headline: str, text: str) -> str | None:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+# The exhibition's English is plain text like the Russian: tags or Markdown would show as typed.
+_MARKUP = re.compile(r"<[A-Za-z/!][^>]*>|\*\*|__|\[[^\]]*\]\(|^#+ |&[a-z]+;", re.MULTILINE)
+ENGLISH_MAX = 1200  # characters: an English summary beside the Russian is a wall label, not a second text
+
+
+def english_problem(value: object) -> str | None:
+    """An editorial English text (cities.summary_en, the section's label_en): plain text of a label's length."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if m := _MARKUP.search(value):
+        return f"plain text only: «{m.group(0)}» would show as typed"
+    if len(value) > ENGLISH_MAX:
+        return f"{len(value)} characters: at most {ENGLISH_MAX} (aim for 300–600)"
+    return None
 
 
 def oneline_problem(value: object) -> str | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3  # 3: quiz_questions
+# 3: city_sources (an editorial entry's public sources), the section's English columns; 4: quiz_questions
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,19 @@ CORRECTIONS = _t(
     ("corrected", T),
     ("note", T, True),
     pk=["id"],
+    fks=[("city_id", "cities", "id")],
+)
+
+# The public sources of an editorial entry, a city the list lacks (71, Вологда) whose text the exhibition wrote
+# itself: a city with rows here is shown with a note saying so. Rows of the list have none.
+CITY_SOURCES = _t(
+    "city_sources",
+    ("city_id", I, True),
+    ("position", I, True),
+    ("title", T, True),
+    ("url", T, True),
+    ("facts", T, True),
+    pk=["city_id", "position"],
     fks=[("city_id", "cities", "id")],
 )
 
@@ -185,7 +199,20 @@ SEARCH_TERMS = _t(
 # Ordinary tables in creation order (parents before children).
 TABLES: dict[str, Table] = {
     t.name: t
-    for t in (META, CITIES, MEMORIALS, TAGS, CITY_TAGS, CORRECTIONS, QUESTIONS, IMAGES, SLIDES, QUIZ, SEARCH_TERMS)
+    for t in (
+        META,
+        CITIES,
+        MEMORIALS,
+        TAGS,
+        CITY_TAGS,
+        CITY_SOURCES,
+        CORRECTIONS,
+        QUESTIONS,
+        IMAGES,
+        SLIDES,
+        QUIZ,
+        SEARCH_TERMS,
+    )
 }
 
 # The Novokuznetsk section (db/sources/novokuznetsk, kiosk.data.nk_sources): items carry `text` (what visitors
@@ -202,6 +229,9 @@ NK_TABLES = (
         ("shown", I, True),
         ("taken", T),
         ("text", T, True),
+        ("title_en", T),  # the sources page in English mode (editorial English of the exhibition)
+        ("kind_en", T),
+        ("taken_en", T),
         pk=["id"],
     ),
     _t(
@@ -211,6 +241,7 @@ NK_TABLES = (
         ("title", T, True),
         ("lead", T),
         ("label_en", T),
+        ("summary_en", T),  # the exhibition's English summary of the chapter (editorial)
         pk=["id"],
     ),
     _t(
@@ -320,6 +351,7 @@ CONTENT_TABLES = (
     "memorials",
     "tags",
     "city_tags",
+    "city_sources",
     "corrections",
     "questions",
     "images",

@@ -33,7 +33,8 @@ def terms_for_city(city: City, tags: Mapping[str, Tag]) -> SearchTerms:
         city_id=city.id,
         name=tuple(textnorm.name_terms(city.name, city.name_latin)),
         region=tuple(textnorm.text_terms(city.region)),
-        text=tuple(textnorm.text_terms(city.text)),
+        # the exhibition's English summary too: an English-mode visitor finds «tanks», «gold» in the story
+        text=tuple(textnorm.text_terms(f"{city.text}\n{city.summary_en}" if city.summary_en else city.text)),
         tags=tuple(textnorm.text_terms(tag_text.replace("_", " ").replace("-", " "))),
     )
 

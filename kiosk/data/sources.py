@@ -17,7 +17,7 @@ from kiosk.data import rules, slides as slide_rules, text_fixes
 from kiosk.data.errors import DataError, DataErrors
 from kiosk.data.nk_records import Section
 from kiosk.data.nk_sources import SECTION_DIR, load_section
-from kiosk.data.records import City, Correction, Memorial, OpenQuestion, Tag
+from kiosk.data.records import City, CitySourceRef, Correction, Memorial, OpenQuestion, Tag
 from kiosk.data.slides import CuratorSlide
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ CITY_KEYS = {
     "corrections",
     "questions",
     "text_fixes",
+    "editorial",
 }
 # Seed fields compared with the shown value: a difference needs a note in [corrections].
 SEED_COMPARED = ("name", "region", "year")
@@ -299,8 +300,19 @@ def _load_city(
         if (why := rules.oneline_problem(value)) is not None:
             check.bad(key, why)
 
-    seed = check.table(data, "seed", required=True) or {}
-    text = check.text(seed, "text", "seed.").strip() if seed else ""
+    # A row of the list has its [seed]; a city the list lacks (71, Вологда) has the exhibition's own [editorial]
+    # text instead, every fact of it backed by a public source recorded beside it.
+    editorial = check.table(data, "editorial", required=False)
+    sources: tuple[CitySourceRef, ...] = ()
+    if editorial is not None:
+        if "seed" in data:
+            check.bad("editorial", "a city has either [seed] (a row of the list) or [editorial], not both")
+        seed = {}
+        text = check.text(editorial, "text", "editorial.").strip()
+        sources = _editorial_sources(editorial, check)
+    else:
+        seed = check.table(data, "seed", required=True) or {}
+        text = check.text(seed, "text", "seed.").strip() if seed else ""
     text, fixed = text_fixes.apply_fixes(text, data.get("text_fixes"), check.bad)
     if headline and text and (why := rules.headline_problem(headline, text)):
         check.bad("headline", why)
@@ -340,6 +352,7 @@ def _load_city(
             tags=tuple(tags),
             memorial=memorial,
             summary_en=summary_en,
+            sources=sources,
         ),
         name_seed=check.text(seed, "name", "seed.", required=False) or name,
         region_seed=check.text(seed, "region", "seed.", required=False) or region,
@@ -348,6 +361,25 @@ def _load_city(
         corrections=corrections,
         questions=[(key, str(note)) for key, note in sorted(questions.items())],
     )
+
+
+def _editorial_sources(editorial: dict, check: _Checker) -> tuple[CitySourceRef, ...]:
+    """[[editorial.source]]: `title` (what visitors read), `url` (where it is), `facts` (what was taken from it)."""
+    entries = editorial.get("source")
+    if not isinstance(entries, list) or not entries:
+        check.bad("editorial.source", "missing: an editorial text needs [[editorial.source]] entries")
+        return ()
+    out = []
+    for i, entry in enumerate(entries):
+        where = f"editorial.source[{i}]."
+        if not isinstance(entry, dict):
+            check.bad(where[:-1], "must be a table with title, url, facts")
+            continue
+        url = check.text(entry, "url", where)
+        if url and (why := rules.url_problem(url)) is not None:
+            check.bad(where + "url", why)
+        out.append(CitySourceRef(check.text(entry, "title", where), url, check.text(entry, "facts", where)))
+    return tuple(out)
 
 
 def load_sources(root: str | Path) -> Sources:

@@ -22,8 +22,24 @@ EXPORT_TABLES = tuple(t for t in schema.TABLES if t not in ("meta", schema.SEARC
 ORDER = {"tags": ("position", "id")}
 
 
+# English columns travel beside the Russian they render (a curator edits both at once): column → its neighbour.
+BESIDE = {
+    "cities": {"summary_en": "text"},
+    "nk_chapters": {"label_en": "title", "summary_en": "lead"},
+    "nk_events": {"label_en": "title"},
+    "nk_figures": {"label_en": "label"},
+    "nk_people": {"label_en": "role"},
+    "nk_awards": {"label_en": "title"},
+    "nk_units": {"label_en": "name"},
+    "nk_seeds": {"title_en": "title", "kind_en": "kind", "taken_en": "taken"},
+}
+
+
 def columns(table: str) -> list[str]:
     cols = list(schema.TABLES[table].column_names)
+    for col, after in BESIDE.get(table, {}).items():
+        cols.remove(col)
+        cols.insert(cols.index(after) + 1, col)
     return [*cols, CITY_TAGS_COLUMN] if table == "cities" else cols
 
 

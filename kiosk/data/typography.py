@@ -3,7 +3,8 @@
 The sources keep the list's typing as it is («1941 — 1945 гг.» broken before «гг.», « - » for a dash,
 «58 млн.руб», straight quotes). `typeset()` is applied where a text reaches the screen, never to what is
 stored, exported or searched. It only changes spaces, dashes and quotes (tests/unit/test_typography.py
-checks that no letter, digit or other mark moves): real dashes, non-breaking spaces after numbers, short
+checks that no letter, digit or other mark moves): a grouped number's decimal comma kept with its
+digits («6 173, 4» → «6 173,4»), real dashes, non-breaking spaces after numbers, short
 words, abbreviations and initials, «ёлочки» for straight quotes, and a space after a comma or an
 abbreviation's period that lacks one.
 """
@@ -38,6 +39,9 @@ def _rules() -> tuple[tuple[re.Pattern[str], Any], ...]:
     is typeset before the home screen's first frame, and the compiles cost ~1.5 ms of the frozen start-up."""
     return (
         (re.compile(r"[ \u00a0]{2,}"), lambda m: NBSP if NBSP in m.group() else " "),
+        # «6 173, 4 тысячи»: a space after the decimal comma of a number grouped in thousands reads as two
+        # numbers. One digit after it, not a group of three: a list of grouped numbers («1 000, 2 000») stays a list.
+        (re.compile(rf"(?<=\d{_SP}\d{{3}}),{_SP}+(?=\d(?![\d,]|{_SP}\d{{3}}))"), ","),
         (re.compile(rf"(?<=\d){_SP}*[-{EN}{EM}]{_SP}*(?=\d)"), EN),  # 1941-1945, 1941 — 1945: an en dash
         # « - », « – », « — » between words
         (re.compile(rf"(?<=[^\s{re.escape(DASHES)}]){_SP}+[-{EN}{EM}]{_SP}+"), f"{NBSP}{EM} "),

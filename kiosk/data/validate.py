@@ -174,6 +174,9 @@ class _Check:
                 self.bad(why, "cities", cid, "lon")
             if (why := rules.headline_problem(headline, text)) is not None:
                 self.bad(why, "cities", cid, "headline")
+        for cid, summary in q("SELECT id, summary_en FROM cities WHERE summary_en IS NOT NULL"):
+            if (why := rules.english_problem(summary)) is not None:
+                self.bad(why, "cities", cid, "summary_en")
         for cid, url in q("SELECT city_id, url FROM memorials"):
             if url and (why := rules.url_problem(url)):
                 self.bad(why, "memorials", cid, "url")

@@ -127,6 +127,19 @@ class KioskApp(QObject):
         self.database.infoChanged.connect(self.quiz.forget_data)
         self.language.languageChanged.connect(self.quiz.relocalise)
         self.database.open()
+        # Only kiosks in a fleet write a status; after the open, so the first record says what shows.
+        self.fleet_status = None
+        if self.config.status_dir is not None:
+            from kiosk.ui.services.fleet_status import FleetStatusService
+
+            self.fleet_status = FleetStatusService(
+                self.config.status_dir,
+                self.database,
+                kiosk_id=self.config.kiosk_id,
+                interval_s=self.config.status_interval,
+                state_dir=cfg.default_state_dir(),
+                parent=self,
+            )
         self.startup.later("search", self.catalog.warm_search)
         self.attract = AttractService(
             self.config.attract_timeout,
@@ -234,6 +247,8 @@ class KioskApp(QObject):
         self.attract.shutdown()
         self.idle.stop()
         self.housekeeping.stop()
+        if self.fleet_status is not None:
+            self.fleet_status.stop()
         self.database.stop()
         if self._overridden_cursor:
             QGuiApplication.restoreOverrideCursor()

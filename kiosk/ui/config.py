@@ -13,6 +13,9 @@ A config file is optional; each key has a default. Example (all keys shown with 
     db = ""                    # empty = the bundled database
     show_disputed_cities = false  # true = also show rows whose identity is an open question (row 46)
     admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
+    status_dir = ""            # a folder shared back to the curator: <kiosk_id>.json is written there (empty = none)
+    kiosk_id = ""              # this kiosk's name in the fleet status (empty = the host name)
+    status_interval = 300      # seconds between status writes (kiosk-db fleet: stale after three missed)
 
 PIN hash format (salted PBKDF2-SHA256, like Django's):
     pbkdf2_sha256$<iterations>$<salt, urlsafe base64>$<derived key, urlsafe base64>
@@ -53,6 +56,9 @@ class Config:
     log_dir: Path | None = None
     db: Path | None = None
     show_disputed_cities: bool = False  # row 46 (Волгоград in the seed, Вологда in the decree) stays hidden
+    status_dir: Path | None = None  # the fleet status folder (kiosk.ui.services.fleet_status); None = write nothing
+    kiosk_id: str = ""
+    status_interval: float = 300.0
     source: Path | None = None  # the file these settings came from (None = defaults)
 
     def with_overrides(self, **changes) -> Config:
@@ -64,8 +70,9 @@ _NUMBERS = {
     "idle_countdown": (1, 600),
     "slide_duration": (1, 600),
     "attract_timeout": (0, 86400),
+    "status_interval": (10, 86400),
 }
-_PATHS = ("log_dir", "db")
+_PATHS = ("log_dir", "db", "status_dir")
 
 
 def _check(key: str, value, where: str):
@@ -84,6 +91,10 @@ def _check(key: str, value, where: str):
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: show_disputed_cities must be true or false, not {value!r}")
         return value
+    if key == "kiosk_id":
+        if not isinstance(value, str) or len(value) > 100 or any(c in value for c in "/\\\0\n"):
+            raise ConfigError(f"{where}: kiosk_id must be a short name in quotes (no slashes), not {value!r}")
+        return value.strip()
     if key == "default_screen":
         if value not in SCREENS:
             raise ConfigError(f"{where}: default_screen must be one of {', '.join(SCREENS)}, not {value!r}")

@@ -109,6 +109,12 @@ def _build_parser() -> argparse.ArgumentParser:
         help="where kiosk.log goes (default: the user's log folder, on Linux ~/.local/state/labour-valour-kiosk/log)",
     )
     p.add_argument(
+        "--status-dir",
+        type=Path,
+        metavar="DIR",
+        help="write this kiosk's fleet status file there (overrides status_dir; see kiosk-db fleet)",
+    )
+    p.add_argument(
         "--self-test",
         action="store_true",
         help="open the database, visit every screen offscreen, print a summary, exit 0 or 1",
@@ -178,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         db=args.db,
         attract_timeout=args.attract_timeout,
         slide_duration=args.slide_seconds,
+        status_dir=args.status_dir,
     )
     from kiosk.ui.config import default_db_path
     from kiosk.ui.locations import find_database

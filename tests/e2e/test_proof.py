@@ -42,7 +42,7 @@ def test_proof_lists_every_novokuznetsk_screen_and_chapter(built_db):
 
     repo = Repository.open(built_db)
     names = [p.name for source in PROOF_SOURCES for p in source(repo)]
-    assert names[:70] == [f"city-{c.id:02d}" for c in repo.cities()]
+    assert names[: len(repo.cities())] == [f"city-{c.id:02d}" for c in repo.cities()]
     assert {f"novokuznetsk-{name}" for name, *_ in PAGES} <= set(names)
     assert {f"novokuznetsk-chapter-{c.id}" for c in repo.section().chapters} <= set(names)
     # «Викторина»: every curators' question and one question of every kind the data gives

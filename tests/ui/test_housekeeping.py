@@ -74,8 +74,13 @@ def test_the_map_screen_keeps_only_its_opening_view_when_it_goes(make_kiosk, she
     finger.drag(centre, -300, 0)
     assert wait_until(lambda: view.property("contentX") > x0 + 250)
     assert wait_until(lambda: not view.property("moving"))
-    app.window.grabWindow()
-    assert len(large()) == 1 and large().keys() != opening.keys()  # never two window-sized views
+
+    def drawn_anew() -> bool:  # the new view is drawn once it has been still a moment (map_canvas.SETTLE_MS)
+        app.window.grabWindow()
+        return large().keys() != opening.keys()
+
+    assert wait_until(drawn_anew)
+    assert len(large()) == 1  # never two window-sized views
     go_home()
     assert wait_until(lambda: not large()), large()  # the panned view goes with the screen
     assert app.housekeeping.runs == 0  # released by the screen itself, not by the idle reset

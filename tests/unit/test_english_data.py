@@ -66,7 +66,7 @@ def test_a_section_items_english_heading_reaches_its_card(real_db, tmp_path):
     conn.commit()
     conn.close()
     repo = Repository.open(db)
-    assert repo.section().labels_en == {f"person:{person}": "A steelmaker"}
+    assert repo.section().labels_en[f"person:{person}"] == "A steelmaker"
     section = Novokuznetsk()
     section.load(repo)
     assert section.item(f"person:{person}")["labelEn"] == "A steelmaker"

@@ -1,4 +1,4 @@
-"""Import: the way back from a spreadsheet. Round trips, real curators' CSV dialects, a 71st city, exact errors."""
+"""Import: the way back from a spreadsheet. Round trips, real curators' CSV dialects, a 72nd city, exact errors."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ from kiosk.data.importer import headline_from, import_database
 from kiosk.data.repository import Repository
 from kiosk.data.validate import check_file
 
-NEW_CITY = {  # row 71 of the list as a curator would type it: no seed columns, no district, no coordinates
-    "id": "71",
+# A 72nd city (71 is Вологда, an editorial entry) as a curator would type it: no seed columns, no district, no
+# coordinates.
+NEW_CITY = {
+    "id": "72",
     "name": "Кстово",
     "region": "Нижегородская область",
     "year": "2024",
@@ -25,7 +27,7 @@ NEW_CITY = {  # row 71 of the list as a curator would type it: no seed columns, 
     "tags": "shipbuilding",
 }
 NEW_MEMORIAL = {
-    "city_id": "71",
+    "city_id": "72",
     "kind": "стела",
     "title": "Кстово — город трудовой доблести",
     "address": "Кстово, площадь Мира",
@@ -51,7 +53,7 @@ def test_export_import_export_is_identical(built_db, tmp_path, fmt, capsys):
     assert main(["export", str(built_db), "--format", fmt, "--out", str(out)]) == 0
     source = {"csv": out, "json": out / "kiosk.json", "xlsx": out / "kiosk.xlsx"}[fmt]
     assert main(["import", str(source), "--out", str(tmp_path / "back.sqlite")]) == 0
-    assert "imported 70 cities" in capsys.readouterr().out
+    assert "imported 71 cities" in capsys.readouterr().out
     back = tmp_path / "back.sqlite"
     assert _exported_content(back, "json" if fmt == "json" else "csv", tmp_path) == _exported_content(
         built_db, "json" if fmt == "json" else "csv", tmp_path
@@ -118,14 +120,14 @@ def test_cp1251_semicolon_csv_with_a_new_city(fixture_db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
-def test_a_71st_city_through_each_format(built_db, tmp_path, fmt, capsys):
+def test_a_72nd_city_through_each_format(built_db, tmp_path, fmt, capsys):
     out = tmp_path / "export"
     export_fn = {"csv": export.write_csv, "xlsx": export.write_xlsx}
     if fmt == "json":
         out.mkdir()
         data = export.to_json_data(Repository.open(built_db))
         city = {k: NEW_CITY.get(k) for k in NEW_CITY}
-        city.update(id=71, year=2024, tags=["shipbuilding"], memorial={**NEW_MEMORIAL, "city_id": None})
+        city.update(id=72, year=2024, tags=["shipbuilding"], memorial={**NEW_MEMORIAL, "city_id": None})
         city["memorial"].pop("city_id")
         data["cities"].append(city)
         source = out / "kiosk.json"
@@ -148,8 +150,8 @@ def test_a_71st_city_through_each_format(built_db, tmp_path, fmt, capsys):
     assert main(["import", str(source), "--out", str(tmp_path / "k.sqlite")]) == 0, capsys.readouterr()
     assert check_file(tmp_path / "k.sqlite") == []
     repo = Repository.open(tmp_path / "k.sqlite")
-    assert len(repo.cities()) == 71
-    kstovo = repo.city(71)
+    assert len(repo.cities()) == 72
+    kstovo = repo.city(72)
     assert kstovo.name == "Кстово" and kstovo.lat is not None and kstovo.memorial is not None
     assert kstovo.tags == ("shipbuilding",)
 
@@ -162,7 +164,7 @@ def test_errors_name_file_row_and_column_and_write_nothing(fixture_db, tmp_path,
     target.write_bytes(b"old")
     assert main(["import", str(folder), "--out", str(target)]) == 1
     err = capsys.readouterr().err
-    assert f"{folder / 'cities.csv'}: row 5, column J «lat»: must be a number, found 'север'" in err
+    assert f"{folder / 'cities.csv'}: row 5, column K «lat»: must be a number, found 'север'" in err
     assert f"{folder / 'cities.csv'}: row 5, column G «year»: must be a whole number, found 'давно'" in err
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

@@ -33,6 +33,13 @@ _ = NBSP
         # quotes
         ('заводе "Амурсталь", обеспечивавшем', "заводе «Амурсталь», обеспечивавшем"),
         ('«Завод "Красное Сормово"»', "«Завод „Красное Сормово“»"),
+        # a decimal comma stays with its digits: «173, 4» is one number (issue 23), a list stays a list
+        ("произведено 6 173, 4 тысячи тонн", f"произведено 6{_}173,4{_}тысячи тонн"),
+        (f"8{_}215, 1 тысяча тонн", f"8{_}215,1{_}тысяча тонн"),
+        ("почти 1,3 миллиона", f"почти 1,3{_}миллиона"),
+        ("15,8 метра", f"15,8{_}метра"),
+        ("1 000, 2 000 и 3 000", f"1{_}000, 2{_}000{_}и{_}3{_}000"),
+        ("в 1941, 1942 гг.", f"в{_}1941, 1942{_}гг."),
         # what must not change
         ("Т-34 и 46-й полк, 1941-го года", f"Т-34{_}и{_}46-й полк, 1941-го года"),
         ("т.е. к середине", f"т.е. к{_}середине"),
@@ -145,3 +152,21 @@ def test_the_catalog_shows_typeset_text_and_keeps_the_stored_one(qapp, built_db)
     assert " - " not in "\n".join(shown.paragraphs)
     assert skeleton("".join(shown.paragraphs)) == skeleton(city.text)
     assert " - " in repo.city(city.id).text  # what is stored (and exported, searched) is untouched
+
+
+def test_no_shown_number_is_split_at_its_decimal_comma(built_db):
+    """Every text a visitor reads (cities and the Novokuznetsk section), typeset: no «6 173, 4» reads as two
+    numbers, and the KMK output figures read as one number each."""
+    import re
+
+    from kiosk.data.repository import Repository
+
+    repo = Repository.open(built_db)
+    section = repo.section()
+    texts = [c.text for c in repo.cities()] + [c.headline for c in repo.cities()]
+    texts += [p.text for ch in section.chapters for p in ch.paragraphs]
+    texts += [it.text for kind in (section.events, section.figures, section.awards) for it in kind]
+    split = re.compile(r"\d[ \u00a0]\d{3},[ \u00a0]+\d(?!\d)")
+    assert [t for t in texts if split.search(typeset(t))] == []
+    shown = "\n".join(typeset(t) for t in texts).replace(NBSP, " ")
+    assert "6 173,4 тысячи тонн чугуна" in shown and "8 215,1 тысяча тонн стали" in shown

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Property, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.data.english import district_en, region_en
+from kiosk.data.english import district_en, memorial_kind_en, region_en
 from kiosk.data.records import City, Tag
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import city_images
@@ -98,6 +98,7 @@ class Catalog(QObject):
     queryChanged = Signal()
     resultsChanged = Signal()  # count, letters, neighbours, summary: anything derived from the result
     loadedChanged = Signal()
+    alphabetChanged = Signal()  # the strip's letters: new data, or the other script (А–Я / A–Z)
     languageChanged = Signal()  # labels, regions and districts now in the other language (CityRecord re-reads)
 
     @staticmethod
@@ -145,9 +146,7 @@ class Catalog(QObject):
     ) -> None:
         """Load (or hot-reload) the data; keeps the query and the ticks that still make sense. Without a
         search engine, one is built on the first search, from `engine_source` (a repository) if given."""
-        if self._order == "name":
-            cities = sorted(cities, key=lambda c: name_key(c.name))
-        self._cities = cities
+        self._cities = self._ordered(cities)
         self._by_id = {c.id: c for c in cities}
         self._tags = {t.id: t for t in tags}
         self._engine = search_engine
@@ -167,17 +166,30 @@ class Catalog(QObject):
         self._model.set_rows(self._model.rows(), self._tags)
         self._search()
         self.loadedChanged.emit()
+        self.alphabetChanged.emit()
+
+    def _ordered(self, cities: list[City]) -> list[City]:
+        """А–Я by the Russian name; in English mode A–Z by the Latin name, the order the Latin strip indexes."""
+        if self._order != "name":
+            return list(cities)
+        return sorted(cities, key=lambda c: name_key(self._index_name(c)))
+
+    def _index_name(self, c: City) -> str:
+        return (self._english and c.name_latin) or c.name
 
     # -- language ------------------------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
-        """English or Russian labels for tags, regions and districts; the query, ticks and result stay."""
+        """English or Russian labels for tags, regions and districts, and the list A–Z by the Latin names; the
+        query and ticks stay."""
         english = code == "en"
         if english == self._english:
             return
         self._english = english
         self._model.set_english(english)
         self._label_facets()
-        self._refilter()  # new revision: the screens read their city again
+        self._cities = self._ordered(self._cities)
+        self._search()  # the unsearched list follows the new order; new revision: the screens read their city again
+        self.alphabetChanged.emit()
         self.languageChanged.emit()
 
     def _tag_label(self, tag: Tag) -> str:
@@ -334,12 +346,12 @@ class Catalog(QObject):
     @Property("QStringList", notify=resultsChanged)
     def letters(self) -> list[str]:
         """Initial letters present in the current result, А–Я."""
-        return sorted({initial_letter(c.name) for c in self._model.rows()}, key=_fold)
+        return sorted({initial_letter(self._index_name(c)) for c in self._model.rows()}, key=_fold)
 
-    @Property("QStringList", notify=loadedChanged)
+    @Property("QStringList", notify=alphabetChanged)
     def alphabet(self) -> list[str]:
         """Initial letters of all cities: a stable index strip (absent letters are drawn disabled)."""
-        return sorted({initial_letter(c.name) for c in self._cities}, key=_fold)
+        return sorted({initial_letter(self._index_name(c)) for c in self._cities}, key=_fold)
 
     # -- actions -------------------------------------------------------------------------------------------
     @Slot(int)
@@ -382,7 +394,7 @@ class Catalog(QObject):
     def indexOfLetter(self, letter: str) -> int:
         letter = initial_letter(letter) if letter else ""
         for row, c in enumerate(self._model.rows()):
-            if initial_letter(c.name) == letter:
+            if initial_letter(self._index_name(c)) == letter:
                 return row
         return -1
 
@@ -412,7 +424,13 @@ class Catalog(QObject):
                 TagLabel(t, self._tag_label(self._tags[t]), self._tags[t].icon) for t in c.tags if t in self._tags
             ),
             memorial=(
-                MemorialDetail(_capitalised(m.kind), typeset(m.title), typeset(m.address), m.url)
+                MemorialDetail(
+                    # English mode: the kind in the exhibition's vocabulary (стела → stela); the title stays Russian
+                    _capitalised((english and memorial_kind_en(m.kind)) or m.kind),
+                    typeset(m.title),
+                    typeset(m.address),
+                    m.url,
+                )
                 if m is not None
                 else None
             ),
@@ -420,6 +438,7 @@ class Catalog(QObject):
             name_latin=c.name_latin,
             # English mode: the curators' English summary where they wrote one (the Russian text follows it).
             summary_en=tuple(paragraphs_of(typeset(c.summary_en))) if english else (),
+            source_titles=tuple(typeset(r.title) for r in c.sources),
         )
 
     def neighbours(self, city_id: int) -> Neighbours:
@@ -440,8 +459,8 @@ class Catalog(QObject):
         return Neighbours(
             previous=prev_id,
             next=next_id,
-            previous_name=self._by_id[prev_id].name if prev_id else "",
-            next_name=self._by_id[next_id].name if next_id else "",
+            previous_name=self._index_name(self._by_id[prev_id]) if prev_id else "",  # Latin in English mode
+            next_name=self._index_name(self._by_id[next_id]) if next_id else "",
             position=i + 1,
             count=len(ids),
         )

@@ -40,6 +40,7 @@ class CityDetail:
     images: tuple[dict, ...] = ()  # {imageId, source, caption, credit, width, height} (city_images.py)
     name_latin: str = ""  # the Latin spelling, shown beside the Russian name in English mode
     summary_en: tuple[str, ...] = ()  # English mode: the curators' English summary, paragraph by paragraph
+    source_titles: tuple[str, ...] = ()  # an editorial text's public sources (a city the list lacks), else ()
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ class CityListModel(QAbstractListModel):
         if role == self.TagLabelsRole:
             return [self._tag_label(self._tags[t]) for t in c.tags if t in self._tags]
         if role == self.LetterRole:
-            return initial_letter(c.name)
+            return initial_letter((self._english and c.name_latin) or c.name)
         if role == self.HasMemorialRole:
             return c.memorial is not None
         if role == self.IndexRole:

@@ -177,6 +177,15 @@ class CityRecord(QObject):
     def summaryEn(self) -> list[str]:  # noqa: N802 - QML's naming
         return list(self._city.summary_en) if self._city else []
 
+    @Property(bool, notify=changed)
+    def editorial(self) -> bool:
+        """The text is the exhibition's own (a city the list lacks), written from the sources in sourceTitles."""
+        return bool(self._city and self._city.source_titles)
+
+    @Property("QStringList", notify=changed)
+    def sourceTitles(self) -> list[str]:  # noqa: N802 - QML's naming
+        return list(self._city.source_titles) if self._city else []
+
     @Property(str, notify=changed)
     def region(self) -> str:
         return self._city.region if self._city else ""

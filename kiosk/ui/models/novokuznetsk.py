@@ -2,8 +2,8 @@
 visitor state the section keeps (which figures have counted up), cleared when the kiosk returns to idle.
 
 Python owns the data and the arithmetic (timeline positions and lanes, date labels, how a number is split
-for its count-up); the screens only present them. Nothing of seed 002 reaches QML: questions carry their
-topic and note, never a reading from a seed that is not shown.
+for its count-up); the screens only present them. Nothing of seed 002 reaches QML: not its document card, not
+a question resting on one of its readings (editors find those in `kiosk-db report`), never a passage of it.
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ IMAGE_KINDS = ("chapter", "event", "person", "award", "unit")
 _NOTHING_YET = SimpleNamespace(
     **dict.fromkeys(
         ("seeds", "chapters", "events", "figures", "people", "awards", "units", "corrections", "questions"), ()
-    )
+    ),
+    labels_en={},
+    summaries_en={},
 )
 
 _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
@@ -104,7 +106,8 @@ def strip_length() -> float:
 
 def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> str:
     """«26 июля 1941», «октябрь 1942», «1942», «1941–1945», «22 июня 1941 — 8 мая 1945»; in English with
-    code «en» («26 July 1941», «October 1942»). `when` is the source's own wording and stays as it is."""
+    code «en» («26 July 1941», «October 1942»). `when` is the source's own wording: shown as it is in Russian,
+    replaced by its dates in English."""
     if not date:
         return ""
     loc = _locale(code)
@@ -117,7 +120,7 @@ def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> st
             return f"{loc.standaloneMonthName(parts[1])} {parts[0]}"
         return str(parts[0])
 
-    if when:
+    if when and code != "en":  # English mode: the dates the editors gave the wording, not Russian words
         return f"{when}, {date[:4]}" if not end or end[:4] == date[:4] else f"{when}, {date[:4]}–{end[:4]}"
     if not end:
         return one(date)
@@ -234,8 +237,17 @@ class Novokuznetsk(QObject):
     def _build(self) -> None:
         s = self._section if self._section is not None else _NOTHING_YET
         self._seeds_by_file = {d.file: d for d in s.seeds}
+        en = s.labels_en  # the exhibition's English headings ("kind:id" → text); English mode shows them
         self._chapters = [
-            {"id": c.id, "title": c.title, "lead": c.lead, "paragraphs": len(c.paragraphs)} for c in s.chapters
+            {
+                "id": c.id,
+                "title": c.title,
+                "lead": c.lead,
+                "paragraphs": len(c.paragraphs),
+                "titleEn": en.get(f"chapter:{c.id}", ""),
+                "summaryEn": s.summaries_en.get(c.id, ""),
+            }
+            for c in s.chapters
         ]
         spans: list[tuple[float, float]] = []
         events: list[dict] = []
@@ -248,6 +260,7 @@ class Novokuznetsk(QObject):
                     "id": e.id,
                     "ref": f"event:{e.id}",
                     "title": e.title,
+                    "labelEn": en.get(f"event:{e.id}", ""),
                     "text": typeset(e.text),
                     "precision": e.precision,
                     "dateLabel": date_label(e.date, e.end, e.when),
@@ -276,13 +289,22 @@ class Novokuznetsk(QObject):
                 "valueText": f.value_text,
                 "unit": f.unit,
                 "label": f.label,
+                "labelEn": en.get(f"figure:{f.id}", ""),
                 "countable": f.countable,
                 **split_number(f.value_text),
             }
             for f in s.figures
         ]
         self._people = [
-            {"id": p.id, "ref": f"person:{p.id}", "name": p.name, "role": p.role, "when": p.when} for p in s.people
+            {
+                "id": p.id,
+                "ref": f"person:{p.id}",
+                "name": p.name,
+                "role": p.role,
+                "when": p.when,
+                "labelEn": en.get(f"person:{p.id}", ""),
+            }
+            for p in s.people
         ]
         self._awards = [
             {
@@ -293,10 +315,14 @@ class Novokuznetsk(QObject):
                 "dateLabel": date_label(a.date),
                 "date": a.date,
                 "by": a.by,
+                "labelEn": en.get(f"award:{a.id}", ""),
             }
             for a in s.awards
         ]
-        self._units = [{"id": u.id, "ref": f"unit:{u.id}", "name": u.name, "kind": u.kind} for u in s.units]
+        self._units = [
+            {"id": u.id, "ref": f"unit:{u.id}", "name": u.name, "kind": u.kind, "labelEn": en.get(f"unit:{u.id}", "")}
+            for u in s.units
+        ]
         self._seeds = [
             {
                 "id": d.id,
@@ -304,6 +330,9 @@ class Novokuznetsk(QObject):
                 "title": d.title,
                 "kind": d.kind,
                 "taken": d.taken,
+                "titleEn": d.title_en,
+                "kindEn": d.kind_en,
+                "takenEn": d.taken_en,
                 "shown": d.shown,
                 "items": sum(
                     1
@@ -314,9 +343,16 @@ class Novokuznetsk(QObject):
                 + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file),
             }
             for d in s.seeds
+            if d.shown  # 002, the machine translation, is for editors only: visitors see neither it nor its name
         ]
-        self._questions = [{"id": q.id, "topic": q.topic, "note": q.note} for q in s.questions]
         shown = {d.file for d in s.seeds if d.shown}
+        # A question resting on a reading of a document visitors never see (002) retells it: editors only
+        # (kiosk-db report lists it); visitors see the questions between the shown documents.
+        self._questions = [
+            {"id": q.id, "topic": q.topic, "note": q.note}
+            for q in s.questions
+            if all(r.seed in shown for r in q.sources)
+        ]
         self._corrections = [
             {"original": k.original, "corrected": k.corrected, "note": k.note} for k in s.corrections if k.seed in shown
         ]
@@ -415,6 +451,8 @@ class Novokuznetsk(QObject):
             "id": c.id,
             "title": c.title,
             "lead": c.lead,
+            "titleEn": self._section.labels_en.get(f"chapter:{c.id}", "") if self._section else "",
+            "summaryEn": self._section.summaries_en.get(c.id, "") if self._section else "",
             "images": self._images_of("chapter", c.id),
             "paragraphs": [
                 {
@@ -459,7 +497,7 @@ class Novokuznetsk(QObject):
             "ref": ref,
             "kind": kind,
             "text": typeset(getattr(it, "text", "")),
-            "labelEn": self._section.labels_en.get(ref, ""),  # curators' English heading, if any
+            "labelEn": self._section.labels_en.get(ref, ""),  # the exhibition's English heading, if any
             "images": self._images_of(kind, getattr(it, "id", "")),
         }
         if kind == "person":

@@ -137,6 +137,10 @@
         <translation>City of Labour Valour</translation>
     </message>
     <message>
+        <source>Текст экспозиции по открытым источникам: в перечне этого города нет.</source>
+        <translation>The exhibition’s own text from public sources: this city is missing from the list.</translation>
+    </message>
+    <message>
         <source>В этот день</source>
         <translation>On this day</translation>
     </message>
@@ -217,6 +221,10 @@
         <translation>No information about this city</translation>
     </message>
     <message>
+        <source>Краткое изложение выставки</source>
+        <translation>The exhibition’s summary in English</translation>
+    </message>
+    <message>
         <source>Рассказ об этом городе готовится.</source>
         <translation>The story of this city is being prepared.</translation>
     </message>
@@ -231,6 +239,20 @@
     <message>
         <source>Следующий</source>
         <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>EditorialNote</name>
+    <message>
+        <source>Этого города нет в перечне-источнике: текст о нём написан экспозицией по открытым источникам.</source>
+        <translation>This city is missing from the source list: the exhibition wrote its text from public sources.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorialSources</name>
+    <message>
+        <source>Источники: %1.</source>
+        <translation>Sources: %1.</translation>
     </message>
 </context>
 <context>
@@ -535,6 +557,10 @@
         <source>Раздел «Новокузнецк»</source>
         <translation>The Novokuznetsk section</translation>
     </message>
+    <message>
+        <source>Краткое изложение выставки</source>
+        <translation>The exhibition’s summary in English</translation>
+    </message>
 </context>
 <context>
     <name>NkHomeScreen</name>
@@ -548,7 +574,7 @@
     </message>
     <message>
         <source>Кузнецкий металлургический комбинат, фронт, подвиги, тыл, награды и память. Всё рассказанное — дословно из документов, каждый отрывок со ссылкой на источник.</source>
-        <translation>The Kuznetsk Iron and Steel Works, the front, deeds of valour, the home front, awards and remembrance. Everything told here is quoted word for word from the documents (in Russian), each passage with its source.</translation>
+        <translation>The Kuznetsk Iron and Steel Works, the front, deeds of valour, the home front, awards and remembrance. Everything told here is quoted word for word from the documents (in Russian), each passage with its source; the English titles and summaries are the exhibition’s own.</translation>
     </message>
     <message>
         <source>Лента времени</source>

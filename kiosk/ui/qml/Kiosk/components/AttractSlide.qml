@@ -170,6 +170,16 @@ Item {
                 lineHeight: 1.35
                 wrapMode: Text.WordWrap
             }
+            KText {   // a city the list lacks (Вологда): its words are the exhibition's, not the list's
+                objectName: "attractEditorial"
+                kind: KText.Secondary
+                visible: card.kind === "city" && !!card.slide.editorial
+                width: parent.width
+                text: qsTr("Текст экспозиции по открытым источникам: в перечне этого города нет.")
+                font.pixelSize: Theme.px(30)
+                font.italic: true
+                wrapMode: Text.WordWrap
+            }
             Flow {
                 width: parent.width
                 spacing: Theme.unit * 4

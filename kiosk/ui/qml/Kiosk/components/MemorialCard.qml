@@ -26,9 +26,10 @@ Rectangle {
         spacing: Theme.unit * 2
 
         KText {
+            objectName: "memorialKind"
             kind: KText.Secondary
             width: parent.width
-            text: card.present ? card.memorial.kind : ""
+            text: card.present ? card.memorial.kind : ""   // English mode: the vocabulary's word (стела → stela)
             visible: text !== ""
             color: Theme.gold
             font.bold: true

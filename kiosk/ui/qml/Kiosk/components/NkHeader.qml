@@ -9,6 +9,7 @@ Column {
     property string title: ""
     property string lead: ""
     property string kicker: qsTr("Раздел «Новокузнецк»")
+    property string summary: ""   // English mode: the exhibition's English summary, before the Russian texts
 
     spacing: Theme.unit * 1.5
 
@@ -39,6 +40,26 @@ Column {
         text: header.lead
         font.pixelSize: Theme.labelSize + Theme.px(2)
         lineHeight: 1.3
+        wrapMode: Text.Wrap
+    }
+    KText {
+        objectName: "nkSummaryNote"
+        kind: KText.Small
+        width: parent.width
+        visible: header.summary !== ""
+        text: qsTr("Краткое изложение выставки")
+        color: Theme.gold
+        font.capitalization: Font.AllUppercase
+        font.letterSpacing: Theme.px(2)
+        wrapMode: Text.Wrap
+    }
+    KText {
+        objectName: "nkSummaryEn"
+        kind: KText.Body
+        width: parent.width
+        visible: text !== ""
+        text: header.summary
+        lineHeight: Theme.lineHeight
         wrapMode: Text.Wrap
     }
     RussianTextNote {   // English mode: the section's texts are quoted documents, in Russian

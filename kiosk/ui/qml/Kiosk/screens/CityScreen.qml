@@ -201,7 +201,18 @@ Item {
                     images: screen.known ? (screen.city.images || []) : []
                     onOpened: (index) => viewer.open(index)
                 }
-                Repeater {   // English mode: what curators wrote in English, before the Russian source text
+                KText {   // English mode: the summary is the exhibition's own English, not the list's text
+                    objectName: "citySummaryNote"
+                    kind: KText.Small
+                    width: parent.width
+                    visible: screen.known && screen.city.summaryEn.length > 0
+                    text: qsTr("Краткое изложение выставки")
+                    color: Theme.gold
+                    font.capitalization: Font.AllUppercase
+                    font.letterSpacing: Theme.px(2)
+                    wrapMode: Text.Wrap
+                }
+                Repeater {   // English mode: the exhibition's editorial English summary, before the Russian source text
                     model: screen.known ? screen.city.summaryEn : []
                     delegate: KText {
                         required property string modelData
@@ -217,6 +228,11 @@ Item {
                     objectName: "russianTextNote"
                     width: parent.width
                     visible: Language.english && screen.known && screen.city.paragraphs.length > 0
+                }
+                EditorialNote {   // a city the list lacks: the text below is the exhibition's own
+                    objectName: "cityEditorialNote"
+                    width: parent.width
+                    visible: screen.known && screen.city.editorial
                 }
                 KText {
                     objectName: "cityNoText"
@@ -241,11 +257,19 @@ Item {
 
             footer: Item {
                 width: reading.width - Theme.unit * 4
-                height: screen.portrait ? footerCard.height + Theme.unit * 6 : 0
+                height: (editorialSources.visible ? editorialSources.height + Theme.unit * 2 : 0)
+                        + (screen.portrait ? footerCard.height + Theme.unit * 6 : 0)
+                EditorialSources {   // an editorial text's public sources, after the text they back
+                    id: editorialSources
+                    objectName: "cityEditorialSources"
+                    width: parent.width
+                    visible: screen.known && screen.city.editorial
+                    sources: screen.known ? screen.city.sourceTitles : []
+                }
                 MemorialCard {
                     id: footerCard
                     visible: screen.portrait
-                    y: Theme.unit * 4
+                    y: (editorialSources.visible ? editorialSources.height + Theme.unit * 2 : 0) + Theme.unit * 4
                     width: parent.width
                     height: implicitHeight
                     memorial: screen.portrait && screen.known ? screen.city.memorial : null

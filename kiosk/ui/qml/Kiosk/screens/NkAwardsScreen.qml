@@ -64,7 +64,7 @@ Item {
                 border.width: Math.max(1, Theme.px(2))
                 border.color: tap.pressed ? Theme.gold : Theme.line
                 Accessible.role: Accessible.Button
-                Accessible.name: row.isUnit ? row.modelData.name : row.modelData.title
+                Accessible.name: Language.english && row.modelData.labelEn ? row.modelData.labelEn : row.isUnit ? row.modelData.name : row.modelData.title
 
                 Image {
                     id: glyph
@@ -89,7 +89,7 @@ Item {
                     KText {
                         kind: KText.Body
                         width: parent.width
-                        text: row.isUnit ? row.modelData.name : row.modelData.title
+                        text: Language.english && row.modelData.labelEn ? row.modelData.labelEn : row.isUnit ? row.modelData.name : row.modelData.title
                         font.bold: true
                         font.pixelSize: Theme.px(36)
                         lineHeight: 1.1

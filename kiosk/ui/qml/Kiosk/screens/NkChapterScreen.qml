@@ -43,9 +43,12 @@ Item {
             bottomPadding: Theme.unit * 5
             spacing: Theme.unit * 3
             NkHeader {
+                readonly property bool en: Language.english && screen.known && screen.chapter.titleEn !== ""
                 width: parent.width
-                title: screen.known ? screen.chapter.title : qsTr("Глава не найдена")
-                lead: screen.known ? screen.chapter.lead : ""
+                // English mode: the exhibition's English title and summary; the Russian title becomes the lead
+                title: !screen.known ? qsTr("Глава не найдена") : en ? screen.chapter.titleEn : screen.chapter.title
+                lead: !screen.known ? "" : en ? screen.chapter.title : screen.chapter.lead
+                summary: Language.english && screen.known ? screen.chapter.summaryEn : ""
             }
             Rectangle { width: Theme.px(120); height: Math.max(2, Theme.px(3)); color: Theme.red }
             ImageGallery {  // the chapter's images (kiosk-db add-image --owner nk_chapter:ID); a tap opens the viewer

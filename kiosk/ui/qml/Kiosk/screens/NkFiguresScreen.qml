@@ -110,7 +110,7 @@ Item {
                     KText {
                         kind: KText.Title
                         width: parent.width
-                        text: cell.modelData.label
+                        text: Language.english && cell.modelData.labelEn ? cell.modelData.labelEn : cell.modelData.label
                         color: Theme.paperDim
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         lineHeight: 1.2

@@ -54,8 +54,10 @@ Item {
                         width: chapters.cell
                         height: Math.round(Theme.px(236) * Theme.textScale)   // one height for all: a calm, even grid («Aa» grows it)
                         titleSize: Theme.px(40)
-                        title: (index + 1) + ". " + modelData.title
-                        caption: modelData.lead
+                        // English mode: the exhibition's English title, the Russian one under it
+                        readonly property bool en: Language.english && modelData.titleEn !== ""
+                        title: (index + 1) + ". " + (en ? modelData.titleEn : modelData.title)
+                        caption: en ? modelData.title : modelData.lead
                         onActivated: screen.nav.novokuznetsk("chapter", { chapterId: modelData.id })
                     }
                 }

@@ -85,7 +85,7 @@ Item {
                     KText {
                         kind: KText.Secondary
                         width: parent.width
-                        text: cell.modelData.role
+                        text: Language.english && cell.modelData.labelEn ? cell.modelData.labelEn : cell.modelData.role
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         lineHeight: 1.2
                         wrapMode: Text.Wrap

@@ -84,15 +84,17 @@ Item {
                             wrapMode: Text.WrapAnywhere
                         }
                         KText {
+                            objectName: "nkSeedTitle"
                             kind: KText.Body
                             width: parent.width
-                            text: doc.modelData.title
+                            // English mode: the exhibition's English description of the document (not its text)
+                            text: Language.english && doc.modelData.titleEn ? doc.modelData.titleEn : doc.modelData.title
                             font.bold: true
                             font.pixelSize: Theme.px(36)
                             wrapMode: Text.Wrap
                         }
-                        Note { text: doc.modelData.kind }
-                        Body { text: doc.modelData.taken }
+                        Note { text: Language.english && doc.modelData.kindEn ? doc.modelData.kindEn : doc.modelData.kind }
+                        Body { text: Language.english && doc.modelData.takenEn ? doc.modelData.takenEn : doc.modelData.taken }
                         Note {
                             visible: doc.modelData.shown
                             color: Theme.gold

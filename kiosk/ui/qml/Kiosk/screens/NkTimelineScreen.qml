@@ -154,7 +154,7 @@ Item {
                 border.width: Math.max(1, Theme.px(2))
                 border.color: tap.pressed ? Theme.gold : Theme.line
                 Accessible.role: Accessible.Button
-                Accessible.name: modelData.title
+                Accessible.name: Language.english && modelData.labelEn ? modelData.labelEn : modelData.title
 
                 Rectangle {   // portrait: from the event's date down to its card
                     visible: event.shifted > 1
@@ -194,9 +194,11 @@ Item {
                         elide: Text.ElideRight
                     }
                     KText {
+                        objectName: "nkEventTitle"
                         kind: KText.Title
                         width: parent.width
-                        text: event.modelData.title
+                        // English mode: the exhibition's English heading; the card opens on the Russian quote
+                        text: Language.english && event.modelData.labelEn ? event.modelData.labelEn : event.modelData.title
                         font.pixelSize: Theme.bodySize - Theme.px(4)
                         lineHeight: 1.05
                         wrapMode: Text.Wrap

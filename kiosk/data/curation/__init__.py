@@ -1,0 +1,1 @@
+"""The curators' side: tools that write or summarise files for people, never imported by the running kiosk."""
