@@ -37,7 +37,8 @@ class Player:
 
     def open_quiz(self):
         self.press(find(self.app.window, "tileQuiz"))
-        assert wait_until(lambda: on_screen(self.app, "quizScreen"))
+        # The first visit compiles the screen: a generous ceiling on a loaded machine, not a timing.
+        assert wait_until(lambda: on_screen(self.app, "quizScreen"), 10000), f"on {self.app.driver.current_name()!r}"
 
     def answer(self, right: bool) -> None:
         q = self.q()

@@ -73,7 +73,6 @@ Window {
         // «Викторина»: its round lives in Python (Quiz), so a city page opened from it comes back to it.
         function quiz() {
             screens.ready()
-            if (screens.quiz === null) screens.quiz = Qt.createComponent("Kiosk", "QuizScreen")
             stack.push(screens.quiz, { nav: navigator }, instant)
         }
         function back() {
@@ -127,6 +126,7 @@ Window {
             if (cities === null) cities = Qt.createComponent("Kiosk", "CitiesScreen")
             if (city === null) city = Qt.createComponent("Kiosk", "CityScreen")
             if (map === null) map = Qt.createComponent("Kiosk", "MapScreen")
+            if (quiz === null) quiz = Qt.createComponent("Kiosk", "QuizScreen")
             if (nk === null) nk = Qt.createComponent("Kiosk", "NkPages").createObject(win)
         }
     }

@@ -483,6 +483,17 @@ Item {
         }
     }
 
-    // A card of the Novokuznetsk section over the quiz («Подробнее» on a timeline or figure question).
-    NkItemCard { id: itemCard; anchors.fill: parent }
+    // A card of the Novokuznetsk section over the quiz («Подробнее» on a timeline or figure question), made when
+    // first asked for: most rounds never open one.
+    Loader {
+        id: itemCard
+        anchors.fill: parent
+        z: 50
+        active: false
+        sourceComponent: Component { NkItemCard {} }
+        function open(ref, withSources) {
+            active = true;
+            (item as NkItemCard).open(ref, withSources)
+        }
+    }
 }
