@@ -303,13 +303,13 @@ def main(argv: list[str] | None = None) -> int:
         for line in _problems(e):
             print(line, file=sys.stderr if args.command != "validate" else sys.stdout)
         return 1
+    except BrokenPipeError:  # `kiosk-db export … | head` (before OSError, of which it is one)
+        return 0
     except OSError as e:  # a folder that cannot be written, a full disk…
         print(f"{e.filename or args.command}: {e.strerror or e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `kiosk-db export … | head`
-        return 0
     except Exception as e:  # the promise to curators: a message, never a traceback
         print(f"kiosk-db {args.command}: unexpected error: {type(e).__name__}: {e}", file=sys.stderr)
         return 2

@@ -84,7 +84,11 @@ def year_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question 
 
 # ---- the region of a city ----------------------------------------------------------------------------------
 def region_subjects(facts: Facts, lang: str) -> list:
-    return [c.id for c in _cities(facts, lang, "region") if facts.region(c.region, lang)]
+    # Not where the region is named after the city (Кемерово, Кемеровская область): the prompt would answer it.
+    return [
+        c.id for c in _cities(facts, lang, "region")
+        if facts.region(c.region, lang) and fold(facts.city_name(c, lang))[:5] not in fold(facts.region(c.region, lang))
+    ]  # fmt: skip
 
 
 def region_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
