@@ -53,7 +53,7 @@ class Player:
         target = find(self.app.window, name)
         assert target.width() >= 64 and target.height() >= 64, name  # touch targets at 1080p
         self.press(target)
-        assert wait_until(lambda: self.quiz.property("chosen") == option)
+        assert wait_until(lambda: self.quiz.property("chosen") == option, 10000)
         assert find(self.app.window, "quizVerdict").isVisible()
         verdict = find(self.app.window, "quizVerdictText").property("text")
         english = self.app.language.property("code") == "en"
@@ -64,7 +64,7 @@ class Player:
     def next(self) -> None:
         index = self.quiz.property("index")
         self.press(find(self.app.window, "quizNext"))
-        assert wait_until(lambda: self.quiz.property("index") == index + 1)
+        assert wait_until(lambda: self.quiz.property("index") == index + 1, 10000)
 
 
 def _play_round(player: Player, with_more: bool) -> int:
@@ -135,16 +135,16 @@ def test_two_teams_take_turns(make_kiosk, shell_db):
 
 
 def test_the_idle_reset_ends_a_round(make_kiosk, shell_db):
-    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1, attract_timeout=0.3)
+    app = make_kiosk(shell_db, idle_timeout=2, idle_countdown=1, attract_timeout=0.3)
     finger = Finger(app.window)
     player = Player(app, finger.tap)
     player.open_quiz()
     finger.tap(find(app.window, "quizStart"))
     assert wait_until(lambda: app.quiz.property("active"))
     # Mid-round nobody touches: the idle question comes, but no slideshow over the round.
-    assert wait_until(lambda: app.idle.asking, 2500)
+    assert wait_until(lambda: app.idle.asking, 10000)
     assert not app.attract.property("active")
-    assert wait_until(lambda: not app.quiz.property("active"), 3000)
+    assert wait_until(lambda: not app.quiz.property("active"), 10000)
     assert wait_until(lambda: app.driver.current_name() == "homeScreen")
 
 
