@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from kiosk.data import schema
 from kiosk.data.nk_build import write_section
 from kiosk.data.publish import publish, write_meta, write_search_terms
 from kiosk.data.sources import Sources, load_sources
@@ -86,6 +87,9 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
         }
         for s in src.slides
     )
+    from kiosk.data.quiz.curated import to_row
+
+    db[schema.QUIZ.name].insert_all(to_row(q) for q in src.quiz)
     write_search_terms(db, cities, tags)
     write_section(db, src.section)
     write_meta(db, src.sha256(), src.relative_files())

@@ -125,6 +125,32 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_quiz(args) -> int:
+    from kiosk.data.quiz import check
+    from kiosk.data.repository import Repository
+
+    repo = Repository.open(args.path)
+    if not args.check:  # a sample round per language, as a visitor would get one
+        import random
+
+        from kiosk.data.quiz.facts import Facts
+        from kiosk.data.quiz.rounds import make_round
+
+        facts = Facts.of(repo)
+        for lang in check.LANGUAGES:
+            for q in make_round(facts, random.Random(args.seed), lang):
+                print(check.describe(q))
+        return 0
+    count, problems = check.check(repo)
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"{args.path}: {len(problems)} problem(s) in {count} questions", file=sys.stderr)
+        return 1
+    print(f"{args.path}: quiz OK ({count} questions checked, both languages)")
+    return 0
+
+
 def cmd_add_image(args) -> int:
     from kiosk.data.images import add_image
 
@@ -269,6 +295,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace --out even when it is not a kiosk database")
     p.set_defaults(func=cmd_import)
 
+    p = sub.add_parser("quiz", help="the quiz: a sample round, or --check every question the data allows")
+    p.add_argument("path", type=Path)
+    p.add_argument("--check", action="store_true", help="exit 1 naming each ambiguous or ill-founded question")
+    p.add_argument("--seed", type=int, default=0, help="the sample round's seed (without --check)")
+    p.set_defaults(func=cmd_quiz)
+
     owners = ", ".join(sorted(schema.IMAGE_OWNERS))
     p = sub.add_parser("add-image", help="store a photograph in the database (scaled, re-encoded, no metadata)")
     p.add_argument("path", type=Path)
@@ -335,13 +367,13 @@ def main(argv: list[str] | None = None) -> int:
         for line in _problems(e):
             print(line, file=sys.stderr if args.command != "validate" else sys.stdout)
         return 1
+    except BrokenPipeError:  # `kiosk-db export … | head` (before OSError, of which it is one)
+        return 0
     except OSError as e:  # a folder that cannot be written, a full disk…
         print(f"{e.filename or args.command}: {e.strerror or e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `kiosk-db export … | head`
-        return 0
     except Exception as e:  # the promise to curators: a message, never a traceback
         print(f"kiosk-db {args.command}: unexpected error: {type(e).__name__}: {e}", file=sys.stderr)
         return 2

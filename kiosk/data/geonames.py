@@ -42,6 +42,11 @@ def _index() -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def release() -> None:
+    """Forget the index (~3 MiB of Python objects): the kiosk reads it once, for the quiz's report flags."""
+    _index.cache_clear()
+
+
 def candidates(name: str) -> tuple[Place, ...]:
     return _index().get(norm(name), ())
 

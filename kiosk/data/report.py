@@ -77,11 +77,17 @@ def findings(repo: Repository) -> list[Finding]:
             )
         )
 
+    def city_of(city_id: int) -> City | None:  # None for a city the kiosk withholds (the quiz reads its own repo)
+        try:
+            return repo.city(city_id)
+        except KeyError:
+            return None
+
     for q in repo.questions():
         add(
             "warning",
             "open_question",
-            repo.city(q.city_id),
+            city_of(q.city_id),
             q.field,
             _one_line(q.note, 300),
             "settle it with the editor, then remove the question",
@@ -90,7 +96,7 @@ def findings(repo: Repository) -> list[Finding]:
         )
     out.extend(_section_findings(repo))
     for k in repo.corrections():
-        city = repo.city(k.city_id)
+        city = city_of(k.city_id)
         evidence = f"«{_one_line(k.original)}» → «{_one_line(k.corrected)}»: {_one_line(k.note, 200)}"
         if k.field in ("lat, lon",):
             add(
@@ -180,6 +186,7 @@ def findings(repo: Repository) -> list[Finding]:
     out.extend(_repeated_passages(cities))
     out.extend(_english_findings(repo))
     out.extend(_slide_findings(repo))
+    out.extend(_quiz_findings(repo))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(out, key=lambda f: order[f.severity])
 
@@ -301,6 +308,23 @@ def _slide_findings(repo: Repository) -> list[Finding]:
             out.append(
                 Finding("info", "slide_disabled", "slides", s.id, name, "enabled", "0", "not shown in attract mode")
             )
+    return out
+
+
+def _quiz_findings(repo: Repository) -> list[Finding]:
+    """Curators' quiz questions: each listed (info), the ones the kiosk leaves out of rounds as errors."""
+    from kiosk.data.quiz.curated import problems
+
+    out = []
+    for q in repo.quiz_questions():
+        name = _one_line(str(q.text or ""), 60)
+        for fld, why in problems(q):
+            out.append(
+                Finding("error", "quiz_invalid", "quiz_questions", q.id, name, fld, why, "left out of rounds: fix it")
+            )
+        english = "with English" if q.has_english() else "Russian only"
+        state = "asked in rounds" if q.enabled else "disabled: not asked"
+        out.append(Finding("info", "quiz_question", "quiz_questions", q.id, name, "text", english, state))
     return out
 
 

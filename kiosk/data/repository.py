@@ -19,6 +19,7 @@ from kiosk.data.validate import check_connection
 
 if TYPE_CHECKING:
     from kiosk.data.nk_records import Section
+    from kiosk.data.quiz.curated import CuratedQuestion
     from kiosk.data.slides import CuratorSlide
 
 # An open question on one of these fields puts the row itself in doubt (kiosk config: show_disputed_cities).
@@ -40,6 +41,7 @@ class Repository:
         section: Section | dict[str, list[tuple]] | None = None,
         images: tuple[ImageRef, ...] = (),
         slides: tuple[CuratorSlide, ...] | list[tuple] = (),
+        quiz: tuple[CuratedQuestion, ...] | list[tuple] = (),
     ) -> None:
         """`section` and `slides` may be their rows as stored (nk_load.read_rows, schema.SLIDE_ROWS): their records
         are made when first asked for (the kiosk's home shows neither)."""
@@ -54,6 +56,7 @@ class Repository:
         self._section = section if section is not None else nk_load.NO_ROWS
         self._images = images
         self._slides = slides
+        self._quiz = quiz
         self._images_by_owner: dict[tuple[str, str], tuple[ImageRef, ...]] = {}
         for im in images:
             key = (im.owner_type, im.owner_id)
@@ -152,6 +155,14 @@ class Repository:
 
             self._slides = from_rows(self._slides)
         return self._slides
+
+    def quiz_questions(self) -> tuple[CuratedQuestion, ...]:
+        """Curators' quiz questions as stored, disabled and broken ones included (rounds leave those out)."""
+        if isinstance(self._quiz, list):
+            from kiosk.data.quiz.curated import from_rows
+
+            self._quiz = from_rows(self._quiz)
+        return self._quiz
 
     def images(self) -> tuple[ImageRef, ...]:
         return self._images
@@ -277,4 +288,5 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         nk_load.read_rows(conn),
         images,
         q(schema.SLIDE_ROWS).fetchall(),
+        q(schema.QUIZ_ROWS).fetchall(),
     )

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3  # 3: city_sources (an editorial entry's public sources), the section's English columns
+# 3: city_sources (an editorial entry's public sources), the section's English columns; 4: quiz_questions
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,25 @@ SLIDES = _t(
 # Its rows in display order, in column order (kiosk.data.slides.from_rows makes the records).
 SLIDE_ROWS = f"SELECT {', '.join(SLIDES.column_names)} FROM slides ORDER BY position, id"
 
+# Curators' own quiz questions (db/sources/quiz.toml, kiosk.data.quiz.curated): four answers, `correct` names the
+# right one (1..4); English optional. Like slides, nothing is NOT NULL but the id: a hand-edited bad question is
+# named by `validate` and left out of rounds by the kiosk.
+QUIZ = _t(
+    "quiz_questions",
+    ("id", I, True),
+    ("text", T),
+    *((f"answer{i}", T) for i in range(1, 5)),
+    ("correct", I),
+    ("explanation", T),
+    ("source", T),
+    ("enabled", I),
+    ("text_en", T),
+    *((f"answer{i}_en", T) for i in range(1, 5)),
+    ("explanation_en", T),
+    pk=["id"],
+)
+QUIZ_ROWS = f"SELECT {', '.join(QUIZ.column_names)} FROM quiz_questions ORDER BY id"
+
 # The search index: each city's terms, normalised, stemmed and romanised by kiosk.data.textnorm at build time and
 # joined by spaces. The kiosk loads them into memory and searches them in Python (kiosk.data.search), which
 # gives prefixes while typing, typo tolerance and ranking that SQLite's FTS5 does not offer for Russian. Derived
@@ -221,6 +241,7 @@ TABLES: dict[str, Table] = {
         QUESTIONS,
         IMAGES,
         SLIDES,
+        QUIZ,
         SEARCH_TERMS,
     )
 }
@@ -366,6 +387,7 @@ CONTENT_TABLES = (
     "questions",
     "images",
     "slides",
+    QUIZ.name,
     SEARCH_TERMS.name,
     *NK_TABLE_NAMES,
 )

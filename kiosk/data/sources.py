@@ -64,6 +64,7 @@ class Sources:
     cities: list[CitySource] = field(default_factory=list)
     section: Section = field(default_factory=Section)  # the Novokuznetsk section, empty without its folder
     slides: list[CuratorSlide] = field(default_factory=list)  # slides.toml (optional file)
+    quiz: list = field(default_factory=list)  # quiz.toml (optional file): kiosk.data.quiz.curated.CuratedQuestion
 
     def sha256(self) -> str:
         """Hash over the source files' bytes in sorted path order: the same sources give the same hash."""
@@ -402,6 +403,11 @@ def load_sources(root: str | Path) -> Sources:
     slides_path = root / "slides.toml"
     if slides_path.is_file() and (data := _read_toml(slides_path, problems)) is not None:
         src.slides = slide_rules.from_source(slides_path, data, problems)
+    quiz_path = root / "quiz.toml"
+    if quiz_path.is_file() and (data := _read_toml(quiz_path, problems)) is not None:
+        from kiosk.data.quiz import curated
+
+        src.quiz = curated.from_source(quiz_path, data, problems)
 
     city_files = sorted((root / "cities").glob("*.toml")) if (root / "cities").is_dir() else []
     if not city_files:

@@ -32,7 +32,7 @@ def check_file(path: str | Path) -> list[DataError]:
         return [e]
     try:
         found = check_connection(conn, path)
-        # Curator slides: named here, but the kiosk opens the file anyway and skips the bad slide (deck.py).
+        # Curator slides and quiz questions: named here, but the kiosk opens the file anyway and skips the bad one.
         return found or _tolerated(conn, path)
     finally:
         conn.close()
@@ -40,11 +40,15 @@ def check_file(path: str | Path) -> list[DataError]:
 
 def _tolerated(conn: sqlite3.Connection, path: str | Path) -> list[DataError]:
     from kiosk.data import slides  # not on the kiosk's way to its first frame
+    from kiosk.data.quiz import curated
 
-    try:
-        return slides.check_table(conn, path)
-    except sqlite3.Error as e:
-        return [DataError(path, f"unreadable: {e}", table="slides")]
+    found = []
+    for table, check in (("slides", slides.check_table), (schema.QUIZ.name, curated.check_table)):
+        try:
+            found.extend(check(conn, path))
+        except sqlite3.Error as e:
+            found.append(DataError(path, f"unreadable: {e}", table=table))
+    return found
 
 
 def check_connection(conn: sqlite3.Connection, path: str | Path, full: bool = True) -> list[DataError]:

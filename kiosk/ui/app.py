@@ -36,6 +36,7 @@ from kiosk.ui.services.database import DatabaseService, open_database
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.language import LanguageService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
+from kiosk.ui.services.quiz import QuizService
 from kiosk.ui.services.startup import StartupService
 from kiosk.ui.services.statistics import StatisticsRecorder
 from kiosk.ui.housekeeping import Housekeeping
@@ -121,6 +122,15 @@ class KioskApp(QObject):
                 "map", self.database.guarded("map", lambda: self.city_map.load(self.database.repository))
             )
         )
+        # The quiz: its round belongs to the visit (the idle reset ends it); its questions follow the database.
+        self.quiz = QuizService(
+            lambda: self.database.repository if self.database.available else None,
+            lambda: self.language.property("code"),
+            self,
+        )
+        self.idle.resetRequested.connect(self.quiz.end)
+        self.database.infoChanged.connect(self.quiz.forget_data)
+        self.language.languageChanged.connect(self.quiz.relocalise)
         self.database.open()
         # Only kiosks in a fleet write a status; after the open, so the first record says what shows.
         self.fleet_status = None
@@ -149,6 +159,7 @@ class KioskApp(QObject):
         self.idle.countdownExpired.connect(self.attract.after_idle_reset)
         self.attract.activeChanged.connect(self.idle.poke)  # the waking touch never reached the idle filter
         self.statistics = self._make_recorder()
+        self.quiz.roundStarted.connect(lambda: self.statistics.record("quiz"))
 
         self.engine = qmlmodule.new_engine()
         self.network = RefusingNetworkFactory()
@@ -169,6 +180,7 @@ class KioskApp(QObject):
             self.language,
             self.startup,
             self.statistics,
+            self.quiz,
         )
         self.language.attach(self.engine)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")

@@ -78,7 +78,13 @@ def novokuznetsk_pages(repository) -> list[ProofPage]:
 
 
 # Screens of the exhibit, in the order of the proof; a new section adds its function here.
-PROOF_SOURCES: list[Callable[[object], list[ProofPage]]] = [city_pages, novokuznetsk_pages]
+def quiz_pages(repository) -> list[ProofPage]:
+    from kiosk.ui.selftest_quiz import quiz_pages as pages
+
+    return pages(repository)
+
+
+PROOF_SOURCES: list[Callable[[object], list[ProofPage]]] = [city_pages, novokuznetsk_pages, quiz_pages]
 
 
 def _shots(driver, page: ProofPage):

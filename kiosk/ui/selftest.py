@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kiosk.ui.config import Config, default_db_path
 from kiosk.ui.selftest_map import visit_map
+from kiosk.ui.selftest_quiz import visit_quiz
 from kiosk.ui.shell_driver import ShellDriver
 
 SIZES = ((1920, 1080), (1080, 1920))
@@ -143,6 +144,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             if section_row := visit_section(d, visit, kiosk_app.novokuznetsk):
                 done.append(section_row)
             done += visit_map(d, visit)
+            done += visit_quiz(d, visit, kiosk_app.quiz)
             d.open_pin_pad()
             visit("pinpad")
             d.close_overlays()

@@ -14,7 +14,8 @@ def test_proof_sheets_of_every_city(tmp_path):
     out = tmp_path / "proof"
     r = kiosk("--db", str(db), "--proof", str(out), "--log-dir", str(tmp_path / "log"))
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "3 pages at 1920×1080, 1080×1920" in r.stdout
+    assert "4 pages at 1920×1080, 1080×1920" in r.stdout  # the three cities and the one quiz question they allow
+    assert QImage(str(out / "quiz-city_tag-1920x1080-1.png")).width() == 1920
     for city in ("01", "02", "03"):
         for size in ("1920x1080", "1080x1920"):
             first = QImage(str(out / f"city-{city}-{size}-1.png"))
@@ -44,6 +45,11 @@ def test_proof_lists_every_novokuznetsk_screen_and_chapter(built_db):
     assert names[: len(repo.cities())] == [f"city-{c.id:02d}" for c in repo.cities()]
     assert {f"novokuznetsk-{name}" for name, *_ in PAGES} <= set(names)
     assert {f"novokuznetsk-chapter-{c.id}" for c in repo.section().chapters} <= set(names)
+    # «Викторина»: every curators' question and one question of every kind the data gives
+    assert {f"quiz-curated-{q.id:03d}" for q in repo.quiz_questions()} <= set(names)
+    assert {
+        f"quiz-{kind}" for kind in ("year", "region", "tag_city", "city_tag", "map", "memorial", "event", "figure")
+    } <= set(names)
 
 
 def test_proof_shows_a_chapters_images(built_db, tmp_path, monkeypatch):

@@ -151,10 +151,10 @@ def test_home_fits_in_english_and_larger_text(make_kiosk, shell_db, size):
         QTest.qWait(50)
         w, h = app.window.width(), app.window.height()
         texts = [find(app.window, n) for n in ("homeKicker", "homeTitle", "homeSubtitle", "homeQuote")]
-        names = ("tileCities", "tileNovokuznetsk", "tileMap")
+        names = ("tileCities", "tileNovokuznetsk", "tileMap", "tileQuiz")
         tiles = [t for t in (find(app.window, n) for n in names) if t.isVisible()]
         bar = find(app.window, "homeLanguageBar")
-        assert len(tiles) == 3
+        assert len(tiles) == 4
         for item in [*texts, *tiles, bar]:
             x0, y0, x1, y1 = rect(item)
             assert 0 <= x0 and 0 <= y0 and x1 <= w and y1 <= h, f"{item.objectName()} leaves the window"
@@ -164,10 +164,13 @@ def test_home_fits_in_english_and_larger_text(make_kiosk, shell_db, size):
             for other in [*tiles, bar]:
                 assert not overlaps(rect(text), rect(other)), f"{other.objectName()} over {text.objectName()}"
         for tile in tiles:
-            for part in ("tileTitle", "tileCaption"):
+            parts = ("tileTitle",) if tile.objectName() == "tileQuiz" else ("tileTitle", "tileCaption")  # slim tile
+            for part in parts:
                 assert not find(tile, part).property("truncated"), f"{language}: {tile.objectName()}: {part} is cut"
-            inner = find(tile, "tileCaption")
-            assert rect(inner)[3] <= rect(tile)[3], f"{language}: {tile.objectName()}: the caption runs out"
+            inner = find(tile, parts[-1])
+            assert rect(tile)[1] <= rect(inner)[1] and rect(inner)[3] <= rect(tile)[3], (
+                f"{language}: {tile.objectName()}: {parts[-1]} runs out"
+            )
 
 
 def test_the_section_says_its_documents_are_in_russian(make_kiosk, shell_db):

@@ -42,6 +42,8 @@ def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curato
         jpeg = io.BytesIO()
         Image.new("RGB", (640, 480), (150, 40, 30)).save(jpeg, "JPEG")
         print("PHOTO", decode(jpeg.getvalue(), (320, 320)).width())
+        kiosk.quiz.start(False)  # a quiz round: its report flags read the place names once, then let them go
+        print("QUIZ", kiosk.quiz.property("total"))
         print("LOADED", sorted(m for m in {NEVER!r} if m in sys.modules))
         kiosk.close()
     """)
@@ -54,6 +56,7 @@ def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curato
     r = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert "DARK True" in r.stdout, r.stdout + r.stderr
     assert "PHOTO 320" in r.stdout, r.stdout + r.stderr
+    assert "QUIZ 10" in r.stdout, r.stdout + r.stderr
     assert "LOADED []" in r.stdout, r.stdout + r.stderr
 
 

@@ -355,6 +355,10 @@
         <source>Города на карте России</source>
         <translation>The cities on a map of Russia</translation>
     </message>
+    <message>
+        <source>Викторина</source>
+        <translation>Quiz</translation>
+    </message>
 </context>
 <context>
     <name>IdleOverlay</name>
@@ -776,6 +780,153 @@
     <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>QuizScreen</name>
+    <message>
+        <source>В каком году город %1 получил звание «Город трудовой доблести»?</source>
+        <translation>In which year was %1 awarded the title “City of Labour Valour”?</translation>
+    </message>
+    <message>
+        <source>В каком регионе находится город %1?</source>
+        <translation>In which region is %1?</translation>
+    </message>
+    <message>
+        <source>Вклад какого из этих городов в Победу — «%1»?</source>
+        <translation>Which of these cities contributed “%1” to Victory?</translation>
+    </message>
+    <message>
+        <source>Каким был вклад города %1 в Победу?</source>
+        <translation>What did %1 contribute to Victory?</translation>
+    </message>
+    <message>
+        <source>Где на карте город %1? Коснитесь одной из четырёх точек.</source>
+        <translation>Where is %1 on the map? Touch one of the four points.</translation>
+    </message>
+    <message>
+        <source>Какое памятное место есть в городе %1?</source>
+        <translation>Which memorial place is in %1?</translation>
+    </message>
+    <message>
+        <source>В каком году это было: «%1»?</source>
+        <translation>In which year did this happen: “%1”?</translation>
+    </message>
+    <message>
+        <source>Какое число пропущено: «… %1»?</source>
+        <translation>Which number is missing: “… %1”?</translation>
+    </message>
+    <message>
+        <source>%1 получил звание «Город трудовой доблести» в %2 году.</source>
+        <translation>%1 was awarded the title “City of Labour Valour” in %2.</translation>
+    </message>
+    <message>
+        <source>Город %1 — %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Вклад города %1: %2.</source>
+        <translation>What %1 contributed: %2.</translation>
+    </message>
+    <message>
+        <source>В городе %1 — %2 (%3).</source>
+        <translation>In %1: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>В городе %1 — %2.</source>
+        <translation>In %1: %2.</translation>
+    </message>
+    <message>
+        <source>«%1» — %2 год.</source>
+        <translation>“%1”: %2.</translation>
+    </message>
+    <message>
+        <source>Викторина</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <source>Десять вопросов о городах трудовой доблести и о Новокузнецке. Ответы — в самой экспозиции: после каждого вопроса можно открыть страницу, откуда он взят.</source>
+        <translation>Ten questions about the Cities of Labour Valour and Novokuznetsk. The answers are in the exhibition itself: after each question you can open the page it comes from.</translation>
+    </message>
+    <message>
+        <source>Начать</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Две команды</source>
+        <translation>Two teams</translation>
+    </message>
+    <message>
+        <source>Для класса у одного экрана: команды отвечают по очереди, у каждой свой счёт. Имена не нужны.</source>
+        <translation>For a class at one screen: the teams answer in turn, each with its own score. No names needed.</translation>
+    </message>
+    <message>
+        <source>Вопрос %1 из %2</source>
+        <translation>Question %1 of %2</translation>
+    </message>
+    <message>
+        <source>Отвечает команда %1</source>
+        <translation>Team %1 answers</translation>
+    </message>
+    <message>
+        <source>Счёт %1 : %2</source>
+        <translation>Score %1 : %2</translation>
+    </message>
+    <message>
+        <source>Верных ответов: %1</source>
+        <translation>Correct answers: %1</translation>
+    </message>
+    <message>
+        <source>Точка %1</source>
+        <translation>Point %1</translation>
+    </message>
+    <message>
+        <source>Верно!</source>
+        <translation>Correct!</translation>
+    </message>
+    <message>
+        <source>Неверно</source>
+        <translation>Not quite</translation>
+    </message>
+    <message>
+        <source>Неверно. Правильный ответ: %1</source>
+        <translation>Not quite. The right answer: %1</translation>
+    </message>
+    <message>
+        <source>Подробнее</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Итоги</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Дальше</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Правильных ответов: %1 из %2</source>
+        <translation>Correct answers: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Команда 1: %1 · Команда 2: %2</source>
+        <translation>Team 1: %1 · Team 2: %2</translation>
+    </message>
+    <message>
+        <source>Ничья!</source>
+        <translation>A draw!</translation>
+    </message>
+    <message>
+        <source>Победила команда %1!</source>
+        <translation>Team %1 wins!</translation>
+    </message>
+    <message>
+        <source>Все ответы — в экспозиции: на страницах городов, на карте и в разделе о Новокузнецке.</source>
+        <translation>All the answers are in the exhibition: on the city pages, on the map and in the Novokuznetsk section.</translation>
+    </message>
+    <message>
+        <source>Ещё раз</source>
+        <translation>Play again</translation>
     </message>
 </context>
 <context>

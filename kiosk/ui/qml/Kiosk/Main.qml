@@ -49,6 +49,7 @@ Window {
         // stays inside the visit and keeps them).
         function home() {
             Catalog.reset()
+            Quiz.end()
             if (stack.depth > 1)
                 stack.popToIndex(0, instant)
         }
@@ -68,6 +69,11 @@ Window {
         function map() {
             screens.ready()
             stack.push(screens.map, { nav: navigator }, instant)
+        }
+        // «Викторина»: its round lives in Python (Quiz), so a city page opened from it comes back to it.
+        function quiz() {
+            screens.ready()
+            stack.push(screens.quiz, { nav: navigator }, instant)
         }
         function back() {
             if (stack.depth > 1)
@@ -114,6 +120,7 @@ Window {
         property Component cities: null
         property Component city: null
         property Component map: null
+        property Component quiz: null
         property var nk: null   // var, not NkPages: a type named here is loaded with Main (and NkPages' 7 screens with it)
         // Everything a screen off home needs: what start-up put off, and the screens' components.
         function ready() {
@@ -121,6 +128,7 @@ Window {
             if (cities === null) cities = Qt.createComponent("Kiosk", "CitiesScreen")
             if (city === null) city = Qt.createComponent("Kiosk", "CityScreen")
             if (map === null) map = Qt.createComponent("Kiosk", "MapScreen")
+            if (quiz === null) quiz = Qt.createComponent("Kiosk", "QuizScreen")
             if (nk === null) nk = Qt.createComponent("Kiosk", "NkPages").createObject(win)
         }
     }

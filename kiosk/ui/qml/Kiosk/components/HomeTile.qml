@@ -8,6 +8,7 @@ Rectangle {
     property string icon: ""
     property string title: ""
     property string caption: ""
+    property bool compact: false   // narrow tiles (16:10 home): a smaller icon, no chevron, more room for words
     signal activated()
 
     implicitHeight: Theme.px(260)
@@ -31,16 +32,16 @@ Rectangle {
 
     Image {
         id: glyph
-        anchors { left: parent.left; leftMargin: Theme.px(44); verticalCenter: parent.verticalCenter }
-        width: Theme.px(96); height: width
+        anchors { left: parent.left; leftMargin: Theme.px(tile.compact ? 32 : 44); verticalCenter: parent.verticalCenter }
+        width: Theme.px(tile.compact ? 64 : 96); height: width
         sourceSize: Qt.size(width, height)
         source: tile.icon === "" ? "" : Theme.icon(tile.icon, Theme.gold)
     }
 
     Column {
         anchors {
-            left: glyph.right; leftMargin: Theme.px(32)
-            right: chevron.left; rightMargin: Theme.px(24)
+            left: glyph.right; leftMargin: Theme.px(tile.compact ? 24 : 32)
+            right: chevron.left; rightMargin: Theme.px(tile.compact ? 0 : 24)
             verticalCenter: parent.verticalCenter
         }
         spacing: Theme.unit * 1.5
@@ -57,6 +58,7 @@ Rectangle {
         }
         KText {
             objectName: "tileCaption"
+            visible: text !== ""   // a slim tile (home's «Викторина») has its title alone
             width: parent.width
             text: tile.caption
             color: Theme.paperDim
@@ -69,8 +71,9 @@ Rectangle {
 
     Image {
         id: chevron
-        anchors { right: parent.right; rightMargin: Theme.px(32); verticalCenter: parent.verticalCenter }
-        width: Theme.px(48); height: width
+        anchors { right: parent.right; rightMargin: Theme.px(tile.compact ? 24 : 32); verticalCenter: parent.verticalCenter }
+        visible: !tile.compact
+        width: tile.compact ? 0 : Theme.px(48); height: Theme.px(48)
         sourceSize: Qt.size(width, height)
         source: Theme.icon("mdi6.chevron-right", Theme.paperDim)
     }

@@ -7,7 +7,8 @@ import Kiosk
 // Layout: landscape puts the heading in the left column and the tiles, stacked, in the right one; portrait
 // puts the tiles under the heading. Both are computed from the heading's real height, so nothing can be
 // drawn over the decree's words at any size (tests/ui: the home geometry test at four window sizes).
-// Room for three tiles: «Города», «Новокузнецк» and «Карта» (shown once the map screen exists: showMap).
+// Room for three tiles: «Города», «Новокузнецк» and «Карта» (shown once the map screen exists: showMap), and
+// a slim fourth, «Викторина», under them.
 Item {
     id: home
     objectName: "homeScreen"
@@ -23,10 +24,14 @@ Item {
     // «Aa»: tiles grow with their captions (by half the text's growth: the title's type stays).
     // «Aa» (landscape): tiles grow with their captions, by half the text's growth, as far as the column has
     // room; portrait tiles are wide enough for the larger captions and leave the room to the quote.
+    readonly property bool compactTiles: !portrait && (width / height < 1.7 || Theme.textScale > 1)
     readonly property int tileCount: 1 + (Novokuznetsk.available ? 1 : 0) + (showMap ? 1 : 0)
-    readonly property int tileHeight: portrait ? Theme.px(236)
+    // «Викторина» is a slimmer tile under the others (its title alone): the three keep room for their captions.
+    readonly property int quizTileHeight: Math.round(Theme.px(portrait ? 100 : 120) * (1 + (Theme.textScale - 1) / 2))
+    readonly property int tileHeight: portrait ? Theme.px(Theme.textScale > 1 ? 228 : 200)
         : Math.min(Math.round(Theme.px(248) * (1 + (Theme.textScale - 1) / 2)),
-                   Math.max(Theme.px(248), Math.floor((height - Theme.px(80) * 2 - (tileCount - 1) * Theme.unit * 4) / tileCount)))
+                   Math.max(Theme.px(200), Math.floor((height - Theme.px(96) - Theme.px(48) - tileCount * Theme.unit * 4
+                                                        - quizTileHeight) / tileCount)))
 
     // A banner-red band down the left edge: the one decoration, calm and still.
     Rectangle {
@@ -39,12 +44,13 @@ Item {
         id: heading
         objectName: "homeHeading"
         x: home.sideMargin
-        y: home.portrait ? Theme.px(160) : Math.max(Theme.px(96), (home.height - height) / 2)
+        y: home.portrait ? Theme.px(136) : Math.max(Theme.px(96), (home.height - height) / 2)
         // 16:10 and narrower landscapes give the heading a larger share, or the decree's words run too long.
         width: home.portrait ? home.width - home.sideMargin * 2
                              : Math.round((home.width - home.sideMargin * 2 - home.gap)
                                           * (home.width / home.height >= 1.7 ? 0.52 + (Theme.textScale - 1) * 0.2 : 0.55))
-        // («Aa» on a wide screen: the quote gets more of the width; 16:10 tiles have none to spare)
+        // («Aa» on a wide screen: the quote gets more of the width; four tiles share the height, so their captions
+        // must stay two lines: with «Aa» and on 16:10 they draw a smaller icon and no chevron, `compactTiles`)
         spacing: Theme.unit * 3
 
         KText {
@@ -122,7 +128,7 @@ Item {
         wrapMode: Text.WordWrap
     }
     // Height for the whole heading: landscape between its margins, portrait above the tiles.
-    readonly property real quoteRoom: portrait ? height - Theme.px(160) - gap - tiles.height - Theme.px(160)
+    readonly property real quoteRoom: portrait ? height - Theme.px(136) - gap - tiles.height - Theme.px(72)
                                                : height - Theme.px(96) * 2
 
     // Entry tiles: stacked in the right column (landscape) or under the heading (portrait).
@@ -131,12 +137,13 @@ Item {
         objectName: "homeTiles"
         x: home.portrait ? home.sideMargin : heading.x + heading.width + home.gap
         width: home.portrait ? heading.width : home.width - x - home.sideMargin
-        y: home.portrait ? Math.max(heading.y + heading.height + home.gap, home.height - Theme.px(160) - height)
+        y: home.portrait ? Math.max(heading.y + heading.height + home.gap, home.height - Theme.px(72) - height)
                          : Math.max(Theme.px(96), (home.height - height) / 2)
-        spacing: Theme.unit * 4
+        spacing: home.portrait ? Theme.unit * 3 : Theme.unit * 4   // portrait: four tiles under the quote
 
         HomeTile {
             objectName: "tileCities"
+            compact: home.compactTiles
             width: tiles.width
             height: home.tileHeight
             icon: "mdi6.city-variant-outline"
@@ -147,6 +154,7 @@ Item {
         }
         HomeTile {
             objectName: "tileNovokuznetsk"
+            compact: home.compactTiles
             visible: Novokuznetsk.available
             width: tiles.width
             height: home.tileHeight
@@ -157,6 +165,7 @@ Item {
         }
         HomeTile {
             objectName: "tileMap"
+            compact: home.compactTiles
             visible: home.showMap
             width: tiles.width
             height: home.tileHeight
@@ -164,6 +173,16 @@ Item {
             title: qsTr("Карта")
             caption: qsTr("Города на карте России")
             onActivated: home.nav.map()
+        }
+        HomeTile {
+            objectName: "tileQuiz"
+            compact: home.compactTiles
+            width: tiles.width
+            height: home.quizTileHeight
+            icon: "mdi6.help-circle-outline"
+            title: qsTr("Викторина")
+            caption: ""   // slim: the title says it, the quiz's own screen explains
+            onActivated: home.nav.quiz()
         }
     }
 }
