@@ -12,6 +12,8 @@ A config file is optional; each key has a default. Example (all keys shown with 
     log_dir = ""               # empty = the per-user log dir (Linux ~/.local/state/labour-valour-kiosk/log)
     db = ""                    # empty = the bundled database
     show_disputed_cities = false  # true = also show rows whose identity is an open question (row 46)
+    read_aloud = true          # false = no «Слушать» buttons (docs/read-aloud.md)
+    speech_engine = ""         # empty = the platform's (speechd; winrt, then sapi); "mock" is Qt's silent test engine
     admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
 
 PIN hash format (salted PBKDF2-SHA256, like Django's):
@@ -53,6 +55,8 @@ class Config:
     log_dir: Path | None = None
     db: Path | None = None
     show_disputed_cities: bool = False  # row 46 (Волгоград in the seed, Вологда in the decree) stays hidden
+    read_aloud: bool = True
+    speech_engine: str = ""
     source: Path | None = None  # the file these settings came from (None = defaults)
 
     def with_overrides(self, **changes) -> Config:
@@ -80,9 +84,13 @@ def _check(key: str, value, where: str):
         if not isinstance(value, str):
             raise ConfigError(f"{where}: {key} must be a path in quotes, not {value!r}")
         return Path(value).expanduser() if value else None
-    if key == "show_disputed_cities":
+    if key in ("show_disputed_cities", "read_aloud"):
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: show_disputed_cities must be true or false, not {value!r}")
+            raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
+        return value
+    if key == "speech_engine":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: speech_engine must be an engine name in quotes, not {value!r}")
         return value
     if key == "default_screen":
         if value not in SCREENS:
