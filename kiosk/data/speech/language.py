@@ -9,7 +9,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def language_of(text: str) -> str:
-    """"ru" or "en" by the letters the text is written in; Roman numerals in Russian text stay Russian."""
+    """ "ru" or "en" by the letters the text is written in; Roman numerals in Russian text stay Russian."""
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(_LATIN.findall(re.sub(r"\b[IVXLCDM]+\b", "", text)))
     return "en" if latin > cyrillic else "ru"

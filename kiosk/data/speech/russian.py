@@ -144,7 +144,11 @@ _ROMAN_NOUNS = {
     "часть": ("f", "n"),
     "части": ("f", "g"),
 }
-_ROMAN = re.compile(r"(?<![A-Za-z\d])(?=[IVXLCDM]{2}|[IVX](?![A-Za-z\d]))(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![A-Za-z\d])")
+# A lone letter counts only as I, V or X (a lone Latin «C» or «M» in Russian text is rarely a number).
+_ROMAN = re.compile(
+    r"(?<![A-Za-z\d])(?=[IVXLCDM]{2}|[IVX](?![A-Za-z\d]))"
+    r"(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![A-Za-z\d])"
+)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 # Ordinals written with a suffix: «1-й», «5-го», «3-я» → (gender, case).
@@ -292,7 +296,8 @@ def _bare_year(match: re.Match) -> str:
     return f"{match.group('prep')} {_ordinal(int(match.group('year')), case)} {_YEAR_WORD[case]}"
 
 
-_SUFFIXED = re.compile(r"(?P<n>\d+)-(?P<suffix>" + "|".join(sorted(_ORDINAL_SUFFIX, key=len, reverse=True)) + r")(?!\w)")
+_SUFFIXES = "|".join(sorted(_ORDINAL_SUFFIX, key=len, reverse=True))
+_SUFFIXED = re.compile(r"(?P<n>\d+)-(?P<suffix>" + _SUFFIXES + r")(?!\w)")
 
 
 def _suffixed(match: re.Match) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 from PySide6.QtCore import Property, QLocale, QObject, QThread, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
@@ -65,8 +66,8 @@ class _Engine(QObject):
     def __init__(self, engines: list[str]):
         super().__init__()
         self._engines = engines
-        self._tts = None
-        self._voices: dict[str, object] = {}  # language → QVoice
+        self._tts: Any = None  # QTextToSpeech, imported on this thread
+        self._voices: dict[str, Any] = {}  # language → QVoice
         self._queue: list[tuple[str, str]] = []
         self._token = 0
         self._started = False  # the current utterance has been seen speaking (a late Ready is not its end)
@@ -84,6 +85,13 @@ class _Engine(QObject):
             if name not in found:
                 tried.append(f"{name}: not installed")
                 continue
+            if name == "speechd":
+                from kiosk.ui.services.speechd_probe import ensure_running
+
+                problem = ensure_running()
+                if problem:
+                    tried.append(f"{name}: {problem}")
+                    continue
             tts = QTextToSpeech(name, self)
             if tts.state() == QTextToSpeech.State.Error:
                 tried.append(f"{name}: {tts.errorString() or 'error'}")
@@ -104,7 +112,7 @@ class _Engine(QObject):
             False, f"read-aloud off, no voice ({'; '.join(tried) or 'no engine'}): the «Слушать» button is hidden"
         )
 
-    def _voices_of(self, tts) -> dict[str, object]:
+    def _voices_of(self, tts) -> dict[str, Any]:
         chosen = {}
         for language, wanted in LOCALES.items():
             voices = []
