@@ -84,3 +84,5 @@ def test_voice_choice_prefers_rhvoice_then_a_plain_voice():
     assert choose_voice(espeak + [("Elena", "ru_RU")], "ru") == 3  # RHVoice's LGPL voice
     assert choose_voice([("Microsoft Irina Desktop", "ru-RU")], "ru") == 0  # SAPI names its locales with a dash
     assert choose_voice([("Bob", "en_GB")], "ru") is None
+    english = [("English (Caribbean)", "en_US"), ("English (Great Britain)", "en_GB")]
+    assert choose_voice(english, "en", "en_GB") == 1  # the locale asked for, where there is one

@@ -12,18 +12,16 @@ from collections.abc import Sequence
 RHVOICE_LGPL = ("aleksandr", "anna", "elena", "irina")
 
 
-def choose_voice(voices: Sequence[tuple[str, str]], language: str) -> int | None:
+def choose_voice(voices: Sequence[tuple[str, str]], language: str, locale: str = "") -> int | None:
     """The index of the voice to read `language` ("ru", "en") with, among (name, locale name such as "ru_RU")
-    pairs; None when no voice speaks it."""
+    pairs, one of `locale` ("en_GB") first; None when no voice speaks it."""
 
-    def rank(item: tuple[int, tuple[str, str]]) -> tuple[int, int]:
-        index, (name, _locale) = item
+    def rank(item: tuple[int, tuple[str, str]]) -> tuple[int, int, int, int]:
+        index, (name, voice_locale) = item
         lowered = name.lower()
-        if any(lowered.startswith(n) for n in RHVOICE_LGPL) and language == "ru":
-            return (0, index)
-        if "+" not in name:
-            return (1, index)
-        return (2, index)
+        rhvoice = any(lowered.startswith(n) for n in RHVOICE_LGPL) and language == "ru"
+        exact = voice_locale.replace("-", "_") == locale
+        return (0 if rhvoice else 1, 0 if exact else 1, 1 if "+" in name else 0, index)
 
     matching = [(i, v) for i, v in enumerate(voices) if v[1].split("_")[0].split("-")[0].lower() == language]
     if not matching:

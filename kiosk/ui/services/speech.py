@@ -121,7 +121,7 @@ class _Engine(QObject):
                     tts.setLocale(locale)
                     voices += tts.availableVoices()
             code = wanted.name().split("_")[0]
-            index = choose_voice([(v.name(), v.locale().name()) for v in voices], code)
+            index = choose_voice([(v.name(), v.locale().name()) for v in voices], code, wanted.name())
             if index is not None:
                 chosen[language] = voices[index]
         return chosen
