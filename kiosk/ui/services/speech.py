@@ -19,7 +19,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import Property, QLocale, QObject, QThread, Signal, Slot
+from PySide6.QtCore import Q_ARG, Property, QLocale, QMetaObject, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.speech.language import language_of
@@ -71,6 +71,9 @@ class _Engine(QObject):
         self._queue: list[tuple[str, str]] = []
         self._token = 0
         self._started = False  # the current utterance has been seen speaking (a late Ready is not its end)
+        self._found: list[str] = []  # the engines Qt has plugins for
+        self._candidates: list[str] = []  # the engines still to try
+        self._tried: list[str] = []  # why each engine tried was not taken (the log line)
 
     @Slot()
     def start(self) -> None:
@@ -79,38 +82,54 @@ class _Engine(QObject):
         except ImportError as exc:  # pyside6-addons missing, or a library it needs (libpulse, libspeechd)
             self.ready.emit(False, f"read-aloud off: QtTextToSpeech cannot be loaded ({exc})")
             return
-        found = QTextToSpeech.availableEngines()
-        tried = []
-        for name in self._engines:
-            if name not in found:
-                tried.append(f"{name}: not installed")
+        self._found = QTextToSpeech.availableEngines()
+        self._candidates = list(self._engines)
+        # Made without an engine (at once); each engine is then loaded by the slot setEngine, queued, so that Qt
+        # runs it from this thread's event loop without Python's lock: speechd's takes ~3.5 s (it lists every
+        # voice), and a constructor called from Python would hold the lock, and with it the GUI, all that time.
+        self._tts = QTextToSpeech("none", self)
+        self._tts.engineChanged.connect(self._on_engine)
+        self._try_next()
+
+    def _try_next(self) -> None:
+        while self._candidates:
+            name = self._candidates.pop(0)
+            if name not in self._found:
+                self._tried.append(f"{name}: not installed")
                 continue
             if name == "speechd":
                 from kiosk.ui.services.speechd_probe import ensure_running
 
                 problem = ensure_running()
                 if problem:
-                    tried.append(f"{name}: {problem}")
+                    self._tried.append(f"{name}: {problem}")
                     continue
-            tts = QTextToSpeech(name, self)
-            if tts.state() == QTextToSpeech.State.Error:
-                tried.append(f"{name}: {tts.errorString() or 'error'}")
-                tts.deleteLater()
-                continue
-            voices = self._voices_of(tts)
-            if "ru" not in voices:
-                tried.append(f"{name}: no Russian voice")
-                tts.deleteLater()
-                continue
-            self._tts, self._voices = tts, voices
-            tts.stateChanged.connect(self._on_state)
-            tts.errorOccurred.connect(self._on_error)
-            names = ", ".join(f"{lang} {voice.name()}" for lang, voice in voices.items())
-            self.ready.emit(True, f"read-aloud: engine {name}, voices {names}")
+            QMetaObject.invokeMethod(self._tts, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, name))
             return
-        self.ready.emit(
-            False, f"read-aloud off, no voice ({'; '.join(tried) or 'no engine'}): the «Слушать» button is hidden"
-        )
+        self._tts.deleteLater()
+        self._tts = None
+        reasons = "; ".join(self._tried) or "no engine"
+        self.ready.emit(False, f"read-aloud off, no voice ({reasons}): the «Слушать» button is hidden")
+
+    def _on_engine(self, name: str) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        tts = self._tts
+        if tts.state() == QTextToSpeech.State.Error:
+            self._tried.append(f"{name}: {tts.errorString() or 'error'}")
+            self._try_next()
+            return
+        voices = self._voices_of(tts)
+        if "ru" not in voices:
+            self._tried.append(f"{name}: no Russian voice")
+            self._try_next()
+            return
+        self._voices = voices
+        tts.engineChanged.disconnect(self._on_engine)
+        tts.stateChanged.connect(self._on_state)
+        tts.errorOccurred.connect(self._on_error)
+        names = ", ".join(f"{lang} {voice.name()}" for lang, voice in voices.items())
+        self.ready.emit(True, f"read-aloud: engine {name}, voices {names}")
 
     def _voices_of(self, tts) -> dict[str, Any]:
         chosen = {}
@@ -128,7 +147,7 @@ class _Engine(QObject):
 
     @Slot(int, list)
     def speak(self, token: int, texts: list) -> None:
-        if self._tts is None:
+        if self._tts is None or not self._voices:
             self.finished.emit(token)
             return
         self._halt()
@@ -156,7 +175,7 @@ class _Engine(QObject):
         self._queue.clear()
         self._token = 0
         self._started = False
-        if self._tts is not None:
+        if self._tts is not None and self._voices:
             self._tts.stop()
 
     def _next(self) -> None:

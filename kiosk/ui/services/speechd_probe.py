@@ -1,8 +1,8 @@
 """Is speech-dispatcher there and answering? Asked in plain Python before Qt's speechd engine is made.
 
-Qt's engine connects to the daemon (and spawns it) inside its constructor, which PySide calls without letting go
-of Python's lock: a daemon that hangs would freeze every Python thread, the GUI's too. A socket with a timeout
-here, and the spawn as a child process, both wait without holding it.
+Qt's engine connects to the daemon (and spawns it) while it loads, and waits on it without a timeout: a daemon
+that hangs would leave the speech thread waiting for ever, with «Слушать» never shown or never answering. A
+socket with a timeout here, and the spawn as a child process with one, report it instead.
 """
 
 from __future__ import annotations
