@@ -250,8 +250,10 @@ def _stop_spawned_daemon() -> None:
     not (shutil.which("speech-dispatcher") and shutil.which("espeak-ng")),
     reason="speech-dispatcher and espeak-ng are not installed (packaging/ensure-syslibs.sh installs them)",
 )
-def test_real_engine_reads_russian_with_a_russian_voice(make_kiosk, fake_db, request):
+def test_real_engine_reads_russian_with_a_russian_voice(make_kiosk, fake_db, request, monkeypatch):
     from kiosk.ui.services import speechd_probe
+
+    monkeypatch.delenv("SPEECHD_ADDRESS")  # tests/conftest.py keeps every other kiosk away from the daemon
 
     running = _daemon_pid() is not None
     if running and not speechd_probe.answers():

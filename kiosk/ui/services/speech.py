@@ -36,6 +36,10 @@ LOCALES = {
 }
 
 
+# Speech threads that did not end at their kiosk's close (an engine stuck in a system call), kept until they do.
+_LINGERING: list[tuple[QThread, QObject | None]] = []
+
+
 def platform_engines() -> list[str]:
     """The engines tried, in order, when the config names none. Never "mock" (it has voices and no sound)."""
     if sys.platform.startswith("win"):
@@ -261,8 +265,9 @@ class SpeechService(QObject):
         if self._thread is None:
             return
         self._close.emit()
-        if not self._thread.wait(3000):
+        if not self._thread.wait(3000):  # stuck in the engine: let it finish on its own, never destroy it running
             log.warning("read-aloud: the speech thread did not end within 3 s")
+            _LINGERING.append((self._thread, self._engine))
         self._thread = None
         self._engine = None
 

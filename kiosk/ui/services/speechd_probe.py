@@ -23,7 +23,7 @@ def socket_path() -> Path:
     return Path(runtime) / "speech-dispatcher" / "speechd.sock"
 
 
-def answers(timeout: float = 2.0) -> bool:
+def answers(timeout: float = 1.0) -> bool:
     """The daemon takes an SSIP command and replies «2xx» within `timeout` seconds."""
     path = socket_path()
     if os.environ.get("SPEECHD_ADDRESS", "").startswith("inet_socket"):
@@ -40,7 +40,7 @@ def answers(timeout: float = 2.0) -> bool:
     return reply[:1] == b"2"
 
 
-def ensure_running(timeout: float = 10.0) -> str:
+def ensure_running(timeout: float = 5.0) -> str:
     """ "" when the daemon answers (spawning it first if it is installed and not running), else why not."""
     if answers():
         return ""
