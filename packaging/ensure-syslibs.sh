@@ -10,7 +10,7 @@ mode=${1:-test}
 # soname:debian-package
 base="libEGL.so.1:libegl1 libGL.so.1:libgl1 libxkbcommon.so.0:libxkbcommon0 libfontconfig.so.1:libfontconfig1
 libfreetype.so.6:libfreetype6 libglib-2.0.so.0:libglib2.0-0 libdbus-1.so.3:libdbus-1-3 libX11.so.6:libx11-6
-libgssapi_krb5.so.2:libgssapi-krb5-2"
+libgssapi_krb5.so.2:libgssapi-krb5-2 libpulse.so.0:libpulse0"
 xcb="libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1
 libxcb-image.so.0:libxcb-image0 libxcb-render-util.so.0:libxcb-render-util0 libxcb-xkb.so.1:libxcb-xkb1
 libxkbcommon-x11.so.0:libxkbcommon-x11-0 libxcb-shape.so.0:libxcb-shape0 libxcb-randr.so.0:libxcb-randr0
@@ -35,8 +35,11 @@ if [ "$mode" = test ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&
   # The screen-reader test (tests/e2e/test_screen_reader.py): the AT-SPI bus and Debian's pyatspi.
   [ -x /usr/libexec/at-spi-bus-launcher ] || tools="$tools at-spi2-core"
   /usr/bin/python3 -c "import pyatspi" >/dev/null 2>&1 || tools="$tools python3-pyatspi"
+  # Read-aloud's real engine (tests/ui/test_read_aloud.py; Qt's mock engine covers the rest): best effort too.
+  command -v speech-dispatcher >/dev/null 2>&1 || tools="$tools speech-dispatcher speech-dispatcher-espeak-ng"
+  command -v espeak-ng >/dev/null 2>&1 || tools="$tools espeak-ng"
   if [ -n "$tools" ]; then
-    echo "Installing the real-window test tools:$tools"
+    echo "Installing the real-window and speech test tools:$tools"
     { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
       && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $tools; } >/dev/null 2>&1 \
       || echo "Could not install$tools: the tests that need them will be skipped"

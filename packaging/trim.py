@@ -53,6 +53,9 @@ EXCLUDES = [
     "PySide6.QtHelp",
     "PySide6.QtUiTools",
     "PySide6.QtTest",  # its binding loads QtWidgets; the self-test waits with an event loop of its own
+    # Read-aloud needs only QtTextToSpeech, whose binding imports no other addon (its Qt library links
+    # libQt6Multimedia, which stays as a library; the Python module does not).
+    "PySide6.QtMultimedia",
 ]
 
 # Qt files (by destination path) the kiosk never loads. Kept on purpose: the xcb, wayland and offscreen
@@ -117,6 +120,35 @@ DROP = (
     QT + "plugins/imageformats/libqtiff",
     QT + "plugins/imageformats/libqwbmp",
     QT + "plugins/imageformats/libqwebp",
+    # Read-aloud: the speechd engine plugin only. QtTextToSpeech pulls QtMultimedia's ffmpeg plugin and its
+    # libraries (~30 MB), which speech never loads; the mock engine is for tests, the QML plugin is unused.
+    QT + "plugins/multimedia",
+    QT + "plugins/texttospeech/libqtexttospeech_mock",
+    QT + "qml/QtTextToSpeech",
+    QT + "qml/QtMultimedia",
+    # pyside6-addons' other QML modules (no QML file imports them); each drags its libraries in (WebEngine ~200 MB)
+    QT + "qml/Qt3D",
+    QT + "qml/Qt5Compat",
+    QT + "qml/QtCharts",
+    QT + "qml/QtDataVisualization",
+    QT + "qml/QtGraphs",
+    QT + "qml/QtLocation",
+    QT + "qml/QtPositioning",
+    QT + "qml/QtRemoteObjects",
+    QT + "qml/QtScxml",
+    QT + "qml/QtSensors",
+    QT + "qml/QtWebChannel",
+    QT + "qml/QtWebEngine",
+    QT + "qml/QtWebSockets",
+    QT + "qml/QtWebView",
+    QT + "qml/QtQuick/Pdf",
+    QT + "qml/QtQuick/Scene2D",
+    QT + "qml/QtQuick/Scene3D",
+    # System libraries that come with a voice (speech-dispatcher brings libspeechd, every desktop has libpulse):
+    # where they are missing there is no voice to use, and the kiosk hides «Слушать» (docs/read-aloud.md).
+    "libspeechd.so",
+    "libpulse.so",
+    "libpulse-simple.so",
     # CJK codecs: the curators' files are UTF-8 or cp1251
     "lib-dynload/_codecs_",
     "lib-dynload/_multibytecodec",

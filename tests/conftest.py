@@ -13,6 +13,9 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QT_QUICK_BACKEND"] = "software"
 os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+# No kiosk a test starts (in this process or a child) talks to, or spawns, the machine's speech-dispatcher:
+# read-aloud's tests use Qt's mock engine, and the one real-engine test lifts this (tests/ui/test_read_aloud.py).
+os.environ["SPEECHD_ADDRESS"] = "unix_socket:/nonexistent/kiosk-tests/speechd.sock"
 
 import pytest  # noqa: E402
 

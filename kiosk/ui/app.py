@@ -35,6 +35,7 @@ from kiosk.ui.services.attract import AttractService
 from kiosk.ui.services.database import DatabaseService, open_database
 from kiosk.ui.services.idle import IdleService
 from kiosk.ui.services.language import LanguageService
+from kiosk.ui.services.speech import SpeechService
 from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFile
 from kiosk.ui.services.quiz import QuizService
 from kiosk.ui.services.startup import StartupService
@@ -157,9 +158,16 @@ class KioskApp(QObject):
             parent=self,
         )
         self.idle.countdownExpired.connect(self.attract.after_idle_reset)
+        # Read-aloud stops at the idle reset and when attract mode starts; a visitor listening is still here.
+        self.speech = SpeechService(self.config.read_aloud, self.config.speech_engine, parent=self)
+        self.idle.resetRequested.connect(self.speech.stopAll)
+        self.attract.activeChanged.connect(lambda: self.attract.property("active") and self.speech.stopAll())
+        self.speech.utterance.connect(self.idle.poke)
+        self.startup.later("speech", self.speech.start)  # the engine starts on its own thread
         self.attract.activeChanged.connect(self.idle.poke)  # the waking touch never reached the idle filter
         self.statistics = self._make_recorder()
         self.quiz.roundStarted.connect(lambda: self.statistics.record("quiz"))
+        self.speech.speakingChanged.connect(lambda: self.speech.speakingToken and self.statistics.record("speech"))
 
         self.engine = qmlmodule.new_engine()
         self.network = RefusingNetworkFactory()
@@ -181,6 +189,7 @@ class KioskApp(QObject):
             self.startup,
             self.statistics,
             self.quiz,
+            self.speech,
         )
         self.language.attach(self.engine)
         self.engine.loadFromModule(qmlmodule.MODULE, "Main")
@@ -296,6 +305,7 @@ class KioskApp(QObject):
         self.startup.stop()
         self.statistics.shutdown()  # the visit in progress is written, the writer's thread ends
         self.attract.shutdown()
+        self.speech.shutdown()
         self.idle.stop()
         self.housekeeping.stop()
         if self.fleet_status is not None:

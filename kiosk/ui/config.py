@@ -12,6 +12,8 @@ A config file is optional; each key has a default. Example (all keys shown with 
     log_dir = ""               # empty = the per-user log dir (Linux ~/.local/state/labour-valour-kiosk/log)
     db = ""                    # empty = the bundled database
     show_disputed_cities = false  # true = also show rows whose identity is an open question (row 46)
+    read_aloud = true          # false = no «Слушать» buttons (docs/read-aloud.md)
+    speech_engine = ""         # empty = the platform's (speechd; winrt, then sapi); "mock" is Qt's silent test engine
     admin_pin_hash = "pbkdf2_sha256$200000$…$…"   # make one with: kiosk --hash-pin
     statistics = true          # anonymous visit counts in the state folder (docs/statistics.md); false = none
     status_dir = ""            # a folder shared back to the curator: <kiosk_id>.json is written there (empty = none)
@@ -63,6 +65,8 @@ class Config:
     status_dir: Path | None = None  # the fleet status folder (kiosk.ui.services.fleet_status); None = write nothing
     kiosk_id: str = ""
     status_interval: float = 300.0
+    read_aloud: bool = True
+    speech_engine: str = ""
     source: Path | None = None  # the file these settings came from (None = defaults)
 
     def with_overrides(self, **changes) -> Config:
@@ -91,9 +95,13 @@ def _check(key: str, value, where: str):
         if not isinstance(value, str):
             raise ConfigError(f"{where}: {key} must be a path in quotes, not {value!r}")
         return Path(value).expanduser() if value else None
-    if key in ("show_disputed_cities", "statistics"):
+    if key in ("show_disputed_cities", "statistics", "read_aloud"):
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
+        return value
+    if key == "speech_engine":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: speech_engine must be an engine name in quotes, not {value!r}")
         return value
     if key == "kiosk_id":
         if not isinstance(value, str) or len(value) > 100 or any(c in value for c in "/\\\0\n"):

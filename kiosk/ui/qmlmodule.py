@@ -53,6 +53,7 @@ PYTHON_TYPES = (
     "kiosk.ui.services.idle",
     "kiosk.ui.services.language",
     "kiosk.ui.services.quiz",
+    "kiosk.ui.services.speech",
     "kiosk.ui.services.startup",
     "kiosk.ui.services.statistics",
 )
@@ -75,7 +76,7 @@ def register_python_types() -> None:
     the list, so that PyInstaller sees the imports; a test checks that the two agree."""
     from kiosk.ui import kiosk_info, map_canvas  # noqa: F401
     from kiosk.ui.models import catalog, city_record, map_model, novokuznetsk  # noqa: F401
-    from kiosk.ui.services import admin, attract, database, idle, language, quiz, startup, statistics  # noqa: F401
+    from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401
 
 
 def new_engine() -> QQmlApplicationEngine:

@@ -455,6 +455,25 @@
     </message>
 </context>
 <context>
+    <name>ListenButton</name>
+    <message>
+        <source>Остановить</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Слушать</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Остановить чтение вслух</source>
+        <translation>Stop reading aloud</translation>
+    </message>
+    <message>
+        <source>Слушать: прочитать текст вслух</source>
+        <translation>Listen: read the text aloud</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Города трудовой доблести</source>

@@ -220,6 +220,13 @@ Item {
             id: buttons
             anchors { right: parent.right; bottom: parent.bottom; margins: Theme.unit * 3 }
             spacing: Theme.unit * 2
+            ListenButton {   // «Слушать»: the card read aloud (a paragraph's card: its source passages)
+                objectName: "nkItemListen"
+                texts: card.ref === "" ? []
+                     : card.onlySources ? card.sources.map(s => s.quote)
+                     : [card.item.title, Language.english ? card.item.labelEn : "", card.item.subtitle,
+                        card.item.meta, card.item.text].filter(t => t !== undefined && t !== "")
+            }
             KioskButton {
                 objectName: "nkItemSourceButton"
                 visible: !card.onlySources

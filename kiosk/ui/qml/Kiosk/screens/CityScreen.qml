@@ -145,6 +145,14 @@ Item {
                     maximumLineCount: 3
                     elide: Text.ElideRight
                 }
+                ListenButton {   // «Слушать»: the page read aloud, in the order it is shown
+                    objectName: "cityListen"
+                    texts: !screen.known ? [] : [Language.english ? screen.city.nameLatin : screen.city.name,
+                                                 screen.city.region,
+                                                 qsTr("Звание присвоено в %1 году").arg(screen.city.year)]
+                                                .concat(Language.english ? screen.city.summaryEn : [])
+                                                .concat(screen.city.paragraphs)
+                }
                 NkCityLink {   // Novokuznetsk's card leads into its section
                     cityId: screen.currentId
                     onOpen: screen.nav.novokuznetsk("home", {})

@@ -53,6 +53,11 @@ Item {
                 lead: !screen.known ? "" : en ? screen.chapter.title : screen.chapter.lead
                 summary: Language.english && screen.known ? screen.chapter.summaryEn : ""
             }
+            ListenButton {   // «Слушать»: the chapter read aloud
+                objectName: "nkChapterListen"
+                texts: screen.known ? [screen.chapter.title, screen.chapter.lead]
+                                      .concat(screen.chapter.paragraphs.map(p => p.text)) : []
+            }
             Rectangle { width: Theme.px(120); height: Math.max(2, Theme.px(3)); color: Theme.red }
             ImageGallery {  // the chapter's images (kiosk-db add-image --owner nk_chapter:ID); a tap opens the viewer
                 objectName: "nkChapterGallery"
