@@ -86,13 +86,18 @@ def test_every_text_in_the_shell_is_plain(repo_root):
 
 def test_no_socket_is_opened_during_a_full_run(make_kiosk, shell_db, monkeypatch):
     attempts = []
+    local = []  # Unix-domain sockets: this machine's own services (speech-dispatcher's), not the network
+    connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
 
     def refuse(self, address, *args):
+        if getattr(self, "family", None) == socket.AF_UNIX:
+            local.append(address)
+            return (connect_ex if args == ("ex",) else connect)(self, address)
         attempts.append(address)
         raise OSError("network is not allowed in the kiosk")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", lambda self, address: refuse(self, address, "ex"))
     monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: refuse(None, address))
 
     app = make_kiosk(shell_db)
@@ -112,6 +117,7 @@ def test_no_socket_is_opened_during_a_full_run(make_kiosk, shell_db, monkeypatch
     app.window.grabWindow()
     app.idle.poke()
     assert attempts == []
+    assert all(str(a).endswith("speechd.sock") for a in local), local  # read-aloud asks the local voice service
     assert list(app.network.requests) == []
 
 

@@ -358,3 +358,23 @@ def test_a_read_only_state_folder_costs_one_log_line(make_kiosk, shell_db, clock
         assert len(_warnings(caplog)) == 1 and "not recorded" in _warnings(caplog)[0], _warnings(caplog)
     finally:
         subprocess.run(["umount", "-l", str(ro)], check=False, capture_output=True)
+
+
+def test_a_quiz_round_is_counted_in_its_visit(make_kiosk, shell_db, clock, tmp_path):
+    """The quiz reports each round it starts («викторина» in `kiosk-db stats`); a visit without one counts none."""
+    app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1, attract_timeout=0)
+    visitor = Visitor(app, clock)
+    visitor.arrive(0, 10)
+    visitor.tap("tileQuiz", "quizScreen")
+    visitor.tap("quizStart")
+    assert wait_until(lambda: app.quiz.property("active"))
+    visitor.leave(home_first=True)
+    visitor.arrive(0, 11)
+    visitor.tap("tileCities", "citiesScreen")
+    visitor.leave(home_first=True)
+
+    from kiosk.data.cli import main
+
+    assert main(["stats", "--format", "json", "--out", str(tmp_path / "s.json")]) == 0
+    s = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert s["visits"] == 2 and s["events"] == {"quiz": 1}

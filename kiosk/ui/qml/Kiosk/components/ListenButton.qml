@@ -16,24 +16,14 @@ KioskButton {
 
     visible: Speech.available && texts.length > 0
     checked: speaking
+    checkable: true
     icon: speaking ? "mdi6.stop-circle-outline" : "mdi6.volume-high"
     text: speaking ? qsTr("Остановить") : qsTr("Слушать")
     implicitHeight: Math.max(Theme.touch, Theme.px(64))
-    activeFocusOnTab: true
-    border.color: activeFocus ? Theme.gold : Theme.line
-    onActivated: toggle()
+    onActivated: toggle()   // a tap, Enter/Space and a reader's press all arrive here (KioskButton)
 
     Accessible.name: speaking ? qsTr("Остановить чтение вслух") : qsTr("Слушать: прочитать текст вслух")
-    Accessible.checkable: true
-    Accessible.checked: speaking
-    Accessible.onPressAction: toggle()
-    Accessible.onToggleAction: toggle()
-    Keys.onPressed: (event) => {
-        if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Space) {
-            toggle()
-            event.accepted = true
-        }
-    }
+    Accessible.onToggleAction: press(null)
 
     // Another text (a neighbouring city, another card, the other language) ends the reading of this one.
     property string reading: ""

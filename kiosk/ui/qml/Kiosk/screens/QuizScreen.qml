@@ -219,6 +219,8 @@ Item {
                         Accessible.role: Accessible.Button
                         Accessible.name: modelData
                         Accessible.onPressAction: Quiz.choose(index)
+                        activeFocusOnTab: true   // Tab, then Enter or Space (keys 1–4 answer too)
+                        FocusRing { radius: Theme.radius * 2 }
 
                         KText {   // the key that answers it on a keyboard, and a name to call out in class
                             id: number
@@ -303,6 +305,8 @@ Item {
                         Accessible.role: Accessible.Button
                         Accessible.name: qsTr("Точка %1").arg(index + 1)
                         Accessible.onPressAction: Quiz.choose(index)
+                        activeFocusOnTab: true
+                        FocusRing { radius: width / 2 }
 
                         Rectangle {
                             anchors.centerIn: parent
