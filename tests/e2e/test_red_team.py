@@ -214,6 +214,10 @@ def test_a_killed_runs_private_copy_is_removed_by_the_next_start(command, built_
     first = Kiosk(command, place, "--db", str(db))
     kiosks.append(first)
     first.wait_for("cities, built")
+    # One copy once the late full check (a second, passing copy of its own) is done.
+    deadline = time.monotonic() + 30
+    while len(copies()) != 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert len(copies()) == 1 and f"-{first.proc.pid}-" in copies()[0].name  # in the state folder, not /tmp
     first.kill(signal.SIGKILL)  # a hard kill: nothing cleans up
     assert len(copies()) == 1
