@@ -158,10 +158,15 @@ def main() -> int:
             kiosk_db("publish", str(edition), str(c_exhibit))
             curator.scan("exhibit")
             want = built_at(edition)
+            polls = 0
             while not shows(want):
                 if time.monotonic() - t0 > 600:
                     raise SystemExit(f"{label}: not every kiosk showed it within 600 s")
                 time.sleep(0.2)
+                polls += 1
+                if polls % 10 == 0:  # where inotify instances ran out, Syncthing's watcher waits for its rescan
+                    for st in kiosk_sts:
+                        st.scan("status")
             seconds = time.monotonic() - t0
             got = [st.bytes_in() - b0 for st, b0 in zip(kiosk_sts, before, strict=True)]
             size = edition.stat().st_size

@@ -39,12 +39,20 @@ def stamped(source: Path, target: Path, built_at: str) -> Path:
     return target
 
 
-def wait_for(predicate, timeout: float, what: str):
+def wait_for(predicate, timeout: float, what: str, rescan=()):
+    """Wait for `predicate`; every 2 s ask the given (instance, folder) pairs to rescan. Syncthing's own file
+    watcher needs an inotify instance, and a machine running many watchers (a busy test run) may have none left:
+    it then falls back to its rescan interval, an hour here."""
     deadline = time.monotonic() + timeout
+    next_scan = time.monotonic() + 2
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
+        if time.monotonic() >= next_scan:
+            for instance, folder in rescan:
+                instance.scan(folder)
+            next_scan = time.monotonic() + 2
         time.sleep(0.2)
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
@@ -81,7 +89,9 @@ def test_publish_sync_switch_and_status_round_trip(built_db, tmp_path):
         assert (folders["exhibit"]["type"], folders["status"]["type"]) == ("receiveonly", "sendonly")
         assert folders["status"]["fsWatcherEnabled"] and folders["exhibit"]["versioning"]["type"] == ""
         assert [d["deviceID"] for d in folders["exhibit"]["devices"]].count(curator.device_id) == 1
-        wait_for(lambda: (k_exhibit / "kiosk.sqlite").exists(), 60, "the first edition on the kiosk")
+        wait_for(
+            lambda: (k_exhibit / "kiosk.sqlite").exists(), 60, "the first edition on the kiosk", ((curator, "exhibit"),)
+        )
         wait_for(lambda: curator.completion("exhibit", kiosk_st) == 100, 30, "the first edition complete")
 
         config = tmp_path / "kiosk.toml"
@@ -97,8 +107,12 @@ def test_publish_sync_switch_and_status_round_trip(built_db, tmp_path):
             stderr=subprocess.DEVNULL,
         )
         back = c_status / "hall-1.json"
+        rescan = ((kiosk_st, "status"), (curator, "exhibit"))
         wait_for(
-            lambda: status_of(back).get("exhibit", {}).get("built_at") == "2030-01-01T00:00:00Z", 60, "status back"
+            lambda: status_of(back).get("exhibit", {}).get("built_at") == "2030-01-01T00:00:00Z",
+            60,
+            "status back",
+            rescan,
         )
         assert kiosk_db("fleet", str(c_status), "--exhibit", str(c_exhibit)).returncode == 0
 
@@ -106,7 +120,12 @@ def test_publish_sync_switch_and_status_round_trip(built_db, tmp_path):
         second = stamped(built_db, tmp_path / "edition-2.sqlite", "2031-01-01T00:00:00Z")
         assert kiosk_db("publish", str(second), str(c_exhibit)).returncode == 0
         curator.scan("exhibit")
-        wait_for(lambda: status_of(back).get("exhibit", {}).get("built_at") == "2031-01-01T00:00:00Z", 90, "the switch")
+        wait_for(
+            lambda: status_of(back).get("exhibit", {}).get("built_at") == "2031-01-01T00:00:00Z",
+            90,
+            "the switch",
+            ((kiosk_st, "status"), (curator, "exhibit")),
+        )
         print(f"publish → kiosk shows it → status back: {time.monotonic() - t0:.1f} s")
         fleet = kiosk_db("fleet", str(c_status), "--exhibit", str(c_exhibit), "--json")
         assert fleet.returncode == 0, fleet.stdout + fleet.stderr
