@@ -174,7 +174,12 @@ Item {
         anchors.bottom: keyboard.top
         readonly property int columns: screen.portrait ? 2 : Math.max(2, Math.floor(width / Theme.px(420)))
         cellWidth: Math.floor(width / columns)
-        cellHeight: Theme.px(236) + screen.gap
+        // Tall enough for a card whose name, region and first contribution each take two lines (the longest in
+        // the data do, in English and with «Aa»): cards wrap their texts, never cut them.
+        cellHeight: Math.ceil(Theme.unit * 5 + nameMetrics.lineSpacing * 2 + smallMetrics.lineSpacing * 4
+                              + Math.round(Theme.smallSize * 1.7) + Theme.unit * 4.5) + screen.gap
+        FontMetrics { id: nameMetrics; font.family: Theme.serif; font.bold: true; font.pixelSize: Theme.fpx(36) }
+        FontMetrics { id: smallMetrics; font.family: Theme.sans; font.pixelSize: Theme.smallSize }
         clip: true
         model: Catalog.cities
         boundsBehavior: Flickable.StopAtBounds

@@ -108,7 +108,7 @@ Item {
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width - badge.width - parent.spacing
                         text: screen.known ? qsTr("Звание присвоено в %1 году").arg(screen.city.year) : ""
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                 }
                 KText {
@@ -119,8 +119,6 @@ Item {
                     font.pixelSize: Theme.displaySize
                     font.bold: true
                     wrapMode: Text.Wrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
                     lineHeight: 1.05
                 }
                 KText {   // English mode: the Latin spelling beside the Russian name, never instead of it
@@ -130,7 +128,7 @@ Item {
                     visible: Language.english && text !== ""
                     text: screen.known ? screen.city.nameLatin : ""
                     color: Theme.gold
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 KText {
                     objectName: "cityRegion"
@@ -139,8 +137,6 @@ Item {
                     text: !screen.known ? "" : [screen.city.region, screen.city.federalDistrict].filter(s => s).join(" · ")
                     color: Theme.paperDim
                     wrapMode: Text.Wrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
                 }
                 NkCityLink {   // Novokuznetsk's card leads into its section
                     cityId: screen.currentId
@@ -266,15 +262,24 @@ Item {
 
         // Landscape: the right column holds the memorial card; where the list gives no memorial, the city's
         // contribution comes first (and leaves the header), so the column is not a short note over emptiness.
-        Column {
-            id: sideColumn
-            objectName: "sideColumn"
+        // With «Aa» or a long memorial the column can be taller than the room above the buttons: it scrolls,
+        // so the memorial card and its QR code are always whole somewhere (never cut at the bottom).
+        Flickable {
+            id: sideScroll
+            objectName: "sideScroll"
             visible: !screen.portrait
             anchors { right: parent.right; rightMargin: Theme.margin; top: parent.top }
             anchors.topMargin: Theme.barHeight + Theme.unit * 4
             width: screen.sideWidth
-            height: Math.min(implicitHeight, navRow.y - y - Theme.unit * 4)
+            height: Math.min(contentHeight, navRow.y - y - Theme.unit * 4)
+            contentHeight: sideColumn.implicitHeight
+            interactive: contentHeight > height
+            boundsBehavior: Flickable.StopAtBounds
             clip: true
+        Column {
+            id: sideColumn
+            objectName: "sideColumn"
+            width: parent.width
             spacing: screen.gap
             CityFacts {
                 width: parent.width
@@ -289,6 +294,7 @@ Item {
                 memorial: !screen.portrait && screen.known ? screen.city.memorial : null
             }
         }
+        }
     }
 
     // ---- previous / next in the current order --------------------------------------------------------------
@@ -298,7 +304,8 @@ Item {
         property string cityName: ""
         property bool forward: true
         signal activated()
-        height: Theme.touchLarge + Theme.unit * 2
+        // Names whole («Нижний Новгород», not «Нижний …»): the lines wrap and the button grows.
+        implicitHeight: Math.max(Theme.touchLarge + Theme.unit * 2, labels.implicitHeight + Theme.unit * 3)
         radius: Theme.radius
         color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
         border.width: Math.max(1, Theme.px(2))
@@ -316,6 +323,7 @@ Item {
             source: Theme.icon(stepper.forward ? "mdi6.chevron-right" : "mdi6.chevron-left", Theme.paper)
         }
         Column {
+            id: labels
             anchors.verticalCenter: parent.verticalCenter
             x: stepper.forward ? Theme.unit * 3 : arrow.x + arrow.width + Theme.unit
             width: parent.width - arrow.width - Theme.unit * 6
@@ -323,18 +331,15 @@ Item {
                 kind: KText.Secondary
                 width: parent.width
                 text: stepper.caption
-                fontSizeMode: Text.HorizontalFit   // «Aa» in a narrow column: back towards 28 px, not «Предыду…»
-                minimumPixelSize: Theme.px(28)
-                horizontalAlignment: stepper.forward ? Text.AlignLeft : Text.AlignLeft
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             KText {
                 kind: KText.Body
                 width: parent.width
                 text: stepper.cityName !== "" ? stepper.cityName : "—"
-                font.pixelSize: Theme.px(30)
+                font.pixelSize: Theme.fpx(30)
                 font.bold: true
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
         }
         TapHandler {
@@ -364,8 +369,10 @@ Item {
             anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
             spacing: screen.gap
             StepButton {
+                id: prevButton
                 objectName: "prevCity"
                 width: (buttons.width - buttons.spacing) / 2
+                height: Math.max(implicitHeight, nextButton.implicitHeight)
                 forward: false
                 caption: qsTr("Предыдущий")
                 cityName: screen.city.previousName
@@ -373,8 +380,10 @@ Item {
                 onActivated: screen.previous()
             }
             StepButton {
+                id: nextButton
                 objectName: "nextCity"
                 width: (buttons.width - buttons.spacing) / 2
+                height: Math.max(implicitHeight, prevButton.implicitHeight)
                 forward: true
                 caption: qsTr("Следующий")
                 cityName: screen.city.nextName
