@@ -15,8 +15,9 @@ from kiosk.ui.shell_driver import ShellDriver
 from tests.helpers.kiosk import pause_for_frames
 from tests.helpers.qt import find
 
-# The fast subset: the main case, portrait in English with «Aa», and the smallest landscape with «Aa».
-FAST = (((1920, 1080), ("ru", False)), ((1080, 1920), ("en", True)), ((1366, 768), ("ru", True)))
+# The fast subset (~40 s): the main case, and portrait in English with «Aa»; the stress database below adds the
+# smallest landscape with «Aa».
+FAST = (((1920, 1080), ("ru", False)), ((1080, 1920), ("en", True)))
 
 
 def _sweep(app, sizes, modes, full):

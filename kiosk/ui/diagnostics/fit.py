@@ -21,6 +21,8 @@ ELISION_ALLOWED: dict[str, str] = {
     "searchText": "the search field: a long query keeps its end in view (the results below answer it), a long hint its start",
     "nkEventTitle": "a timeline event's title on its packed card: the event's card, a tap away, has it whole",
     "nkRefChipLabel": "a chip in a chapter's text naming an item: the item's card, a tap away, has it whole",
+    "galleryCaption": "a thumbnail's caption: a tap opens the picture full screen with its caption whole",
+    "galleryCredit": "a thumbnail's credit: a tap opens the picture full screen with its credit whole",
     "nkEntryCaption": "the teaser under a section tile's title: the chapter or screen, a tap away, has it whole",
 }
 # Things that lie over a screen and hide it while shown: with one open, only its texts (and the shell's bar) are

@@ -203,15 +203,18 @@ Item {
             id: textColumn
             objectName: "attractText"
             property int level: 0
-            readonly property var titleSizes: [card.kind === "figure" ? 180 : (card.portrait ? 96 : 112), 88, 76, 64, 56, 48]
-            readonly property var bodySizes: [46, 42, 38, 35, 32, 32]
-            readonly property var pictureShare: [1.0, 0.85, 0.7, 0.6, 0.5, 0.4]
+            // The last step gives up the picture: only a slide at every limit at once (600 characters in both
+            // languages, a picture, a small screen) gets there; its words are what it is for.
+            readonly property var titleSizes: [card.kind === "figure" ? 180 : (card.portrait ? 96 : 112), 88, 76, 64, 56, 48, 44, 40, 40]
+            readonly property var bodySizes: [46, 42, 38, 35, 32, 32, 30, 28, 28]
+            readonly property var pictureShare: [1.0, 0.85, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25, 0]
             function refit() {
                 level = 0
                 Qt.callLater(shrink)
             }
             function shrink() {
-                if (visible && implicitHeight > stage.height && level < bodySizes.length - 1) {
+                // 0.94: the slow drift scales the stage up by 4 %, the column must stay clear of the hint then too
+                if (visible && implicitHeight > stage.height * 0.94 && level < bodySizes.length - 1) {
                     level += 1
                     Qt.callLater(shrink)
                 }
@@ -229,10 +232,10 @@ Item {
             visible: card.kind === "event" || card.kind === "figure" || card.kind === "curator"
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width
-            spacing: Theme.unit * 4
+            spacing: Theme.unit * (level < 5 ? 4 : 2)
             Image {   // a curator slide's picture; a broken one arrives as the provider's calm placeholder
                 objectName: "attractPicture"
-                visible: card.kind === "curator" && !!card.slide.picture
+                visible: card.kind === "curator" && !!card.slide.picture && textColumn.pictureShare[textColumn.level] > 0
                 width: parent.width
                 height: visible ? Math.round(Theme.px(card.portrait ? 560 : 400) * textColumn.pictureShare[textColumn.level]) : 0
                 source: card.kind === "curator" && card.slide.picture ? card.slide.picture : ""
@@ -288,7 +291,7 @@ Item {
                 color: Theme.paperDim
                 font.family: Theme.serif
                 font.italic: true
-                font.pixelSize: Theme.px(Math.max(30, 36 - textColumn.level * 2))
+                font.pixelSize: Theme.px(Math.max(28, 36 - textColumn.level * 2))
                 lineHeight: 1.3
                 wrapMode: Text.Wrap
             }

@@ -80,9 +80,7 @@ Rectangle {
                     visible: text !== ""
                     text: slide.modelData.caption
                     horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap   // whole, however long: the picture above gives way
                 }
                 KText {
                     objectName: "viewerCredit_" + slide.index
@@ -91,9 +89,7 @@ Rectangle {
                     visible: text !== ""
                     text: slide.modelData.credit
                     horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    maximumLineCount: 2
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap   // the licence at its end is part of the credit
                 }
             }
         }
