@@ -19,6 +19,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import owner_images
+from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,8 @@ def _kind_label(kind: str) -> str:
         "event": QCoreApplication.translate("Novokuznetsk", "Событие"),
         "award": QCoreApplication.translate("Novokuznetsk", "Награда"),
         "unit": QCoreApplication.translate("Novokuznetsk", "Воинская часть"),
-        "paragraph": QCoreApplication.translate("Novokuznetsk", "Абзац"),
+        # A chapter's paragraph opens only its source: the card says so in plain words, not «Абзац».
+        "paragraph": QCoreApplication.translate("Novokuznetsk", "Откуда этот текст"),
     }
     return labels.get(kind, "")
 
@@ -315,10 +317,18 @@ class Novokuznetsk(QObject):
             }
             for d in s.seeds
         ]
-        self._questions = [{"id": q.id, "topic": q.topic, "note": q.note} for q in s.questions]
-        shown = {d.file for d in s.seeds if d.shown}
+        # Visitors see the exhibit, editors the workshop (`kiosk-db report`): a question is its topic and which
+        # document's reading is shown, not the editors' note (the machine translation, what still needs checking);
+        # a correction that only joins a broken line changes nothing a visitor could see.
+        titles = {d.file: d.title for d in s.seeds if d.shown}
+        self._questions = [
+            {"id": q.id, "topic": q.topic, "shownTitle": titles.get(q.shown, "")}
+            for q in s.questions
+        ]
         self._corrections = [
-            {"original": k.original, "corrected": k.corrected, "note": k.note} for k in s.corrections if k.seed in shown
+            {"original": " ".join(k.original.split()), "corrected": k.corrected, "note": k.note}
+            for k in s.corrections
+            if k.seed in titles and " ".join(k.original.split()) != " ".join(k.corrected.split())
         ]
         years = list(range(TIMELINE_FIRST, TIMELINE_LAST))
         self._marks = [
@@ -422,7 +432,7 @@ class Novokuznetsk(QObject):
                     "text": typeset(p.text),
                     "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r],
                 }
-                for p in c.paragraphs
+                for p in (c.paragraphs[i] for i in without_repeats([p.text for p in c.paragraphs]))
             ],
         }
 
@@ -471,6 +481,10 @@ class Novokuznetsk(QObject):
                 "meta": it.when,
                 "chip": it.name,
             }
+        if kind in ("figure", "event"):  # passages cut from a sentence read as excerpts; none repeats the heading
+            title = f"{number_text(it.value_text, code)} {it.unit}" if kind == "figure" else it.title
+            text = as_excerpt(base["text"])
+            base["text"] = "" if repeats(text, title) else text
         if kind == "figure":
             value = number_text(it.value_text, code)
             return {

@@ -170,13 +170,6 @@ Item {
                                 font.bold: true
                                 wrapMode: Text.Wrap
                             }
-                            KText {
-                                kind: KText.Secondary
-                                width: parent.width
-                                text: qsTr("Документ %1").arg(source.modelData.file)
-                                font.pixelSize: Theme.smallSize + Theme.px(4)
-                                wrapMode: Text.WrapAnywhere
-                            }
                             Rectangle {
                                 width: parent.width
                                 height: passage.implicitHeight + Theme.unit * 4
