@@ -18,6 +18,12 @@ Rectangle {
         strip.positionViewAtIndex(at, ListView.Beginning)
     }
     function close() { shown = false }
+    function backClose(): bool {   // the shell's «Назад»: close this first
+        if (!shown)
+            return false
+        close()
+        return true
+    }
     function step(delta) {
         const to = Math.max(0, Math.min(count - 1, strip.currentIndex + delta))
         strip.currentIndex = to

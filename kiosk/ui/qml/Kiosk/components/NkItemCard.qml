@@ -23,6 +23,12 @@ Item {
         visible = true
         appear.restart()
     }
+    function backClose(): bool {   // the shell's «Назад»: close the card (its viewer closes itself first)
+        if (!visible)
+            return false
+        close()
+        return true
+    }
     function close() {
         viewer.close()
         visible = false

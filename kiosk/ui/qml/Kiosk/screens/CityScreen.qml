@@ -35,6 +35,12 @@ Item {
         arrival.restart()
     }
     function next() { step(city.nextId, 1) }
+    // The cities screen with one filter set (a tag pill, the year badge): a fresh list, then that filter.
+    function showCities(filter) {
+        Catalog.clearAll()
+        filter()
+        nav.cities()
+    }
     function previous() { step(city.previousId, -1) }
 
     // ---- everything that changes with the city slides as one page -----------------------------------------
@@ -102,6 +108,11 @@ Item {
                         year: screen.known ? screen.city.year : 0
                         fontSize: Theme.labelSize
                         anchors.verticalCenter: parent.verticalCenter
+                        // It looks like the filters' year chip, so it does what they do: every city of that year.
+                        TapHandler {
+                            gesturePolicy: TapHandler.ReleaseWithinBounds
+                            onTapped: screen.showCities(() => Catalog.toggleYear(screen.city.year))
+                        }
                     }
                     KText {
                         kind: KText.Secondary
@@ -147,6 +158,10 @@ Item {
                     cityId: screen.currentId
                     visible: placed
                     width: Math.min(parent.width, Theme.px(560)); height: Math.round(width * 0.5)
+                    TapHandler {   // the small map opens the big one, on this city
+                        gesturePolicy: TapHandler.ReleaseWithinBounds
+                        onTapped: screen.nav.map({ focusCity: screen.currentId })
+                    }
                 }
                 Flow {
                     width: parent.width
@@ -155,15 +170,19 @@ Item {
                     topPadding: Theme.unit
                     Repeater {
                         model: screen.city.tags
-                        // A label, not a button: it does nothing when touched, so it does not look pressable.
+                        // Looks like the filters' chip and does what it does: the cities with this contribution.
                         Rectangle {
                             id: tag
                             required property string tagId
                             required property string label
                             required property string icon
                             objectName: "cityTag_" + tag.tagId
-                            height: Theme.px(52)
-                            width: tagRow.implicitWidth + Theme.unit * 3
+                            TapHandler {
+                                gesturePolicy: TapHandler.ReleaseWithinBounds
+                                onTapped: screen.showCities(() => Catalog.toggleTag(tag.tagId))
+                            }
+                            height: Theme.touch   // a touch target now (≥ 64 px at 1080p)
+                            width: tagRow.implicitWidth + Theme.unit * 4
                             radius: height / 2
                             color: "transparent"
                             border.width: Math.max(1, Theme.px(2))
