@@ -110,6 +110,7 @@ class FitSweep:
             for language, large in modes:
                 self.app.language.setLanguage(language)
                 self.app.language.setLarge(large)
+                self.d.settle(400)  # what slides with the window's size (the keyboard) comes to rest
                 self.mode(f"{w}x{h} {language}{' Aa' if large else ''}", full=full)
         self.app.language.setLarge(False)
         self.app.language.setLanguage("ru")

@@ -110,13 +110,14 @@ def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> st
     if not date:
         return ""
     loc = _locale(code)
+    sp = "\u00a0" if code == "ru" else " "  # a Russian date never breaks from its year («18 февраля / 1942»)
 
     def one(d: str) -> str:
         parts = [int(p) for p in d.split("-")]
         if len(parts) == 3:
-            return loc.toString(QDate(*parts), "d MMMM yyyy")
+            return loc.toString(QDate(*parts), f"d{sp}MMMM{sp}yyyy")
         if len(parts) == 2:
-            return f"{loc.standaloneMonthName(parts[1])} {parts[0]}"
+            return f"{loc.standaloneMonthName(parts[1])}{sp}{parts[0]}"
         return str(parts[0])
 
     if when:
@@ -125,7 +126,7 @@ def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> st
         return one(date)
     if len(date) == 4 and len(end) == 4:
         return f"{date}–{end}"
-    return f"{one(date)} — {one(end)}"
+    return f"{one(date)}\u00a0— {one(end)}"
 
 
 def split_number(value_text: str) -> dict:

@@ -65,9 +65,12 @@ Window {
             screens.ready()
             stack.push(screens.nk.page(page), Object.assign({ nav: navigator }, props || {}), instant)
         }
-        function map(props) {   // props: { focusCity: id } opens the map on that city
+        function map() {
+            mapAt(0)
+        }
+        function mapAt(cityId) {   // the map, opened on this city (a city page's small map)
             screens.ready()
-            stack.push(screens.map, Object.assign({ nav: navigator }, props || {}), instant)
+            stack.push(screens.map, { nav: navigator, focusCity: cityId }, instant)
         }
         // The next page of the same kind in place of this one (the next chapter): «Назад» still goes one screen up.
         function onward(page, props) {

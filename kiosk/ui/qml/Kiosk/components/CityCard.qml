@@ -49,7 +49,10 @@ Rectangle {
             text: card.name
             font.pixelSize: Theme.fpx(36)
             font.bold: true
-            wrapMode: Text.Wrap
+            // One line: a long name («Комсомольск-на-Амуре») gets a little smaller, never cut (the fit checker
+            // names one that would not fit even so).
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fpx(26)
         }
         KText {
             objectName: "cardRegion"
@@ -58,20 +61,19 @@ Rectangle {
             text: card.region
             wrapMode: Text.Wrap
         }
-        Item { width: 1; height: Theme.unit * 0.5 }
-        YearBadge {
-            id: badge
-            year: card.year
-        }
         Row {
             id: contribution
             width: parent.width
             spacing: Theme.unit * 1.5
-            visible: card.tagLabels.length > 0
 
+            YearBadge {
+                id: badge
+                year: card.year
+            }
             Image {
                 id: icon
-                y: Math.max(0, (tagLabel.fontInfo.pixelSize * 1.2 - height) / 2)
+                visible: card.tagLabels.length > 0
+                y: (badge.height - height) / 2
                 width: Theme.px(32); height: width
                 sourceSize: Qt.size(width, height)
                 source: card.tagIcons.length > 0 ? Theme.icon(card.tagIcons[0], Theme.paperDim) : ""
@@ -80,8 +82,11 @@ Rectangle {
                 id: tagLabel
                 objectName: "cardTag"
                 kind: KText.Secondary
-                width: contribution.width - icon.width - contribution.spacing
+                visible: card.tagLabels.length > 0
+                width: contribution.width - badge.width - icon.width - contribution.spacing * 2
+                topPadding: Math.max(0, (badge.height - tagMetrics.height) / 2)
                 wrapMode: Text.Wrap
+                FontMetrics { id: tagMetrics; font: tagLabel.font }
                 // The first contribution, and how many more the city page lists.
                 text: card.tagLabels.length === 0 ? ""
                       : card.tagLabels.length === 1 ? card.tagLabels[0]

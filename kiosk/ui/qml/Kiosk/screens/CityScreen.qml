@@ -160,7 +160,7 @@ Item {
                     width: Math.min(parent.width, Theme.px(560)); height: Math.round(width * 0.5)
                     TapHandler {   // the small map opens the big one, on this city
                         gesturePolicy: TapHandler.ReleaseWithinBounds
-                        onTapped: screen.nav.map({ focusCity: screen.currentId })
+                        onTapped: screen.nav.mapAt(screen.currentId)
                     }
                 }
                 Flow {

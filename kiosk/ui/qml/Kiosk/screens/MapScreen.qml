@@ -174,9 +174,14 @@ Item {
             KText {
                 objectName: "mapShownCount"
                 width: parent.width
-                text: qsTr("На карте: %1 %2, звание присвоено в %3–%4 годах")
-                        .arg(screen.countUpTo(screen.shownYear)).arg(screen.citiesWord(screen.countUpTo(screen.shownYear)))
-                        .arg(screen.years.length > 0 ? screen.years[0] : "").arg(screen.shownYear)
+                // One year is a year, not «в 2020–2020 годах» (the first step of the playback).
+                readonly property int firstYear: screen.years.length > 0 ? screen.years[0] : screen.shownYear
+                readonly property int shownCount: screen.countUpTo(screen.shownYear)
+                text: firstYear >= screen.shownYear
+                      ? qsTr("На карте: %1 %2, звание присвоено в %3 году")
+                            .arg(shownCount).arg(screen.citiesWord(shownCount)).arg(screen.shownYear)
+                      : qsTr("На карте: %1 %2, звание присвоено в %3–%4 годах")
+                            .arg(shownCount).arg(screen.citiesWord(shownCount)).arg(firstYear).arg(screen.shownYear)
                 color: Theme.paper
                 font.family: Theme.serif
                 font.pixelSize: Theme.labelSize
