@@ -48,8 +48,9 @@ def test_chapters_lead_onward_and_back_to_the_section_in_one_step(make_kiosk, sh
         entry = here(app, "nkNextChapter")
         bring_into_view(finger, entry, here(app, "nkChapterText"))
         finger.tap(entry)
-        assert wait_until(lambda c=chapter: on_screen(app, "nkChapterScreen")
-                          and current_screen(app).property("chapterId") == c["id"])
+        assert wait_until(
+            lambda c=chapter: on_screen(app, "nkChapterScreen") and current_screen(app).property("chapterId") == c["id"]
+        )
     assert maybe(current_screen(app), "nkNextChapter") is None
     depth = app.driver.depth()
     back(app, finger)  # one «Назад» from the last chapter: the section's contents

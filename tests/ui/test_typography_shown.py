@@ -31,5 +31,7 @@ def test_the_map_playback_names_one_year_as_one_year(make_kiosk, shell_db):
     first = min(c.year for c in app.database.repository.cities())
     finger.tap(find(app.window, f"mapYear_{first}"))
     label = find(app.window, "mapShownCount")
-    assert wait_until(lambda: f"{first}{NBSP}году" in label.property("text") or f"{first} году" in label.property("text"))
+    assert wait_until(
+        lambda: f"{first}{NBSP}году" in label.property("text") or f"{first} году" in label.property("text")
+    )
     assert f"{first}–{first}" not in label.property("text")

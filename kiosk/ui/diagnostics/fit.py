@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 # The only texts that may be cut with «…»: each has its full form one tap away. objectName -> where that is.
 ELISION_ALLOWED: dict[str, str] = {
-    "searchText": "the search field: a long query keeps its end in view (the results below answer it), a long hint its start",
+    "searchText": "the search field: a long query keeps its end in view (the results answer it), a hint its start",
     "nkEventTitle": "a timeline event's title on its packed card: the event's card, a tap away, has it whole",
     "nkRefChipLabel": "a chip in a chapter's text naming an item: the item's card, a tap away, has it whole",
     "galleryCaption": "a thumbnail's caption: a tap opens the picture full screen with its caption whole",
@@ -96,7 +96,9 @@ def _alignment(text) -> tuple[int, int]:
     """(horizontal, vertical) alignment flags: PySide cannot convert QQuickText's enums, QML can."""
     from PySide6.QtQml import QQmlEngine, QQmlExpression
 
-    expr = QQmlExpression(QQmlEngine.contextForObject(text), text, "effectiveHorizontalAlignment * 1000 + verticalAlignment")
+    expr = QQmlExpression(
+        QQmlEngine.contextForObject(text), text, "effectiveHorizontalAlignment * 1000 + verticalAlignment"
+    )
     value = expr.evaluate()
     value = int(value[0] if isinstance(value, tuple) else value or 1032)
     return value // 1000, value % 1000

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_END = ".!?…»)\"”"
+_END = '.!?…»)"”'
 _WORDS = re.compile(r"[\w]+", re.UNICODE)
 
 

@@ -322,10 +322,7 @@ class Novokuznetsk(QObject):
         # document's reading is shown, not the editors' note (the machine translation, what still needs checking);
         # a correction that only joins a broken line changes nothing a visitor could see.
         titles = {d.file: d.title for d in s.seeds if d.shown}
-        self._questions = [
-            {"id": q.id, "topic": q.topic, "shownTitle": titles.get(q.shown, "")}
-            for q in s.questions
-        ]
+        self._questions = [{"id": q.id, "topic": q.topic, "shownTitle": titles.get(q.shown, "")} for q in s.questions]
         self._corrections = [
             {"original": " ".join(k.original.split()), "corrected": k.corrected, "note": k.note}
             for k in s.corrections

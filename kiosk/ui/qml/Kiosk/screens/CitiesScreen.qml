@@ -76,6 +76,10 @@ Item {
         available: Catalog.letters
         // A typed query ranks the results by relevance: an alphabetical index would jump to nonsense.
         enabled: !Catalog.ranked
+        // Landscape, typing: the keyboard takes the lower half, the letters give their row to the results (a
+        // card is whole above the keyboard; typed letters rank the list anyway).
+        visible: !(screen.keyboardOpen && !screen.portrait)
+        height: visible ? implicitHeight : 0
         onPicked: (letter) => screen.jumpTo(letter)
     }
 
@@ -114,7 +118,7 @@ Item {
     // ---- result line: count, what is applied, clear ------------------------------------------------------
     Item {
         id: resultRow
-        anchors { top: strip.bottom; topMargin: Theme.unit * 3; right: parent.right; rightMargin: Theme.margin }
+        anchors { top: strip.bottom; topMargin: strip.visible ? Theme.unit * 3 : 0; right: parent.right; rightMargin: Theme.margin }
         anchors.left: screen.portrait ? parent.left : facetScroll.right
         anchors.leftMargin: screen.portrait ? Theme.margin : Theme.unit * 5
         height: Theme.touch
