@@ -1,22 +1,13 @@
-"""What the typographic pass promises, on screen: interface strings keep short words with the next word, dates
-keep with their year, and the map's playback never says «в 2020–2020 годах»."""
+"""What the typographic pass promises, on screen: dates keep with their year, and the map's playback never says
+«в 2020–2020 годах»."""
 
 from __future__ import annotations
 
-from tests.helpers.kiosk import current_screen, texts_in
 from tests.helpers.qt import find, wait_until
 from tests.ui.test_map import open_map
 from tests.ui.test_novokuznetsk import go, here, visitor_in_section
 
 NBSP = "\u00a0"
-
-
-def test_interface_strings_are_typeset(make_kiosk, shell_db):
-    app, finger = visitor_in_section(make_kiosk, shell_db)
-    go(app, finger, "nkTool_people", "nkPeopleScreen")
-    lead = next(t for t in texts_in(current_screen(app)) if t.startswith("Имена"))
-    # «Имена — так, как их пишут документы»: the dash keeps to «Имена», «их» to «пишут»
-    assert lead.startswith(f"Имена{NBSP}—") and f"их{NBSP}пишут" in lead, repr(lead)
 
 
 def test_dates_never_break_from_their_year(make_kiosk, shell_db):

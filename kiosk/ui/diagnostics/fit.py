@@ -99,13 +99,13 @@ def _alignment(text) -> tuple[int, int]:
     expr = QQmlExpression(
         QQmlEngine.contextForObject(text), text, "effectiveHorizontalAlignment * 1000 + verticalAlignment"
     )
-    value = expr.evaluate()
-    value = int(value[0] if isinstance(value, tuple) else value or 1032)
-    return value // 1000, value % 1000
+    result = expr.evaluate()
+    flags = int(result[0] if isinstance(result, tuple) else result or 1032)
+    return flags // 1000, flags % 1000
 
 
 def _name(item) -> str:
-    parts = []
+    parts: list[str] = []
     while item is not None and len(parts) < 4:
         if item.objectName():
             parts.append(item.objectName())

@@ -58,10 +58,7 @@ class LanguageService(QObject):
                 self._translators[code] = translator
             else:
                 log.warning("translation %s could not be loaded; %s stays untranslated", path, code)
-        # Russian interface strings get the content's typography (kiosk/ui/services/typeset_translator.py).
-        from kiosk.ui.services.typeset_translator import TypesetTranslator
 
-        self._translators["ru"] = TypesetTranslator(self._translators.get("ru"), self)
         self._apply()
 
     def attach(self, engine: QQmlEngine) -> None:

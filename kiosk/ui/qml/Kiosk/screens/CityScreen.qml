@@ -295,24 +295,24 @@ Item {
             interactive: contentHeight > height
             boundsBehavior: Flickable.StopAtBounds
             clip: true
-        Column {
-            id: sideColumn
-            objectName: "sideColumn"
-            width: parent.width
-            spacing: screen.gap
-            CityFacts {
-                width: parent.width
-                height: implicitHeight
-                visible: screen.factsAside
-                tags: screen.factsAside ? screen.city.tags : null
+            Column {
+                id: sideColumn
+                objectName: "sideColumn"
+                width: sideScroll.width
+                spacing: screen.gap
+                CityFacts {
+                    width: parent.width
+                    height: implicitHeight
+                    visible: screen.factsAside
+                    tags: screen.factsAside ? screen.city.tags : null
+                }
+                MemorialCard {
+                    id: sideCard
+                    width: parent.width
+                    height: implicitHeight
+                    memorial: !screen.portrait && screen.known ? screen.city.memorial : null
+                }
             }
-            MemorialCard {
-                id: sideCard
-                width: parent.width
-                height: implicitHeight
-                memorial: !screen.portrait && screen.known ? screen.city.memorial : null
-            }
-        }
         }
     }
 
