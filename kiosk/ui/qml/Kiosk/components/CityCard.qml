@@ -59,21 +59,21 @@ Rectangle {
             kind: KText.Secondary
             width: parent.width
             text: card.region
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
+        }
+        YearBadge {
+            id: badge
+            year: card.year
         }
         Row {
             id: contribution
             width: parent.width
             spacing: Theme.unit * 1.5
+            visible: card.tagLabels.length > 0
 
-            YearBadge {
-                id: badge
-                year: card.year
-            }
             Image {
                 id: icon
-                visible: card.tagLabels.length > 0
-                y: (badge.height - height) / 2
+                y: Math.max(0, (tagMetrics.height - height) / 2)
                 width: Theme.px(32); height: width
                 sourceSize: Qt.size(width, height)
                 source: card.tagIcons.length > 0 ? Theme.icon(card.tagIcons[0], Theme.paperDim) : ""
@@ -82,10 +82,8 @@ Rectangle {
                 id: tagLabel
                 objectName: "cardTag"
                 kind: KText.Secondary
-                visible: card.tagLabels.length > 0
-                width: contribution.width - badge.width - icon.width - contribution.spacing * 2
-                topPadding: Math.max(0, (badge.height - tagMetrics.height) / 2)
-                wrapMode: Text.Wrap
+                width: contribution.width - icon.width - contribution.spacing
+                wrapMode: Text.WordWrap
                 FontMetrics { id: tagMetrics; font: tagLabel.font }
                 // The first contribution, and how many more the city page lists.
                 text: card.tagLabels.length === 0 ? ""

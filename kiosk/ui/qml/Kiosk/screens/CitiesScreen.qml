@@ -180,13 +180,11 @@ Item {
         readonly property int columns: screen.portrait ? (Theme.textScale > 1 ? 1 : 2)
                                                        : Math.max(2, Math.floor(width / (Theme.px(420) * Theme.textScale)))
         cellWidth: Math.floor(width / columns)
-        // Tall enough for a card whose region takes two lines and first contribution three beside the year (the
-        // longest in the data do, in English and with «Aa»): cards wrap their texts, never cut them.
-        // English puts the Latin name before the region: a line more.
-        cellHeight: Math.ceil(Theme.unit * 5 + nameMetrics.lineSpacing + smallMetrics.lineSpacing * (Language.english ? 3 : 2)
-                              + Math.max(Math.round(Theme.smallSize * 1.7), smallMetrics.lineSpacing * 3
-                                         + (Math.round(Theme.smallSize * 1.7) - smallMetrics.height) / 2)
-                              + Theme.unit * 2) + screen.gap
+        // Tall enough for a card whose region and first contribution take two lines each (the longest in the
+        // data do, with «Aa» too; English puts the Latin name before the region: a line more). Cards wrap their
+        // texts at word boundaries and never cut them.
+        cellHeight: Math.ceil(Theme.unit * 5 + nameMetrics.lineSpacing + smallMetrics.lineSpacing * (Language.english ? 5 : 4)
+                              + Math.round(Theme.smallSize * 1.7) + Theme.unit * 3) + screen.gap
         FontMetrics { id: nameMetrics; font.family: Theme.serif; font.bold: true; font.pixelSize: Theme.fpx(36) }
         FontMetrics { id: smallMetrics; font.family: Theme.sans; font.pixelSize: Theme.smallSize }
         clip: true

@@ -350,7 +350,7 @@ Item {
                 kind: KText.Secondary
                 width: parent.width
                 text: stepper.caption
-                wrapMode: Text.Wrap
+                wrapMode: Text.WordWrap
             }
             KText {
                 kind: KText.Body
@@ -358,7 +358,7 @@ Item {
                 text: stepper.cityName !== "" ? stepper.cityName : "—"
                 font.pixelSize: Theme.fpx(30)
                 font.bold: true
-                wrapMode: Text.Wrap
+                wrapMode: Text.WordWrap
             }
         }
         TapHandler {
@@ -383,14 +383,16 @@ Item {
             anchors.horizontalCenter: parent.horizontalCenter
             text: screen.city.position > 0 ? qsTr("%1 из %2").arg(screen.city.position).arg(screen.city.count) : ""
         }
-        Row {
+        // Side by side; with «Aa» in landscape's narrow column, one above the other, so a name is never split.
+        Grid {
             id: buttons
             anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
+            columns: Theme.textScale > 1 && !screen.portrait ? 1 : 2
             spacing: screen.gap
             StepButton {
                 id: prevButton
                 objectName: "prevCity"
-                width: (buttons.width - buttons.spacing) / 2
+                width: buttons.columns === 1 ? buttons.width : (buttons.width - buttons.spacing) / 2
                 height: Math.max(implicitHeight, nextButton.implicitHeight)
                 forward: false
                 caption: qsTr("Предыдущий")
@@ -401,7 +403,7 @@ Item {
             StepButton {
                 id: nextButton
                 objectName: "nextCity"
-                width: (buttons.width - buttons.spacing) / 2
+                width: buttons.columns === 1 ? buttons.width : (buttons.width - buttons.spacing) / 2
                 height: Math.max(implicitHeight, prevButton.implicitHeight)
                 forward: true
                 caption: qsTr("Следующий")
