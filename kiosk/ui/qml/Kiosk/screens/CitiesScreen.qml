@@ -78,7 +78,7 @@ Item {
         enabled: !Catalog.ranked
         // Landscape, typing: the keyboard takes the lower half, the letters give their row to the results (a
         // card is whole above the keyboard; typed letters rank the list anyway).
-        visible: !(screen.keyboardOpen && !screen.portrait)
+        visible: !(screen.keyboardOpen && !screen.portrait && Catalog.query !== "")
         height: visible ? implicitHeight : 0
         onPicked: (letter) => screen.jumpTo(letter)
     }

@@ -12,18 +12,20 @@ Item {
     readonly property bool portrait: Theme.portrait
     readonly property int columns: portrait ? 2 : Math.max(3, Math.floor((width - Theme.margin * 2) / Theme.px(560)))
 
-    // Every card as tall as the tallest one's text (names and roles whole, with «Aa» too): a Flickable over a
-    // Grid, not a GridView with a fixed cell height; the section names a dozen people, all made at once.
+    // Every card of a row as tall as the row's longest text (names and roles whole, with «Aa» too): a Flickable
+    // over a Grid, not a GridView with a fixed cell height; the section names a dozen people, all made at once.
     readonly property real cellWidth: Math.floor((grid.width - Theme.unit * 3) / columns)
-    property real tallest: 0
+    property var rowHeights: []
     function measure() {
-        let h = 0
+        const rows = []
         for (let i = 0; i < cards.count; ++i) {
             const c = cards.itemAt(i)
-            if (c) h = Math.max(h, c.contentHeight)
+            const r = Math.floor(i / columns)
+            rows[r] = Math.max(rows[r] || 0, c ? c.contentHeight : 0)
         }
-        tallest = h
+        rowHeights = rows
     }
+    onColumnsChanged: Qt.callLater(measure)
 
     Flickable {
         id: grid
@@ -58,11 +60,13 @@ Item {
                     delegate: Item {
                         id: cell
                         required property var modelData
+                        required property int index
                         readonly property real contentHeight: lines.implicitHeight + Theme.unit * 6
                         onContentHeightChanged: Qt.callLater(screen.measure)
                         objectName: "nkPerson_" + modelData.id
                         width: screen.cellWidth
-                        height: Math.max(Theme.px(300), screen.tallest + Theme.unit * 3)
+                        height: Math.max(Theme.px(200), (screen.rowHeights[Math.floor(index / screen.columns)] || 0)
+                                                        + Theme.unit * 3)
 
                         Rectangle {
                             anchors.fill: parent
