@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     := db/kiosk.sqlite
 DB_SOURCES := $(shell find db/sources db/seeds -type f 2>/dev/null) $(shell find kiosk/data -name '*.py' 2>/dev/null)
 
-.PHONY: run test test-quick lint db venv syslibs clean dist package bench selftest translations
+.PHONY: run test test-quick fit-sweep lint db venv syslibs clean dist package bench selftest translations
 
 run: $(STAMP) $(DB)
 	@$(PY) -m kiosk.ui.preflight
@@ -24,6 +24,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+# The fit checker over every screen, five sizes, both languages and text sizes, bundled and stress data (~25 min).
+fit-sweep: $(STAMP) $(DB) syslibs
+	FIT_SWEEP=1 $(PY) -m pytest -q tests/ui/test_fit.py $(PYTEST_ARGS)
 
 db: $(DB)
 

@@ -121,6 +121,13 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="with --self-test: a PNG per screen and size")
     p.add_argument(
+        "--fit-check",
+        choices=("full", "quick", "off"),
+        default="full",
+        help="with --self-test: every text whole on every screen at five sizes, both languages and text sizes "
+        "(full, minutes); a sample of screens (quick); or not at all",
+    )
+    p.add_argument(
         "--proof",
         type=Path,
         metavar="DIR",
@@ -200,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from kiosk.ui.selftest import run_self_test
 
-        return run_self_test(config, screenshots=args.screenshots)
+        return run_self_test(config, screenshots=args.screenshots, fit=args.fit_check)
 
     from kiosk.ui.preflight import check
 

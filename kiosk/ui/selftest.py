@@ -27,7 +27,9 @@ MODES = (("", "ru", False), ("en-", "en", False), ("large-", "ru", True))
 log = logging.getLogger("kiosk.selftest")
 
 
-def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, out=None) -> int:
+def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, out=None, fit: str = "full") -> int:
+    """fit: "full" runs the fit checker over every screen state at five sizes and four modes
+    (kiosk.ui.diagnostics.fit_sweep); "quick" over a sample of cities and cards; "off" not at all."""
     out = out or sys.stdout
     t0 = time.perf_counter()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -171,6 +173,8 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             mark = "ok" if len(problems) == start else f"{len(problems) - start} problem(s)"
             mode = {"": "Russian", "en-": "English", "large-": "larger text"}[prefix]
             rows.append(f"  {w}×{h} {mode}: {', '.join(done)} — {mark}")
+        if fit != "off":
+            rows.append(_fit_check(kiosk_app, d, problems, full=fit == "full"))
     except Exception as exc:  # noqa: BLE001 - report, never crash the self-test
         problems.append("Python: " + "".join(traceback.format_exception_only(type(exc), exc)).strip())
         log.error("self-test crashed", exc_info=True)
@@ -182,6 +186,10 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
         del qapp
 
     elapsed = time.perf_counter() - t0
+    if log_path:
+        for p in problems:
+            if p.startswith("fit: "):
+                log.warning("self-test %s", p)
     meta = repo.meta() if hasattr(repo, "meta") else {}
     status = "passed" if not problems else "FAILED"
     print(f"kiosk self-test {status} in {elapsed:.1f} s", file=out)
@@ -204,3 +212,23 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             print(f"    … and {len(problems) - 12} more (see the log)", file=out)
         return 1
     return 0
+
+
+def _fit_check(kiosk_app, driver, problems: list[str], *, full: bool) -> str:
+    """Every visible text whole (kiosk.ui.diagnostics.fit): each misfit is a problem; returns the summary row."""
+    from kiosk.ui.diagnostics.fit_sweep import MODES as FIT_MODES
+    from kiosk.ui.diagnostics.fit_sweep import SIZES as FIT_SIZES
+    from kiosk.ui.diagnostics.fit_sweep import FitSweep
+
+    check = FitSweep(kiosk_app, driver)
+    if full:
+        check.run(FIT_SIZES, FIT_MODES, full=True)
+        scope = f"every screen at {len(FIT_SIZES)} sizes × {len(FIT_MODES)} modes"
+    else:  # the main case, and portrait in English with «Aa» (tests/ui/test_fit.py's fast subset)
+        check.run([(1920, 1080)], [("ru", False)], full=False)
+        check.run([(1080, 1920)], [("en", True)], full=False)
+        scope = "a sample of screens at 1920×1080 and 1080×1920 «Aa» English"
+    driver.set_instant(True)
+    problems += [f"fit: {seen}" for seen in check.found]
+    mark = "ok" if not check.found else f"{len(check.found)} misfit(s)"
+    return f"  fit check: {scope}, {check.states} states — {mark}"

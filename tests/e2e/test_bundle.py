@@ -42,7 +42,7 @@ def test_frozen_bundle_self_tests(tmp_path, built_db):
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
     run = subprocess.run(
-        [str(exe), "--self-test", "--log-dir", str(tmp_path / "log")],
+        [str(exe), "--self-test", "--log-dir", str(tmp_path / "log"), "--fit-check", "off"],  # fit: tests/ui
         capture_output=True,
         text=True,
         timeout=180,

@@ -37,7 +37,17 @@ def test_version():
 
 def test_self_test_passes_on_the_built_database(built_db, tmp_path):
     shots = tmp_path / "shots"
-    r = kiosk("--self-test", "--db", str(built_db), "--screenshots", str(shots), "--log-dir", str(tmp_path / "log"))
+    r = kiosk(
+        "--self-test",
+        "--db",
+        str(built_db),
+        "--screenshots",
+        str(shots),
+        "--log-dir",
+        str(tmp_path / "log"),
+        "--fit-check",
+        "quick",  # the full sweep takes minutes: tests/ui/test_fit.py runs it, marked slow
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "self-test passed" in r.stdout
     assert len(r.stdout.splitlines()) <= 20  # one screen

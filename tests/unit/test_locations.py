@@ -90,7 +90,9 @@ def test_the_command_line_resolves_the_database(places, tmp_path, monkeypatch):
     from kiosk.ui import main as kiosk_main
 
     found = []
-    monkeypatch.setattr("kiosk.ui.selftest.run_self_test", lambda config, screenshots=None: found.append(config.db))
+    monkeypatch.setattr(
+        "kiosk.ui.selftest.run_self_test", lambda config, screenshots=None, fit="full": found.append(config.db)
+    )
     db = put(places["user"], "kiosk.sqlite")
     kiosk_main.main(["--self-test"])
     assert found == [db]

@@ -19,6 +19,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import owner_images
+from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,8 @@ def _kind_label(kind: str) -> str:
         "event": QCoreApplication.translate("Novokuznetsk", "Событие"),
         "award": QCoreApplication.translate("Novokuznetsk", "Награда"),
         "unit": QCoreApplication.translate("Novokuznetsk", "Воинская часть"),
-        "paragraph": QCoreApplication.translate("Novokuznetsk", "Абзац"),
+        # A chapter's paragraph opens only its source: the card says so in plain words, not «Абзац».
+        "paragraph": QCoreApplication.translate("Novokuznetsk", "Откуда этот текст"),
     }
     return labels.get(kind, "")
 
@@ -111,13 +113,14 @@ def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> st
     if not date:
         return ""
     loc = _locale(code)
+    sp = "\u00a0" if code == "ru" else " "  # a Russian date never breaks from its year («18 февраля / 1942»)
 
     def one(d: str) -> str:
         parts = [int(p) for p in d.split("-")]
         if len(parts) == 3:
-            return loc.toString(QDate(*parts), "d MMMM yyyy")
+            return loc.toString(QDate(*parts), f"d{sp}MMMM{sp}yyyy")
         if len(parts) == 2:
-            return f"{loc.standaloneMonthName(parts[1])} {parts[0]}"
+            return f"{loc.standaloneMonthName(parts[1])}{sp}{parts[0]}"
         return str(parts[0])
 
     if when and code != "en":  # English mode: the dates the editors gave the wording, not Russian words
@@ -126,7 +129,7 @@ def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> st
         return one(date)
     if len(date) == 4 and len(end) == 4:
         return f"{date}–{end}"
-    return f"{one(date)} — {one(end)}"
+    return f"{one(date)}\u00a0— {one(end)}"
 
 
 def split_number(value_text: str) -> dict:
@@ -345,16 +348,20 @@ class Novokuznetsk(QObject):
             for d in s.seeds
             if d.shown  # 002, the machine translation, is for editors only: visitors see neither it nor its name
         ]
-        shown = {d.file for d in s.seeds if d.shown}
-        # A question resting on a reading of a document visitors never see (002) retells it: editors only
-        # (kiosk-db report lists it); visitors see the questions between the shown documents.
+        # Visitors see the exhibit, editors the workshop (`kiosk-db report`): a question is its topic and which
+        # document's reading is shown, not the editors' note (the machine translation, what still needs checking);
+        # a correction that only joins a broken line changes nothing a visitor could see. A question resting on a
+        # reading of a document visitors never see (002) retells it: editors only (kiosk-db report lists it).
+        titles = {d.file: d.title for d in s.seeds if d.shown}
         self._questions = [
-            {"id": q.id, "topic": q.topic, "note": q.note}
+            {"id": q.id, "topic": q.topic, "shownTitle": titles.get(q.shown, "")}
             for q in s.questions
-            if all(r.seed in shown for r in q.sources)
+            if all(r.seed in titles for r in q.sources)
         ]
         self._corrections = [
-            {"original": k.original, "corrected": k.corrected, "note": k.note} for k in s.corrections if k.seed in shown
+            {"original": " ".join(k.original.split()), "corrected": k.corrected, "note": k.note}
+            for k in s.corrections
+            if k.seed in titles and " ".join(k.original.split()) != " ".join(k.corrected.split())
         ]
         years = list(range(TIMELINE_FIRST, TIMELINE_LAST))
         self._marks = [
@@ -460,7 +467,7 @@ class Novokuznetsk(QObject):
                     "text": typeset(p.text),
                     "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r],
                 }
-                for p in c.paragraphs
+                for p in (c.paragraphs[i] for i in without_repeats([p.text for p in c.paragraphs]))
             ],
         }
 
@@ -509,6 +516,10 @@ class Novokuznetsk(QObject):
                 "meta": it.when,
                 "chip": it.name,
             }
+        if kind in ("figure", "event"):  # passages cut from a sentence read as excerpts; none repeats the heading
+            title = f"{number_text(it.value_text, code)} {it.unit}" if kind == "figure" else it.title
+            text = as_excerpt(base["text"])
+            base["text"] = "" if repeats(text, title) else text
         if kind == "figure":
             value = number_text(it.value_text, code)
             return {

@@ -58,6 +58,7 @@ class LanguageService(QObject):
                 self._translators[code] = translator
             else:
                 log.warning("translation %s could not be loaded; %s stays untranslated", path, code)
+
         self._apply()
 
     def attach(self, engine: QQmlEngine) -> None:

@@ -507,6 +507,10 @@
         <translation>Show year by year</translation>
     </message>
     <message>
+        <source>На карте: %1 %2, звание присвоено в %3 году</source>
+        <translation>On the map: %1 %2, title conferred in %3</translation>
+    </message>
+    <message>
         <source>На карте: %1 %2, звание присвоено в %3–%4 годах</source>
         <translation>On the map: %1 %2, titles conferred %3–%4</translation>
     </message>
@@ -566,6 +570,14 @@
     <message>
         <source>Дальше: %1</source>
         <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>К оглавлению раздела</source>
+        <translation>Back to the section’s contents</translation>
+    </message>
+    <message>
+        <source>Все главы, хроника, цифры, люди и награды</source>
+        <translation>All chapters, the timeline, figures, people and awards</translation>
     </message>
 </context>
 <context>
@@ -670,10 +682,6 @@
         <translation>Source</translation>
     </message>
     <message>
-        <source>Документ %1</source>
-        <translation>Document %1</translation>
-    </message>
-    <message>
         <source>Скрыть источник</source>
         <translation>Hide the source</translation>
     </message>
@@ -704,8 +712,16 @@
         <translation>Every fact in this section rests on a passage from a document. Here are the documents themselves: what was taken from them, which errors were corrected and where the documents disagree.</translation>
     </message>
     <message>
-        <source>Документ %1</source>
-        <translation>Document %1</translation>
+        <source>Где документы расходятся</source>
+        <translation>Where the documents disagree</translation>
+    </message>
+    <message>
+        <source>Здесь показано лучше подтверждённое прочтение.</source>
+        <translation>The better-supported reading is shown here.</translation>
+    </message>
+    <message>
+        <source>Показано, как в документе «%1».</source>
+        <translation>Shown as in the document “%1”.</translation>
     </message>
     <message>
         <source>Отрывков в разделе: %1</source>
@@ -714,14 +730,6 @@
     <message>
         <source>Исправленные ошибки документов</source>
         <translation>Errors in the documents, corrected</translation>
-    </message>
-    <message>
-        <source>Открытые вопросы</source>
-        <translation>Open questions</translation>
-    </message>
-    <message>
-        <source>Где документы расходятся, показано лучше подтверждённое прочтение, а расхождение записано для редактора.</source>
-        <translation>Where the documents disagree, the better-attested reading is shown and the disagreement is noted for the editor.</translation>
     </message>
 </context>
 <context>
@@ -770,8 +778,8 @@
         <translation>Military unit</translation>
     </message>
     <message>
-        <source>Абзац</source>
-        <translation>Paragraph</translation>
+        <source>Откуда этот текст</source>
+        <translation>Where this text comes from</translation>
     </message>
 </context>
 <context>

@@ -67,17 +67,40 @@ Window {
             stack.push(screens.nk.page(page), Object.assign({ nav: navigator }, props || {}), instant)
         }
         function map() {
-            screens.ready()
-            stack.push(screens.map, { nav: navigator }, instant)
+            mapAt(0)
         }
         // «Викторина»: its round lives in Python (Quiz), so a city page opened from it comes back to it.
         function quiz() {
             screens.ready()
             stack.push(screens.quiz, { nav: navigator }, instant)
         }
+        function mapAt(cityId) {   // the map, opened on this city (a city page's small map)
+            screens.ready()
+            stack.push(screens.map, { nav: navigator, focusCity: cityId }, instant)
+        }
+        // The next page of the same kind in place of this one (the next chapter): «Назад» still goes one screen up.
+        function onward(page, props) {
+            screens.ready()
+            stack.replace(screens.nk.page(page), Object.assign({ nav: navigator }, props || {}), instant)
+        }
+        // «Назад» closes the topmost thing first (a picture full screen, an item card), then leaves the screen.
         function back() {
+            if (closeTopmost(stack.currentItem))
+                return
             if (stack.depth > 1)
                 stack.popCurrentItem(instant)
+        }
+        // Overlays say they can close by having backClose(): true when they were open and closed now. The
+        // deepest open one goes first (a viewer inside an item card before the card).
+        function closeTopmost(item) {
+            if (item === null || item === undefined || !item.visible)
+                return false
+            const children = item.children
+            for (let i = children.length - 1; i >= 0; --i) {
+                if (closeTopmost(children[i]))
+                    return true
+            }
+            return typeof item.backClose === "function" && item.backClose()
         }
         // Idle reset: home, nothing left on the stack (scroll positions go with it), overlays closed.
         function reset() {

@@ -88,11 +88,13 @@ Item {
                     id: fact
                     required property var modelData
                     required property int index
-                    width: facts.width; height: valueText.height
+                    width: facts.width; height: Math.max(valueText.height, keyText.height)
                     KText {
+                        id: keyText
                         kind: KText.Secondary
                         width: facts.keyWidth
                         text: fact.modelData[0]
+                        wrapMode: Text.Wrap   // «Aa» on a small screen: two lines, never past the column
                     }
                     KText {
                         id: valueText

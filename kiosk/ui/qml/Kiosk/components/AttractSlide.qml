@@ -207,17 +207,47 @@ Item {
         }
 
         // --- event: «В этот день» or its date; figure: a large number; curator: title and text ---
+        // Everything whole on the card, never cut with «…»: when the texts and the picture are taller than the
+        // stage, the type steps down (never under 32 px for the text at 1080p) and the picture gets smaller.
         Column {
+            id: textColumn
             objectName: "attractText"
+            property int level: 0
+            // The last step gives up the picture: only a slide at every limit at once (600 characters in both
+            // languages, a picture, a small screen) gets there; its words are what it is for.
+            readonly property var titleSizes: [card.kind === "figure" ? 180 : (card.portrait ? 96 : 112), 88, 76, 64, 56, 48, 44, 40, 40]
+            readonly property var bodySizes: [46, 42, 38, 35, 32, 32, 30, 28, 28]
+            readonly property var pictureShare: [1.0, 0.85, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25, 0]
+            function refit() {
+                level = 0
+                Qt.callLater(shrink)
+            }
+            function shrink() {
+                // 0.94: the slow drift scales the stage up by 4 %, the column must stay clear of the hint then too
+                if (visible && implicitHeight > stage.height * 0.94 && level < bodySizes.length - 1) {
+                    level += 1
+                    Qt.callLater(shrink)
+                }
+            }
+            onImplicitHeightChanged: Qt.callLater(shrink)
+            Connections {
+                target: card
+                function onSlideChanged() { textColumn.refit() }
+            }
+            Connections {
+                target: stage
+                function onHeightChanged() { textColumn.refit() }
+                function onWidthChanged() { textColumn.refit() }
+            }
             visible: card.kind === "event" || card.kind === "figure" || card.kind === "curator"
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width
-            spacing: Theme.unit * 4
+            spacing: Theme.unit * (level < 5 ? 4 : 2)
             Image {   // a curator slide's picture; a broken one arrives as the provider's calm placeholder
                 objectName: "attractPicture"
-                visible: card.kind === "curator" && !!card.slide.picture
+                visible: card.kind === "curator" && !!card.slide.picture && textColumn.pictureShare[textColumn.level] > 0
                 width: parent.width
-                height: visible ? Theme.px(card.portrait ? 560 : 400) : 0
+                height: visible ? Math.round(Theme.px(card.portrait ? 560 : 400) * textColumn.pictureShare[textColumn.level]) : 0
                 source: card.kind === "curator" && card.slide.picture ? card.slide.picture : ""
                 sourceSize.height: height
                 fillMode: Image.PreserveAspectFit
@@ -238,11 +268,9 @@ Item {
                 text: card.slide.title || ""
                 color: card.kind === "figure" ? Theme.gold : Theme.paper
                 font.bold: true
-                font.pixelSize: Theme.px(card.kind === "figure" ? 180 : (card.portrait ? 96 : 112))
+                font.pixelSize: Theme.px(textColumn.titleSizes[textColumn.level])
                 lineHeight: 1.05
-                wrapMode: Text.WordWrap
-                maximumLineCount: 3
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             Text {   // a figure's unit: «тысячи человек»
                 visible: card.kind === "figure"
@@ -259,11 +287,9 @@ Item {
                 kind: KText.Title
                 width: Math.min(parent.width, Theme.px(1400))
                 text: card.slide.text || ""
-                font.pixelSize: Theme.px(46)
+                font.pixelSize: Theme.px(textColumn.bodySizes[textColumn.level])
                 lineHeight: 1.35
-                wrapMode: Text.WordWrap
-                maximumLineCount: card.portrait ? 14 : 8
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             Text {   // a curator slide's English, where curators wrote one: under the Russian, quieter
                 objectName: "attractSlideEnglish"
@@ -275,11 +301,9 @@ Item {
                 color: Theme.paperDim
                 font.family: Theme.serif
                 font.italic: true
-                font.pixelSize: Theme.px(36)
+                font.pixelSize: Theme.px(Math.max(28, 36 - textColumn.level * 2))
                 lineHeight: 1.3
-                wrapMode: Text.WordWrap
-                maximumLineCount: card.portrait ? 6 : 3
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
         }
     }

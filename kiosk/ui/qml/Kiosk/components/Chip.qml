@@ -81,9 +81,7 @@ Rectangle {
             width: Math.min(implicitWidth, Math.max(Theme.px(120), chip.labelRoom))
             text: chip.text
             color: chip.foreground
-            wrapMode: Text.Wrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap   // as many lines as it takes («Aa» in a narrow column): the chip grows
             lineHeight: 0.95
         }
         // The count as a count: a small pill of its own, never part of the label.

@@ -22,7 +22,8 @@ Rectangle {
     color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
     border.width: marked ? Math.max(3, Theme.px(5)) : Math.max(1, Theme.px(2))
     border.color: marked ? Theme.gold : Theme.line
-    clip: true
+    implicitHeight: content.implicitHeight + Theme.unit * 5
+    clip: true   // never needed (the cell is tall enough); if it were, the fit checker would say so
     // Read as one item: «Казань, Республика Татарстан, 2020, танки».
     Accessible.role: Accessible.Button
     Accessible.name: [name, region, year > 0 ? String(year) : ""].concat(tagLabels).filter(s => s !== "").join(", ")
@@ -37,70 +38,63 @@ Rectangle {
         color: Theme.yearColor(card.year)
     }
 
+    // Name, region and the first contribution always whole: they wrap, and the grid makes every cell tall enough
+    // for the longest of them (CitiesScreen's cardHeight); nothing is cut with «…».
     Column {
+        id: content
         anchors { left: parent.left; right: parent.right; top: parent.top }
         anchors { leftMargin: Theme.unit * 4; rightMargin: Theme.unit * 3; topMargin: Theme.unit * 2.5 }
         spacing: Theme.unit
 
         KText {
+            objectName: "cardName"
             kind: KText.Body
             width: parent.width
             text: card.name
-            font.pixelSize: Theme.px(38)
+            font.pixelSize: Theme.fpx(36)
             font.bold: true
-            // One line: long names («Комсомольск-на-Амуре») get a little smaller rather than wrap.
+            // One line: a long name («Комсомольск-на-Амуре») gets a little smaller, never cut (the fit checker
+            // names one that would not fit even so).
             fontSizeMode: Text.HorizontalFit
-            minimumPixelSize: Theme.px(26)
-            elide: Text.ElideRight
+            minimumPixelSize: Theme.fpx(26)
         }
         KText {
+            objectName: "cardRegion"
             kind: KText.Secondary
             width: parent.width
             text: card.region
-            elide: Text.ElideRight
+            wrapMode: Text.WordWrap
         }
-    }
-
-    Item {
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        anchors { leftMargin: Theme.unit * 4; rightMargin: Theme.unit * 3; bottomMargin: Theme.unit * 2.5 }
-        height: Theme.px(44)
-
         YearBadge {
             id: badge
-            anchors { left: parent.left; verticalCenter: parent.verticalCenter }
             year: card.year
         }
         Row {
             id: contribution
+            width: parent.width
+            spacing: Theme.unit * 1.5
             visible: card.tagLabels.length > 0
-            anchors { left: badge.right; leftMargin: Theme.unit * 2; right: parent.right; verticalCenter: parent.verticalCenter }
-            layoutDirection: Qt.RightToLeft
-            spacing: Theme.unit
-            KText {
-                id: more
-                objectName: "cardMoreTags"
-                kind: KText.Secondary
-                visible: card.tagLabels.length > 1
-                anchors.verticalCenter: parent.verticalCenter
-                text: "+" + (card.tagLabels.length - 1)
-                Accessible.name: qsTr("ещё %1").arg(card.tagLabels.length - 1)
-            }
-            KText {
-                objectName: "cardTag"
-                kind: KText.Secondary
-                anchors.verticalCenter: parent.verticalCenter
-                width: Math.min(implicitWidth, contribution.width - icon.width - (more.visible ? more.width : 0)
-                                - contribution.spacing * 2)
-                text: card.tagLabels.length > 0 ? card.tagLabels[0] : ""
-                elide: Text.ElideRight
-            }
+
             Image {
                 id: icon
-                anchors.verticalCenter: parent.verticalCenter
+                y: Math.max(0, (tagMetrics.height - height) / 2)
                 width: Theme.px(32); height: width
                 sourceSize: Qt.size(width, height)
                 source: card.tagIcons.length > 0 ? Theme.icon(card.tagIcons[0], Theme.paperDim) : ""
+            }
+            KText {
+                id: tagLabel
+                objectName: "cardTag"
+                kind: KText.Secondary
+                width: contribution.width - icon.width - contribution.spacing
+                wrapMode: Text.WordWrap
+                FontMetrics { id: tagMetrics; font: tagLabel.font }
+                // The first contribution, and how many more the city page lists.
+                text: card.tagLabels.length === 0 ? ""
+                      : card.tagLabels.length === 1 ? card.tagLabels[0]
+                      : card.tagLabels[0] + "\u00a0+" + (card.tagLabels.length - 1)
+                Accessible.name: card.tagLabels.length > 1
+                                 ? card.tagLabels[0] + ", " + qsTr("ещё %1").arg(card.tagLabels.length - 1) : text
             }
         }
     }

@@ -31,6 +31,7 @@ Rectangle {
             font.bold: true
             font.capitalization: Font.AllUppercase
             font.letterSpacing: Theme.px(1.5)
+            wrapMode: Text.Wrap
         }
         Repeater {
             id: lines

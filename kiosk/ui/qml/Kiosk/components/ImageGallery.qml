@@ -74,6 +74,7 @@ Item {
                 }
                 KText {
                     id: label
+                    objectName: "galleryCaption"   // may end in «…»: a tap opens the picture with it whole
                     kind: KText.Small  // secondary text, still readable from 1.5 m
                     anchors.top: frame.bottom
                     anchors.topMargin: Theme.unit
@@ -86,6 +87,7 @@ Item {
                 }
                 KText {
                     id: credit
+                    objectName: "galleryCredit"   // may end in «…»: a tap opens the picture with it whole
                     kind: KText.Secondary
                     anchors.top: label.bottom
                     width: parent.width

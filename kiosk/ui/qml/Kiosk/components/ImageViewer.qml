@@ -34,6 +34,12 @@ Rectangle {
         else return
         event.accepted = true
     }
+    function backClose(): bool {   // the shell's «Назад»: close this first
+        if (!shown)
+            return false
+        close()
+        return true
+    }
     function step(delta) {
         const to = Math.max(0, Math.min(count - 1, strip.currentIndex + delta))
         strip.currentIndex = to
@@ -96,9 +102,7 @@ Rectangle {
                     visible: text !== ""
                     text: slide.modelData.caption
                     horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap   // whole, however long: the picture above gives way
                 }
                 KText {
                     objectName: "viewerCredit_" + slide.index
@@ -107,9 +111,7 @@ Rectangle {
                     visible: text !== ""
                     text: slide.modelData.credit
                     horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    maximumLineCount: 2
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap   // the licence at its end is part of the credit
                 }
             }
         }

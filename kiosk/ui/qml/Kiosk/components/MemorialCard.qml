@@ -43,9 +43,7 @@ Rectangle {
             text: card.present ? card.memorial.title : ""
             visible: text !== ""
             font.pixelSize: Theme.fpx(34)
-            wrapMode: Text.Wrap
-            maximumLineCount: 4
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap   // whole: the side column scrolls, the portrait footer grows
             lineHeight: 1.15
         }
         Row {
@@ -63,8 +61,6 @@ Rectangle {
                 width: parent.width - pin.width - parent.spacing
                 text: card.present ? card.memorial.address : ""
                 wrapMode: Text.Wrap
-                maximumLineCount: 3
-                elide: Text.ElideRight
             }
         }
         Item { width: 1; height: Theme.unit; visible: card.hasQr }

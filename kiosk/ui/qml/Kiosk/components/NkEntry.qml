@@ -57,10 +57,9 @@ Rectangle {
             font.pixelSize: entry.titleSize
             lineHeight: 1.1
             wrapMode: Text.Wrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
         }
         KText {
+            objectName: "nkEntryCaption"   // may end in «…»: the page a tap away has it whole
             kind: KText.Secondary
             width: parent.width
             visible: text !== ""

@@ -34,6 +34,12 @@ Item {
         appear.restart()
         closeButton.forceActiveFocus()
     }
+    function backClose(): bool {   // the shell's «Назад»: close the card (its viewer closes itself first)
+        if (!visible)
+            return false
+        close()
+        return true
+    }
     function close() {
         viewer.close()
         visible = false
@@ -182,13 +188,6 @@ Item {
                                 text: source.modelData.title
                                 font.bold: true
                                 wrapMode: Text.Wrap
-                            }
-                            KText {
-                                kind: KText.Secondary
-                                width: parent.width
-                                text: qsTr("Документ %1").arg(source.modelData.file)
-                                font.pixelSize: Theme.smallSize + Theme.px(4)
-                                wrapMode: Text.WrapAnywhere
                             }
                             Rectangle {
                                 width: parent.width

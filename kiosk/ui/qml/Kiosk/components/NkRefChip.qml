@@ -41,6 +41,7 @@ Rectangle {
         }
         KText {
             id: label
+            objectName: "nkRefChipLabel"   // may end in «…»: the card it opens has it whole
             anchors.verticalCenter: parent.verticalCenter
             width: Math.min(implicitWidth, chip.maxWidth - Theme.unit * 4 - Theme.labelSize * 1.2 - row.spacing)
             text: chip.text

@@ -57,6 +57,22 @@ Item {
         }
     }
 
+    // Puts a new screen in place of the one on top (a chapter's «Дальше»): «Назад» then goes where the replaced
+    // screen's «Назад» went, not through every chapter read on the way.
+    function replace(component: Component, props: var, instant: bool): Item {
+        const below = d.current
+        const item = push(component, props, instant)
+        if (item === null || below === null)
+            return item
+        d.items.splice(d.items.length - 2, 1)
+        d.sync()
+        if (d.leaving === below)
+            d.destroyLeaving = true
+        else
+            below.destroy()
+        return item
+    }
+
     function popCurrentItem(instant: bool) {
         popToIndex(d.items.length - 2, instant)
     }

@@ -100,6 +100,10 @@ Item {
         available: Catalog.letters
         // A typed query ranks the results by relevance: an alphabetical index would jump to nonsense.
         enabled: !Catalog.ranked
+        // Landscape, typing: the keyboard takes the lower half, the letters give their row to the results (a
+        // card is whole above the keyboard; typed letters rank the list anyway).
+        visible: !(screen.keyboardOpen && !screen.portrait && Catalog.query !== "")
+        height: visible ? implicitHeight : 0
         onPicked: (letter) => screen.jumpTo(letter)
     }
 
@@ -138,7 +142,7 @@ Item {
     // ---- result line: count, what is applied, clear ------------------------------------------------------
     Item {
         id: resultRow
-        anchors { top: strip.bottom; topMargin: Theme.unit * 3; right: parent.right; rightMargin: Theme.margin }
+        anchors { top: strip.bottom; topMargin: strip.visible ? Theme.unit * 3 : 0; right: parent.right; rightMargin: Theme.margin }
         anchors.left: screen.portrait ? parent.left : facetScroll.right
         anchors.leftMargin: screen.portrait ? Theme.margin : Theme.unit * 5
         height: Theme.touch
@@ -197,9 +201,17 @@ Item {
         anchors.top: screen.portrait ? facetHint.bottom : resultRow.bottom
         anchors.topMargin: screen.portrait ? Theme.unit * 3 : Theme.unit * 2
         anchors.bottom: keyboard.top
-        readonly property int columns: screen.portrait ? 2 : Math.max(2, Math.floor(width / Theme.px(420)))
+        // «Aa»: fewer, wider columns, so the larger names and contributions still fit their lines.
+        readonly property int columns: screen.portrait ? (Theme.textScale > 1 ? 1 : 2)
+                                                       : Math.max(2, Math.floor(width / (Theme.px(420) * Theme.textScale)))
         cellWidth: Math.floor(width / columns)
-        cellHeight: Theme.px(236) + screen.gap
+        // Tall enough for a card whose region and first contribution take two lines each (the longest in the
+        // data do, with «Aa» too; English puts the Latin name before the region: a line more). Cards wrap their
+        // texts at word boundaries and never cut them.
+        cellHeight: Math.ceil(Theme.unit * 5 + nameMetrics.lineSpacing + smallMetrics.lineSpacing * (Language.english ? 5 : 4)
+                              + Math.round(Theme.smallSize * 1.7) + Theme.unit * 3) + screen.gap
+        FontMetrics { id: nameMetrics; font.family: Theme.serif; font.bold: true; font.pixelSize: Theme.fpx(36) }
+        FontMetrics { id: smallMetrics; font.family: Theme.sans; font.pixelSize: Theme.smallSize }
         clip: true
         model: Catalog.cities
         boundsBehavior: Flickable.StopAtBounds

@@ -35,6 +35,12 @@ Item {
         arrival.restart()
     }
     function next() { step(city.nextId, 1) }
+    // The cities screen with one filter set (a tag pill, the year badge): a fresh list, then that filter.
+    function showCities(filter) {
+        Catalog.clearAll()
+        filter()
+        nav.cities()
+    }
     function previous() { step(city.previousId, -1) }
 
     // ---- everything that changes with the city slides as one page -----------------------------------------
@@ -105,13 +111,18 @@ Item {
                         year: screen.known ? screen.city.year : 0
                         fontSize: Theme.labelSize
                         anchors.verticalCenter: parent.verticalCenter
+                        // It looks like the filters' year chip, so it does what they do: every city of that year.
+                        TapHandler {
+                            gesturePolicy: TapHandler.ReleaseWithinBounds
+                            onTapped: screen.showCities(() => Catalog.toggleYear(screen.city.year))
+                        }
                     }
                     KText {
                         kind: KText.Secondary
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width - badge.width - parent.spacing
                         text: screen.known ? qsTr("Звание присвоено в %1 году").arg(screen.city.year) : ""
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                 }
                 KText {
@@ -122,8 +133,6 @@ Item {
                     font.pixelSize: Theme.displaySize
                     font.bold: true
                     wrapMode: Text.Wrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
                     lineHeight: 1.05
                 }
                 KText {   // English mode: the Latin spelling beside the Russian name, never instead of it
@@ -133,7 +142,7 @@ Item {
                     visible: Language.english && text !== ""
                     text: screen.known ? screen.city.nameLatin : ""
                     color: Theme.gold
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 KText {
                     objectName: "cityRegion"
@@ -142,8 +151,6 @@ Item {
                     text: !screen.known ? "" : [screen.city.region, screen.city.federalDistrict].filter(s => s).join(" · ")
                     color: Theme.paperDim
                     wrapMode: Text.Wrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
                 }
                 ListenButton {   // «Слушать»: the page read aloud, in the order it is shown
                     objectName: "cityListen"
@@ -162,6 +169,10 @@ Item {
                     cityId: screen.currentId
                     visible: placed
                     width: Math.min(parent.width, Theme.px(560)); height: Math.round(width * 0.5)
+                    TapHandler {   // the small map opens the big one, on this city
+                        gesturePolicy: TapHandler.ReleaseWithinBounds
+                        onTapped: screen.nav.mapAt(screen.currentId)
+                    }
                 }
                 Flow {
                     width: parent.width
@@ -170,15 +181,19 @@ Item {
                     topPadding: Theme.unit
                     Repeater {
                         model: screen.city.tags
-                        // A label, not a button: it does nothing when touched, so it does not look pressable.
+                        // Looks like the filters' chip and does what it does: the cities with this contribution.
                         Rectangle {
                             id: tag
                             required property string tagId
                             required property string label
                             required property string icon
                             objectName: "cityTag_" + tag.tagId
-                            height: Theme.px(52)
-                            width: tagRow.implicitWidth + Theme.unit * 3
+                            TapHandler {
+                                gesturePolicy: TapHandler.ReleaseWithinBounds
+                                onTapped: screen.showCities(() => Catalog.toggleTag(tag.tagId))
+                            }
+                            height: Theme.touch   // a touch target now (≥ 64 px at 1080p)
+                            width: tagRow.implicitWidth + Theme.unit * 4
                             radius: height / 2
                             color: "transparent"
                             border.width: Math.max(1, Theme.px(2))
@@ -301,27 +316,37 @@ Item {
 
         // Landscape: the right column holds the memorial card; where the list gives no memorial, the city's
         // contribution comes first (and leaves the header), so the column is not a short note over emptiness.
-        Column {
-            id: sideColumn
-            objectName: "sideColumn"
+        // With «Aa» or a long memorial the column can be taller than the room above the buttons: it scrolls,
+        // so the memorial card and its QR code are always whole somewhere (never cut at the bottom).
+        Flickable {
+            id: sideScroll
+            objectName: "sideScroll"
             visible: !screen.portrait
             anchors { right: parent.right; rightMargin: Theme.margin; top: parent.top }
             anchors.topMargin: Theme.barHeight + Theme.unit * 4
             width: screen.sideWidth
-            height: Math.min(implicitHeight, navRow.y - y - Theme.unit * 4)
+            height: Math.min(contentHeight, navRow.y - y - Theme.unit * 4)
+            contentHeight: sideColumn.implicitHeight
+            interactive: contentHeight > height
+            boundsBehavior: Flickable.StopAtBounds
             clip: true
-            spacing: screen.gap
-            CityFacts {
-                width: parent.width
-                height: implicitHeight
-                visible: screen.factsAside
-                tags: screen.factsAside ? screen.city.tags : null
-            }
-            MemorialCard {
-                id: sideCard
-                width: parent.width
-                height: implicitHeight
-                memorial: !screen.portrait && screen.known ? screen.city.memorial : null
+            Column {
+                id: sideColumn
+                objectName: "sideColumn"
+                width: sideScroll.width
+                spacing: screen.gap
+                CityFacts {
+                    width: parent.width
+                    height: implicitHeight
+                    visible: screen.factsAside
+                    tags: screen.factsAside ? screen.city.tags : null
+                }
+                MemorialCard {
+                    id: sideCard
+                    width: parent.width
+                    height: implicitHeight
+                    memorial: !screen.portrait && screen.known ? screen.city.memorial : null
+                }
             }
         }
     }
@@ -333,7 +358,8 @@ Item {
         property string cityName: ""
         property bool forward: true
         signal activated()
-        height: Theme.touchLarge + Theme.unit * 2
+        // Names whole («Нижний Новгород», not «Нижний …»): the lines wrap and the button grows.
+        implicitHeight: Math.max(Theme.touchLarge + Theme.unit * 2, labels.implicitHeight + Theme.unit * 3)
         radius: Theme.radius
         color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
         border.width: Math.max(1, Theme.px(2))
@@ -355,6 +381,7 @@ Item {
             source: Theme.icon(stepper.forward ? "mdi6.chevron-right" : "mdi6.chevron-left", Theme.paper)
         }
         Column {
+            id: labels
             anchors.verticalCenter: parent.verticalCenter
             x: stepper.forward ? Theme.unit * 3 : arrow.x + arrow.width + Theme.unit
             width: parent.width - arrow.width - Theme.unit * 6
@@ -362,18 +389,15 @@ Item {
                 kind: KText.Secondary
                 width: parent.width
                 text: stepper.caption
-                fontSizeMode: Text.HorizontalFit   // «Aa» in a narrow column: back towards 28 px, not «Предыду…»
-                minimumPixelSize: Theme.px(28)
-                horizontalAlignment: stepper.forward ? Text.AlignLeft : Text.AlignLeft
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
             }
             KText {
                 kind: KText.Body
                 width: parent.width
                 text: stepper.cityName !== "" ? stepper.cityName : "—"
-                font.pixelSize: Theme.px(30)
+                font.pixelSize: Theme.fpx(30)
                 font.bold: true
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
             }
         }
         TapHandler {
@@ -398,13 +422,17 @@ Item {
             anchors.horizontalCenter: parent.horizontalCenter
             text: screen.city.position > 0 ? qsTr("%1 из %2").arg(screen.city.position).arg(screen.city.count) : ""
         }
-        Row {
+        // Side by side; with «Aa» in landscape's narrow column, one above the other, so a name is never split.
+        Grid {
             id: buttons
             anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
+            columns: Theme.textScale > 1 && !screen.portrait ? 1 : 2
             spacing: screen.gap
             StepButton {
+                id: prevButton
                 objectName: "prevCity"
-                width: (buttons.width - buttons.spacing) / 2
+                width: buttons.columns === 1 ? buttons.width : (buttons.width - buttons.spacing) / 2
+                height: Math.max(implicitHeight, nextButton.implicitHeight)
                 forward: false
                 caption: qsTr("Предыдущий")
                 cityName: screen.city.previousName
@@ -412,8 +440,10 @@ Item {
                 onActivated: screen.previous()
             }
             StepButton {
+                id: nextButton
                 objectName: "nextCity"
-                width: (buttons.width - buttons.spacing) / 2
+                width: buttons.columns === 1 ? buttons.width : (buttons.width - buttons.spacing) / 2
+                height: Math.max(implicitHeight, prevButton.implicitHeight)
                 forward: true
                 caption: qsTr("Следующий")
                 cityName: screen.city.nextName

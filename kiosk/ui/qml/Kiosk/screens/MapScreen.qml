@@ -16,6 +16,17 @@ Item {
     readonly property int lastYear: years.length > 0 ? years[years.length - 1] : 9999
     property int shownYear: lastYear
     readonly property bool playing: waves.running
+    // Opened from a city page's small map: the view starts on that city, closer in.
+    property int focusCity: 0
+    property bool focused: false
+    function focusOnCity() {
+        if (focused || focusCity <= 0 || mapView.width <= 0 || mapView.height <= 0)
+            return
+        const p = CityMap.point(focusCity)
+        if (p !== null && p !== undefined)
+            mapView.showKm(p.x, p.y, mapView.maxZoom / 3)
+        focused = true
+    }
 
     function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
     // Counts come from Python (every city of the database, with or without a point on the map).
@@ -50,6 +61,9 @@ Item {
             bottom: screen.portrait ? panel.top : parent.bottom
         }
         shownYear: screen.shownYear
+        onWidthChanged: screen.focusOnCity()
+        onHeightChanged: screen.focusOnCity()
+        Component.onCompleted: screen.focusOnCity()
         onCityTapped: (cityId) => screen.nav.city(cityId)
         onChooserRequested: (choices) => chooser.open(choices)
     }
@@ -169,9 +183,14 @@ Item {
             KText {
                 objectName: "mapShownCount"
                 width: parent.width
-                text: qsTr("На карте: %1 %2, звание присвоено в %3–%4 годах")
-                        .arg(screen.countUpTo(screen.shownYear)).arg(screen.citiesWord(screen.countUpTo(screen.shownYear)))
-                        .arg(screen.years.length > 0 ? screen.years[0] : "").arg(screen.shownYear)
+                // One year is a year, not «в 2020–2020 годах» (the first step of the playback).
+                readonly property int firstYear: screen.years.length > 0 ? screen.years[0] : screen.shownYear
+                readonly property int shownCount: screen.countUpTo(screen.shownYear)
+                text: firstYear >= screen.shownYear
+                      ? qsTr("На карте: %1 %2, звание присвоено в %3 году")
+                            .arg(shownCount).arg(screen.citiesWord(shownCount)).arg(screen.shownYear)
+                      : qsTr("На карте: %1 %2, звание присвоено в %3–%4 годах")
+                            .arg(shownCount).arg(screen.citiesWord(shownCount)).arg(firstYear).arg(screen.shownYear)
                 color: Theme.paper
                 font.family: Theme.serif
                 font.pixelSize: Theme.labelSize

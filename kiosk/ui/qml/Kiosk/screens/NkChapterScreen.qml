@@ -108,16 +108,18 @@ Item {
 
         footer: Item {
             width: reading.width
-            height: nextEntry.visible ? nextEntry.height + Theme.unit * 8 : 0
+            height: nextEntry.height + Theme.unit * 8
+            // Onward to the next chapter (in place of this one: «Назад» returns to the section), or, after the
+            // last, back to the section's contents.
             NkEntry {
                 id: nextEntry
-                objectName: "nkNextChapter"
-                visible: screen.next !== null
+                objectName: screen.next !== null ? "nkNextChapter" : "nkBackToSection"
                 y: Theme.unit * 2
                 width: parent.width
-                title: screen.next !== null ? qsTr("Дальше: %1").arg(screen.next.title) : ""
-                caption: screen.next !== null ? screen.next.lead : ""
-                onActivated: screen.nav.novokuznetsk("chapter", { chapterId: screen.next.id })
+                title: screen.next !== null ? qsTr("Дальше: %1").arg(screen.next.title) : qsTr("К оглавлению раздела")
+                caption: screen.next !== null ? screen.next.lead : qsTr("Все главы, хроника, цифры, люди и награды")
+                onActivated: screen.next !== null ? screen.nav.onward("chapter", { chapterId: screen.next.id })
+                                                  : screen.nav.back()
             }
         }
     }

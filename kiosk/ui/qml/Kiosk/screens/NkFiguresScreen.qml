@@ -26,7 +26,13 @@ Item {
         flickDeceleration: Theme.px(2000)
         maximumFlickVelocity: Theme.px(5000)
         cellWidth: Math.floor(width / screen.columns)
-        cellHeight: Theme.px(384)  // value, a two-line unit and a three-line label in PT Serif, with its padding
+        // The value, a two-line unit and a three-line label with its padding, at the text size shown («Aa» too):
+        // the longest unit and label in the data take that many lines; none is cut.
+        cellHeight: Math.ceil(valueMetrics.height + unitMetrics.lineSpacing * 2 + labelMetrics.lineSpacing * 1.2 * 3
+                              + Theme.unit * 11)
+        FontMetrics { id: valueMetrics; font.family: Theme.serif; font.bold: true; font.pixelSize: Theme.px(92) }
+        FontMetrics { id: unitMetrics; font.family: Theme.sans; font.bold: true; font.pixelSize: Theme.labelSize + Theme.px(4) }
+        FontMetrics { id: labelMetrics; font.family: Theme.serif; font.pixelSize: Theme.labelSize + Theme.px(2) }
         bottomMargin: Theme.unit * 4
         model: Novokuznetsk.figures
 
@@ -74,6 +80,7 @@ Item {
                 anchors.fill: parent
                 anchors.rightMargin: Theme.unit * 3
                 anchors.bottomMargin: Theme.unit * 3
+                clip: true   // a text longer than the cell shows as cut, and the fit checker names it
                 radius: Theme.radius * 2
                 color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
                 border.width: Math.max(1, Theme.px(2))
@@ -95,7 +102,6 @@ Item {
                         objectName: "nkFigureValue"
                         kind: KText.Title
                         width: parent.width
-                        height: Theme.px(104)
                         text: cell.counting
                               ? cell.modelData.prefix + Number(cell.current).toLocaleString(Language.english ? Qt.locale("en_GB") : Qt.locale("ru_RU"), "f", cell.modelData.decimals) + cell.modelData.suffix
                               : Novokuznetsk.numberText(cell.modelData.valueText, Language.code)
@@ -104,7 +110,6 @@ Item {
                         font.pixelSize: Theme.px(92)
                         fontSizeMode: Text.HorizontalFit
                         minimumPixelSize: Theme.px(48)
-                        verticalAlignment: Text.AlignBottom
                     }
                     KText {
                         width: parent.width
@@ -112,8 +117,6 @@ Item {
                         font.bold: true
                         font.pixelSize: Theme.labelSize + Theme.px(4)
                         wrapMode: Text.Wrap
-                        maximumLineCount: 2
-                        elide: Text.ElideRight
                     }
                     KText {
                         kind: KText.Title
@@ -123,8 +126,6 @@ Item {
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         lineHeight: 1.2
                         wrapMode: Text.Wrap
-                        maximumLineCount: 3
-                        elide: Text.ElideRight
                     }
                 }
                 TapHandler {

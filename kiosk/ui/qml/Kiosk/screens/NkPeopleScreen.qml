@@ -12,10 +12,24 @@ Item {
     readonly property bool portrait: Theme.portrait
     readonly property int columns: portrait ? 2 : Math.max(3, Math.floor((width - Theme.margin * 2) / Theme.px(560)))
 
-    GridView {
+    // Every card of a row as tall as the row's longest text (names and roles whole, with «Aa» too): a Flickable
+    // over a Grid, not a GridView with a fixed cell height; the section names a dozen people, all made at once.
+    readonly property real cellWidth: Math.floor((grid.width - Theme.unit * 3) / columns)
+    property var rowHeights: []
+    function measure() {
+        const rows = []
+        for (let i = 0; i < cards.count; ++i) {
+            const c = cards.itemAt(i)
+            const r = Math.floor(i / columns)
+            rows[r] = Math.max(rows[r] || 0, c ? c.contentHeight : 0)
+        }
+        rowHeights = rows
+    }
+    onColumnsChanged: Qt.callLater(measure)
+
+    Flickable {
         id: grid
         objectName: "nkPeopleGrid"
-        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         anchors.fill: parent
         anchors.topMargin: Theme.barHeight
         anchors.leftMargin: Theme.margin
@@ -24,84 +38,95 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         flickDeceleration: Theme.px(2000)
         maximumFlickVelocity: Theme.px(5000)
-        cellWidth: Math.floor(width / screen.columns)
-        cellHeight: Theme.px(300)
-        bottomMargin: Theme.unit * 4
-        model: Novokuznetsk.people
+        contentHeight: page.implicitHeight + Theme.unit * 4
+        contentWidth: width
 
-        header: NkHeader {
-            width: grid.width - Theme.unit * 3
-            topPadding: Theme.unit * 4
-            bottomPadding: Theme.unit * 4
-            title: qsTr("Люди")
-            lead: qsTr("Имена — так, как их пишут документы. Коснитесь карточки, чтобы прочитать историю.")
-        }
+        Column {
+            id: page
+            width: grid.width
+            NkHeader {
+                width: grid.width - Theme.unit * 3
+                topPadding: Theme.unit * 4
+                bottomPadding: Theme.unit * 4
+                title: qsTr("Люди")
+                lead: qsTr("Имена — так, как их пишут документы. Коснитесь карточки, чтобы прочитать историю.")
+            }
+            Grid {
+                columns: screen.columns
+                Repeater {
+                    id: cards
+                    model: Novokuznetsk.people
+                    onItemAdded: Qt.callLater(screen.measure)
+                    delegate: Item {
+                        id: cell
+                        required property var modelData
+                        required property int index
+                        readonly property real contentHeight: lines.implicitHeight + Theme.unit * 6
+                        onContentHeightChanged: Qt.callLater(screen.measure)
+                        objectName: "nkPerson_" + modelData.id
+                        width: screen.cellWidth
+                        height: Math.max(Theme.px(200), (screen.rowHeights[Math.floor(index / screen.columns)] || 0)
+                                                        + Theme.unit * 3)
 
-        delegate: Item {
-            id: cell
-            required property var modelData
-            objectName: "nkPerson_" + modelData.id
-            width: grid.cellWidth
-            height: grid.cellHeight
+                        Rectangle {
+                            anchors.fill: parent
+                            anchors.rightMargin: Theme.unit * 3
+                            anchors.bottomMargin: Theme.unit * 3
+                            radius: Theme.radius * 2
+                            color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
+                            border.width: Math.max(1, Theme.px(2))
+                            border.color: tap.pressed ? Theme.gold : Theme.line
+                            clip: true
+                            Accessible.role: Accessible.Button
+                            Accessible.name: cell.modelData.name
+                            Accessible.ignored: !visible
+                            Accessible.onPressAction: if (cell.visible) itemCard.open(cell.modelData.ref, false)
+                            activeFocusOnTab: true
+                            FocusRing { radius: Theme.radius * 2 }
 
-            Rectangle {
-                anchors.fill: parent
-                anchors.rightMargin: Theme.unit * 3
-                anchors.bottomMargin: Theme.unit * 3
-                radius: Theme.radius * 2
-                color: tap.pressed ? Theme.groundPressed : Theme.groundRaised
-                border.width: Math.max(1, Theme.px(2))
-                border.color: tap.pressed ? Theme.gold : Theme.line
-                Accessible.role: Accessible.Button
-                Accessible.name: cell.modelData.name
-                Accessible.ignored: !visible
-                Accessible.onPressAction: if (cell.visible) itemCard.open(cell.modelData.ref, false)
-                activeFocusOnTab: true
-                FocusRing { radius: Theme.radius * 2 }
-
-                Rectangle {
-                    anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(2) }
-                    width: Theme.px(8)
-                    color: Theme.red
-                }
-                Column {
-                    x: Theme.unit * 4
-                    y: Theme.unit * 3
-                    width: parent.width - Theme.unit * 7
-                    spacing: Theme.unit
-                    KText {
-                        kind: KText.Title
-                        width: parent.width
-                        text: cell.modelData.name
-                        font.bold: true
-                        font.pixelSize: Theme.px(40)
-                        lineHeight: 1.1
-                        wrapMode: Text.Wrap
-                        maximumLineCount: 2
-                        elide: Text.ElideRight
+                            Rectangle {
+                                anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(2) }
+                                width: Theme.px(8)
+                                color: Theme.red
+                            }
+                            Column {
+                                id: lines
+                                x: Theme.unit * 4
+                                y: Theme.unit * 3
+                                width: parent.width - Theme.unit * 7
+                                spacing: Theme.unit
+                                KText {
+                                    kind: KText.Title
+                                    width: parent.width
+                                    text: cell.modelData.name
+                                    font.bold: true
+                                    font.pixelSize: Theme.fpx(40)
+                                    lineHeight: 1.1
+                                    wrapMode: Text.Wrap
+                                }
+                                KText {
+                                    width: parent.width
+                                    visible: text !== ""
+                                    text: cell.modelData.when
+                                    color: Theme.gold
+                                    font.bold: true
+                                    wrapMode: Text.Wrap
+                                }
+                                KText {
+                                    kind: KText.Secondary
+                                    width: parent.width
+                                    text: Language.english && cell.modelData.labelEn ? cell.modelData.labelEn : cell.modelData.role
+                                    lineHeight: 1.2
+                                    wrapMode: Text.Wrap
+                                }
+                            }
+                            TapHandler {
+                                id: tap
+                                gesturePolicy: TapHandler.ReleaseWithinBounds
+                                onTapped: itemCard.open(cell.modelData.ref, false)
+                            }
+                        }
                     }
-                    KText {
-                        width: parent.width
-                        visible: text !== ""
-                        text: cell.modelData.when
-                        color: Theme.gold
-                        font.bold: true
-                    }
-                    KText {
-                        kind: KText.Secondary
-                        width: parent.width
-                        text: Language.english && cell.modelData.labelEn ? cell.modelData.labelEn : cell.modelData.role
-                        font.pixelSize: Theme.labelSize + Theme.px(2)
-                        lineHeight: 1.2
-                        wrapMode: Text.Wrap
-                        maximumLineCount: 3
-                        elide: Text.ElideRight
-                    }
-                }
-                TapHandler {
-                    id: tap
-                    gesturePolicy: TapHandler.ReleaseWithinBounds
-                    onTapped: itemCard.open(cell.modelData.ref, false)
                 }
             }
         }

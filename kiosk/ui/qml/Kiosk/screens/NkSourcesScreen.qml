@@ -2,8 +2,9 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// The sources: each seed document, what the section took from it, the corrections made to its errors, and
-// the open questions where the documents disagree. Seed 002 is described, never quoted.
+// The sources, for visitors: each document the section quotes, in plain words (what it is, what was taken from
+// it), the errors corrected in it, and where the documents disagree, which reading is shown. File names, the
+// editors' notes and the machine translation that is never shown are for editors (`kiosk-db report`).
 Item {
     id: screen
     objectName: "nkSourcesScreen"
@@ -59,7 +60,7 @@ Item {
             }
 
             Repeater {
-                model: Novokuznetsk.seeds
+                model: Novokuznetsk.seeds.filter(d => d.shown)
                 Rectangle {
                     id: doc
                     required property var modelData
@@ -77,13 +78,6 @@ Item {
                         width: parent.width - Theme.unit * 8
                         spacing: Theme.unit
                         KText {
-                            width: parent.width
-                            text: qsTr("Документ %1").arg(doc.modelData.file)
-                            color: Theme.gold
-                            font.bold: true
-                            wrapMode: Text.WrapAnywhere
-                        }
-                        KText {
                             objectName: "nkSeedTitle"
                             kind: KText.Body
                             width: parent.width
@@ -96,7 +90,6 @@ Item {
                         Note { text: Language.english && doc.modelData.kindEn ? doc.modelData.kindEn : doc.modelData.kind }
                         Body { text: Language.english && doc.modelData.takenEn ? doc.modelData.takenEn : doc.modelData.taken }
                         Note {
-                            visible: doc.modelData.shown
                             color: Theme.gold
                             text: qsTr("Отрывков в разделе: %1").arg(doc.modelData.items)
                         }
@@ -112,13 +105,13 @@ Item {
                     required property var modelData
                     width: column.width
                     spacing: Theme.unit * 0.5
-                    Body { text: "«" + fix.modelData.original.replace(/\n+/g, " ⏎ ") + "» → «" + fix.modelData.corrected + "»" }
+                    Body { text: "«" + fix.modelData.original + "» → «" + fix.modelData.corrected + "»" }
                     Note { text: fix.modelData.note }
                 }
             }
 
-            Heading { objectName: "nkQuestionsHeading"; text: qsTr("Открытые вопросы") }
-            Note { text: qsTr("Где документы расходятся, показано лучше подтверждённое прочтение, а расхождение записано для редактора.") }
+            Heading { objectName: "nkQuestionsHeading"; text: qsTr("Где документы расходятся") }
+            Note { text: qsTr("Здесь показано лучше подтверждённое прочтение.") }
             Repeater {
                 model: Novokuznetsk.questions
                 Column {
@@ -136,7 +129,10 @@ Item {
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         wrapMode: Text.Wrap
                     }
-                    Body { text: question.modelData.note }
+                    Body {
+                        visible: question.modelData.shownTitle !== ""
+                        text: qsTr("Показано, как в документе «%1».").arg(question.modelData.shownTitle)
+                    }
                 }
             }
         }

@@ -195,10 +195,11 @@ Item {
                         text: Novokuznetsk.dateText(event.modelData.date, event.modelData.dateEnd, event.modelData.when, Language.code)
                         color: Theme.gold
                         font.bold: true
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap   // a date is never cut («8 мая 19…»)
                     }
                     KText {
-                        objectName: "nkEventTitle"
+                        id: eventTitle
+                        objectName: "nkEventTitle"   // may end in «…»: the card a tap away has it whole
                         kind: KText.Title
                         width: parent.width
                         // English mode: the exhibition's English heading; the card opens on the Russian quote
@@ -206,8 +207,11 @@ Item {
                         font.pixelSize: Theme.bodySize - Theme.px(4)
                         lineHeight: 1.05
                         wrapMode: Text.Wrap
-                        height: Math.min(implicitHeight, parent.height - when.height - parent.spacing)
-                        elide: Text.ElideRight   // with a height: the last line that fits ends in «…»
+                        // As many whole lines as the card has room for (at least one), the last ending in «…».
+                        maximumLineCount: Math.max(1, Math.floor((parent.height - when.height - parent.spacing)
+                                                                 / (titleMetrics.lineSpacing * 1.05)))
+                        elide: Text.ElideRight
+                        FontMetrics { id: titleMetrics; font: eventTitle.font }
                     }
                 }
                 TapHandler {

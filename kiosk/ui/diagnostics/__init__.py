@@ -1,0 +1,1 @@
+"""Checks the kiosk runs on its own screens (the fit checker)."""
