@@ -46,7 +46,8 @@ def test_self_test_passes_on_the_built_database(built_db, tmp_path):
         "--log-dir",
         str(tmp_path / "log"),
         "--fit-check",
-        "quick",  # the full sweep takes minutes: tests/ui/test_fit.py runs it, marked slow
+        "quick",  # the full sweep takes ~25 minutes: make fit-sweep
+        timeout=420,  # every screen at two sizes, the quiz's kinds, the fit check: ~100 s here, more under load
     )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "self-test passed" in r.stdout

@@ -133,8 +133,8 @@ def bring_into_view(finger: Finger, item, flickable):
 def open_city(app, finger: Finger, city_id: int):
     """From the cities screen: scroll the grid to the card and tap it. Returns the city screen."""
     grid = find(app.window, "cityGrid")
-    for _ in range(12):  # the grid builds a card only when it comes into view (cacheBuffer 0): scroll down to it
-        if maybe(app.window, f"cityCard_{city_id}") is not None:
+    for _ in range(40):  # the grid builds a card only when it comes into view (cacheBuffer 0): scroll down to it
+        if maybe(app.window, f"cityCard_{city_id}") is not None or grid.property("atYEnd"):
             break
         finger.drag(
             grid.mapToScene(QPointF(grid.width() / 2, grid.height() * 0.75)),

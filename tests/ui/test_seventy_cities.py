@@ -80,7 +80,7 @@ def test_nothing_of_seed_002_on_the_sources_screen(make_kiosk, shell_db):
     screen = current_screen(app)
     QTest.qWait(50)
     shown = "\n".join(texts_in(screen))
-    assert "Открытые вопросы" in shown and "Исправленные ошибки документов" in shown  # we did read the screen
+    assert "Где документы расходятся" in shown and "Исправленные ошибки документов" in shown  # we did read the screen
     assert maybe(screen, "nkSeed_002") is None and maybe(screen, "nkSeed_000") is not None
     section = app.database.repository.section()
     hidden = [q for q in section.questions if any(r.seed.startswith("002") for r in q.sources)]

@@ -229,12 +229,20 @@
 <context>
     <name>CityScreen</name>
     <message>
+        <source>Все города, получившие звание в %1 году</source>
+        <translation>All cities given the title in %1</translation>
+    </message>
+    <message>
         <source>Звание присвоено в %1 году</source>
         <translation>Title conferred in %1</translation>
     </message>
     <message>
         <source>Нет сведений о городе</source>
         <translation>No information about this city</translation>
+    </message>
+    <message>
+        <source>Открыть карту на этом городе</source>
+        <translation>Open the map on this city</translation>
     </message>
     <message>
         <source>Краткое изложение выставки</source>

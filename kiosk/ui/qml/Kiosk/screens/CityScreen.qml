@@ -116,6 +116,11 @@ Item {
                             gesturePolicy: TapHandler.ReleaseWithinBounds
                             onTapped: screen.showCities(() => Catalog.toggleYear(screen.city.year))
                         }
+                        Accessible.role: Accessible.Button
+                        Accessible.name: qsTr("Все города, получившие звание в %1 году").arg(screen.city.year)
+                        Accessible.onPressAction: screen.showCities(() => Catalog.toggleYear(screen.city.year))
+                        activeFocusOnTab: true
+                        FocusRing { radius: height / 2 }
                     }
                     KText {
                         kind: KText.Secondary
@@ -173,6 +178,11 @@ Item {
                         gesturePolicy: TapHandler.ReleaseWithinBounds
                         onTapped: screen.nav.mapAt(screen.currentId)
                     }
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("Открыть карту на этом городе")
+                    Accessible.onPressAction: screen.nav.mapAt(screen.currentId)
+                    activeFocusOnTab: true
+                    FocusRing {}
                 }
                 Flow {
                     width: parent.width
@@ -192,6 +202,11 @@ Item {
                                 gesturePolicy: TapHandler.ReleaseWithinBounds
                                 onTapped: screen.showCities(() => Catalog.toggleTag(tag.tagId))
                             }
+                            Accessible.role: Accessible.Button
+                            Accessible.name: tag.label
+                            Accessible.onPressAction: screen.showCities(() => Catalog.toggleTag(tag.tagId))
+                            activeFocusOnTab: true
+                            FocusRing { radius: height / 2 }
                             height: Theme.touch   // a touch target now (≥ 64 px at 1080p)
                             width: tagRow.implicitWidth + Theme.unit * 4
                             radius: height / 2

@@ -26,13 +26,32 @@ Item {
         flickDeceleration: Theme.px(2000)
         maximumFlickVelocity: Theme.px(5000)
         cellWidth: Math.floor(width / screen.columns)
-        // The value, a two-line unit and a three-line label with its padding, at the text size shown («Aa» too):
-        // the longest unit and label in the data take that many lines; none is cut.
-        cellHeight: Math.ceil(valueMetrics.height + unitMetrics.lineSpacing * 2 + labelMetrics.lineSpacing * 1.2 * 3
-                              + Theme.unit * 11)
+        // The value, a two-line unit and the longest label laid out at the cell's width, with its padding, at the
+        // language and text size shown («Aa» too): no label is cut (the English ones are longer).
+        cellHeight: Math.ceil(valueMetrics.height + unitMetrics.lineSpacing * 2
+                              + Math.max(labelMetrics.lineSpacing * 1.2 * 3, labelProbe.implicitHeight) + Theme.unit * 11)
         FontMetrics { id: valueMetrics; font.family: Theme.serif; font.bold: true; font.pixelSize: Theme.px(92) }
         FontMetrics { id: unitMetrics; font.family: Theme.sans; font.bold: true; font.pixelSize: Theme.labelSize + Theme.px(4) }
         FontMetrics { id: labelMetrics; font.family: Theme.serif; font.pixelSize: Theme.labelSize + Theme.px(2) }
+        KText {   // never shown: measures the longest label as the cells lay it out
+            id: labelProbe
+            visible: false
+            Accessible.ignored: true
+            kind: KText.Title
+            width: grid.cellWidth - Theme.unit * 9
+            font.pixelSize: Theme.labelSize + Theme.px(2)
+            lineHeight: 1.2
+            wrapMode: Text.Wrap
+            text: {
+                let longest = ""
+                for (const f of Novokuznetsk.figures) {
+                    const label = Language.english && f.labelEn ? f.labelEn : f.label
+                    if (label.length > longest.length)
+                        longest = label
+                }
+                return longest
+            }
+        }
         bottomMargin: Theme.unit * 4
         model: Novokuznetsk.figures
 

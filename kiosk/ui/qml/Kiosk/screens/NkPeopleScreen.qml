@@ -21,7 +21,7 @@ Item {
         for (let i = 0; i < cards.count; ++i) {
             const c = cards.itemAt(i)
             const r = Math.floor(i / columns)
-            rows[r] = Math.max(rows[r] || 0, c ? c.contentHeight : 0)
+            rows[r] = Math.max(rows[r] || 0, c ? c.implicitHeight : 0)   // what its texts need
         }
         rowHeights = rows
     }
@@ -61,8 +61,8 @@ Item {
                         id: cell
                         required property var modelData
                         required property int index
-                        readonly property real contentHeight: lines.implicitHeight + Theme.unit * 6
-                        onContentHeightChanged: Qt.callLater(screen.measure)
+                        implicitHeight: lines.implicitHeight + Theme.unit * 6   // its row is as tall as its tallest
+                        onImplicitHeightChanged: Qt.callLater(screen.measure)
                         objectName: "nkPerson_" + modelData.id
                         width: screen.cellWidth
                         height: Math.max(Theme.px(200), (screen.rowHeights[Math.floor(index / screen.columns)] || 0)
