@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 
 from kiosk.data import slides as slide_rules
 from kiosk.data.typography import typeset
+from kiosk.data.russian_months import MONTHS_GENITIVE
 
 log = logging.getLogger("kiosk.deck")
 
@@ -165,20 +166,7 @@ def figure_slides(figures: Iterable[Figure]) -> list[Slide]:
     return [Slide(key=f"figure:{f.key}", kind=FIGURE, title=f.value, subtitle=f.unit, text=f.caption) for f in figures]
 
 
-_MONTHS = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
+_MONTHS = MONTHS_GENITIVE
 _MONTHS_NOMINATIVE = (
     "январь",
     "февраль",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kiosk.data import rules, schema
 from kiosk.data.errors import DataError
+from kiosk.data.toml_entries import numbered_entries
 
 TITLE_MAX = 120  # one or two lines of display type
 TEXT_MAX = 600  # what a passer-by reads in one slide's time, at 1.5 m
@@ -94,29 +95,8 @@ def clamp_duration(value: object, default: float) -> float:
 
 def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[CuratorSlide]:
     """[[slide]] entries of slides.toml; every problem is added as ``FILE: slide[i].field: …``."""
-    entries = data.get("slide", [])
-    if not isinstance(entries, list):
-        problems_out.append(DataError(path, "must be [[slide]] entries", field="slide"))
-        return []
-    slides, seen = [], set()
-    for i, entry in enumerate(entries):
-        where = f"slide[{i}]"
-
-        def bad(fld: str, why: str, where: str = where) -> None:
-            problems_out.append(DataError(path, why, field=f"{where}.{fld}"))
-
-        if not isinstance(entry, dict):
-            problems_out.append(DataError(path, "must be a table", field=where))
-            continue
-        for key in sorted(set(entry) - SOURCE_KEYS):
-            bad(key, f"unknown field (known: {', '.join(sorted(SOURCE_KEYS))})")
-        slide_id = entry.get("id")
-        if not isinstance(slide_id, int) or isinstance(slide_id, bool) or slide_id < 1:
-            bad("id", f"must be a positive whole number, got {slide_id!r}")
-            continue
-        if slide_id in seen:
-            bad("id", f"duplicate slide id {slide_id}")
-        seen.add(slide_id)
+    slides = []
+    for i, entry, slide_id, bad in numbered_entries(path, data, "slide", SOURCE_KEYS, problems_out):
         position = entry.get("position", i + 1)
         if not isinstance(position, int) or isinstance(position, bool):
             bad("position", f"must be a whole number, got {position!r}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk.data import rules, schema
 from kiosk.data.errors import DataError
+from kiosk.data.toml_entries import numbered_entries
 from kiosk.data.quiz.records import OPTIONS, fold
 from kiosk.data.slides import text_problem
 
@@ -93,29 +94,8 @@ def problems(q: CuratedQuestion) -> list[tuple[str, str]]:
 
 def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[CuratedQuestion]:
     """[[question]] entries of quiz.toml; every problem is added as ``FILE: question[i].field: …``."""
-    entries = data.get("question", [])
-    if not isinstance(entries, list):
-        problems_out.append(DataError(path, "must be [[question]] entries", field="question"))
-        return []
-    out, seen = [], set()
-    for i, entry in enumerate(entries):
-        where = f"question[{i}]"
-
-        def bad(fld: str, why: str, where: str = where) -> None:
-            problems_out.append(DataError(path, why, field=f"{where}.{fld}"))
-
-        if not isinstance(entry, dict):
-            problems_out.append(DataError(path, "must be a table", field=where))
-            continue
-        for key in sorted(set(entry) - SOURCE_KEYS):
-            bad(key, f"unknown field (known: {', '.join(sorted(SOURCE_KEYS))})")
-        qid = entry.get("id")
-        if not isinstance(qid, int) or isinstance(qid, bool) or qid < 1:
-            bad("id", f"must be a positive whole number, got {qid!r}")
-            continue
-        if qid in seen:
-            bad("id", f"duplicate question id {qid}")
-        seen.add(qid)
+    out = []
+    for _, entry, qid, bad in numbered_entries(path, data, "question", SOURCE_KEYS, problems_out):
         enabled = entry.get("enabled", True)
         if not isinstance(enabled, bool):
             bad("enabled", f"must be true or false, got {enabled!r}")

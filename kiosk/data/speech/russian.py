@@ -14,6 +14,7 @@ import re
 from functools import partial
 
 from num2words import num2words
+from kiosk.data.russian_months import MONTHS_GENITIVE
 
 _words = partial(num2words, lang="ru")
 
@@ -57,20 +58,7 @@ _YEARS_WORD = {"n": "годы", "g": "годов", "d": "годам", "a": "го
 _YEAR_FORMS = {"год": "n", "года": "g", "году": "d", "годом": "i", "годе": "p"}
 _YEARS_FORMS = {"годы": "n", "годов": "g", "годам": "d", "годами": "i", "годах": "p"}
 
-MONTHS = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
+MONTHS = MONTHS_GENITIVE
 
 # Units read after a number: (gender, forms for 1 / 2–4 / 5 and more, genitive singular after a fraction).
 _UNITS = {
