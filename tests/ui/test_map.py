@@ -231,3 +231,16 @@ def test_a_drag_moves_the_picture_and_draws_the_view_once_it_is_still(make_kiosk
 
     assert wait_until(drawn)
     assert len(draws) <= 2, f"{len(draws)} drawings for one drag of 16 steps"
+
+
+def test_larger_text_places_the_names_again(make_kiosk, shell_db):
+    """With «Aa» the names grow: placed for the old size they sat on dots and on each other until the language was
+    switched. The map places them again for the size shown."""
+    app = make_kiosk(shell_db)
+    finger = Finger(app.window)
+    finger.tap(find(app.window, "tileMap"))
+    assert wait_until(lambda: on_screen(app, "mapScreen"))
+    placed_for = app.city_map._layout_key[4]  # the names' font size the layout was made for
+    finger.tap(find(app.window, "largeText"))
+    assert wait_until(lambda: app.city_map._layout_key[4] > placed_for)
+    assert app.driver.current_name() == "mapScreen"  # the visitor stays where they were

@@ -36,6 +36,7 @@ Item {
         function onLanguageChanged() { view.relayout() }
     }
     onHeightChanged: relayout()
+    onNameSizeChanged: relayout()   // «Aa»: larger names take more room, so they are placed again
     Component.onCompleted: relayout()
     Connections { target: CityMap; function onCitiesChanged() { view.relayout() } }
 
