@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.data import stamped
 from tests.helpers.syncthing import BINARY, Syncthing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,15 +28,6 @@ def kiosk_db(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "kiosk.data.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
-
-
-def stamped(source: Path, target: Path, built_at: str) -> Path:
-    shutil.copy(source, target)
-    conn = sqlite3.connect(target)
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'built_at'", (built_at,))
-    conn.commit()
-    conn.close()
-    return target
 
 
 def wait_for(predicate, timeout: float, what: str, rescan=()):

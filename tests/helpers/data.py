@@ -20,3 +20,11 @@ def run_sql(path: Path, *statements: str) -> Path:
 
 def fingerprint(path: Path) -> tuple[bytes, int]:
     return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def stamped(source: Path, target: Path, built_at: str) -> Path:
+    """A copy of a good database told apart by its build time (an edition, as the kiosk and the fleet see it)."""
+    import shutil
+
+    shutil.copy(source, target)
+    return run_sql(Path(target), f"UPDATE meta SET value = '{built_at}' WHERE key = 'built_at'")

@@ -13,21 +13,13 @@ import pytest
 
 import kiosk.ui.services.database as database_service
 from kiosk.data.cli import main as kiosk_db
+from tests.helpers.data import stamped as _stamped
 from tests.helpers.qt import Finger, find, wait_until
 
 
 @pytest.fixture(autouse=True)
 def fast_poll(monkeypatch):
     monkeypatch.setattr(database_service, "POLL_MS", 300, raising=False)
-
-
-def _stamped(source, target, built_at: str):
-    shutil.copy(source, target)
-    conn = sqlite3.connect(target)
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'built_at'", (built_at,))
-    conn.commit()
-    conn.close()
-    return target
 
 
 def _status(path):

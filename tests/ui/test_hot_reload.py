@@ -16,22 +16,13 @@ import pytest
 from PySide6.QtCore import QTimer
 
 import kiosk.ui.services.database as database_service
+from tests.helpers.data import stamped as _stamped
 from tests.helpers.qt import Finger, find, wait_until
 
 
 @pytest.fixture(autouse=True)
 def fast_poll(monkeypatch):
     monkeypatch.setattr(database_service, "POLL_MS", 300, raising=False)
-
-
-def _stamped(shell_db, target, built_at: str):
-    """A good database like shell_db, told apart by its build time."""
-    shutil.copy(shell_db, target)
-    conn = sqlite3.connect(target)
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'built_at'", (built_at,))
-    conn.commit()
-    conn.close()
-    return target
 
 
 class TickGaps:
