@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from PySide6.QtCore import QPointF
 
 from kiosk.ui.diagnostics.fit import ELISION_ALLOWED, check_window
 from kiosk.ui.diagnostics.fit_sweep import MODES, SIZES, sweep
@@ -123,7 +124,24 @@ def test_checker_fails_on_a_text_cut_by_the_window_or_an_overlap(make_kiosk, she
     kinds = {m.kind for m in check_window(app.window)}
     assert "clipped" in kinds, kinds
     position.setProperty("text", "1 из 69")
-    position.setY(find(app.window, "nextCity").y() + position.height())  # onto the button's own label
+    button = find(app.window, "nextCity")  # onto the button's own label (in the position's coordinates)
+    position.setY(button.mapToItem(position.parentItem(), QPointF(0, 0)).y() + position.height())
     pause_for_frames()
     kinds = {m.kind for m in check_window(app.window)}
     assert "overlap" in kinds, kinds
+
+
+def test_step_buttons_keep_long_one_word_names_whole(make_kiosk, shell_db):
+    """«Магнитогорск» or «Комсомольск-» cannot wrap inside half the side column at 1920×1080: the buttons then
+    stand one above the other (the full sweep found 36 names cut this way)."""
+    app = make_kiosk(shell_db)
+    d = ShellDriver(app)
+    d.set_instant(True)
+    cut = []
+    for city in (2, 6, 24, 27, 36, 38, 56, 69):  # neighbours of the longest one-word names
+        d.nav("city", city)
+        d.settle(50)
+        cut += [m for m in check_window(app.window) if "navRow" in str(m)]
+        d.nav("back")
+        d.settle()
+    assert not cut, cut

@@ -373,6 +373,10 @@ Item {
         property string cityName: ""
         property bool forward: true
         signal activated()
+        // The width the name needs on one line beside the arrow: a long single word («Магнитогорск») cannot wrap,
+        // so the two buttons then stand one above the other (navRow).
+        readonly property real nameNeeds: nameMetrics.advanceWidth + Theme.px(44) + Theme.unit * 6
+        TextMetrics { id: nameMetrics; font: nameText.font; text: nameText.text }
         // Names whole («Нижний Новгород», not «Нижний …»): the lines wrap and the button grows.
         implicitHeight: Math.max(Theme.touchLarge + Theme.unit * 2, labels.implicitHeight + Theme.unit * 3)
         radius: Theme.radius
@@ -407,6 +411,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             KText {
+                id: nameText
                 kind: KText.Body
                 width: parent.width
                 text: stepper.cityName !== "" ? stepper.cityName : "—"
@@ -437,11 +442,14 @@ Item {
             anchors.horizontalCenter: parent.horizontalCenter
             text: screen.city.position > 0 ? qsTr("%1 из %2").arg(screen.city.position).arg(screen.city.count) : ""
         }
-        // Side by side; with «Aa» in landscape's narrow column, one above the other, so a name is never split.
+        // Side by side; with «Aa» in landscape's narrow column, or a name too long for half the row, one above the
+        // other, so a name is never split.
         Grid {
             id: buttons
             anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
-            columns: Theme.textScale > 1 && !screen.portrait ? 1 : 2
+            readonly property real half: (width - spacing) / 2
+            columns: (Theme.textScale > 1 && !screen.portrait) || prevButton.nameNeeds > half || nextButton.nameNeeds > half
+                     ? 1 : 2
             spacing: screen.gap
             StepButton {
                 id: prevButton
