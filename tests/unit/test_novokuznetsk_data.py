@@ -22,25 +22,13 @@ from kiosk.data.errors import DataErrors
 from kiosk.data.report import findings, report_text
 from kiosk.data.repository import Repository
 from kiosk.data.validate import check_file
+from kiosk.data.russian_months import MONTHS_GENITIVE
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "db" / "sources"
 SECTION = SOURCES / "novokuznetsk"
 SEEDS = ROOT / "db" / "seeds"
-MONTHS = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
+MONTHS = MONTHS_GENITIVE  # «26 июля 1941»: the dates as the seeds write them
 MONTHS_IN = (
     "январе",
     "феврале",
