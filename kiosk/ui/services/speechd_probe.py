@@ -44,6 +44,10 @@ def ensure_running(timeout: float = 5.0) -> str:
     """ "" when the daemon answers (spawning it first if it is installed and not running), else why not."""
     if answers():
         return ""
+    if os.environ.get("SPEECHD_ADDRESS"):
+        # An address given by the site (or the tests) names a daemon someone else runs: a spawned one would listen
+        # at the default socket instead, outlive the kiosk and answer nobody who asked for that address.
+        return f"speech-dispatcher does not answer at {os.environ['SPEECHD_ADDRESS']}"
     program = shutil.which("speech-dispatcher")
     if program is None:
         return "speech-dispatcher is not installed"
