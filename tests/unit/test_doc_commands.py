@@ -249,3 +249,40 @@ def test_the_examples_run_as_written(page, built_db, tmp_path, monkeypatch, caps
         assert code == want, f"{page}:{number}: {line}\nexit {code}{expected}\n{out.out[-2000:]}{out.err[-2000:]}"
         ran += 1
     assert ran, page
+
+
+# --- links between the pages ----------------------------------------------------------------------------------
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
+    text = re.sub(r"[`*]", "", heading.strip().lower())
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
+def _anchors(page: Path) -> set[str]:
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+    return {_anchor(h) for h in re.findall(r"^#+ (.+)$", text, flags=re.M)}
+
+
+def test_every_link_between_the_pages_finds_its_page_and_heading():
+    problems = []
+    for page in DOCS:
+        text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue
+            path, _, anchor = target.partition("#")
+            linked = (page.parent / path).resolve() if path else page
+            if not linked.exists():
+                problems.append(f"{page.name}: {target}: no such file")
+            elif anchor and linked.suffix == ".md" and anchor not in _anchors(linked):
+                problems.append(f"{page.name}: {target}: no such heading")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_link_check_sees_a_moved_heading():
+    assert _anchor("For curators: updating the content") == "for-curators-updating-the-content"
+    assert _anchor("`kiosk-db quiz PATH --check`") == "kiosk-db-quiz-path---check"
+    assert _anchor("Export, edit in a spreadsheet, import") == "export-edit-in-a-spreadsheet-import"
+    assert "the-qml-module" in _anchors(ROOT / "docs" / "development.md")
