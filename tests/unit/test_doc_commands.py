@@ -286,3 +286,14 @@ def test_the_link_check_sees_a_moved_heading():
     assert _anchor("`kiosk-db quiz PATH --check`") == "kiosk-db-quiz-path---check"
     assert _anchor("Export, edit in a spreadsheet, import") == "export-edit-in-a-spreadsheet-import"
     assert "the-qml-module" in _anchors(ROOT / "docs" / "development.md")
+
+
+def test_the_kiosk_options_table_lists_every_option_the_kiosk_has():
+    from kiosk.ui.main import build_parser
+
+    text = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    table = text.split("## Command-line options", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", table))
+    actual = {flag for flag in build_parser()._option_string_actions if flag.startswith("--")} - {"--help"}
+    assert documented - actual == set(), "the table names options the kiosk does not have"
+    assert actual - documented == set(), "options missing from the table in docs/deployment.md"
