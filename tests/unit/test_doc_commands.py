@@ -297,3 +297,12 @@ def test_the_kiosk_options_table_lists_every_option_the_kiosk_has():
     actual = {flag for flag in build_parser()._option_string_actions if flag.startswith("--")} - {"--help"}
     assert documented - actual == set(), "the table names options the kiosk does not have"
     assert actual - documented == set(), "options missing from the table in docs/deployment.md"
+
+
+def test_the_report_fields_table_names_every_check_the_report_makes():
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kiosk" / "data").rglob("*.py"))
+    made = set(re.findall(r'"(?:error|warning|info)",\s*"([a-z_]+)"', code)) - {"error", "warning", "info"}
+    assert len(made) >= 20
+    text = (ROOT / "docs" / "curators.md").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| `check` |"))
+    assert made - set(re.findall(r"`([a-z_]+)`", row)) == set(), "checks missing from docs/curators.md's table"
