@@ -306,3 +306,15 @@ def test_the_report_fields_table_names_every_check_the_report_makes():
     text = (ROOT / "docs" / "curators.md").read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith("| `check` |"))
     assert made - set(re.findall(r"`([a-z_]+)`", row)) == set(), "checks missing from docs/curators.md's table"
+
+
+def test_the_config_file_example_lists_every_setting():
+    import dataclasses
+
+    from kiosk.ui.config import Config
+
+    text = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    example = text.split("```toml", 1)[1].split("```", 1)[0]
+    documented = set(re.findall(r"^([a-z_]+)\s*=", example, flags=re.M))
+    settings = {f.name for f in dataclasses.fields(Config)} - {"source"}  # source: the file they came from
+    assert documented == settings
