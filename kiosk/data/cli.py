@@ -276,7 +276,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="data-quality report: findings by severity (record, field, evidence)")
     p.add_argument("path", type=Path)
-    p.add_argument("--json", action="store_true", help="print the findings as a JSON list (fields: README)")
+    p.add_argument("--json", action="store_true", help="print the findings as a JSON list (fields: docs/curators.md)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(

@@ -2,7 +2,7 @@
 
 Grouped by severity: «error» (visitors see something wrong), «warning» (check it against a source),
 «info» (worth knowing). `--json` prints the same findings as a list of objects with the stable fields of
-Finding (documented in the README).
+Finding (documented in docs/curators.md).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 /* An empty ICU data library: the same soname and entry point as PySide6's libicudata.so.73 (32 MB), with a
  * table of contents that lists nothing. ICU then answers "no data" (U_MISSING_RESOURCE_ERROR) and Qt falls
- * back to its own tables: the kiosk uses no ICU collation, codec or time-zone data (see README, Packaging).
+ * back to its own tables: the kiosk uses no ICU collation, codec or time-zone data (see docs/deployment.md, Packaging).
  * Layout from ICU's own stubdata/stubdata.cpp. Built by packaging/kiosk.spec:
  *   cc -shared -fPIC -Wl,-soname,libicudata.so.73 -DICU_ENTRY=icudt73_dat -o libicudata.so.73 icudata_stub.c
  */

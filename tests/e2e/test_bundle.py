@@ -61,7 +61,7 @@ def test_frozen_bundle_self_tests(tmp_path, built_db):
     # 71 rows: the 70 shown and row 46, kept hidden
     assert check.returncode == 0 and ": OK (71 cities" in check.stdout, check.stdout + check.stderr
 
-    # Where the frozen kiosk finds its files: as from source (README, "Where the kiosk finds its files").
+    # Where the frozen kiosk finds its files: as from source (docs/deployment.md, "Where the kiosk finds its files").
     env.update(
         XDG_CONFIG_HOME=str(tmp_path / "user-config"),
         XDG_CONFIG_DIRS=str(tmp_path / "site-config"),

@@ -21,7 +21,7 @@ def test_home_shows_title_and_count_from_the_data(make_kiosk, shell_db):
 
     app = make_kiosk(shell_db)
     everything = Repository.open(shell_db)
-    count = len(everything.cities()) - len(everything.disputed_city_ids())  # row 46 is hidden (README)
+    count = len(everything.cities()) - len(everything.disputed_city_ids())  # row 46 is hidden (docs/deployment.md)
     assert top(app) == "homeScreen"
     assert find(app.window, "homeTitle").property("text") == "Города трудовой доблести"
     subtitle = find(app.window, "homeSubtitle").property("text")
