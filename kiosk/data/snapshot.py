@@ -76,7 +76,10 @@ def size_text(n: int) -> str:
     return f"{n / (1 << 20):.0f} MB" if n >= 1 << 20 else f"{n} bytes"
 
 
-def signature(st: os.stat_result) -> tuple[int, int, int, int]:
+Signature = tuple[int, int, int, int]
+
+
+def signature(st: os.stat_result) -> Signature:
     """What changes when a file is replaced or rewritten: device, inode, size, modification time."""
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 

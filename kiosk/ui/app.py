@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQuick import QQuickWindow  # noqa: F401  (types rootObjects() as QQuickWindow)
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
 
 import kiosk
 from kiosk.data import snapshot
@@ -80,9 +81,10 @@ class KioskApp(QObject):
         self.first_frame_ms: float | None = None
         self._overridden_cursor = False
 
-        self.qapp = QGuiApplication.instance()
-        if self.qapp is None:  # pragma: no cover - main() creates it
+        qapp = QGuiApplication.instance()
+        if qapp is None:  # pragma: no cover - main() creates it
             raise RuntimeError("create the QGuiApplication first")
+        self.qapp: QCoreApplication = qapp
         install_message_handler()  # (again: a test harness may have swapped handlers since)
         load_fonts()
 
@@ -169,7 +171,7 @@ class KioskApp(QObject):
         self.quiz.roundStarted.connect(lambda: self.statistics.record("quiz"))
         self.speech.speakingChanged.connect(lambda: self.speech.speakingToken and self.statistics.record("speech"))
 
-        self.engine = qmlmodule.new_engine()
+        self.engine: QQmlApplicationEngine | None = qmlmodule.new_engine()  # None once closed
         self.network = RefusingNetworkFactory()
         self.engine.setNetworkAccessManagerFactory(self.network)
         self.engine.addImageProvider("icon", IconProvider())
@@ -196,7 +198,10 @@ class KioskApp(QObject):
         roots = self.engine.rootObjects()
         if not roots:
             raise RuntimeError("Main.qml failed to load (see the log)")
-        self.window: QQuickWindow = roots[0]
+        window = roots[0]
+        if not isinstance(window, QQuickWindow):
+            raise RuntimeError(f"Main.qml's root is a {type(window).__name__}, not a window")
+        self.window = window
         self.window.frameSwapped.connect(self._on_frame_swapped)
         self.statistics.watch(
             idle=self.idle,

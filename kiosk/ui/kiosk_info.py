@@ -14,7 +14,7 @@ from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instan
 
 @QmlNamedElement("KioskInfo")
 @QmlSingleton
-class KioskInfo(QObject):
+class KioskInfo(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `KioskInfo`; every property is constant for the run."""
 
     @staticmethod

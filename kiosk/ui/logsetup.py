@@ -29,7 +29,7 @@ class QuietOnFailure:
     _failed = False
     _this_record_failed = False
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord | None) -> None:  # noqa: N802 - logging's name
         self._this_record_failed = True
         if self._failed:
             return

@@ -92,7 +92,7 @@ def _capitalised(s: str) -> str:
 
 @QmlNamedElement("Catalog")
 @QmlSingleton
-class Catalog(QObject):
+class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """The visitor's view of the cities: search, facets, letters, records; QML's singleton `Catalog`."""
 
     queryChanged = Signal()
@@ -282,7 +282,7 @@ class Catalog(QObject):
     def maxQueryLength(self) -> int:  # noqa: N802 - QML's naming
         return MAX_QUERY
 
-    @Property("QVariantMap", notify=loadedChanged)
+    @Property("QVariantMap", notify=loadedChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def yearColors(self) -> dict[str, str]:  # noqa: N802 - QML's naming
         """Year → colour for every year in the data (badges and filters alike; see year_colors.py)."""
         return {str(y): c for y, c in year_colors(c.year for c in self._cities).items()}
@@ -315,7 +315,7 @@ class Catalog(QObject):
 
     @Property(str, notify=resultsChanged)
     def countText(self) -> str:
-        n, total = self.count, len(self._cities)
+        n, total = self._model.rowCount(), len(self._cities)  # self.count reads as a Property to mypy
         # The sources are written out in full here, so that lupdate finds them.
         if not self.narrowed:
             return _counted(
@@ -343,12 +343,12 @@ class Catalog(QObject):
                 parts.append(orword.join(chosen))
         return " · ".join(parts)
 
-    @Property("QStringList", notify=resultsChanged)
+    @Property("QStringList", notify=resultsChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def letters(self) -> list[str]:
         """Initial letters present in the current result, А–Я."""
         return sorted({initial_letter(self._index_name(c)) for c in self._model.rows()}, key=_fold)
 
-    @Property("QStringList", notify=alphabetChanged)
+    @Property("QStringList", notify=alphabetChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def alphabet(self) -> list[str]:
         """Initial letters of all cities: a stable index strip (absent letters are drawn disabled)."""
         return sorted({initial_letter(self._index_name(c)) for c in self._cities}, key=_fold)

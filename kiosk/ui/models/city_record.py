@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # made on the first city page, not at start-up (city_detail.p
 
 @QmlElement
 @QmlUncreatable("a CityRecord's memorial")
-class MemorialRecord(QObject):
+class MemorialRecord(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """The memorial of a CityRecord (`present` is false for a city without one)."""
 
     changed = Signal()
@@ -59,7 +59,7 @@ class MemorialRecord(QObject):
 
 @QmlElement
 @QmlUncreatable("a CityRecord's tags")
-class TagListModel(QAbstractListModel):
+class TagListModel(QAbstractListModel):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """A city's contribution tags; delegates declare `required property string tagId / label / icon`."""
 
     _ROLES = {
@@ -173,7 +173,7 @@ class CityRecord(QObject):
     def nameLatin(self) -> str:  # noqa: N802 - QML's naming
         return self._city.name_latin if self._city else ""
 
-    @Property("QStringList", notify=changed)
+    @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def summaryEn(self) -> list[str]:  # noqa: N802 - QML's naming
         return list(self._city.summary_en) if self._city else []
 
@@ -182,7 +182,7 @@ class CityRecord(QObject):
         """The text is the exhibition's own (a city the list lacks), written from the sources in sourceTitles."""
         return bool(self._city and self._city.source_titles)
 
-    @Property("QStringList", notify=changed)
+    @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def sourceTitles(self) -> list[str]:  # noqa: N802 - QML's naming
         return list(self._city.source_titles) if self._city else []
 
@@ -202,7 +202,7 @@ class CityRecord(QObject):
     def headline(self) -> str:
         return self._city.headline if self._city else ""
 
-    @Property("QStringList", notify=changed)
+    @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def paragraphs(self) -> list[str]:
         return list(self._city.paragraphs) if self._city else []
 
@@ -214,7 +214,7 @@ class CityRecord(QObject):
     def tagCount(self) -> int:  # noqa: N802 - QML's naming
         return len(self._city.tags) if self._city else 0
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def images(self) -> list[dict]:
         return list(self._city.images) if self._city else []
 

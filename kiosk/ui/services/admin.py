@@ -105,7 +105,7 @@ class RateLimiter:
 
 @QmlNamedElement("Admin")
 @QmlSingleton
-class AdminService(QObject):
+class AdminService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Admin`. The PIN pad calls tryPin(); QML shows `message` and `lockedSeconds`."""
 
     @staticmethod

@@ -97,7 +97,7 @@ def in_quiet_hours(now: dt.time, hours: tuple[dt.time, dt.time] | None) -> bool:
 
 @QmlNamedElement("Attract")
 @QmlSingleton
-class AttractService(QObject):
+class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Attract` (see the module docstring)."""
 
     activeChanged = Signal()
@@ -165,11 +165,11 @@ class AttractService(QObject):
     def front(self) -> int:
         return self._front
 
-    @Property("QVariantMap", notify=slideAChanged)
+    @Property("QVariantMap", notify=slideAChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def slideA(self) -> dict:
         return self._cards[0]
 
-    @Property("QVariantMap", notify=slideBChanged)
+    @Property("QVariantMap", notify=slideBChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def slideB(self) -> dict:
         return self._cards[1]
 

@@ -36,7 +36,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
 from kiosk.data.errors import DataError
-from kiosk.data.snapshot import BusyFile, content_digest, signature
+from kiosk.data.snapshot import BusyFile, Signature, content_digest, signature
 
 log = logging.getLogger("kiosk.database")
 
@@ -73,12 +73,22 @@ def _meta_get(meta, key: str, default=""):
     return default if value is None else value
 
 
-def probe(path: Path):
+def probe(path: Path) -> Signature | None:
     """The path's signature now (following symlinks), or None when nothing usable is there."""
     try:
         return signature(os.stat(path))
     except OSError:
         return None
+
+
+class _OpenFailed(Exception):
+    """A file that did not open, with the signature it had then: the same bad file is not judged again until it
+    changes."""
+
+    def __init__(self, cause: Exception, signature: Signature | None) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.signature = signature
 
 
 class DbJobs:
@@ -122,7 +132,7 @@ class DbJobs:
 
 @QmlNamedElement("Database")
 @QmlSingleton
-class DatabaseService(QObject):
+class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Database`."""
 
     @staticmethod
@@ -161,7 +171,8 @@ class DatabaseService(QObject):
         self._meta = None
         self._city_count = 0
         self._loaded_signature = None
-        self._seen_signature = None  # the last file we judged (good or bad): not judged again until it changes
+        # The last file we judged (good or bad): not judged again until it changes.
+        self._seen_signature: Signature | None = None
         self._seen_digest: int | None = None  # its content's checksum, when it was read whole (good files)
         self._unwatchable: set[str] = set()  # folders we could not look into (logged once each)
         self._pending = None
@@ -245,8 +256,7 @@ class DatabaseService(QObject):
             if not cities:
                 raise ValueError(f"{self._path}: the database holds no cities")
         except Exception as exc:
-            exc.kiosk_signature = before  # so the same bad file is not judged again until it changes
-            raise
+            raise _OpenFailed(exc, before) from exc
         meta = repo.meta() if hasattr(repo, "meta") else None
         return repo, engine, meta, len(cities), before
 
@@ -343,7 +353,8 @@ class DatabaseService(QObject):
         elif status == "ok":
             self._accept(value, force=bool(token))
         else:
-            self._refuse(value, transient=isinstance(value, BusyFile))
+            cause, signature = (value.cause, value.signature) if isinstance(value, _OpenFailed) else (value, None)
+            self._refuse(cause, transient=isinstance(cause, BusyFile), signature=signature)
         if self._again and not self._jobs.busy():
             self._again = False
             self._start_open(force=False)
@@ -374,10 +385,10 @@ class DatabaseService(QObject):
         self.pendingReloadChanged.emit()
         self.reloaded.emit(True)
 
-    def _refuse(self, exc: BaseException, transient: bool) -> None:
+    def _refuse(self, exc: BaseException, transient: bool, signature: Signature | None) -> None:
         reason = _one_line(exc)
         # A write in progress is looked at again by the next poll; a bad file only once it changes.
-        self._seen_signature = None if transient else getattr(exc, "kiosk_signature", None)
+        self._seen_signature = None if transient else signature
         self._seen_digest = None
         if self._available:
             if reason != self._refusal:

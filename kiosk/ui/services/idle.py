@@ -34,7 +34,7 @@ _ACTIVITY = frozenset(
 
 @QmlNamedElement("Idle")
 @QmlSingleton
-class IdleService(QObject):
+class IdleService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Idle` (see the module docstring)."""
 
     countdownChanged = Signal()

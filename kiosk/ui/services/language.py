@@ -33,7 +33,7 @@ def translations_dir() -> Path:
 
 @QmlNamedElement("Language")
 @QmlSingleton
-class LanguageService(QObject):
+class LanguageService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Language` (see the module docstring)."""
 
     languageChanged = Signal()

@@ -214,7 +214,7 @@ class _Engine(QObject):
 
 @QmlNamedElement("Speech")
 @QmlSingleton
-class SpeechService(QObject):
+class SpeechService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Speech` (see the module docstring)."""
 
     availableChanged = Signal()

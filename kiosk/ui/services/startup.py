@@ -21,7 +21,7 @@ from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instan
 
 @QmlNamedElement("Startup")
 @QmlSingleton
-class StartupService(QObject):
+class StartupService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Startup` (see the module docstring)."""
 
     readyChanged = Signal()
