@@ -8,6 +8,7 @@ with no other work.
 
 from __future__ import annotations
 
+from typing import Any
 import datetime as dt
 import logging
 import random
@@ -45,7 +46,7 @@ class Slide:
     title_en: str = ""  # a curator slide's optional English, shown under the Russian for foreign passers-by
     text_en: str = ""
 
-    def to_qml(self) -> dict:
+    def to_qml(self) -> dict[str, Any]:
         """A plain dict for a QML property (lists, no tuples; None → NaN-free defaults), its words typeset for the
         screen (real dashes, non-breaking spaces: kiosk.data.typography; the stored text stays verbatim)."""
         d = asdict(self)
@@ -86,7 +87,7 @@ class Deck:
         return len(self.slides)
 
 
-def city_slides(cities: Iterable, tags: Iterable) -> list[Slide]:
+def city_slides(cities: Iterable[Any], tags: Iterable[Any]) -> list[Slide]:
     by_id = {t.id: t for t in tags}
     out = []
     for c in cities:

@@ -9,6 +9,7 @@ it and the column; nothing is written when there is one (kiosk.data.publish).
 
 from __future__ import annotations
 
+from typing import Any
 import hashlib
 import math
 import re
@@ -31,7 +32,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
 
 @dataclass
 class Imported:
-    rows: dict[str, list[dict]]
+    rows: dict[str, list[dict[str, Any]]]
     origin: dict[tuple[str, str], tuple[Sheet, int]]  # (table, key) → where the row came from
     notes: list[str] = field(default_factory=list)  # what the import filled in, for the curator
 
@@ -103,7 +104,7 @@ def _blob_file(sheet: Sheet, name: str, bad) -> bytes | None:
         return bad(f"{name!r}: {e.message}")
 
 
-def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
+def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict[str, Any]]]:
     table = schema.TABLES[sheet.table]
     allowed = tables.columns(sheet.table)
     for name in sheet.header:
@@ -141,7 +142,7 @@ def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
     return out
 
 
-def _key(table: str, row: dict) -> str:
+def _key(table: str, row: dict[str, Any]) -> str:
     return ",".join(str(row[k]) for k in schema.TABLES[table].pk)
 
 
@@ -154,7 +155,7 @@ def headline_from(text: str) -> str:
     return cut + "…"
 
 
-def derive(rows: dict[str, list[dict]], notes: list[str]) -> None:
+def derive(rows: dict[str, list[dict[str, Any]]], notes: list[str]) -> None:
     """Fill what a new city's row may leave empty; coordinates from GeoNames become a recorded correction."""
     cities = rows.get("cities", [])
     district_of = {c["region"]: c["federal_district"] for c in cities if c["region"] and c["federal_district"]}
@@ -199,8 +200,8 @@ def derive(rows: dict[str, list[dict]], notes: list[str]) -> None:
 def load(source: Path) -> tuple[Imported, list[Path]]:
     sheets, files = read_source(source)
     problems: list[DataError] = []
-    rows: dict[str, list[dict]] = {}
-    located: list[tuple[Sheet, int, dict]] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
+    located: list[tuple[Sheet, int, dict[str, Any]]] = []
     origin: dict[tuple[str, str], tuple[Sheet, int]] = {}
     by_table = {s.table: s for s in sheets}
     if "cities" not in by_table:
@@ -253,7 +254,7 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
     return imported, files
 
 
-def _english_warnings(rows: dict[str, list[dict]], notes: list[str]) -> None:
+def _english_warnings(rows: dict[str, list[dict[str, Any]]], notes: list[str]) -> None:
     """The number-and-name rule, as a warning: a curator's English may say what the Russian does not."""
     from kiosk.data.english import region_en
     from kiosk.data.english_check import problems
@@ -342,7 +343,7 @@ def import_database(source: str | Path, out: str | Path, force: bool = False) ->
     return path, imported.notes
 
 
-def read_table_csv(path: Path, table: str) -> list[dict]:
+def read_table_csv(path: Path, table: str) -> list[dict[str, Any]]:
     """One CSV file typed by the schema (tests and scripts); raises DataErrors on a bad value."""
     problems: list[DataError] = []
     typed = [r for _, r in _typed(read_csv_sheet(path, table), problems)]

@@ -7,6 +7,7 @@ lakes beside it (assets/map/lakes.json, made by db/tools/make_lakes.py on the sa
 
 from __future__ import annotations
 
+from typing import Any
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +68,7 @@ class MapAsset:
 LAKES_FILE = "lakes.json"
 
 
-def _load_lakes(path: Path, land: dict) -> tuple[Ring, ...]:
+def _load_lakes(path: Path, land: dict[str, Any]) -> tuple[Ring, ...]:
     """The lakes layer, which must sit on the land's grid; no file means a map without lakes."""
     if not path.exists():
         return ()

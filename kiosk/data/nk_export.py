@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
 from dataclasses import asdict
 
 from kiosk.data.nk_records import Section
 
 
-def section_json(s: Section) -> dict:
+def section_json(s: Section) -> dict[str, Any]:
     """Every item with its sources ([{seed, quote}]); seeds without their full text (that stays in the DB)."""
 
-    def items(records) -> list[dict]:
+    def items(records) -> list[dict[str, Any]]:
         return [asdict(r) for r in records]
 
     return {

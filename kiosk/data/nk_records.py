@@ -6,6 +6,7 @@ that passage with the recorded seed corrections applied, so the quote itself nev
 
 from __future__ import annotations
 
+from typing import Any
 from dataclasses import dataclass, field
 
 # Kinds of item a quote, a reference or a «Источник» card can point at.
@@ -142,7 +143,7 @@ class Section:
     labels_en: dict[str, str] = field(default_factory=dict, compare=False)
     # chapter id → the exhibition's short English summary of the chapter (editorial, from its quoted passages)
     summaries_en: dict[str, str] = field(default_factory=dict, compare=False)
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index = self._index

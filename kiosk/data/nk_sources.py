@@ -6,6 +6,7 @@ source cannot drift from the document it rests on. Problems are collected as ``F
 
 from __future__ import annotations
 
+from typing import Any
 import datetime as dt
 import re
 from dataclasses import replace
@@ -47,7 +48,7 @@ def valid_date(value: str) -> bool:
     return True
 
 
-def apply_corrections(text: str, seed: str, corrections: tuple[SeedCorrection, ...] | list) -> str:
+def apply_corrections(text: str, seed: str, corrections: tuple[SeedCorrection, ...] | list[Any]) -> str:
     """What visitors read: the quote with every correction recorded for its seed applied."""
     for c in corrections:
         if c.seed == seed:
@@ -59,7 +60,12 @@ class _Reader:
     """One source file's entries, checked; problems go to the shared list."""
 
     def __init__(
-        self, path: Path, data: dict, problems: list[DataError], seeds: dict[str, SeedDoc], seed_texts: dict[str, str]
+        self,
+        path: Path,
+        data: dict[str, Any],
+        problems: list[DataError],
+        seeds: dict[str, SeedDoc],
+        seed_texts: dict[str, str],
     ) -> None:
         self.path, self.data, self.problems = path, data, problems
         self.seeds, self.seed_texts = seeds, seed_texts
@@ -67,7 +73,7 @@ class _Reader:
     def bad(self, where: str, message: str) -> None:
         self.problems.append(DataError(self.path, message, field=where))
 
-    def entries(self, key: str) -> list[tuple[str, dict]]:
+    def entries(self, key: str) -> list[tuple[str, dict[str, Any]]]:
         value = self.data.get(key, [])
         if not isinstance(value, list):
             self.bad(key, f"must be [[{key}]] entries")
@@ -90,7 +96,7 @@ class _Reader:
             out.append((where, entry))
         return out
 
-    def text(self, entry: dict, key: str, where: str, required: bool = True) -> str:
+    def text(self, entry: dict[str, Any], key: str, where: str, required: bool = True) -> str:
         value = entry.get(key, None)
         if value is None:
             if required:
@@ -110,7 +116,7 @@ class _Reader:
             return ""
         return doc.file
 
-    def quote(self, entry: dict, where: str) -> Quote | None:
+    def quote(self, entry: dict[str, Any], where: str) -> Quote | None:
         seed = self.seed_file(entry.get("seed"), f"{where}.seed")
         quote = self.text(entry, "quote", where)
         if not seed or not quote.strip():
@@ -120,7 +126,7 @@ class _Reader:
             return None
         return Quote(seed, quote)
 
-    def sources(self, entry: dict, where: str, also_key: str = "also") -> tuple[Quote, ...]:
+    def sources(self, entry: dict[str, Any], where: str, also_key: str = "also") -> tuple[Quote, ...]:
         """The entry's own seed+quote first, then its `also` quotes."""
         quotes = []
         if "quote" in entry or "seed" in entry:
@@ -138,7 +144,7 @@ class _Reader:
             self.bad(where, "needs a source: seed and quote")
         return tuple(q for q in quotes if q is not None)
 
-    def date(self, entry: dict, key: str, where: str, required: bool) -> str:
+    def date(self, entry: dict[str, Any], key: str, where: str, required: bool) -> str:
         value = self.text(entry, key, where, required=required)
         if value and not valid_date(value):
             self.bad(f"{where}.{key}", f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -146,7 +152,7 @@ class _Reader:
         return value
 
 
-def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: dict) -> dict[str, SeedDoc]:
+def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: dict[str, Any]) -> dict[str, SeedDoc]:
     docs: dict[str, SeedDoc] = {}
     entries = data.get("seed", [])
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
@@ -221,7 +227,7 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
     labels_en: dict[str, str] = {}
     summaries_en: dict[str, str] = {}
 
-    def english(r: _Reader, kind: str, e: dict, where: str) -> None:
+    def english(r: _Reader, kind: str, e: dict[str, Any], where: str) -> None:
         if label := r.text(e, "label_en", where, required=False).strip():
             labels_en[f"{kind}:{e['id']}"] = label
 

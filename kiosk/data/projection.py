@@ -10,6 +10,7 @@ central meridian on the reference parallel.
 
 from __future__ import annotations
 
+from typing import Any
 import math
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ class LambertConic:
         y_north = self._rho(self.lat0) - rho * math.cos(theta)
         return x, -y_north
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """What the asset records about how it was projected."""
         return {
             "name": "lambert_conformal_conic",

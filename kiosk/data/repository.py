@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.data import nk_load, schema
 from kiosk.data.errors import DataError, DataErrors
@@ -38,10 +38,10 @@ class Repository:
         corrections: tuple[Correction, ...],
         search_terms: tuple[SearchTerms, ...],
         questions: tuple[OpenQuestion, ...] = (),
-        section: Section | dict[str, list[tuple]] | None = None,
+        section: Section | dict[str, list[tuple[Any, ...]]] | None = None,
         images: tuple[ImageRef, ...] = (),
-        slides: tuple[CuratorSlide, ...] | list[tuple] = (),
-        quiz: tuple[CuratedQuestion, ...] | list[tuple] = (),
+        slides: tuple[CuratorSlide, ...] | list[tuple[Any, ...]] = (),
+        quiz: tuple[CuratedQuestion, ...] | list[tuple[Any, ...]] = (),
     ) -> None:
         """`section` and `slides` may be their rows as stored (nk_load.read_rows, schema.SLIDE_ROWS): their records
         are made when first asked for (the kiosk's home shows neither)."""

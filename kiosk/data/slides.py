@@ -7,6 +7,7 @@ the kiosk (kiosk.data.deck) skips or clamps it with a log line instead of taking
 
 from __future__ import annotations
 
+from typing import Any
 import math
 import re
 import sqlite3
@@ -93,7 +94,7 @@ def clamp_duration(value: object, default: float) -> float:
 # ---- the source file ------------------------------------------------------------------------------------------
 
 
-def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[CuratorSlide]:
+def from_source(path: Path, data: dict[str, Any], problems_out: list[DataError]) -> list[CuratorSlide]:
     """[[slide]] entries of slides.toml; every problem is added as ``FILE: slide[i].field: …``."""
     slides = []
     for i, entry, slide_id, bad in numbered_entries(path, data, "slide", SOURCE_KEYS, problems_out):
@@ -137,7 +138,7 @@ def read_all(conn: sqlite3.Connection) -> tuple[CuratorSlide, ...]:
     return from_rows(conn.execute(schema.SLIDE_ROWS).fetchall())
 
 
-def from_rows(rows: list[tuple]) -> tuple[CuratorSlide, ...]:
+def from_rows(rows: list[tuple[Any, ...]]) -> tuple[CuratorSlide, ...]:
     """Records of rows as schema.SLIDE_ROWS reads them (the repository reads them at open, makes these later)."""
     return tuple(
         CuratorSlide(

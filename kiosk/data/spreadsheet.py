@@ -11,6 +11,7 @@ a sheet stops at schema.MAX_ROWS rows and a workbook row at MAX_COLUMNS cells, s
 
 from __future__ import annotations
 
+from typing import Any
 import base64
 import codecs
 import csv
@@ -47,7 +48,7 @@ class Sheet:
     file: Path  # named in every message
     kind: str  # "csv" | "xlsx" | "json"
     header: list[str]
-    rows: list[tuple[int, dict]] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     base: Path | None = None  # where blob files (images/3.jpeg) are looked up
 
     def where(self, row: int | None = None, column: str | None = None) -> str:

@@ -7,6 +7,7 @@ sheet of its own), and blobs (images) travel as files beside the spreadsheet (CS
 
 from __future__ import annotations
 
+from typing import Any
 from pathlib import Path
 
 from kiosk.data import schema
@@ -47,18 +48,18 @@ def blob_columns(table: str) -> list[str]:
     return [c.name for c in schema.TABLES[table].columns if c.type == "BLOB"]
 
 
-def blob_file_name(table: str, row: dict) -> str:
+def blob_file_name(table: str, row: dict[str, Any]) -> str:
     """Where a row's blob goes beside a CSV or xlsx export: images/3.jpeg."""
     key = "-".join(str(row[k]) for k in schema.TABLES[table].pk)
     ext = row.get("format") or "bin"
     return f"{table}/{key}.{ext}"
 
 
-def read_rows(path: str | Path) -> dict[str, list[dict]]:
+def read_rows(path: str | Path) -> dict[str, list[dict[str, Any]]]:
     """Every exported table of the file, rows as dicts in key order; cities with a `tags` list."""
     conn = open_readonly(path)
     try:
-        out: dict[str, list[dict]] = {}
+        out: dict[str, list[dict[str, Any]]] = {}
         for name in EXPORT_TABLES:
             table = schema.TABLES[name]
             cols = list(table.column_names)

@@ -8,6 +8,7 @@ verifies the questions against the report again, independently of this module.
 
 from __future__ import annotations
 
+from typing import Any
 from dataclasses import dataclass, field
 
 from kiosk.data.english import region_en
@@ -72,7 +73,7 @@ class Facts:
     figures: tuple[Figure, ...]
     labels_en: dict[str, str]
     flagged: set[tuple[str, object, str]]
-    curated: tuple = ()  # kiosk.data.quiz.curated.CuratedQuestion, the valid and enabled ones
+    curated: tuple[Any, ...] = ()  # kiosk.data.quiz.curated.CuratedQuestion, the valid and enabled ones
     hidden: set[int] = field(default_factory=set)  # city ids never asked about nor offered
 
     @classmethod

@@ -22,7 +22,7 @@ MAP_MIN_KM = 700.0  # the four points of a map question lie this far apart: dist
 EVENT_SPREAD = 4  # distractor years of a timeline event: within this many years of it
 
 
-def _pick(rng: random.Random, pool: Sequence, n: int, fits: Callable[[Any, list], bool]) -> list[Any] | None:
+def _pick(rng: random.Random, pool: Sequence[Any], n: int, fits: Callable[[Any, list[Any]], bool]) -> list[Any] | None:
     """n items of `pool` in random order, each fitting those already taken; None when there are not enough."""
     taken: list[Any] = []
     for item in rng.sample(list(pool), len(pool)):
@@ -33,7 +33,7 @@ def _pick(rng: random.Random, pool: Sequence, n: int, fits: Callable[[Any, list]
     return None
 
 
-def _with_answer(rng: random.Random, right, wrong: list, ordered: bool = False) -> tuple[tuple, int]:
+def _with_answer(rng: random.Random, right, wrong: list[Any], ordered: bool = False) -> tuple[tuple[Any, ...], int]:
     values = [right, *wrong]
     if ordered:
         values.sort()
@@ -60,12 +60,12 @@ def _tags_text(facts: Facts, c: City, lang: str) -> str:
     return ", ".join(facts.tag_label(t, lang) for t in c.tags)
 
 
-def _rests(table: str, ids, *fields: str) -> tuple:
+def _rests(table: str, ids, *fields: str) -> tuple[Any, ...]:
     return tuple((table, i, f) for i in ids for f in fields)
 
 
 # ---- the year a city was titled ----------------------------------------------------------------------------
-def year_subjects(facts: Facts, lang: str) -> list:
+def year_subjects(facts: Facts, lang: str) -> list[Any]:
     return [c.id for c in _cities(facts, lang, "year")]
 
 
@@ -83,7 +83,7 @@ def year_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question 
 
 
 # ---- the region of a city ----------------------------------------------------------------------------------
-def region_subjects(facts: Facts, lang: str) -> list:
+def region_subjects(facts: Facts, lang: str) -> list[Any]:
     # Not where the region is named after the city (Кемерово, Кемеровская область): the prompt would answer it.
     return [
         c.id for c in _cities(facts, lang, "region")
@@ -109,7 +109,7 @@ def region_make(facts: Facts, subject, rng: random.Random, lang: str) -> Questio
 
 
 # ---- which of four cities made a product -------------------------------------------------------------------
-def tag_city_subjects(facts: Facts, lang: str) -> list:
+def tag_city_subjects(facts: Facts, lang: str) -> list[Any]:
     cities = _cities(facts, lang, "tags")
     return [
         t for t in facts.tags
@@ -136,7 +136,7 @@ def tag_city_make(facts: Facts, subject, rng: random.Random, lang: str) -> Quest
 
 
 # ---- which product a city made -----------------------------------------------------------------------------
-def city_tag_subjects(facts: Facts, lang: str) -> list:
+def city_tag_subjects(facts: Facts, lang: str) -> list[Any]:
     labelled = [t for t in facts.tags if facts.tag_label(t, lang)]
     return [
         c.id for c in _cities(facts, lang, "tags")
@@ -166,7 +166,7 @@ def _far(a: City, b: City) -> bool:
     return great_circle_km(a.lat, a.lon, b.lat, b.lon) >= MAP_MIN_KM  # type: ignore[arg-type]
 
 
-def map_subjects(facts: Facts, lang: str) -> list:
+def map_subjects(facts: Facts, lang: str) -> list[Any]:
     placed = _placed(facts, lang)
     return [c.id for c in placed if sum(_far(c, o) for o in placed) >= OPTIONS - 1]
 
@@ -206,7 +206,7 @@ def _memorials(facts: Facts, lang: str) -> list[City]:
     ]  # fmt: skip
 
 
-def memorial_subjects(facts: Facts, lang: str) -> list:
+def memorial_subjects(facts: Facts, lang: str) -> list[Any]:
     found = _memorials(facts, lang)
     return [c.id for c in found] if len(found) >= OPTIONS else []
 
@@ -240,7 +240,7 @@ def _events(facts: Facts, lang: str) -> list[Event]:
     ]  # fmt: skip
 
 
-def event_subjects(facts: Facts, lang: str) -> list:
+def event_subjects(facts: Facts, lang: str) -> list[Any]:
     return [e.id for e in _events(facts, lang)]
 
 
@@ -265,7 +265,7 @@ def _figures(facts: Facts, lang: str) -> list[Figure]:
     return [f for f in facts.figures if facts.section_ok(f"figure:{f.id}") and _NUMBER.fullmatch(f.value_text.strip())]
 
 
-def figure_subjects(facts: Facts, lang: str) -> list:
+def figure_subjects(facts: Facts, lang: str) -> list[Any]:
     found = _figures(facts, lang)
     return [f.id for f in found] if len(found) >= OPTIONS else []
 
@@ -287,7 +287,7 @@ def figure_make(facts: Facts, subject, rng: random.Random, lang: str) -> Questio
 
 
 # ---- curators' own questions -------------------------------------------------------------------------------
-def curated_subjects(facts: Facts, lang: str) -> list:
+def curated_subjects(facts: Facts, lang: str) -> list[Any]:
     return [q.id for q in facts.curated if q.enabled and (lang == "ru" or q.has_english())]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ class Question:
 
     kind: str  # one of KINDS
     subject: object  # what is asked about: a city id, a tag id, an event or figure id, a curated question's id
-    values: tuple  # the four options as data
+    values: tuple[Any, ...]  # the four options as data
     answer: int  # index of the right option
     lang: str  # "ru" | "en"
     prompt: str  # the subject's label, put into the kind's sentence by the screen (the whole text when curated)

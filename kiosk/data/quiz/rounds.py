@@ -7,6 +7,7 @@ has too few others.
 
 from __future__ import annotations
 
+from typing import Any
 import random
 
 from kiosk.data.quiz.facts import Facts
@@ -16,7 +17,7 @@ from kiosk.data.quiz.records import ROUND, Question
 CITY_KINDS = {"year", "region", "city_tag", "map", "memorial"}  # their subject is a city id
 
 
-def subjects(facts: Facts, lang: str) -> dict[str, list]:
+def subjects(facts: Facts, lang: str) -> dict[str, list[Any]]:
     """Every kind's subjects in `lang` (kinds with none left out)."""
     found = {kind: subjects_of(facts, lang) for kind, (subjects_of, _make) in GENERATORS.items()}
     return {kind: found[kind] for kind in GENERATORS if found[kind]}
@@ -28,7 +29,7 @@ def make_round(
     lang: str,
     avoid: frozenset[str] | set[str] = frozenset(),
     size: int = ROUND,
-    pool: dict[str, list] | None = None,
+    pool: dict[str, list[Any]] | None = None,
 ) -> list[Question]:
     """Up to `size` questions (fewer only when the data has fewer). `pool`: subjects(facts, lang), if known."""
     pool = subjects(facts, lang) if pool is None else pool

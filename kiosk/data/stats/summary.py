@@ -7,6 +7,7 @@ Python: the report formats (kiosk/data/curation/stats_report.py) only lay out a 
 
 from __future__ import annotations
 
+from typing import Any
 import datetime as dt
 import json
 import sqlite3
@@ -128,7 +129,7 @@ class Summary:
     def share(self, flag: str) -> float:
         return self.flags.get(flag, 0) / self.visits if self.visits else 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
 
         d = asdict(self)
