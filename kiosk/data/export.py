@@ -8,12 +8,12 @@ files beside the CSV files and the workbook (images/<id>.<format>), and as base6
 
 from __future__ import annotations
 
-from typing import Any
 import base64
 import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import tables
 from kiosk.data.errors import DataError
@@ -45,7 +45,7 @@ def to_json(repo: Repository) -> str:
     return json.dumps(to_json_data(repo), ensure_ascii=False, indent=2) + "\n"
 
 
-def _cell(value) -> object:
+def _cell(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, list):

@@ -8,6 +8,7 @@ upright by its EXIF orientation, scaled to at most MAX_SIDE on the long side and
 from __future__ import annotations
 
 import io
+import sqlite3
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,7 +128,7 @@ def _norm(name: str) -> str:
     return " ".join(name.replace("ё", "е").replace("Ё", "Е").split()).casefold()
 
 
-def resolve_owner(conn, owner_type: str, ref: str) -> str:
+def resolve_owner(conn: sqlite3.Connection, owner_type: str, ref: str) -> str:
     """The owner's id for a reference given as id or, for cities, as name («Пермь», «пермь»)."""
     if owner_type not in schema.IMAGE_OWNERS:
         raise ValueError(f"unknown owner type {owner_type!r} (known: {', '.join(sorted(schema.IMAGE_OWNERS))})")

@@ -9,12 +9,13 @@ it and the column; nothing is written when there is one (kiosk.data.publish).
 
 from __future__ import annotations
 
-from typing import Any
 import hashlib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -38,7 +39,9 @@ class Imported:
 
 
 def _convert(sheet: Sheet, n: int, col: schema.Column, value: object, problems: list[DataError]) -> object:
-    bad = lambda why: problems.append(sheet.error(why, n, col.name))  # noqa: E731
+    def bad(why: str) -> None:
+        problems.append(sheet.error(why, n, col.name))
+
     if isinstance(value, str):
         value = value.replace("\r\n", "\n").replace("\r", "\n")
         if not value.strip() and sheet.kind != "json":  # JSON tells "" from null; a spreadsheet cell does not
@@ -47,14 +50,16 @@ def _convert(sheet: Sheet, n: int, col: schema.Column, value: object, problems: 
         return None
     if col.type == "INTEGER":
         if isinstance(value, bool):
-            return bad(f"must be a whole number, found {value!r}")
+            bad(f"must be a whole number, found {value!r}")
+            return None
         if isinstance(value, float) and value.is_integer():
             return int(value)
         if isinstance(value, int):
             return value
         if isinstance(value, str) and _INT.match(value.strip()):
             return int(value.strip())
-        return bad(f"must be a whole number, found {value!r}")
+        bad(f"must be a whole number, found {value!r}")
+        return None
     if col.type == "REAL":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
@@ -65,23 +70,27 @@ def _convert(sheet: Sheet, n: int, col: schema.Column, value: object, problems: 
                     return number
             except ValueError:
                 pass
-        return bad(f"must be a number, found {value!r}")
+        bad(f"must be a number, found {value!r}")
+        return None
     if col.type == "BLOB":
         if isinstance(value, bytes):
             if len(value) > schema.MAX_IMAGE_BYTES:
-                return bad(f"{len(value)} bytes, at most {schema.MAX_IMAGE_BYTES}")
+                bad(f"{len(value)} bytes, at most {schema.MAX_IMAGE_BYTES}")
+                return None
             return value
         return _blob_file(sheet, str(value), bad)
     if isinstance(value, (int, float)) and not isinstance(value, bool):  # a spreadsheet made «2020» a number
         return str(int(value)) if float(value).is_integer() else str(value)
     if not isinstance(value, str):
-        return bad(f"must be text, found {value!r}")
+        bad(f"must be text, found {value!r}")
+        return None
     if len(value) > (limit := schema.max_length(sheet.table, col.name)):
-        return bad(f"{len(value)} characters, at most {limit}")
+        bad(f"{len(value)} characters, at most {limit}")
+        return None
     return value
 
 
-def _blob_file(sheet: Sheet, name: str, bad) -> bytes | None:
+def _blob_file(sheet: Sheet, name: str, bad: Callable[[str], None]) -> bytes | None:
     """The bytes of `name` (as the export writes it: images/3.jpeg), found only inside the export's images/ folder:
     no absolute path, no way out with ../ or a symlink, a regular file only, its size checked before a byte is
     read. The refusal names the cell, never what lies elsewhere on the disk."""
@@ -90,18 +99,22 @@ def _blob_file(sheet: Sheet, name: str, bad) -> bytes | None:
     folder = (sheet.base or Path(".")) / schema.IMAGES.name
     inside = Path(name)
     if inside.is_absolute() or inside.parts[:1] != (schema.IMAGES.name,) or ".." in inside.parts or inside.drive:
-        return bad(f"{name!r} is not a file in the export's {schema.IMAGES.name}/ folder (write it as images/<file>)")
+        bad(f"{name!r} is not a file in the export's {schema.IMAGES.name}/ folder (write it as images/<file>)")
+        return None
     target = (sheet.base or Path(".")) / inside
     try:
         real, root = target.resolve(), folder.resolve()
     except (OSError, RuntimeError):
-        return bad(f"cannot find {name!r} in the export's {schema.IMAGES.name}/ folder")
+        bad(f"cannot find {name!r} in the export's {schema.IMAGES.name}/ folder")
+        return None
     if not real.is_relative_to(root):
-        return bad(f"{name!r} leads out of the export's {schema.IMAGES.name}/ folder (a link?)")
+        bad(f"{name!r} leads out of the export's {schema.IMAGES.name}/ folder (a link?)")
+        return None
     try:
         return read_regular(real, schema.MAX_IMAGE_BYTES, "image file")
     except DataError as e:
-        return bad(f"{name!r}: {e.message}")
+        bad(f"{name!r}: {e.message}")
+        return None
 
 
 def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict[str, Any]]]:
@@ -289,7 +302,7 @@ def _remap(imported: Imported, e: DataError) -> DataError:
     return DataError(sheet.file, f"{e.message} ({label})", field=where)
 
 
-def _fill(imported: Imported, sha: str, files: list[str]):
+def _fill(imported: Imported, sha: str, files: list[str]) -> Callable[[sqlite_utils.Database], None]:
     def fill(db: sqlite_utils.Database) -> None:
         rows = imported.rows
         for name in schema.TABLES:

@@ -7,10 +7,10 @@ lakes beside it (assets/map/lakes.json, made by db/tools/make_lakes.py on the sa
 
 from __future__ import annotations
 
-from typing import Any
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.data.projection import LambertConic
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 from dataclasses import asdict
+from typing import Any
 
 from kiosk.data.nk_records import Section
 
@@ -11,7 +12,7 @@ from kiosk.data.nk_records import Section
 def section_json(s: Section) -> dict[str, Any]:
     """Every item with its sources ([{seed, quote}]); seeds without their full text (that stays in the DB)."""
 
-    def items(records) -> list[dict[str, Any]]:
+    def items(records: Iterable[Any]) -> list[dict[str, Any]]:
         return [asdict(r) for r in records]
 
     return {

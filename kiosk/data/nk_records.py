@@ -6,8 +6,8 @@ that passage with the recorded seed corrections applied, so the quote itself nev
 
 from __future__ import annotations
 
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 # Kinds of item a quote, a reference or a «Источник» card can point at.
 KINDS = ("paragraph", "event", "figure", "person", "award", "unit", "question")
@@ -165,7 +165,7 @@ class Section:
     def __bool__(self) -> bool:
         return bool(self.chapters or self.events or self.figures)
 
-    def item(self, ref: str):
+    def item(self, ref: str) -> Any:
         """The item a reference like "person:chalkov" names; KeyError when there is none."""
         return self._index[ref]
 

@@ -6,11 +6,12 @@ source cannot drift from the document it rests on. Problems are collected as ``F
 
 from __future__ import annotations
 
-from typing import Any
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from kiosk.data.errors import DataError
 from kiosk.data.nk_records import (
@@ -183,7 +184,12 @@ def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: di
     return docs
 
 
-def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[DataError]) -> Section:
+def load_section(
+    section_dir: Path,
+    seeds_dir: Path,
+    read_toml: Callable[[Path, list[DataError]], dict[str, Any] | None],
+    problems: list[DataError],
+) -> Section:
     """The section under `section_dir`; an absent folder is an empty section. Problems are appended."""
     if not section_dir.is_dir():
         return Section()

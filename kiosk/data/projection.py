@@ -10,9 +10,9 @@ central meridian on the reference parallel.
 
 from __future__ import annotations
 
-from typing import Any
 import math
 from dataclasses import dataclass
+from typing import Any
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -34,7 +34,7 @@ class LambertConic:
         n = self.n
         p1 = math.radians(self.lat1)
         f = math.cos(p1) * _t(p1) ** n / n
-        return self.radius_km * f / _t(math.radians(lat)) ** n
+        return float(self.radius_km * f / _t(math.radians(lat)) ** n)
 
     def project(self, lat: float, lon: float) -> tuple[float, float]:
         """(lat, lon) in degrees → (x, y) in km on the map plane, y pointing south (down)."""

@@ -19,6 +19,7 @@ from kiosk.data.validate import check_connection
 
 if TYPE_CHECKING:
     from kiosk.data.nk_records import Section
+    from kiosk.data.snapshot import Snapshot
     from kiosk.data.quiz.curated import CuratedQuestion
     from kiosk.data.slides import CuratorSlide
 
@@ -80,8 +81,12 @@ class Repository:
             repo.checked = full_check
             if isinstance(conn, SnapshotConnection) and conn.snapshot is not None:
                 repo.content_digest = conn.snapshot.digest
-            if repo._images and isinstance(conn, SnapshotConnection):
-                repo._keep_snapshot(conn.detach_snapshot())
+            if (
+                repo._images
+                and isinstance(conn, SnapshotConnection)
+                and (snapshot := conn.detach_snapshot()) is not None
+            ):
+                repo._keep_snapshot(snapshot)
             return repo
         except sqlite3.Error as e:
             raise DataError(path, f"unreadable: {e}") from None
@@ -91,7 +96,7 @@ class Repository:
     checked = True  # every check ran when it was opened (see open(full_check))
     content_digest: int | None = None  # the checksum of the file's bytes as they were read (snapshot.content_digest)
 
-    def _keep_snapshot(self, snapshot) -> None:
+    def _keep_snapshot(self, snapshot: Snapshot) -> None:
         """Images are read on demand from the private snapshot these records came from, never from the
         curators' file (which may have been replaced meanwhile, and must not be copied per image)."""
         self._snapshot = snapshot

@@ -5,7 +5,9 @@ Bump SCHEMA_VERSION whenever a table or column changes meaning; a kiosk refuses 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # 3: city_sources (an editorial entry's public sources), the section's English columns; 4: quiz_questions
 SCHEMA_VERSION = 4
@@ -30,7 +32,7 @@ class Table:
         return tuple(c.name for c in self.columns)
 
 
-def _t(name, *cols, pk, fks=()):
+def _t(name: str, *cols: tuple[Any, ...], pk: Sequence[str], fks: Sequence[tuple[str, str, str]] = ()) -> Table:
     return Table(name, tuple(Column(*c) for c in cols), tuple(pk), tuple(fks))
 
 

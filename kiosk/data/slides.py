@@ -7,12 +7,12 @@ the kiosk (kiosk.data.deck) skips or clamps it with a log line instead of taking
 
 from __future__ import annotations
 
-from typing import Any
 import math
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import rules, schema
 from kiosk.data.errors import DataError

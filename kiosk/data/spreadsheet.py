@@ -11,7 +11,6 @@ a sheet stops at schema.MAX_ROWS rows and a workbook row at MAX_COLUMNS cells, s
 
 from __future__ import annotations
 
-from typing import Any
 import base64
 import codecs
 import csv
@@ -19,6 +18,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import schema, tables
 from kiosk.data.errors import DataError

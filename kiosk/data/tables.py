@@ -7,8 +7,8 @@ sheet of its own), and blobs (images) travel as files beside the spreadsheet (CS
 
 from __future__ import annotations
 
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import schema
 from kiosk.data.sqlite_ro import open_readonly

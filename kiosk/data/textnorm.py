@@ -10,14 +10,16 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import iuliia
 
 from kiosk.stand_in import standing_in
 
 
-def _stemmers():
+def _stemmers() -> tuple[Any, Any]:
     """snowballstemmer's Russian and English stemmers, without the package's __init__: it imports all 34
     languages (2.6 MiB of tables and code, resident in the kiosk for weeks; tracemalloc) for the two used here.
     The package stands in unrun while they load: a later `import snowballstemmer` runs it."""
@@ -66,13 +68,13 @@ def stem(token: str) -> str:
     if len(token) < 3:
         return token
     if _CYRILLIC.search(token) and token.isalpha():
-        return _RU.stemWord(token)
+        return str(_RU.stemWord(token))
     if _LATIN.match(token):
-        return _EN.stemWord(token)
+        return str(_EN.stemWord(token))
     return token
 
 
-def _unique(items) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 

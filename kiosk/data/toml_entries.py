@@ -4,9 +4,9 @@ positive whole-number id of its own: what every such file checks first, in one p
 
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kiosk.data.errors import DataError
 

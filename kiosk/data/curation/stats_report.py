@@ -12,8 +12,12 @@ import html
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.data.stats.summary import FLAGS, CityLine, Summary
+
+if TYPE_CHECKING:  # openpyxl is read only when a workbook is written
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FLAG_LABELS = {
     "opened_city": "открыли страницу города",
@@ -238,7 +242,14 @@ def write_xlsx(s: Summary, out: Path) -> Path:
     ws.column_dimensions["B"].width = 24
     _bar(ws, "Доля посещений", first, len(FLAGS), 1, 3, "E2", horizontal=True, percent=True)
 
-    def sheet(title, head, data, chart_title, value_col=2, horizontal=True):
+    def sheet(
+        title: str,
+        head: Sequence[str],
+        data: Sequence[Sequence[object]],
+        chart_title: str,
+        value_col: int = 2,
+        horizontal: bool = True,
+    ) -> Worksheet:
         w = wb.create_sheet(title)
         w.append(head)
         for r in data:
@@ -286,7 +297,18 @@ def write_xlsx(s: Summary, out: Path) -> Path:
     return out
 
 
-def _bar(ws, title, first_row, n, label_col, value_col, anchor, *, horizontal=False, percent=False) -> None:
+def _bar(
+    ws: Worksheet,
+    title: str,
+    first_row: int,
+    n: int,
+    label_col: int,
+    value_col: int,
+    anchor: str,
+    *,
+    horizontal: bool = False,
+    percent: bool = False,
+) -> None:
     from openpyxl.chart import BarChart, Reference
 
     chart = BarChart()

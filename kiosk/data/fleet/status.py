@@ -7,7 +7,6 @@ one, becomes a row with a problem, never an exception.
 
 from __future__ import annotations
 
-from typing import Any
 import datetime as dt
 import json
 import os
@@ -15,6 +14,7 @@ import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 SUFFIX = ".json"
 MAX_BYTES = 64 * 1024  # a record is ~1 KB; anything far larger is not one of ours and is not read whole

@@ -5,10 +5,10 @@ question), `validate` and `report` (name a hand-edited one exactly) and the kios
 
 from __future__ import annotations
 
-from typing import Any
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import rules, schema
 from kiosk.data.errors import DataError

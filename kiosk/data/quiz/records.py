@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
 import re
 from dataclasses import dataclass
+from typing import Any
 
 OPTIONS = 4  # answers per question
 ROUND = 10  # questions per round

@@ -7,8 +7,8 @@ has too few others.
 
 from __future__ import annotations
 
-from typing import Any
 import random
+from typing import Any
 
 from kiosk.data.quiz.facts import Facts
 from kiosk.data.quiz.kinds import GENERATORS
@@ -57,7 +57,16 @@ def make_round(
     return out
 
 
-def _next(facts, kind, queue, rng, lang, keys, cities, avoid) -> Question | None:
+def _next(
+    facts: Facts,
+    kind: str,
+    queue: list[Any],
+    rng: random.Random,
+    lang: str,
+    keys: set[str],
+    cities: set[object],
+    avoid: frozenset[str] | set[str],
+) -> Question | None:
     make = GENERATORS[kind][1]
     for subject in queue:
         key = f"{kind}:{subject}"

@@ -189,7 +189,7 @@ def _with_prep(match: re.Match[str], spoken: str) -> str:
 
 
 def _ordinal(number: int, case: str = "n", gender: str = "m", plural: bool = False) -> str:
-    return _words(number, to="ordinal", case=case, gender=gender, plural=plural)
+    return str(_words(number, to="ordinal", case=case, gender=gender, plural=plural))
 
 
 def _plural_form(number: int, forms: tuple[str, str, str]) -> str:
@@ -345,13 +345,13 @@ _QUANTITY = re.compile(
 def _cardinal(number: int, frac: str | None, case: str, gender: str) -> str:
     if frac:
         # «1,5» → «одна целая пять десятых» (num2words reads the fraction; the case stays nominative)
-        return _words(float(f"{number}.{frac}"))
+        return str(_words(float(f"{number}.{frac}")))
     return _cardinal_words(number, case, gender)
 
 
 def _cardinal_words(number: int, case: str, gender: str) -> str:
     # num2words says «одна тысяча …» for a feminine or neuter 1001–1999; a voice says «тысяча …»
-    spoken = _words(number, case=case, gender=gender)
+    spoken = str(_words(number, case=case, gender=gender))
     return spoken.removeprefix("одна ") if 1000 <= number < 2000 and spoken.startswith("одна тысяч") else spoken
 
 

@@ -7,15 +7,19 @@ Python: the report formats (kiosk/data/curation/stats_report.py) only lay out a 
 
 from __future__ import annotations
 
-from typing import Any
 import datetime as dt
 import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+from typing import Any
 
 from kiosk.data.stats.store import NotStatistics, check_format
+
+if TYPE_CHECKING:
+    from kiosk.data.nk_records import Section
 
 FLAGS = ("opened_city", "opened_section", "map", "english", "large_text", "from_slideshow", "searched")
 
@@ -188,7 +192,7 @@ def summarise(
     )
 
 
-def name_section_items(summary: Summary, section) -> None:
+def name_section_items(summary: Summary, section: Section) -> None:
     """Chapters and cards by their headings from the database's section (a kiosk.data.nk_records.Section), the
     id in brackets; ids the section does not know stay as they are (a chapter removed since)."""
 

@@ -30,6 +30,7 @@ from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instan
 
 if TYPE_CHECKING:  # the deck is built when the slideshow first starts, not at start-up
     from kiosk.data.deck import Deck, SlideOrder
+    from kiosk.data.repository import Repository
 
 log = logging.getLogger("kiosk.attract")
 
@@ -117,7 +118,7 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
         slide_seconds: float,
         quiet_hours: str = "",
         *,
-        repository: Callable[[], object],
+        repository: Callable[[], Repository | None],
         at_rest: Callable[[], bool],
         before_session: Callable[[], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,

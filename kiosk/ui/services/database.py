@@ -27,8 +27,8 @@ import logging
 import os
 import queue
 import threading
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
