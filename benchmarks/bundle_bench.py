@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from startup_bench import BASELINE  # noqa: E402 - benchmarks/ is this script's folder
+from startup_bench import BASELINE  # noqa: E402 — benchmarks/ is this script's folder
 
 RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 SIZE_GOAL_MB, RATIO_GOAL, RSS_GOAL_MIB = 140, 1.6, 150

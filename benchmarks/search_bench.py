@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from kiosk.data.records import City
+from kiosk.data.search import SearchEngine
 
-from kiosk.data.records import City  # noqa: E402
-from kiosk.data.search import SearchEngine  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 QUERIES = [
     "Нижний Новгород",

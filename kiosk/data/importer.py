@@ -96,12 +96,12 @@ def _blob_file(sheet: Sheet, name: str, bad: Callable[[str], None]) -> bytes | N
     read. The refusal names the cell, never what lies elsewhere on the disk."""
     from kiosk.data.snapshot import read_regular
 
-    folder = (sheet.base or Path(".")) / schema.IMAGES.name
+    folder = (sheet.base or Path()) / schema.IMAGES.name
     inside = Path(name)
     if inside.is_absolute() or inside.parts[:1] != (schema.IMAGES.name,) or ".." in inside.parts or inside.drive:
         bad(f"{name!r} is not a file in the export's {schema.IMAGES.name}/ folder (write it as images/<file>)")
         return None
-    target = (sheet.base or Path(".")) / inside
+    target = (sheet.base or Path()) / inside
     try:
         real, root = target.resolve(), folder.resolve()
     except (OSError, RuntimeError):

@@ -98,7 +98,7 @@ class _Reader:
         return out
 
     def text(self, entry: dict[str, Any], key: str, where: str, required: bool = True) -> str:
-        value = entry.get(key, None)
+        value = entry.get(key)
         if value is None:
             if required:
                 self.bad(f"{where}.{key}", "missing")

@@ -36,7 +36,7 @@ def _t(name: str, *cols: tuple[Any, ...], pk: Sequence[str], fks: Sequence[tuple
     return Table(name, tuple(Column(*c) for c in cols), tuple(pk), tuple(fks))
 
 
-T, I, R, B = "TEXT", "INTEGER", "REAL", "BLOB"  # noqa: E741 - the column types, short so the tables read as tables
+T, I, R, B = "TEXT", "INTEGER", "REAL", "BLOB"  # noqa: E741 — the column types, short so the tables read as tables
 
 META = _t("meta", ("key", T, True), ("value", T), pk=["key"])
 CITIES = _t(

@@ -43,6 +43,7 @@ from kiosk.ui.services.startup import StartupService
 from kiosk.ui.services.statistics import StatisticsRecorder
 from kiosk.ui.housekeeping import Housekeeping
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
+import contextlib
 
 log = logging.getLogger("kiosk.app")
 
@@ -323,10 +324,8 @@ class KioskApp(QObject):
             self.window.removeEventFilter(self._lockdown)
         if self.keeper is not None:
             self.keeper.stop()
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.window.frameSwapped.disconnect(self._on_frame_swapped)
-        except (RuntimeError, TypeError):
-            pass
         self.window.hide()
         self.language.detach()
         qmlmodule.release(self.engine)

@@ -38,7 +38,7 @@ class IconProvider(QQuickImageProvider):
         h = requested.height() if requested.height() > 0 else w
         try:
             return QPixmap.fromImage(self._fonts.image(name, "#" + color, w, h))
-        except Exception as exc:  # noqa: BLE001 - an unknown icon must never break a screen
+        except Exception as exc:  # an unknown icon must never break a screen
             if name not in self._reported:
                 log.warning("unknown icon %r (%s)", name, exc)
                 self._reported[name] = None
@@ -80,7 +80,7 @@ class QrProvider(QQuickImageProvider):
         try:
             segno = _import_segno()
             matrix = segno.make(text, error="m", micro=False).matrix
-        except Exception as exc:  # noqa: BLE001 - too long or empty text: a blank square, one log line
+        except Exception as exc:  # too long or empty text: a blank square, one log line
             log.warning("cannot make a QR code for %r (%s)", text[:80], exc)
             return image
         n = len(matrix)

@@ -9,7 +9,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 import kiosk
 from kiosk.ui.config import Config
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 
 @QmlNamedElement("KioskInfo")

@@ -74,7 +74,7 @@ def user_log_dir() -> Path:
 def candidates(name: str) -> list[Path]:
     """Where `name` is looked for when no option names it, in order (steps 2–4 above)."""
     found = [d / name for d in (executable_dir(),) if d is not None]
-    return found + [user_config_dir() / name, site_config_dir() / name]
+    return [*found, user_config_dir() / name, site_config_dir() / name]
 
 
 def find_config() -> Path | None:

@@ -29,7 +29,7 @@ class QuietOnFailure:
     _failed = False
     _this_record_failed = False
 
-    def handleError(self, record: logging.LogRecord | None) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord | None) -> None:
         self._this_record_failed = True
         if self._failed:
             return
@@ -44,7 +44,7 @@ class QuietOnFailure:
                     f"kiosk: cannot write the log to {where} ({reason}); further log records are dropped until it can\n"
                 )
                 stream.flush()
-        except Exception:  # noqa: BLE001 - stderr itself may be the broken one
+        except Exception:  # stderr itself may be the broken one
             pass
 
     def emit(self, record: logging.LogRecord) -> None:

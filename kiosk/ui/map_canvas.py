@@ -21,7 +21,7 @@ from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGTexture
 
 from kiosk.ui import config as cfg
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 — @QmlElement reads them
 
 if TYPE_CHECKING:  # read on the first map or locator, after the first frame
     from PySide6.QtGui import QPainterPath
@@ -78,7 +78,7 @@ def _load_asset() -> MapAsset | None:
 
     try:
         return MapAsset.load(asset_path())
-    except Exception as exc:  # noqa: BLE001 - a missing map must not take a screen down
+    except Exception as exc:  # a missing map must not take a screen down
         log.error("map asset %s unusable: %s", asset_path(), exc)
         return None
 

@@ -118,7 +118,7 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
 
     try:
         repo, _engine = open_database(db_path)
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except Exception as exc:  # one line, never a traceback
         print(f"kiosk --proof: {_one_line(exc)}", file=out)
         return 1
 

@@ -3,7 +3,7 @@
 QML files say `import Kiosk` and use the Python objects as typed singletons: `Catalog`, `Database`, `Idle`,
 `Admin`, `KioskInfo`. Each of those classes is declared in its own module with
 
-    from kiosk.ui.qmlmodule import QML_IMPORT_NAME, QML_IMPORT_MAJOR_VERSION, instance_for  # noqa: F401
+    from kiosk.ui.qmlmodule import QML_IMPORT_NAME, QML_IMPORT_MAJOR_VERSION, instance_for  # noqa: F401 — the decorators read them
 
     @QmlNamedElement("Database")
     @QmlSingleton
@@ -74,9 +74,9 @@ def _key(engine: QObject) -> int:
 def register_python_types() -> None:
     """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
     the list, so that PyInstaller sees the imports; a test checks that the two agree."""
-    from kiosk.ui import kiosk_info, map_canvas  # noqa: F401
-    from kiosk.ui.models import catalog, city_record, map_model, novokuznetsk  # noqa: F401
-    from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401
+    from kiosk.ui import kiosk_info, map_canvas  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.models import catalog, city_record, map_model, novokuznetsk  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401 — imported for their decorators, which register the types
 
 
 def new_engine() -> QQmlApplicationEngine:

@@ -122,7 +122,7 @@ def test_the_shortest_text_is_shown_once(app):
 @pytest.fixture(scope="module")
 def huge_db(tmp_path_factory):
     return build_fake_db(
-        tmp_path_factory.mktemp("huge") / "kiosk.sqlite", fake_cities(empty_text=False) + [huge_city(99)]
+        tmp_path_factory.mktemp("huge") / "kiosk.sqlite", [*fake_cities(empty_text=False), huge_city(99)]
     )
 
 

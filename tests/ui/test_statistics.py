@@ -250,7 +250,7 @@ def test_admin_panel_shows_today_week_and_top_cities(make_kiosk, shell_db, clock
     # Three visits today, one three days ago; the first city opened most, then the second.
     plan = [(3, [0, 1, 2]), (5, [0, 1]), (5, [0])]
     v.arrive(2, 9)
-    for day, opened in [(2, [0])] + plan:
+    for day, opened in [(2, [0]), *plan]:
         v.arrive(day, 10)
         v.tap("tileCities", "citiesScreen")
         for i in opened:

@@ -26,7 +26,7 @@ def _in_time(fn, seconds: float = 10.0):
     def run():
         try:
             box["value"] = fn()
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             box["error"] = e
 
     t = threading.Thread(target=run, daemon=True)

@@ -82,9 +82,9 @@ def to_text(s: Summary) -> str:
     out += ["Посещения по дням:"] + ([f"  {day}  {n:>6}" for day, n in s.per_day] or ["  —"])
     out += ["", "Посещения по часам (местное время киоска):"]
     out += [f"  {h:02d}:00  {n:>6}" for h, n in enumerate(s.per_hour) if n]
-    out += ["", "Чаще всего открывали:"] + _city_rows(s.top_by_opens)
-    out += ["", "Дольше всего читали:"] + _city_rows(s.top_by_reading)
-    out += ["", "Реже всего открывали:"] + _city_rows(s.least_opened)
+    out += ["", "Чаще всего открывали:", *_city_rows(s.top_by_opens)]
+    out += ["", "Дольше всего читали:", *_city_rows(s.top_by_reading)]
+    out += ["", "Реже всего открывали:", *_city_rows(s.least_opened)]
     out += ["", "Экраны:"] + [f"  {SCREEN_LABELS.get(k, k):<34} {n:>6}" for k, n in s.screens.items()]
     out += ["", "Главы раздела о Новокузнецке:"] + ([f"  {c:<34} {n:>6}" for c, n in s.chapters] or ["  —"])
     out += ["", "Карточки раздела:"] + ([f"  {c:<34} {n:>6}" for c, n in s.cards] or ["  —"])

@@ -207,10 +207,7 @@ _YEAR_RANGE = re.compile(
 
 def _year_range(match: re.Match[str]) -> str:
     word = match.group("word")
-    if word in _YEARS_FORMS:
-        case = _YEARS_FORMS[word]
-    else:
-        case = _case_of(match.group("prep"))
+    case = _YEARS_FORMS[word] if word in _YEARS_FORMS else _case_of(match.group("prep"))
     a, b = int(match.group("a")), int(match.group("b"))
     # «в 1941–1945 гг.» → «в … первом — … пятом годах»; singular ordinals before a plural noun read naturally.
     spoken = f"{_ordinal(a, case)} — {_ordinal(b, case)}"

@@ -28,7 +28,7 @@ from kiosk.ui.models.facets import (
     district_short,
     district_sort_key,
 )
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 from kiosk.ui.year_colors import year_colors
 
 if TYPE_CHECKING:  # made on the first city page, not at start-up
@@ -279,11 +279,11 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
         return self._tag_facet
 
     @Property(int, constant=True)
-    def maxQueryLength(self) -> int:  # noqa: N802 - QML's naming
+    def maxQueryLength(self) -> int:
         return MAX_QUERY
 
     @Property("QVariantMap", notify=loadedChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def yearColors(self) -> dict[str, str]:  # noqa: N802 - QML's naming
+    def yearColors(self) -> dict[str, str]:
         """Year → colour for every year in the data (badges and filters alike; see year_colors.py)."""
         return {str(y): c for y, c in year_colors(c.year for c in self._cities).items()}
 

@@ -14,7 +14,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 — @QmlElement reads them
 
 if TYPE_CHECKING:  # made on the first city page, not at start-up (city_detail.py)
     from kiosk.ui.models.city_detail import CityDetail, MemorialDetail, TagLabel
@@ -78,10 +78,10 @@ class TagListModel(QAbstractListModel):  # type: ignore[operator]  # PySide6 stu
             self._rows = rows
             self.endResetModel()
 
-    def roleNames(self):  # noqa: N802 - Qt's name
+    def roleNames(self):
         return {k: QByteArray(v) for k, v in self._ROLES.items()}
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt's name
+    def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index, role=DISPLAY_ROLE):
@@ -170,11 +170,11 @@ class CityRecord(QObject):
         return self._city.name if self._city else ""
 
     @Property(str, notify=changed)
-    def nameLatin(self) -> str:  # noqa: N802 - QML's naming
+    def nameLatin(self) -> str:
         return self._city.name_latin if self._city else ""
 
     @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def summaryEn(self) -> list[str]:  # noqa: N802 - QML's naming
+    def summaryEn(self) -> list[str]:
         return list(self._city.summary_en) if self._city else []
 
     @Property(bool, notify=changed)
@@ -183,7 +183,7 @@ class CityRecord(QObject):
         return bool(self._city and self._city.source_titles)
 
     @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def sourceTitles(self) -> list[str]:  # noqa: N802 - QML's naming
+    def sourceTitles(self) -> list[str]:
         return list(self._city.source_titles) if self._city else []
 
     @Property(str, notify=changed)
@@ -191,7 +191,7 @@ class CityRecord(QObject):
         return self._city.region if self._city else ""
 
     @Property(str, notify=changed)
-    def federalDistrict(self) -> str:  # noqa: N802 - QML's naming
+    def federalDistrict(self) -> str:
         return self._city.federal_district if self._city else ""
 
     @Property(int, notify=changed)
@@ -211,7 +211,7 @@ class CityRecord(QObject):
         return self._tags
 
     @Property(int, notify=changed)
-    def tagCount(self) -> int:  # noqa: N802 - QML's naming
+    def tagCount(self) -> int:
         return len(self._city.tags) if self._city else 0
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
@@ -219,7 +219,7 @@ class CityRecord(QObject):
         return list(self._city.images) if self._city else []
 
     @Property(bool, notify=changed)
-    def hasMemorial(self) -> bool:  # noqa: N802 - QML's naming
+    def hasMemorial(self) -> bool:
         return self._city is not None and self._city.memorial is not None
 
     @Property(MemorialRecord, constant=True)
@@ -228,19 +228,19 @@ class CityRecord(QObject):
 
     # -- previous / next in the current order (0 at the ends)
     @Property(int, notify=neighboursChanged)
-    def previousId(self) -> int:  # noqa: N802 - QML's naming
+    def previousId(self) -> int:
         return self._around.previous
 
     @Property(int, notify=neighboursChanged)
-    def nextId(self) -> int:  # noqa: N802 - QML's naming
+    def nextId(self) -> int:
         return self._around.next
 
     @Property(str, notify=neighboursChanged)
-    def previousName(self) -> str:  # noqa: N802 - QML's naming
+    def previousName(self) -> str:
         return self._around.previous_name
 
     @Property(str, notify=neighboursChanged)
-    def nextName(self) -> str:  # noqa: N802 - QML's naming
+    def nextName(self) -> str:
         return self._around.next_name
 
     @Property(int, notify=neighboursChanged)

@@ -20,7 +20,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import owner_images
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.models.city_images import build_stamp
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 if TYPE_CHECKING:  # the deck is built when the slideshow first starts, not at start-up
     from kiosk.data.deck import Deck, SlideOrder
@@ -192,7 +192,7 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
         return self._order
 
     # -- input
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event):
         kind = event.type()
         if kind not in _ACTIVITY:
             return False
@@ -244,7 +244,7 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
         if self._before_session is not None:
             try:
                 self._before_session()  # e.g. switch to a new database file between visits
-            except Exception:  # noqa: BLE001 - a failed switch keeps the old data; attract still runs
+            except Exception:  # a failed switch keeps the old data; attract still runs
                 log.exception("switching the database before attract failed")
         if not self._ensure_deck():
             return
@@ -338,7 +338,7 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
                 from kiosk.data.deck import SlideOrder, build_deck
 
                 deck: Deck = build_deck(repo, today)
-            except Exception:  # noqa: BLE001 - no slideshow is better than a crash; home stays
+            except Exception:  # no slideshow is better than a crash; home stays
                 log.exception("cannot build the attract deck")
                 return False
             self._order = SlideOrder(deck, self._rng)

@@ -33,7 +33,7 @@ from typing import Any
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 from kiosk.data.errors import DataError
 from kiosk.data.snapshot import BusyFile, Signature, content_digest, signature
@@ -66,10 +66,7 @@ def open_database(path: Path, show_disputed: bool = False, search: bool = True, 
 def _meta_get(meta, key: str, default=""):
     if meta is None:
         return default
-    if isinstance(meta, dict):
-        value = meta.get(key, default)
-    else:
-        value = getattr(meta, key, default)
+    value = meta.get(key, default) if isinstance(meta, dict) else getattr(meta, key, default)
     return default if value is None else value
 
 
@@ -121,7 +118,7 @@ class DbJobs:
             kind, token, fn, finished = job
             try:
                 result = ("ok", fn())
-            except Exception as exc:  # noqa: BLE001 - every failure is a reason to show, never a traceback
+            except Exception as exc:  # every failure is a reason to show, never a traceback
                 result = ("error", exc)
             del fn
             self._busy.release()  # before the result is delivered, so its handler may start the next job
@@ -431,14 +428,14 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
         self._loaded_signature = sig
         try:
             self._catalog.load(repo, engine)
-        except Exception as exc:  # noqa: BLE001 - a broken model must not take the kiosk down
+        except Exception as exc:  # a broken model must not take the kiosk down
             log.exception("the catalog could not load the database")
             self._set_unavailable(f"catalog: {_one_line(exc)}")
             return
         if old is not None and old is not repo and hasattr(old, "close"):
             try:
                 old.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("closing the old repository failed", exc_info=True)
         if not getattr(repo, "checked", True):
             self._later("verify", self.verify)

@@ -16,7 +16,7 @@ from PySide6.QtCore import Property, QCoreApplication, QLocale, QObject, QTransl
 from PySide6.QtQml import QmlNamedElement, QmlSingleton, QQmlEngine
 
 from kiosk.ui import config as cfg
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger("kiosk.language")
 

@@ -25,7 +25,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.data.speech.language import language_of
 from kiosk.data.speech.russian import normalise
 from kiosk.data.speech.voices import choose_voice
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger("kiosk.speech")
 

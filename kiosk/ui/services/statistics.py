@@ -28,7 +28,8 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.stats.visit import VisitBuilder
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
+import contextlib
 
 if TYPE_CHECKING:  # made on first use, after the first frame
     from kiosk.data.stats.store import StatsWriter
@@ -157,19 +158,19 @@ class StatisticsRecorder(QObject):  # type: ignore[operator]  # PySide6 stubs: Q
         return self.enabled
 
     @Property(int, notify=glanceChanged)
-    def todayVisits(self) -> int:  # noqa: N802 - QML's naming
+    def todayVisits(self) -> int:
         return self._glance[0]
 
     @Property(int, notify=glanceChanged)
-    def weekVisits(self) -> int:  # noqa: N802
+    def weekVisits(self) -> int:
         return self._glance[1]
 
     @Property("QStringList", notify=glanceChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def topCities(self) -> list[str]:  # noqa: N802
+    def topCities(self) -> list[str]:
         return [name for name, _n in self._glance[2]]
 
     @Property("QVariantList", notify=glanceChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def topCityOpens(self) -> list[int]:  # noqa: N802
+    def topCityOpens(self) -> list[int]:
         return [n for _name, n in self._glance[2]]
 
     # -- a visit's life
@@ -255,10 +256,8 @@ class StatisticsRecorder(QObject):  # type: ignore[operator]  # PySide6 stubs: Q
     def _follow(self, page) -> None:
         """A city page lets the visitor move to a neighbouring city in place: each one counts as opened."""
         if self._page is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self._page.currentIdChanged.disconnect(self._on_city_moved)
-            except (RuntimeError, TypeError):
-                pass
         self._page = page
         if page is not None:
             page.currentIdChanged.connect(self._on_city_moved)
