@@ -194,9 +194,7 @@ def _load_regions(path: Path, problems: list[DataError]) -> dict[str, str]:
         if name in regions:
             check.bad(f"region[{i}].name", f"duplicate region {name!r}")
         regions[name] = district
-    for key, value in data.items():
-        if isinstance(value, str):
-            regions[key] = value
+    regions.update({key: value for key, value in data.items() if isinstance(value, str)})
     return regions
 
 
@@ -325,9 +323,9 @@ def _load_city(
         if not isinstance(note, str) or not note.strip():
             check.bad(f"corrections.{key}", "must be a note (text) saying why the value differs from the seed")
     for key in SEED_COMPARED:
-        if key in seed and key in data and _as_text(seed[key]).strip() != _as_text(data[key]).strip():
-            if key not in notes:
-                check.bad(key, f"differs from seed.{key} {seed[key]!r}: add a note under [corrections]")
+        differs = key in seed and key in data and _as_text(seed[key]).strip() != _as_text(data[key]).strip()
+        if differs and key not in notes:
+            check.bad(key, f"differs from seed.{key} {seed[key]!r}: add a note under [corrections]")
     corrections = [
         (key, _as_text(_seed_value(seed, key)), _as_text(_corrected_value(data, key)), str(note))
         for key, note in sorted(notes.items())

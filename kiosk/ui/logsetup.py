@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -60,10 +61,8 @@ class QuietOnFailure:
             self.handleError(None)  # a flush failed: no record to name
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):  # the last buffered bytes had nowhere to go; already reported
             super().close()  # type: ignore[misc]
-        except OSError:  # the last buffered bytes had nowhere to go; already reported
-            pass
 
 
 class QuietRotatingFileHandler(QuietOnFailure, RotatingFileHandler):

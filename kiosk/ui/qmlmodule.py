@@ -3,7 +3,11 @@
 QML files say `import Kiosk` and use the Python objects as typed singletons: `Catalog`, `Database`, `Idle`,
 `Admin`, `KioskInfo`. Each of those classes is declared in its own module with
 
-    from kiosk.ui.qmlmodule import QML_IMPORT_NAME, QML_IMPORT_MAJOR_VERSION, instance_for  # noqa: F401 — the decorators read them
+    from kiosk.ui.qmlmodule import (  # noqa: F401 — read by the decorators
+        QML_IMPORT_MAJOR_VERSION,
+        QML_IMPORT_NAME,
+        instance_for,
+    )
 
     @QmlNamedElement("Database")
     @QmlSingleton

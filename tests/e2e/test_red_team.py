@@ -275,5 +275,5 @@ def test_a_busy_folder_causes_no_reopen_and_a_real_replacement_does(command, bui
     conn.execute("UPDATE meta SET value = '2031-01-01T00:00:00Z' WHERE key = 'built_at'")
     conn.commit()
     conn.close()
-    os.replace(incoming, db)
+    incoming.replace(db)
     k.wait_for("built 2031-01-01T00:00:00Z", seconds=30)

@@ -7,7 +7,7 @@ the fields, a new filter order refreshes the neighbours (previous/next in the cu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
@@ -62,7 +62,7 @@ class MemorialRecord(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
 class TagListModel(QAbstractListModel):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """A city's contribution tags; delegates declare `required property string tagId / label / icon`."""
 
-    _ROLES = {
+    _ROLES: ClassVar[dict[int, bytes]] = {
         USER_ROLE + 1: b"tagId",
         USER_ROLE + 2: b"label",
         USER_ROLE + 3: b"icon",

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import queue
@@ -73,7 +74,7 @@ def _meta_get(meta, key: str, default=""):
 def probe(path: Path) -> Signature | None:
     """The path's signature now (following symlinks), or None when nothing usable is there."""
     try:
-        return signature(os.stat(path))
+        return signature(path.stat())
     except OSError:
         return None
 
@@ -155,7 +156,8 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
         later=None,
     ):
         super().__init__(parent)
-        self._path = Path(os.path.abspath(Path(path).expanduser()))
+        # abspath: absolute and «..» folded, without following links (Path has absolute() or resolve(), not both).
+        self._path = Path(os.path.abspath(Path(path).expanduser()))  # noqa: PTH100 — see the line above
         self._catalog = catalog
         self._opener = opener or open_database
         # Where verify() of a quickly opened file is queued (start-up's `later`: after the first frame).
@@ -258,10 +260,8 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
         return repo, engine, meta, len(cities), before
 
     def _emit_done(self, kind: str, token, result) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the service was deleted while the job ran (the app closed)
             self._jobDone.emit(kind, token, result)
-        except RuntimeError:  # the service was deleted while the job ran (the app closed)
-            pass
 
     def open(self, wait_s: float = OPEN_WAIT_S) -> bool:
         """Open the file at start-up. Waits (bounded) so the first frame shows data; a file that takes longer
@@ -471,7 +471,7 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
             self._watcher.removePaths(old)
         for candidate in map(str, (self._path, self._path.parent, self._path.parent.parent)):
             try:
-                os.stat(candidate)  # (Path.exists() raises PermissionError for a folder we may not enter)
+                Path(candidate).stat()  # (Path.exists() raises PermissionError for a folder we may not enter)
                 if not os.access(candidate, os.R_OK):  # inotify needs read access (else a Qt warning each time)
                     raise PermissionError(13, "Permission denied", candidate)
             except PermissionError as exc:
