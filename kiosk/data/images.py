@@ -22,6 +22,7 @@ from kiosk.data.publish import publish
 from kiosk.data.records import ImageRef
 from kiosk.data.rules import MAX_PIXELS
 from kiosk.data.sqlite_ro import open_readonly
+from kiosk.data.folding import folded
 
 MAX_SIDE = 2560
 MAX_FILE_BYTES = 60 * 1024 * 1024
@@ -125,7 +126,7 @@ def blob_problem(data: object, width: object, height: object, fmt: object) -> st
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.replace("ё", "е").replace("Ё", "Е").split()).casefold()
+    return " ".join(folded(name).split())
 
 
 def resolve_owner(conn: sqlite3.Connection, owner_type: str, ref: str) -> str:

@@ -17,6 +17,7 @@ from kiosk.data import geonames, reference, rules, slides as slide_rules
 from kiosk.data.nk_report import section_counts
 from kiosk.data.records import City, Memorial
 from kiosk.data.repository import Repository
+from kiosk.data.folding import folded
 
 SEVERITIES = ("error", "warning", "info")
 TEXT_SHORT = 150  # characters: less than two lines on the city page
@@ -389,7 +390,7 @@ def _repeated_passages(cities: Sequence[City]) -> list[Finding]:
         for sentence in sorted({s.strip() for s in _SENTENCE.findall(c.text)}):
             if len(sentence) < PASSAGE_MIN:
                 continue
-            exact = " ".join(sentence.replace("ё", "е").split()).casefold()
+            exact = " ".join(folded(sentence).split())
             shape = _NUMBER.sub("#", exact)
             first, first_exact = seen.setdefault(shape, (c, exact))
             if first is c:

@@ -17,6 +17,7 @@ from typing import Any
 import iuliia
 
 from kiosk.stand_in import standing_in
+from kiosk.data.folding import folded
 
 
 def _stemmers() -> tuple[Any, Any]:
@@ -51,7 +52,7 @@ STOPWORDS = frozenset(
 def normalize(text: str) -> str:
     """Casefolded, ё→е, NFKC text with invisible format characters removed; punctuation kept."""
     text = unicodedata.normalize("NFKC", text)
-    text = _FORMAT_CHARS.sub("", text).casefold().replace("ё", "е")
+    text = folded(_FORMAT_CHARS.sub("", text))
     return _LETTER_DIGIT_HYPHEN.sub(r"\1\2", text)
 
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.data.folding import folded
+
 OPTIONS = 4  # answers per question
 ROUND = 10  # questions per round
 
@@ -41,4 +43,4 @@ _FOLD = re.compile(r"[«»\"'“”„.,:;!?()\-–—\s]+")
 
 def fold(text: str) -> str:
     """Two labels that fold alike are the same answer («Стела Город трудовой доблести» ~ «стела «Город…»»)."""
-    return _FOLD.sub(" ", text.replace("ё", "е").replace("Ё", "Е")).strip().casefold()
+    return _FOLD.sub(" ", folded(text)).strip()

@@ -30,6 +30,7 @@ from kiosk.ui.models.facets import (
 )
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 from kiosk.ui.year_colors import year_colors
+from kiosk.data.folding import folded
 
 if TYPE_CHECKING:  # made on the first city page, not at start-up
     from kiosk.ui.models.city_detail import CityDetail, Neighbours
@@ -45,7 +46,7 @@ class _Engine(Protocol):
 
 
 def _fold(s: str) -> str:
-    return s.casefold().replace("ё", "е").strip()
+    return folded(s).strip()
 
 
 def name_key(name: str) -> tuple[str, str]:
