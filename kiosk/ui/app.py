@@ -18,7 +18,7 @@ from PySide6.QtQuick import QQuickWindow
 
 import kiosk
 from kiosk.data import snapshot
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 from kiosk.ui import qmlmodule
 from kiosk.ui.config import Config
 from kiosk.ui.db_images import DatabaseImageProvider
@@ -94,13 +94,13 @@ class KioskApp(QObject):
         self.catalog.setParent(self)
         self.info = KioskInfo(self.config, windowed=windowed, size=self.size, log_path=log_path, parent=self)
         self.admin = AdminService(
-            self.config.admin_pin_hash, parent=self, state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE)
+            self.config.admin_pin_hash, parent=self, state=PinStateFile(locations.user_state_dir() / PIN_STATE_FILE)
         )
         self.admin.quitRequested.connect(self.quit)
         self._opened_once = False
-        snapshot.set_home(cfg.default_state_dir() / "snapshots")  # not /tmp: often RAM, and shared with the system
+        snapshot.set_home(locations.user_state_dir() / "snapshots")  # not /tmp: often RAM, and shared with the system
         self.database = DatabaseService(
-            db_path or self.config.db or cfg.default_db_path(),
+            db_path or self.config.db or locations.default_db_path(),
             self.catalog,
             parent=self,
             watch=watch,
@@ -146,7 +146,7 @@ class KioskApp(QObject):
                 self.database,
                 kiosk_id=self.config.kiosk_id,
                 interval_s=self.config.status_interval,
-                state_dir=cfg.default_state_dir(),
+                state_dir=locations.user_state_dir(),
                 visits_today=self._visits_today,
                 parent=self,
             )
@@ -242,7 +242,7 @@ class KioskApp(QObject):
 
         c = self.config
         return StatisticsRecorder(
-            cfg.default_state_dir() / FILE_NAME if c.statistics else None,
+            locations.user_state_dir() / FILE_NAME if c.statistics else None,
             idle_timeout=c.idle_timeout,
             idle_countdown=c.idle_countdown,
             attract_timeout=c.attract_timeout,
@@ -284,7 +284,7 @@ class KioskApp(QObject):
         import threading
 
         def run() -> None:
-            for path in snapshot.remove_leftovers(cfg.default_state_dir() / "snapshots", None):
+            for path in snapshot.remove_leftovers(locations.user_state_dir() / "snapshots", None):
                 log.info("removed a private database copy an earlier run left behind: %s", path)
 
         threading.Thread(target=run, name="kiosk-leftovers", daemon=True).start()

@@ -81,7 +81,7 @@ def setup_logging(
     Returns the log file path, or None when the directory cannot be written (then stderr only, and
     one warning says why: a kiosk must start even on a read-only disk).
     """
-    from kiosk.ui.config import default_log_dir
+    from kiosk.ui.locations import user_log_dir
 
     shutdown_logging()
     root = logging.getLogger("kiosk")
@@ -94,7 +94,7 @@ def setup_logging(
         root.addHandler(err)
         _installed.append(err)
 
-    directory = Path(log_dir) if log_dir else default_log_dir()
+    directory = Path(log_dir) if log_dir else user_log_dir()
     path = directory / LOG_NAME
     try:
         directory.mkdir(parents=True, exist_ok=True)

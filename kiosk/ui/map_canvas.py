@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGTexture
 
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 — @QmlElement reads them
 
 if TYPE_CHECKING:  # read on the first map or locator, after the first frame
@@ -61,7 +61,7 @@ def _kept_bytes() -> int:
 
 
 def asset_path() -> Path:
-    return cfg.resource_root() / "assets" / "map" / "land.json"
+    return locations.resource_root() / "assets" / "map" / "land.json"
 
 
 @lru_cache(maxsize=1)

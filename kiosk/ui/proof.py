@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.ui.config import Config, default_db_path
+from kiosk.ui.config import Config
+from kiosk.ui.locations import default_db_path
 
 SIZES = ((1920, 1080), (1080, 1920))
 MAX_SHOTS_PER_PAGE = 8  # a runaway text still ends

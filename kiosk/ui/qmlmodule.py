@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine
 from shiboken6 import Shiboken
 
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 
 log = logging.getLogger("kiosk.qml")
 
@@ -68,7 +68,7 @@ _instances: dict[int, dict[type, QObject]] = {}
 
 def import_path() -> str:
     """The one import path the engine (and qmllint) needs: the folder that holds Kiosk/qmldir."""
-    return str(cfg.qml_dir())
+    return str(locations.qml_dir())
 
 
 def _key(engine: QObject) -> int:

@@ -16,7 +16,8 @@ import time
 import traceback
 from pathlib import Path
 
-from kiosk.ui.config import Config, default_db_path
+from kiosk.ui.config import Config
+from kiosk.ui.locations import default_db_path
 from kiosk.ui.selftest_map import visit_map
 from kiosk.ui.selftest_quiz import visit_quiz
 from kiosk.ui.shell_driver import ShellDriver

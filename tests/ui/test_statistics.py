@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.data.stats.store import FILE_NAME
 from kiosk.ui.models.catalog import name_key
-from kiosk.ui.config import default_state_dir
+from kiosk.ui.locations import user_state_dir
 from tests.helpers.kiosk import grab, on_screen, open_city, open_keyboard, type_keys
 from tests.helpers.qt import Finger, find, wait_until
 
@@ -44,7 +44,7 @@ def clock(monkeypatch):
 
 
 def stats_path() -> Path:
-    return default_state_dir() / FILE_NAME
+    return user_state_dir() / FILE_NAME
 
 
 class Visitor:

@@ -19,9 +19,11 @@ from kiosk.data.repository import Repository
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory):
-    from kiosk.ui import config as cfg
+    from kiosk.ui import locations
 
-    return build_database(cfg.resource_root() / "db" / "sources", tmp_path_factory.mktemp("real") / "kiosk.sqlite")
+    return build_database(
+        locations.resource_root() / "db" / "sources", tmp_path_factory.mktemp("real") / "kiosk.sqlite"
+    )
 
 
 @pytest.fixture(scope="module")
