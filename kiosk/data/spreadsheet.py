@@ -59,20 +59,14 @@ class Sheet:
         if row is not None:
             parts.append(f"row {row}")
         if column is not None:
-            letter = _letter(self.header.index(column)) if column in self.header else None
+            from openpyxl.utils import get_column_letter  # read for a message only, as for the workbooks
+
+            letter = get_column_letter(self.header.index(column) + 1) if column in self.header else None
             parts.append(f"column {letter} «{column}»" if letter else f"column «{column}»")
         return ", ".join(parts)
 
     def error(self, message: str, row: int | None = None, column: str | None = None) -> DataError:
         return DataError(self.file, message, field=self.where(row, column) or None)
-
-
-def _letter(index: int) -> str:
-    out, n = "", index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def read_source(path: Path) -> tuple[list[Sheet], list[Path]]:
