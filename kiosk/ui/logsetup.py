@@ -10,7 +10,8 @@ from pathlib import Path
 from kiosk.stand_in import Deferred, standing_in
 
 # logging.handlers imports socket and pickle for its network handlers, which the kiosk never uses: deferred to
-# their first use, they leave the rotating file handler ~3 ms cheaper to reach at start-up.
+# their first use, they leave the rotating file handler cheaper to reach at start-up. Still pays: nothing else loads
+# them by the first frame, and `import socket, pickle` takes 6 ms (median of 5 fresh interpreters, dev box).
 with standing_in("socket", Deferred("socket")), standing_in("pickle", Deferred("pickle")):
     from logging.handlers import RotatingFileHandler
 

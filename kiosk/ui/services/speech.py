@@ -19,7 +19,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import Q_ARG, Property, QLocale, QMetaObject, QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import Property, QLocale, QObject, QThread, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.speech.language import language_of
@@ -108,6 +108,8 @@ class _Engine(QObject):
                 if problem:
                     self._tried.append(f"{name}: {problem}")
                     continue
+            from PySide6.QtCore import Q_ARG, QMetaObject, Qt  # not at the top: see kiosk/ui/models/roles.py
+
             QMetaObject.invokeMethod(self._tts, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, name))
             return
         self._tts.deleteLater()
