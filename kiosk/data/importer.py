@@ -21,7 +21,7 @@ import sqlite_utils
 
 from kiosk.data import geonames, rules, schema, tables
 from kiosk.data.errors import DataError, DataErrors, stop_line
-from kiosk.data.publish import publish, write_meta, write_search_terms
+from kiosk.data.publish import publish, write_meta, write_qr_codes, write_search_terms
 from kiosk.data.records import City, Tag
 from kiosk.data.spreadsheet import Sheet, read_csv_sheet, read_source
 
@@ -335,6 +335,7 @@ def _fill(imported: Imported, sha: str, files: list[str]) -> Callable[[sqlite_ut
             ),
             tags,
         )
+        write_qr_codes(db, (m.get("url") for m in rows.get("memorials", [])))
         write_meta(db, sha, files)
 
     return fill

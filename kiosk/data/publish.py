@@ -49,6 +49,13 @@ def write_search_terms(db: sqlite_utils.Database, cities: Iterable[City], tags: 
     )
 
 
+def write_qr_codes(db: sqlite_utils.Database, urls: Iterable[str | None]) -> None:
+    """A QR code for every address a memorial card shows (kiosk.data.qr_codes)."""
+    from kiosk.data import qr_codes
+
+    db[schema.QR_CODES.name].insert_all({"url": u, "png": qr_codes.png(u)} for u in sorted({u for u in urls if u}))
+
+
 def write_meta(db: sqlite_utils.Database, sources_sha256: str, sources: list[str]) -> None:
     """The meta rows of a new file: schema version, build time, and what it was made from."""
     meta = {

@@ -43,6 +43,7 @@ class Repository:
         images: tuple[ImageRef, ...] = (),
         slides: tuple[CuratorSlide, ...] | list[tuple[Any, ...]] = (),
         quiz: tuple[CuratedQuestion, ...] | list[tuple[Any, ...]] = (),
+        qr_codes: dict[str, bytes] | None = None,
     ) -> None:
         """`section` and `slides` may be their rows as stored (nk_load.read_rows, schema.SLIDE_ROWS): their records
         are made when first asked for (the kiosk's home shows neither)."""
@@ -58,6 +59,7 @@ class Repository:
         self._images = images
         self._slides = slides
         self._quiz = quiz
+        self._qr_codes = dict(qr_codes or {})
         self._images_by_owner: dict[tuple[str, str], tuple[ImageRef, ...]] = {}
         for im in images:
             key = (im.owner_type, im.owner_id)
@@ -134,6 +136,10 @@ class Repository:
 
     def meta(self) -> dict[str, str]:
         return dict(self._meta)
+
+    def qr_png(self, url: str) -> bytes | None:
+        """The QR code of a memorial's address as drawn by the build (kiosk.data.qr_codes), None for none."""
+        return self._qr_codes.get(url)
 
     def corrections(self) -> tuple[Correction, ...]:
         return self._corrections
@@ -294,4 +300,5 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         images,
         q(schema.SLIDE_ROWS).fetchall(),
         q(schema.QUIZ_ROWS).fetchall(),
+        dict(q(f"SELECT url, png FROM {schema.QR_CODES.name}")),
     )

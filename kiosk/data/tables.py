@@ -16,9 +16,10 @@ from kiosk.data.sqlite_ro import open_readonly
 LIST_SEPARATOR = ";"
 CITY_TAGS_COLUMN = "tags"  # cities carry their tags in this column
 INLINED = {"city_tags": ("cities", CITY_TAGS_COLUMN)}
-# Not exported: meta describes one file and search_terms derives from the cities (both are rebuilt on import),
-# city_tags rides in cities.
-EXPORT_TABLES = tuple(t for t in schema.TABLES if t not in ("meta", schema.SEARCH_TERMS.name) and t not in INLINED)
+# Not exported: meta describes one file, search_terms derives from the cities and qr_codes from the memorials'
+# addresses (all three are rebuilt on import), city_tags rides in cities.
+DERIVED_TABLES = ("meta", schema.SEARCH_TERMS.name, schema.QR_CODES.name)
+EXPORT_TABLES = tuple(t for t in schema.TABLES if t not in DERIVED_TABLES and t not in INLINED)
 # Rows in display order where a table has one; otherwise by key.
 ORDER = {"tags": ("position", "id")}
 

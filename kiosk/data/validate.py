@@ -243,6 +243,19 @@ class _Check:
         indexed = {r[0] for r in q(f"SELECT city_id FROM {schema.SEARCH_TERMS.name}")}
         for cid in sorted(city_ids - indexed):
             self.bad("no search terms for this city (rebuild the database)", schema.SEARCH_TERMS.name, cid)
+        self.qr_codes()
+
+    def qr_codes(self) -> None:
+        """Every address a memorial card shows has its QR code, stored as a PNG (drawn by build and import)."""
+        from kiosk.data.qr_codes import png_problem
+
+        codes = dict(self.conn.execute(f"SELECT url, png FROM {schema.QR_CODES.name}"))
+        for cid, url in self.conn.execute("SELECT city_id, url FROM memorials WHERE url IS NOT NULL AND url != ''"):
+            if url not in codes:
+                self.bad("no QR code for this address (build or import the database again)", "memorials", cid, "url")
+        for url, data in codes.items():
+            if (why := png_problem(data)) is not None:
+                self.bad(why, schema.QR_CODES.name, url, "png")
 
     def keys(self) -> None:
         """Every primary key unique, also after a hand edit rebuilt a table without its PRIMARY KEY."""

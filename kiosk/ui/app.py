@@ -176,7 +176,7 @@ class KioskApp(QObject):
         self.network = RefusingNetworkFactory()
         self.engine.setNetworkAccessManagerFactory(self.network)
         self.engine.addImageProvider("icon", IconProvider())
-        self.engine.addImageProvider("qr", QrProvider())
+        self.engine.addImageProvider("qr", QrProvider(lambda: self.database.repository))
         self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
         qmlmodule.provide(
             self.engine,
