@@ -194,6 +194,17 @@ def findings(repo: Repository) -> list[Finding]:
             continue
         m = c.memorial
         _memorial_findings(c, m, add)
+        if m.url and repo.qr_png(m.url) is None:
+            add(
+                "warning",
+                "qr_missing",
+                c,
+                "url",
+                m.url,
+                "no QR code for this address (edited by hand?): the card shows none until a build or an import "
+                "of an export draws it",
+                "memorials",
+            )
     out.extend(_repeated_passages(cities))
     out.extend(_english_findings(repo))
     out.extend(_slide_findings(repo))

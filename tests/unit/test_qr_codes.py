@@ -4,11 +4,13 @@ a memorial card shows has one, `validate` says which is missing, and the kiosk n
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 
 from PIL import Image
 
 from kiosk.data import export, qr_codes
+from kiosk.data.cli import main
 from kiosk.data.importer import import_database
 from kiosk.data.validate import check_file
 from tests.helpers.data import run_sql
@@ -47,11 +49,13 @@ def test_an_import_draws_the_code_of_an_address_a_curator_changed(fixture_db, tm
     assert codes[old + "&z=17"] == qr_codes.png(old + "&z=17")
 
 
-def test_validate_names_an_address_without_its_code_and_a_code_that_is_not_a_png(db_copy):
+def test_an_address_edited_by_hand_is_reported_and_a_code_that_is_not_a_png_refused(db_copy, capsys):
     url = sorted(_codes(db_copy)[0])[0]
-    run_sql(db_copy, f"DELETE FROM qr_codes WHERE url = '{url}'")
-    problems = [str(p) for p in check_file(db_copy)]
-    assert any("memorials[" in p and ".url: no QR code for this address" in p for p in problems), problems
-    run_sql(db_copy, f"INSERT INTO qr_codes (url, png) VALUES ('{url}', X'00')")
+    run_sql(db_copy, f"UPDATE memorials SET url = '{url}&z=12' WHERE url = '{url}'")
+    assert check_file(db_copy) == []  # the card shows no code; the rest of the file is good
+    assert main(["report", str(db_copy), "--json"]) == 0
+    missing = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "qr_missing"]
+    assert [(f["table"], f["field"], f["evidence"]) for f in missing] == [("memorials", "url", f"{url}&z=12")]
+    run_sql(db_copy, f"UPDATE qr_codes SET png = X'00' WHERE url = '{url}'")
     problems = [str(p) for p in check_file(db_copy)]
     assert any(f"qr_codes[{url}].png: not a PNG picture" in p for p in problems), problems

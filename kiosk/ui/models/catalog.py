@@ -115,6 +115,7 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
         self._by_id: dict[int, City] = {}
         self._tags: dict[str, Tag] = {}
         self._images: dict[int, list[dict]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
+        self._qr_urls: frozenset[str] | None = None  # addresses whose QR code the database holds (None: unknown)
         self._engine: _Engine | None = None
         self._engine_source: Any = None  # the repository to build the index from when load() was given none
         self._query = ""
@@ -140,6 +141,9 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
         cities = list(repository.cities())
         tags = list(repository.tags()) if hasattr(repository, "tags") else []
         self._images = city_images(repository)
+        codes = getattr(repository, "qr_png", None)
+        urls = {c.memorial.url for c in cities if c.memorial is not None and c.memorial.url}
+        self._qr_urls = None if codes is None else frozenset(u for u in urls if codes(u) is not None)
         self.set_data(cities, tags, search_engine, engine_source=repository)
 
     def set_data(
@@ -440,6 +444,7 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
                     typeset(m.title),
                     typeset(m.address),
                     m.url,
+                    self._qr_urls is None or m.url in self._qr_urls,
                 )
                 if m is not None
                 else None

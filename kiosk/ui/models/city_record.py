@@ -56,6 +56,10 @@ class MemorialRecord(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
     def url(self) -> str:
         return self._m.url if self._m else ""
 
+    @Property(bool, notify=changed)
+    def hasQrCode(self) -> bool:
+        return bool(self._m and self._m.url and self._m.has_qr_code)
+
 
 @QmlElement
 @QmlUncreatable("a CityRecord's tags")
