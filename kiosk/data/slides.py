@@ -69,9 +69,10 @@ def duration_problem(value: object) -> str | None:
 def problems(slide: CuratorSlide) -> list[tuple[str, str]]:
     """(field, what is wrong) for every rule the slide breaks; empty when it may be shown."""
     found = []
-    if (why := text_problem(slide.title, TITLE_MAX, required=True)) is not None or (
-        why := rules.oneline_problem(slide.title)
-    ) is not None:
+    why = text_problem(slide.title, TITLE_MAX, required=True)
+    if why is None:
+        why = rules.oneline_problem(slide.title)
+    if why is not None:
         found.append(("title", why))
     if (why := text_problem(slide.text, TEXT_MAX, required=True)) is not None:
         found.append(("text", why))
