@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from soak_bench import rss_mib  # noqa: E402 - benchmarks/ is this script's folder
+from soak_bench import rss_mib  # noqa: E402 — benchmarks/ is this script's folder
 
 SLIDES = int(os.environ.get("ATTRACT_SLIDES", "10000"))
 WARM_UP = 500

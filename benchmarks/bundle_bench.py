@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from startup_bench import BASELINE  # noqa: E402 - benchmarks/ is this script's folder
+from startup_bench import BASELINE  # noqa: E402 — benchmarks/ is this script's folder
 
 RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 SIZE_GOAL_MB, RATIO_GOAL, RSS_GOAL_MIB = 140, 1.6, 150
@@ -150,7 +150,7 @@ def size_and_startup(dist: Path | None) -> int:
 
 
 def rss_mib(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as f:
+    with Path(f"/proc/{pid}/status").open() as f:
         for line in f:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
@@ -171,7 +171,7 @@ def breakdown(pid: int) -> str:
     and other blocks of 256 KiB or more), the X server's shared backing store, mapped files (code, fonts)."""
     parts = {"heap": 0, "anonymous": 0, "X backing store": 0, "files": 0}
     name = ""
-    with open(f"/proc/{pid}/smaps") as f:
+    with Path(f"/proc/{pid}/smaps").open() as f:
         for line in f:
             if "-" in line.split(" ", 1)[0]:
                 fields = line.split(None, 5)

@@ -201,9 +201,20 @@ def main() -> int:
             state = {**env, "XDG_STATE_HOME": str(work / f"state{i}")}
             kiosks.append(
                 subprocess.Popen(
-                    [sys.executable, "-m", "kiosk.cli", "--windowed", "--config", str(cfg), "--log-dir", str(work)]
-                    + ["--db", str(work / f"kiosk{i}" / "exhibit" / "kiosk.sqlite")]
-                    + ["--status-dir", str(work / f"kiosk{i}" / "status")],
+                    [
+                        sys.executable,
+                        "-m",
+                        "kiosk.cli",
+                        "--windowed",
+                        "--config",
+                        str(cfg),
+                        "--log-dir",
+                        str(work),
+                        "--db",
+                        str(work / f"kiosk{i}" / "exhibit" / "kiosk.sqlite"),
+                        "--status-dir",
+                        str(work / f"kiosk{i}" / "status"),
+                    ],
                     cwd=ROOT,
                     env=state,
                     stdout=subprocess.DEVNULL,

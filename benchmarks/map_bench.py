@@ -67,7 +67,7 @@ def main() -> int:
     wait(lambda: window.isExposed() and app.first_frame_ms is not None)
 
     def centre(name: str) -> QPoint:
-        item = [i for i in _walk(window.contentItem()) if i.objectName() == name and i.isVisible()][0]
+        item = next(i for i in _walk(window.contentItem()) if i.objectName() == name and i.isVisible())
         p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
         return QPoint(round(p.x()), round(p.y()))
 

@@ -15,10 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from kiosk.data.records import City
+from kiosk.data.search import SearchEngine
+from kiosk.data.folding import folded
 
-from kiosk.data.records import City  # noqa: E402
-from kiosk.data.search import SearchEngine  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 QUERIES = [
     "Нижний Новгород",
@@ -96,10 +97,10 @@ class NaiveScan:
     """The baseline: a substring test over casefolded name + region + text, per keystroke."""
 
     def __init__(self, cities: list[City]) -> None:
-        self.rows = [(c.id, f"{c.name} {c.region} {c.text}".casefold().replace("ё", "е")) for c in cities]
+        self.rows = [(c.id, folded(f"{c.name} {c.region} {c.text}")) for c in cities]
 
     def search(self, query: str) -> list[int]:
-        q = query.casefold().replace("ё", "е").strip()
+        q = folded(query).strip()
         return [cid for cid, hay in self.rows if q in hay]
 
 

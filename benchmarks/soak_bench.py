@@ -40,7 +40,7 @@ ROUNDS = int(os.environ.get("SOAK_ROUNDS", "300"))
 
 
 def rss_mib() -> float:
-    with open("/proc/self/statm") as f:
+    with Path("/proc/self/statm").open() as f:
         pages = int(f.read().split()[1])
     return pages * resource.getpagesize() / 2**20
 

@@ -148,6 +148,7 @@ def find(window, name: str):
 def photo_db(folder: Path) -> Path:
     from PIL import Image
 
+    from kiosk.data.folding import folded
     from kiosk.data.images import add_image
 
     import sqlite3
@@ -158,7 +159,7 @@ def photo_db(folder: Path) -> Path:
     conn = sqlite3.connect(db)
     names = conn.execute("SELECT id, name FROM cities").fetchall()
     conn.close()
-    PHOTO_CITY = min(names, key=lambda r: r[1].casefold().replace("ё", "е"))[0]
+    PHOTO_CITY = min(names, key=lambda r: folded(r[1]))[0]
     for i, size in enumerate(((2560, 1600), (1400, 2200), (2000, 1500))):
         path = folder / f"p{i}.jpg"
         Image.effect_noise(size, 40 + 10 * i).convert("RGB").save(path, "JPEG", quality=90)

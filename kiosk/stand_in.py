@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import ModuleType
+from typing import Any
 
 
 @contextmanager
@@ -31,7 +32,7 @@ class Deferred(ModuleType):
     part the kiosk never calls. (The standard LazyLoader does not defer here: on Python 3.11 the `import`
     statement itself reads the module's __spec__, which runs it.)"""
 
-    def __getattr__(self, attr: str):
+    def __getattr__(self, attr: str) -> Any:
         real = importlib.import_module(self.__name__)
         if attr.startswith("__") or real is self:  # asked about itself (by an import hook) while standing in
             raise AttributeError(attr)

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
 # read-aloud's tests use Qt's mock engine, and the one real-engine test lifts this (tests/ui/test_read_aloud.py).
 os.environ["SPEECHD_ADDRESS"] = "unix_socket:/nonexistent/kiosk-tests/speechd.sock"
 
-import pytest  # noqa: E402
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 

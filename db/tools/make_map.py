@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from kiosk.data.projection import RUSSIA, LambertConic, wrap_lon  # noqa: E402
+from kiosk.data.projection import RUSSIA, LambertConic, wrap_lon  # noqa: E402 — after sys.path gains the repository
 
 PACKAGE = "world-atlas@2.0.2"
 PACKAGE_FILE = "package/land-50m.json"
@@ -211,7 +211,7 @@ def simplify_ring(ring: list[tuple[float, float]], tolerance: float) -> list[tup
     start = ring[0]
     far = max(range(len(ring)), key=lambda i: (ring[i][0] - start[0]) ** 2 + (ring[i][1] - start[1]) ** 2)
     first = simplify(ring[: far + 1], tolerance)
-    second = simplify(ring[far:] + [start], tolerance)
+    second = simplify([*ring[far:], start], tolerance)
     return first + second[1:-1]
 
 

@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kiosk.data.seed import SeedRow, find_seed_file, parse_seed  # noqa: E402
-from suggest_tags import suggest  # noqa: E402
+from kiosk.data.seed import SeedRow, find_seed_file, parse_seed  # noqa: E402 — after sys.path gains the repository and db/tools
+from suggest_tags import suggest  # noqa: E402 — after sys.path gains the repository and db/tools
 
 SOURCES = ROOT / "db" / "sources"
 CITIES = SOURCES / "cities"

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from kiosk.data.folding import folded
+
 ROOT = Path(__file__).resolve().parents[2]
 CITIES = ROOT / "db" / "sources" / "cities"
 
@@ -122,7 +124,7 @@ _stemmer = snowballstemmer.stemmer("russian")
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().replace("ё", "е") for w in _WORD.findall(text)]
+    return [folded(w) for w in _WORD.findall(text)]
 
 
 def matches(text: str) -> dict[str, list[str]]:

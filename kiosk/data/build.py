@@ -11,7 +11,7 @@ import sqlite_utils
 
 from kiosk.data import schema
 from kiosk.data.nk_build import write_section
-from kiosk.data.publish import publish, write_meta, write_search_terms
+from kiosk.data.publish import publish, write_meta, write_qr_codes, write_search_terms
 from kiosk.data.sources import Sources, load_sources
 
 
@@ -91,6 +91,7 @@ def _write(db: sqlite_utils.Database, src: Sources) -> None:
 
     db[schema.QUIZ.name].insert_all(to_row(q) for q in src.quiz)
     write_search_terms(db, cities, tags)
+    write_qr_codes(db, (c.memorial.url for c in cities if c.memorial is not None))
     write_section(db, src.section)
     write_meta(db, src.sha256(), src.relative_files())
 

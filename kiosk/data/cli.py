@@ -6,6 +6,7 @@ Exit codes: 0 fine, 1 the data has problems (listed one per line), 2 usage error
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -22,7 +23,7 @@ def _problems(e: DataError) -> list[str]:
     return [str(p) for p in e.problems] if isinstance(e, DataErrors) else [str(e)]
 
 
-def cmd_build(args) -> int:
+def cmd_build(args: argparse.Namespace) -> int:
     from kiosk.data.build import build_database
 
     out = build_database(args.sources, args.out)  # validated before it replaced anything
@@ -41,7 +42,7 @@ def cmd_build(args) -> int:
     return 0
 
 
-def cmd_validate(args) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     from kiosk.data.validate import check_file
 
     problems = check_file(args.path)
@@ -63,7 +64,7 @@ def cmd_validate(args) -> int:
     return 0
 
 
-def cmd_report(args) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
     from kiosk.data.report import report_json, report_text
     from kiosk.data.repository import Repository
 
@@ -72,7 +73,7 @@ def cmd_report(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from kiosk.data import export
     from kiosk.data.repository import Repository
 
@@ -99,7 +100,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from kiosk.data.importer import import_database
     from kiosk.data.repository import Repository
 
@@ -111,7 +112,7 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_search(args) -> int:
+def cmd_search(args: argparse.Namespace) -> int:
     from kiosk.data.repository import Repository
     from kiosk.data.search import SearchEngine
 
@@ -125,7 +126,7 @@ def cmd_search(args) -> int:
     return 0
 
 
-def cmd_quiz(args) -> int:
+def cmd_quiz(args: argparse.Namespace) -> int:
     from kiosk.data.quiz import check
     from kiosk.data.repository import Repository
 
@@ -151,7 +152,7 @@ def cmd_quiz(args) -> int:
     return 0
 
 
-def cmd_add_image(args) -> int:
+def cmd_add_image(args: argparse.Namespace) -> int:
     from kiosk.data.images import add_image
 
     kind, ref = ("city", args.city) if args.city is not None else (args.owner.partition(":")[::2])
@@ -160,7 +161,7 @@ def cmd_add_image(args) -> int:
     return 0
 
 
-def cmd_list_images(args) -> int:
+def cmd_list_images(args: argparse.Namespace) -> int:
     from kiosk.data.images import list_images
 
     for im in list_images(args.path):
@@ -171,7 +172,7 @@ def cmd_list_images(args) -> int:
     return 0
 
 
-def cmd_remove_image(args) -> int:
+def cmd_remove_image(args: argparse.Namespace) -> int:
     from kiosk.data.images import remove_image
 
     remove_image(args.path, args.id)
@@ -179,16 +180,14 @@ def cmd_remove_image(args) -> int:
     return 0
 
 
-def _date(text: str):
-    import datetime as dt
-
+def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def cmd_stats(args) -> int:
+def cmd_stats(args: argparse.Namespace) -> int:
     from kiosk.data.curation import stats_report
     from kiosk.data.stats.summary import StatsReadError, read_files, summarise
 
@@ -228,7 +227,7 @@ def cmd_stats(args) -> int:
     return 0
 
 
-def cmd_publish(args) -> int:
+def cmd_publish(args: argparse.Namespace) -> int:
     from kiosk.data.curation.publish_exhibit import publish_exhibit
     from kiosk.data.repository import Repository
 
@@ -238,7 +237,7 @@ def cmd_publish(args) -> int:
     return 0
 
 
-def cmd_fleet(args) -> int:
+def cmd_fleet(args: argparse.Namespace) -> int:
     from kiosk.data.curation.fleet_report import exit_code, format_json, format_text, read_fleet
     from kiosk.data.fleet.status import Exhibit
 
@@ -362,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as e:  # argparse has printed usage or help
         return int(e.code or 0)
     try:
-        return args.func(args)
+        return int(args.func(args))
     except DataError as e:
         for line in _problems(e):
             print(line, file=sys.stderr if args.command != "validate" else sys.stdout)

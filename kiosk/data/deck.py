@@ -11,12 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 from kiosk.data import slides as slide_rules
 from kiosk.data.typography import typeset
 from kiosk.data.russian_months import MONTHS_GENITIVE
+
+if TYPE_CHECKING:
+    from kiosk.data.repository import Repository
 
 log = logging.getLogger("kiosk.deck")
 
@@ -45,7 +49,7 @@ class Slide:
     title_en: str = ""  # a curator slide's optional English, shown under the Russian for foreign passers-by
     text_en: str = ""
 
-    def to_qml(self) -> dict:
+    def to_qml(self) -> dict[str, Any]:
         """A plain dict for a QML property (lists, no tuples; None → NaN-free defaults), its words typeset for the
         screen (real dashes, non-breaking spaces: kiosk.data.typography; the stored text stays verbatim)."""
         d = asdict(self)
@@ -86,7 +90,7 @@ class Deck:
         return len(self.slides)
 
 
-def city_slides(cities: Iterable, tags: Iterable) -> list[Slide]:
+def city_slides(cities: Iterable[Any], tags: Iterable[Any]) -> list[Slide]:
     by_id = {t.id: t for t in tags}
     out = []
     for c in cities:
@@ -111,7 +115,8 @@ def city_slides(cities: Iterable, tags: Iterable) -> list[Slide]:
 
 
 def curator_slides(
-    stored: Iterable[slide_rules.CuratorSlide], images_of=lambda owner_type, owner_id: ()
+    stored: Iterable[slide_rules.CuratorSlide],
+    images_of: Callable[[str, object], Sequence[Any]] = lambda owner_type, owner_id: (),
 ) -> list[Slide]:
     """Enabled slides that meet the rules; a broken one is skipped (its duration clamped) with a log line."""
     out = []
@@ -202,7 +207,7 @@ def date_text(date: str, end: str = "") -> str:
     return one(date)
 
 
-def section_inputs(repo) -> tuple[list[DatedEvent], list[Figure]]:
+def section_inputs(repo: Repository) -> tuple[list[DatedEvent], list[Figure]]:
     """The Novokuznetsk section's timeline and figures, where the database has that section."""
     section = repo.section() if callable(getattr(repo, "section", None)) else None
     if not section:
@@ -222,7 +227,11 @@ def section_inputs(repo) -> tuple[list[DatedEvent], list[Figure]]:
 
 
 def build_deck(
-    repo, today: dt.date, *, events: Sequence[DatedEvent] | None = None, figures: Sequence[Figure] | None = None
+    repo: Repository,
+    today: dt.date,
+    *,
+    events: Sequence[DatedEvent] | None = None,
+    figures: Sequence[Figure] | None = None,
 ) -> Deck:
     """Every slide the database supports, for a kiosk whose clock says `today`."""
     if events is None or figures is None:

@@ -4,11 +4,13 @@ Novokuznetsk section's `label_en` / chapter `summary_en` (from the item's quoted
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.data.english import region_en
 from kiosk.data.english_check import problems
 from kiosk.data.nk_records import Section
+from kiosk.data.records import City
 
 SUMMARY_MIN, SUMMARY_MAX = 150, 700  # characters; the aim is 300–600, a one-sentence seed allows less
 
@@ -37,7 +39,7 @@ _TABLES = {
 }
 
 
-def city_texts(cities) -> list[EnglishText]:
+def city_texts(cities: Iterable[City]) -> list[EnglishText]:
     return [
         EnglishText(
             "cities",
@@ -52,7 +54,7 @@ def city_texts(cities) -> list[EnglishText]:
     ]
 
 
-def _russian_of(item, *fields: str) -> str:
+def _russian_of(item: object, *fields: str) -> str:
     parts = [str(getattr(item, f, "") or "") for f in fields]
     parts.extend(q.quote for q in getattr(item, "sources", ()))
     return "\n".join(parts)

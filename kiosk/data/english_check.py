@@ -125,9 +125,9 @@ def problems(english: str, russian: str, known_names: str = "") -> list[str]:
             if not any(stem.lower() in lowered for stem in stems):
                 out.append(f"«{word}» stands for {' / '.join(stems)}, which the Russian text does not have")
             continue
-        if len(word) == 1 or word.isupper() and len(word) <= 2:  # initials («I. M.») and markers («X»)
-            if word.lower() in romanised(lowered) or word in russian:
-                continue
+        initial = len(word) == 1 or (word.isupper() and len(word) <= 2)  # initials («I. M.») and markers («X»)
+        if initial and (word.lower() in romanised(lowered) or word in russian):
+            continue
         if not _name_found(word, skeletons):
             out.append(f"name «{word}» is not in the Russian text")
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class DataError(Exception):
@@ -42,11 +43,13 @@ class DataError(Exception):
         where = self.location
         return f"{self.path}: {where}: {self.message}" if where else f"{self.path}: {self.message}"
 
-    def __reduce__(self):  # keep pickling (pytest-xdist, multiprocessing) working with keyword arguments
+    def __reduce__(
+        self,
+    ) -> tuple[Any, tuple[Any, ...]]:  # keep pickling (pytest-xdist, multiprocessing) working with keyword arguments
         return (_rebuild, (self.path, self.message, self.table, self.row_id, self.field))
 
 
-def _rebuild(path, message, table, row_id, field) -> DataError:
+def _rebuild(path: str, message: str, table: str | None, row_id: object, field: str | None) -> DataError:
     return DataError(path, message, table=table, row_id=row_id, field=field)
 
 
@@ -68,7 +71,7 @@ class DataErrors(DataError):
         more = len(self.problems) - 1
         return f"{first} (and {more} more problem{'s' if more > 1 else ''})" if more else first
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return (DataErrors, (self.problems,))
 
 

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import tables
 from kiosk.data.errors import DataError
@@ -24,11 +25,11 @@ CITY_TAGS_COLUMN = tables.CITY_TAGS_COLUMN
 META_EXPORTED = ("schema_version", "built_at", "app_version", "sources_sha256")
 
 
-def to_json_data(repo: Repository) -> dict:
+def to_json_data(repo: Repository) -> dict[str, Any]:
     """Meta fields, then every table; a city nests its `memorial` (or null) and its `tags`."""
     rows = tables.read_rows(repo.path)
     meta = {r["key"]: r["value"] for r in rows.pop("meta")}
-    data: dict = {k: meta.get(k) for k in META_EXPORTED}
+    data: dict[str, Any] = {k: meta.get(k) for k in META_EXPORTED}
     data["schema_version"] = repo.schema_version
     memorials = {m["city_id"]: {k: v for k, v in m.items() if k != "city_id"} for m in rows.pop("memorials")}
     data["cities"] = [{**c, "memorial": memorials.get(c["id"])} for c in rows.pop("cities")]
@@ -44,7 +45,7 @@ def to_json(repo: Repository) -> str:
     return json.dumps(to_json_data(repo), ensure_ascii=False, indent=2) + "\n"
 
 
-def _cell(value) -> object:
+def _cell(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, list):
@@ -52,7 +53,7 @@ def _cell(value) -> object:
     return value
 
 
-def _sheet_rows(path: str | Path, out: Path | None) -> dict[str, tuple[list[str], list[list]]]:
+def _sheet_rows(path: str | Path, out: Path | None) -> dict[str, tuple[list[str], list[list[Any]]]]:
     """Header and cells of every table; blobs written as files under `out` (None: names only)."""
     result = {}
     for name, table_rows in tables.read_rows(path).items():
@@ -72,7 +73,7 @@ def _sheet_rows(path: str | Path, out: Path | None) -> dict[str, tuple[list[str]
     return result
 
 
-def _csv_rows(rows: list[list]) -> list[list]:
+def _csv_rows(rows: list[list[Any]]) -> list[list[Any]]:
     """Texts that a spreadsheet would run as a formula, made inert (tables.guard_formula; the import undoes it)."""
     return [[tables.guard_formula(v) if isinstance(v, str) else v for v in row] for row in rows]
 
@@ -161,7 +162,7 @@ def write_xlsx(path: str | Path, out_dir: str | Path) -> Path:
     return target
 
 
-def read_csv(path: str | Path, table: str) -> list[dict]:
+def read_csv(path: str | Path, table: str) -> list[dict[str, Any]]:
     """Rows of one exported CSV, typed back by the schema (kiosk.data.importer reads whole exports)."""
     from kiosk.data.importer import read_table_csv
 

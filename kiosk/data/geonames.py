@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kiosk.data.folding import folded
+
 TABLE = Path(__file__).parent / "reference" / "geonames_ru.tsv"
 # Several places share a name («Киров»): the largest is taken only when it dwarfs the others.
 DOMINANT = 5
@@ -26,7 +28,7 @@ class Place:
 
 
 def norm(name: str) -> str:
-    return " ".join(name.replace("ё", "е").replace("Ё", "Е").replace("‑", "-").split()).casefold()
+    return " ".join(folded(name).replace("‑", "-").split())
 
 
 @lru_cache(maxsize=1)

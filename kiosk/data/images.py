@@ -8,6 +8,7 @@ upright by its EXIF orientation, scaled to at most MAX_SIDE on the long side and
 from __future__ import annotations
 
 import io
+import sqlite3
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from kiosk.data.publish import publish
 from kiosk.data.records import ImageRef
 from kiosk.data.rules import MAX_PIXELS
 from kiosk.data.sqlite_ro import open_readonly
+from kiosk.data.folding import folded
 
 MAX_SIDE = 2560
 MAX_FILE_BYTES = 60 * 1024 * 1024
@@ -124,10 +126,10 @@ def blob_problem(data: object, width: object, height: object, fmt: object) -> st
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.replace("ё", "е").replace("Ё", "Е").split()).casefold()
+    return " ".join(folded(name).split())
 
 
-def resolve_owner(conn, owner_type: str, ref: str) -> str:
+def resolve_owner(conn: sqlite3.Connection, owner_type: str, ref: str) -> str:
     """The owner's id for a reference given as id or, for cities, as name («Пермь», «пермь»)."""
     if owner_type not in schema.IMAGE_OWNERS:
         raise ValueError(f"unknown owner type {owner_type!r} (known: {', '.join(sorted(schema.IMAGE_OWNERS))})")

@@ -12,14 +12,16 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from kiosk.data import geonames, rules, schema, tables
 from kiosk.data.errors import DataError, DataErrors, stop_line
-from kiosk.data.publish import publish, write_meta, write_search_terms
+from kiosk.data.publish import publish, write_meta, write_qr_codes, write_search_terms
 from kiosk.data.records import City, Tag
 from kiosk.data.spreadsheet import Sheet, read_csv_sheet, read_source
 
@@ -31,13 +33,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
 
 @dataclass
 class Imported:
-    rows: dict[str, list[dict]]
+    rows: dict[str, list[dict[str, Any]]]
     origin: dict[tuple[str, str], tuple[Sheet, int]]  # (table, key) → where the row came from
     notes: list[str] = field(default_factory=list)  # what the import filled in, for the curator
 
 
 def _convert(sheet: Sheet, n: int, col: schema.Column, value: object, problems: list[DataError]) -> object:
-    bad = lambda why: problems.append(sheet.error(why, n, col.name))  # noqa: E731
+    def bad(why: str) -> None:
+        problems.append(sheet.error(why, n, col.name))
+
     if isinstance(value, str):
         value = value.replace("\r\n", "\n").replace("\r", "\n")
         if not value.strip() and sheet.kind != "json":  # JSON tells "" from null; a spreadsheet cell does not
@@ -46,14 +50,16 @@ def _convert(sheet: Sheet, n: int, col: schema.Column, value: object, problems: 
         return None
     if col.type == "INTEGER":
         if isinstance(value, bool):
-            return bad(f"must be a whole number, found {value!r}")
+            bad(f"must be a whole number, found {value!r}")
+            return None
         if isinstance(value, float) and value.is_integer():
             return int(value)
         if isinstance(value, int):
             return value
         if isinstance(value, str) and _INT.match(value.strip()):
             return int(value.strip())
-        return bad(f"must be a whole number, found {value!r}")
+        bad(f"must be a whole number, found {value!r}")
+        return None
     if col.type == "REAL":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
@@ -64,46 +70,54 @@ def _convert(sheet: Sheet, n: int, col: schema.Column, value: object, problems: 
                     return number
             except ValueError:
                 pass
-        return bad(f"must be a number, found {value!r}")
+        bad(f"must be a number, found {value!r}")
+        return None
     if col.type == "BLOB":
         if isinstance(value, bytes):
             if len(value) > schema.MAX_IMAGE_BYTES:
-                return bad(f"{len(value)} bytes, at most {schema.MAX_IMAGE_BYTES}")
+                bad(f"{len(value)} bytes, at most {schema.MAX_IMAGE_BYTES}")
+                return None
             return value
         return _blob_file(sheet, str(value), bad)
     if isinstance(value, (int, float)) and not isinstance(value, bool):  # a spreadsheet made «2020» a number
         return str(int(value)) if float(value).is_integer() else str(value)
     if not isinstance(value, str):
-        return bad(f"must be text, found {value!r}")
+        bad(f"must be text, found {value!r}")
+        return None
     if len(value) > (limit := schema.max_length(sheet.table, col.name)):
-        return bad(f"{len(value)} characters, at most {limit}")
+        bad(f"{len(value)} characters, at most {limit}")
+        return None
     return value
 
 
-def _blob_file(sheet: Sheet, name: str, bad) -> bytes | None:
+def _blob_file(sheet: Sheet, name: str, bad: Callable[[str], None]) -> bytes | None:
     """The bytes of `name` (as the export writes it: images/3.jpeg), found only inside the export's images/ folder:
     no absolute path, no way out with ../ or a symlink, a regular file only, its size checked before a byte is
     read. The refusal names the cell, never what lies elsewhere on the disk."""
     from kiosk.data.snapshot import read_regular
 
-    folder = (sheet.base or Path(".")) / schema.IMAGES.name
+    folder = (sheet.base or Path()) / schema.IMAGES.name
     inside = Path(name)
     if inside.is_absolute() or inside.parts[:1] != (schema.IMAGES.name,) or ".." in inside.parts or inside.drive:
-        return bad(f"{name!r} is not a file in the export's {schema.IMAGES.name}/ folder (write it as images/<file>)")
-    target = (sheet.base or Path(".")) / inside
+        bad(f"{name!r} is not a file in the export's {schema.IMAGES.name}/ folder (write it as images/<file>)")
+        return None
+    target = (sheet.base or Path()) / inside
     try:
         real, root = target.resolve(), folder.resolve()
     except (OSError, RuntimeError):
-        return bad(f"cannot find {name!r} in the export's {schema.IMAGES.name}/ folder")
+        bad(f"cannot find {name!r} in the export's {schema.IMAGES.name}/ folder")
+        return None
     if not real.is_relative_to(root):
-        return bad(f"{name!r} leads out of the export's {schema.IMAGES.name}/ folder (a link?)")
+        bad(f"{name!r} leads out of the export's {schema.IMAGES.name}/ folder (a link?)")
+        return None
     try:
         return read_regular(real, schema.MAX_IMAGE_BYTES, "image file")
     except DataError as e:
-        return bad(f"{name!r}: {e.message}")
+        bad(f"{name!r}: {e.message}")
+        return None
 
 
-def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
+def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict[str, Any]]]:
     table = schema.TABLES[sheet.table]
     allowed = tables.columns(sheet.table)
     for name in sheet.header:
@@ -141,7 +155,7 @@ def _typed(sheet: Sheet, problems: list[DataError]) -> list[tuple[int, dict]]:
     return out
 
 
-def _key(table: str, row: dict) -> str:
+def _key(table: str, row: dict[str, Any]) -> str:
     return ",".join(str(row[k]) for k in schema.TABLES[table].pk)
 
 
@@ -154,7 +168,7 @@ def headline_from(text: str) -> str:
     return cut + "…"
 
 
-def derive(rows: dict[str, list[dict]], notes: list[str]) -> None:
+def derive(rows: dict[str, list[dict[str, Any]]], notes: list[str]) -> None:
     """Fill what a new city's row may leave empty; coordinates from GeoNames become a recorded correction."""
     cities = rows.get("cities", [])
     district_of = {c["region"]: c["federal_district"] for c in cities if c["region"] and c["federal_district"]}
@@ -199,8 +213,8 @@ def derive(rows: dict[str, list[dict]], notes: list[str]) -> None:
 def load(source: Path) -> tuple[Imported, list[Path]]:
     sheets, files = read_source(source)
     problems: list[DataError] = []
-    rows: dict[str, list[dict]] = {}
-    located: list[tuple[Sheet, int, dict]] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
+    located: list[tuple[Sheet, int, dict[str, Any]]] = []
     origin: dict[tuple[str, str], tuple[Sheet, int]] = {}
     by_table = {s.table: s for s in sheets}
     if "cities" not in by_table:
@@ -253,7 +267,7 @@ def load(source: Path) -> tuple[Imported, list[Path]]:
     return imported, files
 
 
-def _english_warnings(rows: dict[str, list[dict]], notes: list[str]) -> None:
+def _english_warnings(rows: dict[str, list[dict[str, Any]]], notes: list[str]) -> None:
     """The number-and-name rule, as a warning: a curator's English may say what the Russian does not."""
     from kiosk.data.english import region_en
     from kiosk.data.english_check import problems
@@ -288,7 +302,7 @@ def _remap(imported: Imported, e: DataError) -> DataError:
     return DataError(sheet.file, f"{e.message} ({label})", field=where)
 
 
-def _fill(imported: Imported, sha: str, files: list[str]):
+def _fill(imported: Imported, sha: str, files: list[str]) -> Callable[[sqlite_utils.Database], None]:
     def fill(db: sqlite_utils.Database) -> None:
         rows = imported.rows
         for name in schema.TABLES:
@@ -321,6 +335,7 @@ def _fill(imported: Imported, sha: str, files: list[str]):
             ),
             tags,
         )
+        write_qr_codes(db, (m.get("url") for m in rows.get("memorials", [])))
         write_meta(db, sha, files)
 
     return fill
@@ -342,7 +357,7 @@ def import_database(source: str | Path, out: str | Path, force: bool = False) ->
     return path, imported.notes
 
 
-def read_table_csv(path: Path, table: str) -> list[dict]:
+def read_table_csv(path: Path, table: str) -> list[dict[str, Any]]:
     """One CSV file typed by the schema (tests and scripts); raises DataErrors on a bad value."""
     problems: list[DataError] = []
     typed = [r for _, r in _typed(read_csv_sheet(path, table), problems)]

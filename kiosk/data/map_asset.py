@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.data.projection import LambertConic
 
@@ -67,7 +68,7 @@ class MapAsset:
 LAKES_FILE = "lakes.json"
 
 
-def _load_lakes(path: Path, land: dict) -> tuple[Ring, ...]:
+def _load_lakes(path: Path, land: dict[str, Any]) -> tuple[Ring, ...]:
     """The lakes layer, which must sit on the land's grid; no file means a map without lakes."""
     if not path.exists():
         return ()

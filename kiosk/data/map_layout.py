@@ -13,6 +13,7 @@ high enough that every name fits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 Box = tuple[float, float, float, float]  # offset from the anchor: dx, dy, width, height (px)
@@ -43,7 +44,7 @@ def candidates(w: float, h: float, r: float, gap: float) -> tuple[Box, ...]:
 def _apart(a: Anchor, ba: Box, b: Anchor, bb: Box, zooms: tuple[float, ...]) -> bool:
     """One separation holds at every zoom given (the ends of a level), hence everywhere between them."""
 
-    def holds(sep) -> bool:
+    def holds(sep: Callable[[float], bool]) -> bool:
         return all(sep(z) for z in zooms)
 
     return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the kiosk reads REF_SEPARATOR on its way to the first frame: no sqlite-utils import there
@@ -12,7 +13,7 @@ from kiosk.data.nk_records import Quote, Section
 REF_SEPARATOR = ";"
 
 
-def _quotes(kind: str, item_id: str, sources: tuple[Quote, ...]):
+def _quotes(kind: str, item_id: str, sources: tuple[Quote, ...]) -> Iterator[dict[str, object]]:
     return (
         {"kind": kind, "item_id": item_id, "position": i, "seed": q.seed, "quote": q.quote}
         for i, q in enumerate(sources)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
+from typing import Any
 
 from kiosk.data.nk_records import Section
 
 
-def section_json(s: Section) -> dict:
+def section_json(s: Section) -> dict[str, Any]:
     """Every item with its sources ([{seed, quote}]); seeds without their full text (that stays in the DB)."""
 
-    def items(records) -> list[dict]:
+    def items(records: Iterable[Any]) -> list[dict[str, Any]]:
         return [asdict(r) for r in records]
 
     return {

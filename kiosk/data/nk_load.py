@@ -7,7 +7,7 @@ classes are not even imported before its first frame."""
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kiosk.data.nk_records import Section
@@ -40,10 +40,12 @@ _QUERIES = {
 }
 
 
-NO_ROWS: dict[str, list[tuple]] = {name: [] for name in (*_QUERIES, "labels_en", "summaries_en")}  # an empty section
+NO_ROWS: dict[str, list[tuple[Any, ...]]] = {
+    name: [] for name in (*_QUERIES, "labels_en", "summaries_en")
+}  # an empty section
 
 
-def read_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+def read_rows(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
     """The section's rows as stored, for build_section."""
     rows = {name: conn.execute(sql).fetchall() for name, sql in _QUERIES.items()}
     rows["labels_en"] = [
@@ -57,12 +59,12 @@ def read_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     return rows
 
 
-def has_section(rows: dict[str, list[tuple]]) -> bool:
+def has_section(rows: dict[str, list[tuple[Any, ...]]]) -> bool:
     """What bool(build_section(rows)) says, without building it."""
     return bool(rows["chapters"] or rows["events"] or rows["figures"])
 
 
-def build_section(rows: dict[str, list[tuple]]) -> Section:
+def build_section(rows: dict[str, list[tuple[Any, ...]]]) -> Section:
     from kiosk.data.nk_build import REF_SEPARATOR
     from kiosk.data.nk_records import (
         Award,

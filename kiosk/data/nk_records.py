@@ -7,6 +7,7 @@ that passage with the recorded seed corrections applied, so the quote itself nev
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # Kinds of item a quote, a reference or a «Источник» card can point at.
 KINDS = ("paragraph", "event", "figure", "person", "award", "unit", "question")
@@ -142,7 +143,7 @@ class Section:
     labels_en: dict[str, str] = field(default_factory=dict, compare=False)
     # chapter id → the exhibition's short English summary of the chapter (editorial, from its quoted passages)
     summaries_en: dict[str, str] = field(default_factory=dict, compare=False)
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index = self._index
@@ -164,7 +165,7 @@ class Section:
     def __bool__(self) -> bool:
         return bool(self.chapters or self.events or self.figures)
 
-    def item(self, ref: str):
+    def item(self, ref: str) -> Any:
         """The item a reference like "person:chalkov" names; KeyError when there is none."""
         return self._index[ref]
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from kiosk.data.errors import DataError
 from kiosk.data.nk_records import (
@@ -47,7 +49,7 @@ def valid_date(value: str) -> bool:
     return True
 
 
-def apply_corrections(text: str, seed: str, corrections: tuple[SeedCorrection, ...] | list) -> str:
+def apply_corrections(text: str, seed: str, corrections: tuple[SeedCorrection, ...] | list[Any]) -> str:
     """What visitors read: the quote with every correction recorded for its seed applied."""
     for c in corrections:
         if c.seed == seed:
@@ -59,7 +61,12 @@ class _Reader:
     """One source file's entries, checked; problems go to the shared list."""
 
     def __init__(
-        self, path: Path, data: dict, problems: list[DataError], seeds: dict[str, SeedDoc], seed_texts: dict[str, str]
+        self,
+        path: Path,
+        data: dict[str, Any],
+        problems: list[DataError],
+        seeds: dict[str, SeedDoc],
+        seed_texts: dict[str, str],
     ) -> None:
         self.path, self.data, self.problems = path, data, problems
         self.seeds, self.seed_texts = seeds, seed_texts
@@ -67,7 +74,7 @@ class _Reader:
     def bad(self, where: str, message: str) -> None:
         self.problems.append(DataError(self.path, message, field=where))
 
-    def entries(self, key: str) -> list[tuple[str, dict]]:
+    def entries(self, key: str) -> list[tuple[str, dict[str, Any]]]:
         value = self.data.get(key, [])
         if not isinstance(value, list):
             self.bad(key, f"must be [[{key}]] entries")
@@ -90,8 +97,8 @@ class _Reader:
             out.append((where, entry))
         return out
 
-    def text(self, entry: dict, key: str, where: str, required: bool = True) -> str:
-        value = entry.get(key, None)
+    def text(self, entry: dict[str, Any], key: str, where: str, required: bool = True) -> str:
+        value = entry.get(key)
         if value is None:
             if required:
                 self.bad(f"{where}.{key}", "missing")
@@ -110,7 +117,7 @@ class _Reader:
             return ""
         return doc.file
 
-    def quote(self, entry: dict, where: str) -> Quote | None:
+    def quote(self, entry: dict[str, Any], where: str) -> Quote | None:
         seed = self.seed_file(entry.get("seed"), f"{where}.seed")
         quote = self.text(entry, "quote", where)
         if not seed or not quote.strip():
@@ -120,7 +127,7 @@ class _Reader:
             return None
         return Quote(seed, quote)
 
-    def sources(self, entry: dict, where: str, also_key: str = "also") -> tuple[Quote, ...]:
+    def sources(self, entry: dict[str, Any], where: str, also_key: str = "also") -> tuple[Quote, ...]:
         """The entry's own seed+quote first, then its `also` quotes."""
         quotes = []
         if "quote" in entry or "seed" in entry:
@@ -138,7 +145,7 @@ class _Reader:
             self.bad(where, "needs a source: seed and quote")
         return tuple(q for q in quotes if q is not None)
 
-    def date(self, entry: dict, key: str, where: str, required: bool) -> str:
+    def date(self, entry: dict[str, Any], key: str, where: str, required: bool) -> str:
         value = self.text(entry, key, where, required=required)
         if value and not valid_date(value):
             self.bad(f"{where}.{key}", f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -146,7 +153,7 @@ class _Reader:
         return value
 
 
-def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: dict) -> dict[str, SeedDoc]:
+def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: dict[str, Any]) -> dict[str, SeedDoc]:
     docs: dict[str, SeedDoc] = {}
     entries = data.get("seed", [])
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
@@ -177,7 +184,12 @@ def _seed_texts(seeds_dir: Path, problems: list[DataError], path: Path, data: di
     return docs
 
 
-def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[DataError]) -> Section:
+def load_section(
+    section_dir: Path,
+    seeds_dir: Path,
+    read_toml: Callable[[Path, list[DataError]], dict[str, Any] | None],
+    problems: list[DataError],
+) -> Section:
     """The section under `section_dir`; an absent folder is an empty section. Problems are appended."""
     if not section_dir.is_dir():
         return Section()
@@ -221,7 +233,7 @@ def load_section(section_dir: Path, seeds_dir: Path, read_toml, problems: list[D
     labels_en: dict[str, str] = {}
     summaries_en: dict[str, str] = {}
 
-    def english(r: _Reader, kind: str, e: dict, where: str) -> None:
+    def english(r: _Reader, kind: str, e: dict[str, Any], where: str) -> None:
         if label := r.text(e, "label_en", where, required=False).strip():
             labels_en[f"{kind}:{e['id']}"] = label
 

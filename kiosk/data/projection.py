@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -33,7 +34,7 @@ class LambertConic:
         n = self.n
         p1 = math.radians(self.lat1)
         f = math.cos(p1) * _t(p1) ** n / n
-        return self.radius_km * f / _t(math.radians(lat)) ** n
+        return float(self.radius_km * f / _t(math.radians(lat)) ** n)
 
     def project(self, lat: float, lon: float) -> tuple[float, float]:
         """(lat, lon) in degrees → (x, y) in km on the map plane, y pointing south (down)."""
@@ -44,7 +45,7 @@ class LambertConic:
         y_north = self._rho(self.lat0) - rho * math.cos(theta)
         return x, -y_north
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """What the asset records about how it was projected."""
         return {
             "name": "lambert_conformal_conic",

@@ -49,6 +49,13 @@ def write_search_terms(db: sqlite_utils.Database, cities: Iterable[City], tags: 
     )
 
 
+def write_qr_codes(db: sqlite_utils.Database, urls: Iterable[str | None]) -> None:
+    """A QR code for every address a memorial card shows (kiosk.data.qr_codes)."""
+    from kiosk.data import qr_codes
+
+    db[schema.QR_CODES.name].insert_all({"url": u, "png": qr_codes.png(u)} for u in sorted({u for u in urls if u}))
+
+
 def write_meta(db: sqlite_utils.Database, sources_sha256: str, sources: list[str]) -> None:
     """The meta rows of a new file: schema version, build time, and what it was made from."""
     meta = {
@@ -114,9 +121,9 @@ def check_target(out: str | Path, *, force: bool = False, inputs: Iterable[Path]
 
 def _same(a: Path, b: Path) -> bool:
     try:
-        return os.path.samefile(a, b)
+        return Path(a).samefile(b)
     except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
+        return os.path.abspath(a) == os.path.abspath(b)  # noqa: PTH100 — «..» folded, links not followed
 
 
 def _is_kiosk_database(path: Path) -> bool:
@@ -126,9 +133,9 @@ def _is_kiosk_database(path: Path) -> bool:
     from kiosk.data.sqlite_ro import SQLITE_MAGIC
 
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        if not stat.S_ISREG(Path(path).stat().st_mode):
             return False
-        with open(path, "rb") as f:
+        with Path(path).open("rb") as f:
             if f.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 return False
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
@@ -176,10 +183,10 @@ def publish(
             raise DataErrors(
                 [errors_as(DataError(out, p.message, table=p.table, row_id=p.row_id, field=p.field)) for p in problems]
             )
-        with open(tmp, "rb+") as f:  # on disk before it becomes visible under the real name
+        with Path(tmp).open("rb+") as f:  # on disk before it becomes visible under the real name
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; kiosks often run as another user
-        os.replace(tmp, out)
+        Path(tmp).chmod(0o644)  # mkstemp makes 0600; kiosks often run as another user
+        Path(tmp).replace(out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -30,7 +30,7 @@ def federal_subjects() -> dict[str, str]:
 def subject_source() -> str:
     import tomllib
 
-    return tomllib.loads(SUBJECTS.read_text(encoding="utf-8"))["source"]["law"]
+    return str(tomllib.loads(SUBJECTS.read_text(encoding="utf-8"))["source"]["law"])
 
 
 def official_subject(region: str) -> str | None:

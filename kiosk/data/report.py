@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
 from kiosk.data import geonames, reference, rules, slides as slide_rules
 from kiosk.data.nk_report import section_counts
-from kiosk.data.records import City
+from kiosk.data.records import City, Memorial
 from kiosk.data.repository import Repository
+from kiosk.data.folding import folded
 
 SEVERITIES = ("error", "warning", "info")
 TEXT_SHORT = 150  # characters: less than two lines on the city page
@@ -63,7 +65,16 @@ def findings(repo: Repository) -> list[Finding]:
     out: list[Finding] = []
     cities = repo.cities()
 
-    def add(severity, check, city: City | None, field, evidence, message, table="cities", rid=None):
+    def add(
+        severity: str,
+        check: str,
+        city: City | None,
+        field: str,
+        evidence: str,
+        message: str,
+        table: str = "cities",
+        rid: object = None,
+    ) -> None:
         out.append(
             Finding(
                 severity,
@@ -183,6 +194,17 @@ def findings(repo: Repository) -> list[Finding]:
             continue
         m = c.memorial
         _memorial_findings(c, m, add)
+        if m.url and repo.qr_png(m.url) is None:
+            add(
+                "warning",
+                "qr_missing",
+                c,
+                "url",
+                m.url,
+                "no QR code for this address (edited by hand?): the card shows none until a build or an import "
+                "of an export draws it",
+                "memorials",
+            )
     out.extend(_repeated_passages(cities))
     out.extend(_english_findings(repo))
     out.extend(_slide_findings(repo))
@@ -328,7 +350,7 @@ def _quiz_findings(repo: Repository) -> list[Finding]:
     return out
 
 
-def _memorial_findings(c: City, m, add) -> None:
+def _memorial_findings(c: City, m: Memorial, add: Callable[..., None]) -> None:
     if not m.url:
         add(
             "info",
@@ -355,10 +377,10 @@ def _memorial_findings(c: City, m, add) -> None:
                 "memorials",
             )
     # Addresses name the town anywhere among their parts («Сталинградская площадь, Камышин, …»).
-    parts = [_TOWN_PREFIX.sub("", p).strip() for p in (m.address or "").split(",")]
+    address_parts = [_TOWN_PREFIX.sub("", p).strip() for p in (m.address or "").split(",")]
     named = re.search(rf"\b{re.escape(geonames.norm(c.name))}\b", geonames.norm(m.address or ""))
     if m.address and not named:
-        towns = [p for p in parts if p and reference.official_subject(p) is None and geonames.is_known_place(p)]
+        towns = [p for p in address_parts if p and reference.official_subject(p) is None and geonames.is_known_place(p)]
         if towns:
             add(
                 "warning",
@@ -371,7 +393,7 @@ def _memorial_findings(c: City, m, add) -> None:
             )
 
 
-def _repeated_passages(cities) -> list[Finding]:
+def _repeated_passages(cities: Sequence[City]) -> list[Finding]:
     """The same passage in two cities' texts; the same passage with other numbers is two figures disagreeing."""
     seen: dict[str, tuple[City, str]] = {}
     out = []
@@ -379,7 +401,7 @@ def _repeated_passages(cities) -> list[Finding]:
         for sentence in sorted({s.strip() for s in _SENTENCE.findall(c.text)}):
             if len(sentence) < PASSAGE_MIN:
                 continue
-            exact = " ".join(sentence.replace("ё", "е").split()).casefold()
+            exact = " ".join(folded(sentence).split())
             shape = _NUMBER.sub("#", exact)
             first, first_exact = seen.setdefault(shape, (c, exact))
             if first is c:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.data import nk_load, schema
 from kiosk.data.errors import DataError, DataErrors
@@ -19,6 +19,7 @@ from kiosk.data.validate import check_connection
 
 if TYPE_CHECKING:
     from kiosk.data.nk_records import Section
+    from kiosk.data.snapshot import Snapshot
     from kiosk.data.quiz.curated import CuratedQuestion
     from kiosk.data.slides import CuratorSlide
 
@@ -38,10 +39,11 @@ class Repository:
         corrections: tuple[Correction, ...],
         search_terms: tuple[SearchTerms, ...],
         questions: tuple[OpenQuestion, ...] = (),
-        section: Section | dict[str, list[tuple]] | None = None,
+        section: Section | dict[str, list[tuple[Any, ...]]] | None = None,
         images: tuple[ImageRef, ...] = (),
-        slides: tuple[CuratorSlide, ...] | list[tuple] = (),
-        quiz: tuple[CuratedQuestion, ...] | list[tuple] = (),
+        slides: tuple[CuratorSlide, ...] | list[tuple[Any, ...]] = (),
+        quiz: tuple[CuratedQuestion, ...] | list[tuple[Any, ...]] = (),
+        qr_codes: dict[str, bytes] | None = None,
     ) -> None:
         """`section` and `slides` may be their rows as stored (nk_load.read_rows, schema.SLIDE_ROWS): their records
         are made when first asked for (the kiosk's home shows neither)."""
@@ -57,6 +59,7 @@ class Repository:
         self._images = images
         self._slides = slides
         self._quiz = quiz
+        self._qr_codes = dict(qr_codes or {})
         self._images_by_owner: dict[tuple[str, str], tuple[ImageRef, ...]] = {}
         for im in images:
             key = (im.owner_type, im.owner_id)
@@ -80,8 +83,12 @@ class Repository:
             repo.checked = full_check
             if isinstance(conn, SnapshotConnection) and conn.snapshot is not None:
                 repo.content_digest = conn.snapshot.digest
-            if repo._images and isinstance(conn, SnapshotConnection):
-                repo._keep_snapshot(conn.detach_snapshot())
+            if (
+                repo._images
+                and isinstance(conn, SnapshotConnection)
+                and (snapshot := conn.detach_snapshot()) is not None
+            ):
+                repo._keep_snapshot(snapshot)
             return repo
         except sqlite3.Error as e:
             raise DataError(path, f"unreadable: {e}") from None
@@ -91,7 +98,7 @@ class Repository:
     checked = True  # every check ran when it was opened (see open(full_check))
     content_digest: int | None = None  # the checksum of the file's bytes as they were read (snapshot.content_digest)
 
-    def _keep_snapshot(self, snapshot) -> None:
+    def _keep_snapshot(self, snapshot: Snapshot) -> None:
         """Images are read on demand from the private snapshot these records came from, never from the
         curators' file (which may have been replaced meanwhile, and must not be copied per image)."""
         self._snapshot = snapshot
@@ -129,6 +136,10 @@ class Repository:
 
     def meta(self) -> dict[str, str]:
         return dict(self._meta)
+
+    def qr_png(self, url: str) -> bytes | None:
+        """The QR code of a memorial's address as drawn by the build (kiosk.data.qr_codes), None for none."""
+        return self._qr_codes.get(url)
 
     def corrections(self) -> tuple[Correction, ...]:
         return self._corrections
@@ -289,4 +300,5 @@ def _load(conn: sqlite3.Connection, path: str | Path) -> Repository:
         images,
         q(schema.SLIDE_ROWS).fetchall(),
         q(schema.QUIZ_ROWS).fetchall(),
+        dict(q(f"SELECT url, png FROM {schema.QR_CODES.name}")),
     )

@@ -5,10 +5,13 @@ Bump SCHEMA_VERSION whenever a table or column changes meaning; a kiosk refuses 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-# 3: city_sources (an editorial entry's public sources), the section's English columns; 4: quiz_questions
-SCHEMA_VERSION = 4
+# 3: city_sources (an editorial entry's public sources), the section's English columns; 4: quiz_questions;
+# 5: qr_codes (the memorials' QR codes, drawn when the file is written)
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +33,11 @@ class Table:
         return tuple(c.name for c in self.columns)
 
 
-def _t(name, *cols, pk, fks=()):
+def _t(name: str, *cols: tuple[Any, ...], pk: Sequence[str], fks: Sequence[tuple[str, str, str]] = ()) -> Table:
     return Table(name, tuple(Column(*c) for c in cols), tuple(pk), tuple(fks))
 
 
-T, I, R, B = "TEXT", "INTEGER", "REAL", "BLOB"  # noqa: E741 - the column types, short so the tables read as tables
+T, I, R, B = "TEXT", "INTEGER", "REAL", "BLOB"  # noqa: E741 — the column types, short so the tables read as tables
 
 META = _t("meta", ("key", T, True), ("value", T), pk=["key"])
 CITIES = _t(
@@ -117,6 +120,10 @@ QUESTIONS = _t(
     pk=["id"],
     fks=[("city_id", "cities", "id")],
 )
+
+# The memorials' QR codes as PNG, one per address (kiosk/data/qr_codes.py), derived like search_terms: written by
+# build and import, never exported, so the running kiosk needs no QR encoder.
+QR_CODES = _t("qr_codes", ("url", T, True), ("png", B, True), pk=["url"])
 
 # Photographs stored in the database, so the exhibit stays one file (kiosk/data/images.py). One table for every
 # kind of owner: IMAGE_OWNERS says which table and key an owner_type points at (add a line for a new owner).
@@ -243,6 +250,7 @@ TABLES: dict[str, Table] = {
         SLIDES,
         QUIZ,
         SEARCH_TERMS,
+        QR_CODES,
     )
 }
 
@@ -389,6 +397,7 @@ CONTENT_TABLES = (
     "slides",
     QUIZ.name,
     SEARCH_TERMS.name,
+    QR_CODES.name,
     *NK_TABLE_NAMES,
 )
 

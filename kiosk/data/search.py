@@ -136,9 +136,13 @@ class _TypoIndex:
             return []
         mask, n, out = _char_mask(word), len(word), []
         for masks, w in self.by_first.get(word[0], ()):
-            if len(w) >= n - k and (mask & ~masks[min(n + k, len(w))]).bit_count() <= k:
-                if prefix_distance(word, w[: n + k], k) <= k:
-                    out.append(w)
+            # the bit-mask bound first: it rules out most words without the distance
+            if (
+                len(w) >= n - k
+                and (mask & ~masks[min(n + k, len(w))]).bit_count() <= k
+                and prefix_distance(word, w[: n + k], k) <= k
+            ):
+                out.append(w)
         return out
 
 

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import rules, schema
 from kiosk.data.errors import DataError
@@ -68,9 +69,10 @@ def duration_problem(value: object) -> str | None:
 def problems(slide: CuratorSlide) -> list[tuple[str, str]]:
     """(field, what is wrong) for every rule the slide breaks; empty when it may be shown."""
     found = []
-    if (why := text_problem(slide.title, TITLE_MAX, required=True)) is not None:
-        found.append(("title", why))
-    elif (why := rules.oneline_problem(slide.title)) is not None:
+    why = text_problem(slide.title, TITLE_MAX, required=True)
+    if why is None:
+        why = rules.oneline_problem(slide.title)
+    if why is not None:
         found.append(("title", why))
     if (why := text_problem(slide.text, TEXT_MAX, required=True)) is not None:
         found.append(("text", why))
@@ -93,7 +95,7 @@ def clamp_duration(value: object, default: float) -> float:
 # ---- the source file ------------------------------------------------------------------------------------------
 
 
-def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[CuratorSlide]:
+def from_source(path: Path, data: dict[str, Any], problems_out: list[DataError]) -> list[CuratorSlide]:
     """[[slide]] entries of slides.toml; every problem is added as ``FILE: slide[i].field: …``."""
     slides = []
     for i, entry, slide_id, bad in numbered_entries(path, data, "slide", SOURCE_KEYS, problems_out):
@@ -137,7 +139,7 @@ def read_all(conn: sqlite3.Connection) -> tuple[CuratorSlide, ...]:
     return from_rows(conn.execute(schema.SLIDE_ROWS).fetchall())
 
 
-def from_rows(rows: list[tuple]) -> tuple[CuratorSlide, ...]:
+def from_rows(rows: list[tuple[Any, ...]]) -> tuple[CuratorSlide, ...]:
     """Records of rows as schema.SLIDE_ROWS reads them (the repository reads them at open, makes these later)."""
     return tuple(
         CuratorSlide(

@@ -53,13 +53,15 @@ def regular_file_stat(path: str | Path, what: str = "database file") -> os.stat_
     stat() never opens the file, so a FIFO or a device cannot block here.
     """
     try:
-        st = os.stat(path)
+        st = Path(path).stat()
     except OSError as e:
         if e.errno == errno.ELOOP:
             raise DataError(path, "symlink loop (a link that points back to itself)") from None
         if e.errno in (errno.ENOENT, errno.ENOTDIR):
-            if os.path.islink(path):
-                raise DataError(path, f"broken symlink (points to {os.readlink(path)}, which does not exist)") from None
+            if Path(path).is_symlink():
+                raise DataError(
+                    path, f"broken symlink (points to {Path(path).readlink()}, which does not exist)"
+                ) from None
             raise DataError(path, "file not found") from None
         if e.errno in (errno.EACCES, errno.EPERM):
             raise DataError(path, _DENIED) from None
@@ -76,7 +78,10 @@ def size_text(n: int) -> str:
     return f"{n / (1 << 20):.0f} MB" if n >= 1 << 20 else f"{n} bytes"
 
 
-def signature(st: os.stat_result) -> tuple[int, int, int, int]:
+Signature = tuple[int, int, int, int]
+
+
+def signature(st: os.stat_result) -> Signature:
     """What changes when a file is replaced or rewritten: device, inode, size, modification time."""
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
@@ -123,7 +128,7 @@ def _copy(path: str | Path, target: Path) -> int:
     fd = _open_regular(path)
     crc, adler = 0, 1
     try:
-        with os.fdopen(fd, "rb", closefd=False) as src, open(target, "wb") as dst:
+        with os.fdopen(fd, "rb", closefd=False) as src, target.open("wb") as dst:
             while chunk := src.read(CHUNK):
                 dst.write(chunk)
                 crc, adler = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler)
@@ -157,7 +162,7 @@ class Snapshot:
     def __enter__(self) -> Snapshot:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.discard()
 
 
@@ -190,7 +195,7 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
 def _take(path: str | Path, before: os.stat_result, folder: Path | str | None) -> Snapshot:
     try:
         if folder is not None:
-            os.makedirs(folder, mode=0o700, exist_ok=True)
+            Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=folder))
     except OSError as e:
         error = DataError(path, f"cannot make a private copy: {e.strerror or e}")

@@ -11,7 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 from kiosk.data import rules, slides as slide_rules, text_fixes
 from kiosk.data.errors import DataError, DataErrors
@@ -19,6 +19,9 @@ from kiosk.data.nk_records import Section
 from kiosk.data.nk_sources import SECTION_DIR, load_section
 from kiosk.data.records import City, CitySourceRef, Correction, Memorial, OpenQuestion, Tag
 from kiosk.data.slides import CuratorSlide
+
+if TYPE_CHECKING:  # the quiz module is read only when a quiz.toml is there
+    from kiosk.data.quiz.curated import CuratedQuestion
 
 log = logging.getLogger(__name__)
 _TAG_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -64,7 +67,7 @@ class Sources:
     cities: list[CitySource] = field(default_factory=list)
     section: Section = field(default_factory=Section)  # the Novokuznetsk section, empty without its folder
     slides: list[CuratorSlide] = field(default_factory=list)  # slides.toml (optional file)
-    quiz: list = field(default_factory=list)  # quiz.toml (optional file): kiosk.data.quiz.curated.CuratedQuestion
+    quiz: list[CuratedQuestion] = field(default_factory=list)  # quiz.toml (optional file)
 
     def sha256(self) -> str:
         """Hash over the source files' bytes in sorted path order: the same sources give the same hash."""
@@ -98,7 +101,7 @@ class _Checker:
     def bad(self, fld: str | None, message: str) -> None:
         self.problems.append(DataError(self.path, message, field=fld))
 
-    def text(self, table: dict, key: str, prefix: str = "", required: bool = True) -> str:
+    def text(self, table: dict[str, Any], key: str, prefix: str = "", required: bool = True) -> str:
         value = table.get(key)
         name = prefix + key
         if value is None:
@@ -112,7 +115,7 @@ class _Checker:
             self.bad(name, "must not be empty")
         return value
 
-    def table(self, data: dict, key: str, required: bool) -> dict | None:
+    def table(self, data: dict[str, Any], key: str, required: bool) -> dict[str, Any] | None:
         value = data.get(key)
         if value is None:
             if required:
@@ -124,7 +127,7 @@ class _Checker:
         return value
 
 
-def _read_toml(path: Path, problems: list[DataError]) -> dict | None:
+def _read_toml(path: Path, problems: list[DataError]) -> dict[str, Any] | None:
     try:
         return tomllib.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as e:
@@ -191,13 +194,11 @@ def _load_regions(path: Path, problems: list[DataError]) -> dict[str, str]:
         if name in regions:
             check.bad(f"region[{i}].name", f"duplicate region {name!r}")
         regions[name] = district
-    for key, value in data.items():
-        if isinstance(value, str):
-            regions[key] = value
+    regions.update({key: value for key, value in data.items() if isinstance(value, str)})
     return regions
 
 
-def _corrected_value(data: dict, dotted: str) -> object:
+def _corrected_value(data: dict[str, Any], dotted: str) -> object:
     value: object = data
     for part in dotted.split("."):
         if not isinstance(value, dict):
@@ -206,7 +207,7 @@ def _corrected_value(data: dict, dotted: str) -> object:
     return value
 
 
-def _seed_value(seed: dict, dotted: str) -> object:
+def _seed_value(seed: dict[str, Any], dotted: str) -> object:
     """The seed's value for a corrected field; for «memorial.title» the whole seed.memorial cell."""
     value = _corrected_value(seed, dotted)
     if value is None and "." in dotted:
@@ -219,7 +220,7 @@ def _as_text(value: object) -> str:
 
 
 def _load_city(
-    path: Path, data: dict, tag_ids: set[str] | None, regions: dict[str, str], problems: list[DataError]
+    path: Path, data: dict[str, Any], tag_ids: set[str] | None, regions: dict[str, str], problems: list[DataError]
 ) -> CitySource | None:
     check = _Checker(path, problems)
     before = len(problems)
@@ -322,9 +323,9 @@ def _load_city(
         if not isinstance(note, str) or not note.strip():
             check.bad(f"corrections.{key}", "must be a note (text) saying why the value differs from the seed")
     for key in SEED_COMPARED:
-        if key in seed and key in data and _as_text(seed[key]).strip() != _as_text(data[key]).strip():
-            if key not in notes:
-                check.bad(key, f"differs from seed.{key} {seed[key]!r}: add a note under [corrections]")
+        differs = key in seed and key in data and _as_text(seed[key]).strip() != _as_text(data[key]).strip()
+        if differs and key not in notes:
+            check.bad(key, f"differs from seed.{key} {seed[key]!r}: add a note under [corrections]")
     corrections = [
         (key, _as_text(_seed_value(seed, key)), _as_text(_corrected_value(data, key)), str(note))
         for key, note in sorted(notes.items())
@@ -363,7 +364,7 @@ def _load_city(
     )
 
 
-def _editorial_sources(editorial: dict, check: _Checker) -> tuple[CitySourceRef, ...]:
+def _editorial_sources(editorial: dict[str, Any], check: _Checker) -> tuple[CitySourceRef, ...]:
     """[[editorial.source]]: `title` (what visitors read), `url` (where it is), `facts` (what was taken from it)."""
     entries = editorial.get("source")
     if not isinstance(entries, list) or not entries:

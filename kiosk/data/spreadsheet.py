@@ -18,6 +18,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import schema, tables
 from kiosk.data.errors import DataError
@@ -47,7 +48,7 @@ class Sheet:
     file: Path  # named in every message
     kind: str  # "csv" | "xlsx" | "json"
     header: list[str]
-    rows: list[tuple[int, dict]] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     base: Path | None = None  # where blob files (images/3.jpeg) are looked up
 
     def where(self, row: int | None = None, column: str | None = None) -> str:
@@ -58,20 +59,14 @@ class Sheet:
         if row is not None:
             parts.append(f"row {row}")
         if column is not None:
-            letter = _letter(self.header.index(column)) if column in self.header else None
+            from openpyxl.utils import get_column_letter  # read for a message only, as for the workbooks
+
+            letter = get_column_letter(self.header.index(column) + 1) if column in self.header else None
             parts.append(f"column {letter} «{column}»" if letter else f"column «{column}»")
         return ", ".join(parts)
 
     def error(self, message: str, row: int | None = None, column: str | None = None) -> DataError:
         return DataError(self.file, message, field=self.where(row, column) or None)
-
-
-def _letter(index: int) -> str:
-    out, n = "", index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def read_source(path: Path) -> tuple[list[Sheet], list[Path]]:

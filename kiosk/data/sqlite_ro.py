@@ -37,7 +37,7 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
     """A connection to a private copy of `path`, after checking it is a regular, complete SQLite file."""
     snap = take_snapshot(path)
     try:
-        with open(snap.path, "rb") as f:
+        with Path(snap.path).open("rb") as f:
             header = f.read(100)
         if not header:
             raise DataError(path, "empty file (0 bytes), not an SQLite database")

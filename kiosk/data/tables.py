@@ -8,6 +8,7 @@ sheet of its own), and blobs (images) travel as files beside the spreadsheet (CS
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import schema
 from kiosk.data.sqlite_ro import open_readonly
@@ -15,9 +16,10 @@ from kiosk.data.sqlite_ro import open_readonly
 LIST_SEPARATOR = ";"
 CITY_TAGS_COLUMN = "tags"  # cities carry their tags in this column
 INLINED = {"city_tags": ("cities", CITY_TAGS_COLUMN)}
-# Not exported: meta describes one file and search_terms derives from the cities (both are rebuilt on import),
-# city_tags rides in cities.
-EXPORT_TABLES = tuple(t for t in schema.TABLES if t not in ("meta", schema.SEARCH_TERMS.name) and t not in INLINED)
+# Not exported: meta describes one file, search_terms derives from the cities and qr_codes from the memorials'
+# addresses (all three are rebuilt on import), city_tags rides in cities.
+DERIVED_TABLES = ("meta", schema.SEARCH_TERMS.name, schema.QR_CODES.name)
+EXPORT_TABLES = tuple(t for t in schema.TABLES if t not in DERIVED_TABLES and t not in INLINED)
 # Rows in display order where a table has one; otherwise by key.
 ORDER = {"tags": ("position", "id")}
 
@@ -47,18 +49,18 @@ def blob_columns(table: str) -> list[str]:
     return [c.name for c in schema.TABLES[table].columns if c.type == "BLOB"]
 
 
-def blob_file_name(table: str, row: dict) -> str:
+def blob_file_name(table: str, row: dict[str, Any]) -> str:
     """Where a row's blob goes beside a CSV or xlsx export: images/3.jpeg."""
     key = "-".join(str(row[k]) for k in schema.TABLES[table].pk)
     ext = row.get("format") or "bin"
     return f"{table}/{key}.{ext}"
 
 
-def read_rows(path: str | Path) -> dict[str, list[dict]]:
+def read_rows(path: str | Path) -> dict[str, list[dict[str, Any]]]:
     """Every exported table of the file, rows as dicts in key order; cities with a `tags` list."""
     conn = open_readonly(path)
     try:
-        out: dict[str, list[dict]] = {}
+        out: dict[str, list[dict[str, Any]]] = {}
         for name in EXPORT_TABLES:
             table = schema.TABLES[name]
             cols = list(table.column_names)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kiosk.data.errors import DataError
 
@@ -13,8 +14,8 @@ Bad = Callable[..., None]  # bad(field, why): a problem in this entry's field
 
 
 def numbered_entries(
-    path: Path, data: dict, table: str, known: set[str] | frozenset[str], problems_out: list[DataError]
-) -> Iterator[tuple[int, dict, int, Bad]]:
+    path: Path, data: dict[str, Any], table: str, known: set[str] | frozenset[str], problems_out: list[DataError]
+) -> Iterator[tuple[int, dict[str, Any], int, Bad]]:
     """(index, entry, id, bad) for every usable `[[table]]` entry of `data`."""
     entries = data.get(table, [])
     if not isinstance(entries, list):

@@ -243,6 +243,16 @@ class _Check:
         indexed = {r[0] for r in q(f"SELECT city_id FROM {schema.SEARCH_TERMS.name}")}
         for cid in sorted(city_ids - indexed):
             self.bad("no search terms for this city (rebuild the database)", schema.SEARCH_TERMS.name, cid)
+        self.qr_codes()
+
+    def qr_codes(self) -> None:
+        """Each stored QR code is a PNG (drawn by build and import). An address without one is the report's
+        warning, not a refusal: the card then shows no code (a hand-edited address)."""
+        from kiosk.data.qr_codes import png_problem
+
+        for url, data in self.conn.execute(f"SELECT url, png FROM {schema.QR_CODES.name}"):
+            if (why := png_problem(data)) is not None:
+                self.bad(why, schema.QR_CODES.name, url, "png")
 
     def keys(self) -> None:
         """Every primary key unique, also after a hand edit rebuilt a table without its PRIMARY KEY."""

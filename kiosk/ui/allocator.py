@@ -14,7 +14,8 @@ import functools
 import sys
 
 ARENAS = 2
-_M_ARENA_MAX = -8  # mallopt parameter number (malloc.h)
+M_ARENA_MAX = -8  # mallopt parameter numbers (malloc.h)
+M_MMAP_THRESHOLD = -3
 
 
 @functools.cache
@@ -37,15 +38,20 @@ def _find_libc() -> str:
     return ctypes.util.find_library("c") or "libc.so.6"
 
 
-def limit_arenas() -> bool:
-    """Share two glibc heaps among all threads; False where there is no glibc mallopt or it refused."""
+def mallopt(param: int, value: int) -> bool:
+    """glibc's mallopt(param, value); False where there is no glibc mallopt or it refused."""
     try:
-        mallopt = libc().mallopt
+        call = libc().mallopt
     except AttributeError:  # no libc (None) or not glibc
         return False
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt.restype = ctypes.c_int
-    return mallopt(_M_ARENA_MAX, ARENAS) == 1
+    call.argtypes = [ctypes.c_int, ctypes.c_int]
+    call.restype = ctypes.c_int
+    return bool(call(param, value) == 1)
 
 
-__all__ = ["libc", "limit_arenas"]
+def limit_arenas() -> bool:
+    """Share two glibc heaps among all threads; False where there is no glibc mallopt or it refused."""
+    return mallopt(M_ARENA_MAX, ARENAS)
+
+
+__all__ = ["M_ARENA_MAX", "M_MMAP_THRESHOLD", "libc", "limit_arenas", "mallopt"]

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQuick import QQuickWindow  # noqa: F401  (types rootObjects() as QQuickWindow)
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
 
 import kiosk
 from kiosk.data import snapshot
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 from kiosk.ui import qmlmodule
 from kiosk.ui.config import Config
 from kiosk.ui.db_images import DatabaseImageProvider
@@ -42,6 +43,7 @@ from kiosk.ui.services.startup import StartupService
 from kiosk.ui.services.statistics import StatisticsRecorder
 from kiosk.ui.housekeeping import Housekeeping
 from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
+import contextlib
 
 log = logging.getLogger("kiosk.app")
 
@@ -80,9 +82,10 @@ class KioskApp(QObject):
         self.first_frame_ms: float | None = None
         self._overridden_cursor = False
 
-        self.qapp = QGuiApplication.instance()
-        if self.qapp is None:  # pragma: no cover - main() creates it
+        qapp = QGuiApplication.instance()
+        if qapp is None:  # pragma: no cover - main() creates it
             raise RuntimeError("create the QGuiApplication first")
+        self.qapp: QCoreApplication = qapp
         install_message_handler()  # (again: a test harness may have swapped handlers since)
         load_fonts()
 
@@ -91,13 +94,13 @@ class KioskApp(QObject):
         self.catalog.setParent(self)
         self.info = KioskInfo(self.config, windowed=windowed, size=self.size, log_path=log_path, parent=self)
         self.admin = AdminService(
-            self.config.admin_pin_hash, parent=self, state=PinStateFile(cfg.default_state_dir() / PIN_STATE_FILE)
+            self.config.admin_pin_hash, parent=self, state=PinStateFile(locations.user_state_dir() / PIN_STATE_FILE)
         )
         self.admin.quitRequested.connect(self.quit)
         self._opened_once = False
-        snapshot.set_home(cfg.default_state_dir() / "snapshots")  # not /tmp: often RAM, and shared with the system
+        snapshot.set_home(locations.user_state_dir() / "snapshots")  # not /tmp: often RAM, and shared with the system
         self.database = DatabaseService(
-            db_path or self.config.db or cfg.default_db_path(),
+            db_path or self.config.db or locations.default_db_path(),
             self.catalog,
             parent=self,
             watch=watch,
@@ -143,7 +146,7 @@ class KioskApp(QObject):
                 self.database,
                 kiosk_id=self.config.kiosk_id,
                 interval_s=self.config.status_interval,
-                state_dir=cfg.default_state_dir(),
+                state_dir=locations.user_state_dir(),
                 visits_today=self._visits_today,
                 parent=self,
             )
@@ -169,11 +172,11 @@ class KioskApp(QObject):
         self.quiz.roundStarted.connect(lambda: self.statistics.record("quiz"))
         self.speech.speakingChanged.connect(lambda: self.speech.speakingToken and self.statistics.record("speech"))
 
-        self.engine = qmlmodule.new_engine()
+        self.engine: QQmlApplicationEngine | None = qmlmodule.new_engine()  # None once closed
         self.network = RefusingNetworkFactory()
         self.engine.setNetworkAccessManagerFactory(self.network)
         self.engine.addImageProvider("icon", IconProvider())
-        self.engine.addImageProvider("qr", QrProvider())
+        self.engine.addImageProvider("qr", QrProvider(lambda: self.database.repository))
         self.engine.addImageProvider("dbimage", DatabaseImageProvider(lambda: self.database.repository))
         qmlmodule.provide(
             self.engine,
@@ -196,7 +199,10 @@ class KioskApp(QObject):
         roots = self.engine.rootObjects()
         if not roots:
             raise RuntimeError("Main.qml failed to load (see the log)")
-        self.window: QQuickWindow = roots[0]
+        window = roots[0]
+        if not isinstance(window, QQuickWindow):
+            raise RuntimeError(f"Main.qml's root is a {type(window).__name__}, not a window")
+        self.window = window
         self.window.frameSwapped.connect(self._on_frame_swapped)
         self.statistics.watch(
             idle=self.idle,
@@ -236,7 +242,7 @@ class KioskApp(QObject):
 
         c = self.config
         return StatisticsRecorder(
-            cfg.default_state_dir() / FILE_NAME if c.statistics else None,
+            locations.user_state_dir() / FILE_NAME if c.statistics else None,
             idle_timeout=c.idle_timeout,
             idle_countdown=c.idle_countdown,
             attract_timeout=c.attract_timeout,
@@ -278,7 +284,7 @@ class KioskApp(QObject):
         import threading
 
         def run() -> None:
-            for path in snapshot.remove_leftovers(cfg.default_state_dir() / "snapshots", None):
+            for path in snapshot.remove_leftovers(locations.user_state_dir() / "snapshots", None):
                 log.info("removed a private database copy an earlier run left behind: %s", path)
 
         threading.Thread(target=run, name="kiosk-leftovers", daemon=True).start()
@@ -318,10 +324,8 @@ class KioskApp(QObject):
             self.window.removeEventFilter(self._lockdown)
         if self.keeper is not None:
             self.keeper.stop()
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.window.frameSwapped.disconnect(self._on_frame_swapped)
-        except (RuntimeError, TypeError):
-            pass
         self.window.hide()
         self.language.detach()
         qmlmodule.release(self.engine)

@@ -30,7 +30,6 @@ A bad file (unreadable, not TOML, an unknown key, a wrong type or range) raises 
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -170,50 +169,3 @@ def load_config(path: Path | str | None = None) -> Config:
         if values.get(key) is not None and not values[key].is_absolute():
             values[key] = (path.parent / values[key]).resolve()
     return Config(**values, source=path)
-
-
-# ---- paths: the only place that knows where things live -------------------------------------------
-
-
-def is_frozen() -> bool:
-    return bool(getattr(sys, "frozen", False))
-
-
-def package_dir() -> Path:
-    """kiosk/ in the source tree; <bundle>/_internal/kiosk in a PyInstaller bundle."""
-    return Path(__file__).resolve().parents[1]
-
-
-def resource_root() -> Path:
-    """Where assets/ lives: the source checkout, or PyInstaller's _internal dir."""
-    if is_frozen():
-        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    return package_dir().parent
-
-
-def qml_dir() -> Path:
-    return package_dir() / "ui" / "qml"
-
-
-def fonts_dir() -> Path:
-    return resource_root() / "assets" / "fonts"
-
-
-def default_db_path() -> Path:
-    """The bundled database: db/kiosk.sqlite in the source tree, data/kiosk.sqlite beside a frozen executable."""
-    if is_frozen():
-        return Path(sys.executable).resolve().parent / "data" / "kiosk.sqlite"
-    return resource_root() / "db" / "kiosk.sqlite"
-
-
-def user_config_path() -> Path:
-    return locations.user_config_dir() / locations.CONFIG_NAME
-
-
-def default_state_dir() -> Path:
-    """What the kiosk keeps between runs (the PIN lock-out count, the visit statistics)."""
-    return locations.user_state_dir()
-
-
-def default_log_dir() -> Path:
-    return locations.user_log_dir()

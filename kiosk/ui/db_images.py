@@ -59,7 +59,7 @@ class DatabaseImageProvider(QQuickImageProvider):
             while len(self._reported) > 200:
                 self._reported.popitem(last=False)
 
-    def requestImage(self, id_: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802 - Qt's name
+    def requestImage(self, id_: str, size: QSize, requested: QSize) -> QImage:
         key = id_.split("?", 1)[0].split("/", 1)[0]
         try:
             repo = self._repository()
@@ -70,7 +70,7 @@ class DatabaseImageProvider(QQuickImageProvider):
                 min(requested.height(), MAX_SIDE) if requested.height() > 0 else MAX_SIDE,
             )
             return decode(repo.image_data(int(key)), bound)
-        except Exception as exc:  # noqa: BLE001 - a broken picture must never break a screen
+        except Exception as exc:  # a broken picture must never break a screen
             self._report(key, f"{type(exc).__name__}: {exc}")
             return placeholder(requested)
 

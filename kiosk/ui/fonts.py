@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 
 log = logging.getLogger("kiosk.fonts")
 
@@ -19,7 +19,7 @@ def load_fonts(directory: Path | None = None) -> set[str]:
     global _fonts_loaded
     if _fonts_loaded is None:
         families: set[str] = set()
-        directory = directory or cfg.fonts_dir()
+        directory = directory or locations.fonts_dir()
         for path in sorted(directory.glob("*.ttf")):
             font_id = QFontDatabase.addApplicationFont(str(path))
             if font_id < 0:

@@ -21,14 +21,13 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from kiosk.ui.allocator import libc
+from kiosk.ui.allocator import M_MMAP_THRESHOLD, libc, mallopt
 from kiosk.ui.map_canvas import release_pictures
 
 log = logging.getLogger("kiosk.housekeeping")
 
 AFTER_RESET_MS = 1_000  # let the reset's screens be deleted first
 MMAP_THRESHOLD = 256 * 1024  # bytes: blocks this large get their own mapping (fixed, so glibc never raises it)
-_M_MMAP_THRESHOLD = -3  # mallopt parameter number (malloc.h)
 
 
 def _malloc_trim():
@@ -45,13 +44,7 @@ def _malloc_trim():
 def fix_mmap_threshold() -> bool:
     """Keep large blocks in their own mappings for the whole run (see the module docstring); False where there
     is no glibc mallopt (Windows, musl) or it refused."""
-    try:
-        mallopt = libc().mallopt
-    except AttributeError:
-        return False
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt.restype = ctypes.c_int
-    return mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
+    return mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 class Housekeeping(QObject):

@@ -13,11 +13,12 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter
+
+from kiosk.ui import locations
 
 # prefix → (font file, charmap) in qtawesome/fonts (qtawesome 1.4.2)
 FONTS: dict[str, tuple[str, str]] = {
@@ -44,8 +45,8 @@ ALIGN_CENTER = 0x0084
 
 def fonts_dir() -> Path:
     """qtawesome/fonts, from source (found without importing the package) or inside the frozen bundle."""
-    if getattr(sys, "frozen", False):
-        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "qtawesome" / "fonts"
+    if locations.is_frozen():
+        return locations.resource_root() / "qtawesome" / "fonts"
     spec = importlib.util.find_spec("qtawesome")
     if spec is None or not spec.submodule_search_locations:
         raise LookupError("qtawesome is not installed")

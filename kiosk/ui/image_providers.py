@@ -1,17 +1,23 @@
-"""QML image providers: image://icon/… (qtawesome icons) and image://qr/… (QR codes made offline)."""
+"""QML image providers: image://icon/… (qtawesome icons) and image://qr/… (the QR codes the database holds)."""
 
 from __future__ import annotations
 
 import collections
 import logging
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtQuick import QQuickImageProvider
 
+from kiosk.data.qr_codes import QUIET_ZONE
 from kiosk.ui.icon_font import IconFonts
+
+if TYPE_CHECKING:
+    from kiosk.data.repository import Repository
 
 log = logging.getLogger("kiosk.images")
 
@@ -38,7 +44,7 @@ class IconProvider(QQuickImageProvider):
         h = requested.height() if requested.height() > 0 else w
         try:
             return QPixmap.fromImage(self._fonts.image(name, "#" + color, w, h))
-        except Exception as exc:  # noqa: BLE001 - an unknown icon must never break a screen
+        except Exception as exc:  # an unknown icon must never break a screen
             if name not in self._reported:
                 log.warning("unknown icon %r (%s)", name, exc)
                 self._reported[name] = None
@@ -49,58 +55,41 @@ class IconProvider(QQuickImageProvider):
             return pixmap
 
 
-def _import_segno():
-    """segno, without what its import drags in for writers the kiosk never calls: its SVG writer imports
-    xml.sax.saxutils, which imports urllib.request and with it http, email and hashlib, i.e. OpenSSL's
-    libcrypto (~5 MiB resident for weeks, after the first memorial card with a QR code)."""
-    import types
-
-    from kiosk.stand_in import standing_in
-
-    with standing_in("urllib.request", types.ModuleType("urllib.request")):
-        import segno
-    return segno
-
-
 class QrProvider(QQuickImageProvider):
-    """image://qr/<percent-encoded text> → a QR code made offline (segno): graphite on paper, 4-module
-    quiet zone, whole-pixel modules, centred in the requested size."""
+    """image://qr/<percent-encoded address> → the memorial's QR code as the build drew it (kiosk.data.qr_codes:
+    one pixel per module, quiet zone included), in graphite on paper, whole-pixel modules, centred in the
+    requested size. No encoder here: an address without a stored code gives a blank square and one log line."""
 
     DARK = QColor("#1d1f21")
     LIGHT = QColor("#efe7d6")
 
-    def __init__(self):
+    def __init__(self, repository: Callable[[], Repository | None]):
         super().__init__(QQuickImageProvider.ImageType.Image)
+        self._repository = repository
 
     def requestImage(self, id_: str, size: QSize, requested: QSize) -> QImage:
         text = unquote(id_)
         side = max(requested.width(), requested.height(), 0) or 256
         image = QImage(side, side, QImage.Format.Format_RGB32)
         image.fill(self.LIGHT)
-        try:
-            segno = _import_segno()
-            matrix = segno.make(text, error="m", micro=False).matrix
-        except Exception as exc:  # noqa: BLE001 - too long or empty text: a blank square, one log line
-            log.warning("cannot make a QR code for %r (%s)", text[:80], exc)
+        repo = self._repository()
+        data = repo.qr_png(text) if repo is not None else None
+        stored = QImage.fromData(data) if data else QImage()
+        if stored.isNull():
+            log.warning("no QR code stored for %r", text[:80])
             return image
-        n = len(matrix)
-        modules = n + 8  # quiet zone of 4 on each side
-        scale = max(1, side // modules)
-        offset = (side - scale * n) // 2
-        # One byte per module (index 0 = dark, 1 = light), rows padded to 4 bytes, scaled once: a few Qt calls
-        # instead of one per module (thousands of tiny calls also trip a PySide refcount bug on Python 3.11).
-        stride = (n + 3) & ~3
-        data = bytearray(b"\x01" * (stride * n))
-        for y, row in enumerate(matrix):
-            base = y * stride
-            for x, dark in enumerate(row):
-                if dark:
-                    data[base + x] = 0
-        modules_image = QImage(bytes(data), n, n, stride, QImage.Format.Format_Indexed8).copy()
-        modules_image.setColorTable([self.DARK.rgb(), self.LIGHT.rgb()])
         from PySide6.QtCore import Qt  # not at the top: the icons above are drawn before the first frame
 
-        scaled = modules_image.scaled(
+        # Black and white become graphite and paper (each pixel the nearer colour of the two), whole-pixel modules
+        # scaled once: a few Qt calls, never one per module (thousands of tiny calls trip a PySide refcount bug).
+        zone = QUIET_ZONE
+        modules = stored.copy(zone, zone, stored.width() - 2 * zone, stored.height() - 2 * zone).convertToFormat(
+            QImage.Format.Format_Indexed8, [self.DARK.rgb(), self.LIGHT.rgb()], Qt.ImageConversionFlag.ThresholdDither
+        )
+        n = modules.width()
+        scale = max(1, side // (n + 2 * zone))  # the quiet zone as wide as the standard's, in whole pixels
+        offset = (side - scale * n) // 2
+        scaled = modules.scaled(
             n * scale, n * scale, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation
         )
         painter = QPainter(image)

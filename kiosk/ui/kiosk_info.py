@@ -9,12 +9,12 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 import kiosk
 from kiosk.ui.config import Config
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 
 @QmlNamedElement("KioskInfo")
 @QmlSingleton
-class KioskInfo(QObject):
+class KioskInfo(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `KioskInfo`; every property is constant for the run."""
 
     @staticmethod

@@ -1,4 +1,6 @@
-"""Where the kiosk finds its config and its database, and where it writes its log: one search order, per OS.
+"""Where things live: the kiosk's own files (package, QML, fonts, bundled database; from source or inside the
+frozen bundle), and where it finds its config and its database and writes its log and state: one search order,
+per OS. The only module that works out paths.
 
 Config (`kiosk.toml`) and database (`kiosk.sqlite`), first found wins:
 
@@ -23,14 +25,47 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
+import kiosk
+
 APP_ID = "labour-valour-kiosk"
 CONFIG_NAME = "kiosk.toml"
 DB_NAME = "kiosk.sqlite"
 
 
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def package_dir() -> Path:
+    """kiosk/ in the source tree; <bundle>/_internal/kiosk in a PyInstaller bundle."""
+    return Path(kiosk.__file__).resolve().parent
+
+
+def resource_root() -> Path:
+    """Where assets/ lives: the source checkout, or PyInstaller's _internal dir (qtawesome's fonts are there too)."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    return package_dir().parent
+
+
+def qml_dir() -> Path:
+    return package_dir() / "ui" / "qml"
+
+
+def fonts_dir() -> Path:
+    return resource_root() / "assets" / "fonts"
+
+
+def default_db_path() -> Path:
+    """The bundled database: db/kiosk.sqlite in the source tree, data/kiosk.sqlite beside a frozen executable."""
+    if is_frozen():
+        return Path(sys.executable).resolve().parent / "data" / "kiosk.sqlite"
+    return resource_root() / "db" / "kiosk.sqlite"
+
+
 def executable_dir() -> Path | None:
     """The folder of the frozen executable; None when running from source (the "executable" is Python)."""
-    if getattr(sys, "frozen", False):
+    if is_frozen():
         return Path(sys.executable).resolve().parent
     return None
 
@@ -57,7 +92,7 @@ def site_config_dir() -> Path:
 
 
 def user_state_dir() -> Path:
-    """What the kiosk keeps between runs (the PIN lock-out count)."""
+    """What the kiosk keeps between runs (the PIN lock-out count, the visit statistics, its snapshots)."""
     if sys.platform in ("win32", "darwin"):
         return user_config_dir()  # %LOCALAPPDATA%, Application Support: as platformdirs
     return _qt_dirs(QStandardPaths.StandardLocation.GenericStateLocation)[0] / APP_ID
@@ -74,7 +109,7 @@ def user_log_dir() -> Path:
 def candidates(name: str) -> list[Path]:
     """Where `name` is looked for when no option names it, in order (steps 2–4 above)."""
     found = [d / name for d in (executable_dir(),) if d is not None]
-    return found + [user_config_dir() / name, site_config_dir() / name]
+    return [*found, user_config_dir() / name, site_config_dir() / name]
 
 
 def find_config() -> Path | None:

@@ -193,8 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         slide_duration=args.slide_seconds,
         status_dir=args.status_dir,
     )
-    from kiosk.ui.config import default_db_path
-    from kiosk.ui.locations import find_database
+    from kiosk.ui.locations import default_db_path, find_database
 
     config = config.with_overrides(db=find_database(config.db, default_db_path()))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import collections
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,8 +20,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGTexture
 
-from kiosk.ui import config as cfg
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
+from kiosk.ui import locations
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 — @QmlElement reads them
 
 if TYPE_CHECKING:  # read on the first map or locator, after the first frame
     from PySide6.QtGui import QPainterPath
@@ -61,7 +61,7 @@ def _kept_bytes() -> int:
 
 
 def asset_path() -> Path:
-    return cfg.resource_root() / "assets" / "map" / "land.json"
+    return locations.resource_root() / "assets" / "map" / "land.json"
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +78,7 @@ def _load_asset() -> MapAsset | None:
 
     try:
         return MapAsset.load(asset_path())
-    except Exception as exc:  # noqa: BLE001 - a missing map must not take a screen down
+    except Exception as exc:  # a missing map must not take a screen down
         log.error("map asset %s unusable: %s", asset_path(), exc)
         return None
 
@@ -126,6 +126,19 @@ def _let_go(texture: QSGTexture) -> None:
     shiboken6.invalidate(texture)
 
 
+@dataclass
+class _View:
+    """What a canvas shows: pixels per km, the km at the top-left corner, the line width and the colours."""
+
+    kmScale: float = 0.0  # the QML property's name: MapCanvas._set sets it by name
+    originX: float = 0.0
+    originY: float = 0.0
+    coastWidth: float = 1.0
+    land: QColor = field(default_factory=lambda: QColor("#3b3a35"))
+    sea: QColor = field(default_factory=lambda: QColor("#1d1f21"))
+    coast: QColor = field(default_factory=lambda: QColor("#6d655a"))
+
+
 SETTLE_MS = 150  # a view still this long is drawn properly (until then the last picture is moved and scaled)
 _MOVES = ("kmScale", "originX", "originY")
 
@@ -140,9 +153,9 @@ class MapCanvas(QQuickItem):
     viewChanged = Signal()
     _keep: bool
 
-    def _set(self, name: str, value) -> None:
-        if self._view[name] != value:
-            self._view[name] = value
+    def _set(self, name: str, value: object) -> None:
+        if getattr(self._view, name) != value:
+            setattr(self._view, name, value)
             if name in _MOVES and self._shown is not None:
                 self._moving = True  # a drag, a glide or a wheel step: the picture moves now, is drawn when still
                 self._settle.start()
@@ -155,7 +168,7 @@ class MapCanvas(QQuickItem):
 
     # The view (pixels per km and the km at the top-left corner) and the colours; each change repaints.
     def _get_kmScale(self):
-        return self._view["kmScale"]
+        return self._view.kmScale
 
     def _set_kmScale(self, value) -> None:
         self._set("kmScale", value)
@@ -163,7 +176,7 @@ class MapCanvas(QQuickItem):
     kmScale = Property(float, _get_kmScale, _set_kmScale, notify=viewChanged)
 
     def _get_originX(self):
-        return self._view["originX"]
+        return self._view.originX
 
     def _set_originX(self, value) -> None:
         self._set("originX", value)
@@ -171,7 +184,7 @@ class MapCanvas(QQuickItem):
     originX = Property(float, _get_originX, _set_originX, notify=viewChanged)
 
     def _get_originY(self):
-        return self._view["originY"]
+        return self._view.originY
 
     def _set_originY(self, value) -> None:
         self._set("originY", value)
@@ -179,7 +192,7 @@ class MapCanvas(QQuickItem):
     originY = Property(float, _get_originY, _set_originY, notify=viewChanged)
 
     def _get_coastWidth(self):
-        return self._view["coastWidth"]
+        return self._view.coastWidth
 
     def _set_coastWidth(self, value) -> None:
         self._set("coastWidth", value)
@@ -187,7 +200,7 @@ class MapCanvas(QQuickItem):
     coastWidth = Property(float, _get_coastWidth, _set_coastWidth, notify=viewChanged)
 
     def _get_land(self):
-        return self._view["land"]
+        return self._view.land
 
     def _set_land(self, value) -> None:
         self._set("land", value)
@@ -195,7 +208,7 @@ class MapCanvas(QQuickItem):
     land = Property(QColor, _get_land, _set_land, notify=viewChanged)
 
     def _get_sea(self):
-        return self._view["sea"]
+        return self._view.sea
 
     def _set_sea(self, value) -> None:
         self._set("sea", value)
@@ -203,7 +216,7 @@ class MapCanvas(QQuickItem):
     sea = Property(QColor, _get_sea, _set_sea, notify=viewChanged)
 
     def _get_coast(self):
-        return self._view["coast"]
+        return self._view.coast
 
     def _set_coast(self, value) -> None:
         self._set("coast", value)
@@ -227,15 +240,7 @@ class MapCanvas(QQuickItem):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._view = {
-            "kmScale": 0.0,
-            "originX": 0.0,
-            "originY": 0.0,
-            "coastWidth": 1.0,
-            "land": QColor("#3b3a35"),
-            "sea": QColor("#1d1f21"),
-            "coast": QColor("#6d655a"),
-        }
+        self._view = _View()
         self._keep = True
         # The pictures this canvas drew and does not keep; the slot holds the list, not the canvas, whose
         # attributes are already emptied when it runs (forget_when_destroyed).
@@ -314,8 +319,13 @@ class MapCanvas(QQuickItem):
         return (
             max(1, round(self.width())),
             max(1, round(self.height())),
-            *(v[k] for k in ("kmScale", "originX", "originY", "coastWidth")),
-            *(v[k].rgba() for k in ("land", "sea", "coast")),
+            v.kmScale,
+            v.originX,
+            v.originY,
+            v.coastWidth,
+            v.land.rgba(),
+            v.sea.rgba(),
+            v.coast.rgba(),
         )
 
     def picture(self, key: tuple | None = None) -> QImage:
@@ -340,19 +350,19 @@ class MapCanvas(QQuickItem):
 
     def _draw(self, painter: QPainter, w: int, h: int) -> None:
         v = self._view
-        painter.fillRect(QRectF(0, 0, w, h), v["sea"])
-        scale = v["kmScale"]
+        painter.fillRect(QRectF(0, 0, w, h), v.sea)
+        scale = v.kmScale
         if scale > 0:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.scale(scale, scale)
-            painter.translate(-v["originX"], -v["originY"])
+            painter.translate(-v.originX, -v.originY)
             land, lakes, coast = land_paths()
-            painter.fillPath(land, v["land"])
-            painter.fillPath(lakes, v["sea"])
-            if v["coastWidth"] > 0:
+            painter.fillPath(land, v.land)
+            painter.fillPath(lakes, v.sea)
+            if v.coastWidth > 0:
                 from PySide6.QtGui import QPen  # drawing's types are built on the first map, not at start-up
 
-                pen = QPen(v["coast"], v["coastWidth"])
+                pen = QPen(v.coast, v.coastWidth)
                 pen.setCosmetic(True)  # pixels, not km: the raster engine draws it without building an outline
                 painter.strokePath(coast, pen)
             self._fade_edges(painter)
@@ -366,7 +376,7 @@ class MapCanvas(QQuickItem):
         from PySide6.QtGui import QLinearGradient  # built on the first map, not at start-up (~1.5 ms)
 
         w, h, band = asset.width_km, asset.height_km, FADE_KM
-        clear = QColor(self._view["sea"])
+        clear = QColor(self._view.sea)
         clear.setAlpha(0)
         for x0, y0, x1, y1, rect in (
             (0, 0, band, 0, QRectF(0, 0, band, h)),
@@ -375,6 +385,6 @@ class MapCanvas(QQuickItem):
             (0, h, 0, h - band, QRectF(0, h - band, w, band)),
         ):
             gradient = QLinearGradient(x0, y0, x1, y1)
-            gradient.setColorAt(0.0, self._view["sea"])
+            gradient.setColorAt(0.0, self._view.sea)
             gradient.setColorAt(1.0, clear)
             painter.fillRect(rect, gradient)

@@ -19,7 +19,7 @@ class RefusingNetworkAccessManager(QNetworkAccessManager):
         super().__init__(parent)
         self._recorder = recorder
 
-    def createRequest(self, op, request, data=None):  # noqa: N802 - Qt's name
+    def createRequest(self, op, request, data=None):
         url = request.url().toString()
         self._recorder(url)
         return super().createRequest(op, QNetworkRequest(QUrl("refused:")), data)

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.ui.config import Config, default_db_path
+from kiosk.ui.config import Config
+from kiosk.ui.locations import default_db_path
 
 SIZES = ((1920, 1080), (1080, 1920))
 MAX_SHOTS_PER_PAGE = 8  # a runaway text still ends
@@ -118,7 +119,7 @@ def run_proof(config: Config, out_dir: Path, sizes=SIZES, out=None) -> int:
 
     try:
         repo, _engine = open_database(db_path)
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except Exception as exc:  # one line, never a traceback
         print(f"kiosk --proof: {_one_line(exc)}", file=out)
         return 1
 

@@ -3,7 +3,11 @@
 QML files say `import Kiosk` and use the Python objects as typed singletons: `Catalog`, `Database`, `Idle`,
 `Admin`, `KioskInfo`. Each of those classes is declared in its own module with
 
-    from kiosk.ui.qmlmodule import QML_IMPORT_NAME, QML_IMPORT_MAJOR_VERSION, instance_for  # noqa: F401
+    from kiosk.ui.qmlmodule import (  # noqa: F401 — read by the decorators
+        QML_IMPORT_MAJOR_VERSION,
+        QML_IMPORT_NAME,
+        instance_for,
+    )
 
     @QmlNamedElement("Database")
     @QmlSingleton
@@ -26,7 +30,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine
 from shiboken6 import Shiboken
 
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 
 log = logging.getLogger("kiosk.qml")
 
@@ -64,7 +68,7 @@ _instances: dict[int, dict[type, QObject]] = {}
 
 def import_path() -> str:
     """The one import path the engine (and qmllint) needs: the folder that holds Kiosk/qmldir."""
-    return str(cfg.qml_dir())
+    return str(locations.qml_dir())
 
 
 def _key(engine: QObject) -> int:
@@ -74,9 +78,9 @@ def _key(engine: QObject) -> int:
 def register_python_types() -> None:
     """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
     the list, so that PyInstaller sees the imports; a test checks that the two agree."""
-    from kiosk.ui import kiosk_info, map_canvas  # noqa: F401
-    from kiosk.ui.models import catalog, city_record, map_model, novokuznetsk  # noqa: F401
-    from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401
+    from kiosk.ui import kiosk_info, map_canvas  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.models import catalog, city_record, map_model, novokuznetsk  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401 — imported for their decorators, which register the types
 
 
 def new_engine() -> QQmlApplicationEngine:

@@ -17,11 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 from kiosk.ui.qmlmodule import MODULE, PYTHON_TYPES, QML_IMPORT_MAJOR_VERSION, QML_IMPORT_MINOR_VERSION
 
-ROOT = cfg.package_dir().parent
-MODULE_DIR = cfg.qml_dir() / MODULE
+ROOT = locations.package_dir().parent
+MODULE_DIR = locations.qml_dir() / MODULE
 QMLTYPES = MODULE_DIR / "kiosk.qmltypes"
 
 # The module's Python half, as files for metaobjectdump.
@@ -118,7 +118,7 @@ def lint(extra_args: list[str] | None = None) -> subprocess.CompletedProcess:
     cmd = [
         _tool("pyside6-qmllint"),
         "-I",
-        str(cfg.qml_dir()),
+        str(locations.qml_dir()),
         "--max-warnings",
         "0",
         *(extra_args or []),

@@ -23,7 +23,7 @@ _previous_handler = None
 def _qt_message_handler(mode, context, message):
     where = f" ({context.file}:{context.line})" if context.file else ""
     qt_log.log(_LEVELS.get(mode, logging.WARNING), "%s%s", message, where)
-    for listener in list(_listeners):
+    for listener in _listeners.copy():  # a copy: a listener may remove itself
         listener(mode, f"{message}{where}")
     if _previous_handler is not None:  # e.g. the test suite's handler that fails on warnings
         _previous_handler(mode, context, message)

@@ -16,7 +16,8 @@ import time
 import traceback
 from pathlib import Path
 
-from kiosk.ui.config import Config, default_db_path
+from kiosk.ui.config import Config
+from kiosk.ui.locations import default_db_path
 from kiosk.ui.selftest_map import visit_map
 from kiosk.ui.selftest_quiz import visit_quiz
 from kiosk.ui.shell_driver import ShellDriver
@@ -51,7 +52,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
         city_sample = list(dict.fromkeys([*city_ids[:3], *(c.id for c in by_length[:2])]))
         if not city_ids:
             raise ValueError(f"{db_path}: the database holds no cities")
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         from kiosk.ui.services.database import _one_line
 
         print(f"self-test FAILED: database unavailable: {_one_line(exc)}", file=out)
@@ -175,7 +176,7 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             rows.append(f"  {w}×{h} {mode}: {', '.join(done)} — {mark}")
         if fit != "off":
             rows.append(_fit_check(kiosk_app, d, problems, full=fit == "full"))
-    except Exception as exc:  # noqa: BLE001 - report, never crash the self-test
+    except Exception as exc:  # report, never crash the self-test
         problems.append("Python: " + "".join(traceback.format_exception_only(type(exc), exc)).strip())
         log.error("self-test crashed", exc_info=True)
     finally:

@@ -16,18 +16,18 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 from kiosk.ui.qmltooling import _tool
 
-ROOT = cfg.package_dir().parent
-TS_DIR = cfg.package_dir() / "ui" / "translations"
+ROOT = locations.package_dir().parent
+TS_DIR = locations.package_dir() / "ui" / "translations"
 # language → extra lupdate options
 CATALOGS = {"en": [], "ru": ["-pluralonly"]}
 
 
 def sources() -> list[str]:
     """Every QML file of the module and every Python file of the Qt side that may call tr()."""
-    ui = cfg.package_dir() / "ui"
+    ui = locations.package_dir() / "ui"
     files = sorted(ui.rglob("*.qml")) + sorted(p for p in ui.rglob("*.py") if "translations" not in p.name)
     return [str(p.relative_to(ROOT)) for p in files]
 

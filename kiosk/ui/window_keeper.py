@@ -21,6 +21,7 @@ import time
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QWindow
 from PySide6.QtQuick import QQuickWindow
+import contextlib
 
 log = logging.getLogger("kiosk.window")
 
@@ -62,17 +63,13 @@ class WindowKeeper(QObject):
 
     def _on_frame(self) -> None:
         self._exposed_once = True
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self._window.frameSwapped.disconnect(self._on_frame)
-        except (RuntimeError, TypeError):
-            pass
 
     def _on_screen(self, screen) -> None:
         if self._screen is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self._screen.geometryChanged.disconnect(self._later)
-            except (RuntimeError, TypeError):
-                pass
         self._screen = screen
         if screen is not None:
             screen.geometryChanged.connect(self._later)
@@ -84,7 +81,7 @@ class WindowKeeper(QObject):
 
         window = self._window
         screen = window.screen()
-        if screen is None or not window.isVisible() and window.visibility() != QWindow.Visibility.Minimized:
+        if screen is None or (not window.isVisible() and window.visibility() != QWindow.Visibility.Minimized):
             return
         geometry = screen.geometry()
         minimized = bool(window.windowStates() & Qt.WindowState.WindowMinimized)
@@ -122,14 +119,10 @@ class WindowKeeper(QObject):
         self._check.stop()
         self._soon.stop()
         for signal in (self._window.visibilityChanged, self._window.windowStateChanged, self._window.activeChanged):
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(self._later)
-            except (RuntimeError, TypeError):
-                pass
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self._window.screenChanged.disconnect(self._on_screen)
-        except (RuntimeError, TypeError):
-            pass
         self._on_screen(None)
         self._on_frame()
         self._soon.stop()

@@ -90,8 +90,20 @@ def test_publish_sync_switch_and_status_round_trip(built_db, tmp_path):
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
         env["XDG_STATE_HOME"] = str(tmp_path / "state")
         kiosk_proc = subprocess.Popen(
-            [sys.executable, "-m", "kiosk.cli", "--windowed", "--config", str(config), "--log-dir", str(tmp_path)]
-            + ["--db", str(k_exhibit / "kiosk.sqlite"), "--status-dir", str(k_status)],
+            [
+                sys.executable,
+                "-m",
+                "kiosk.cli",
+                "--windowed",
+                "--config",
+                str(config),
+                "--log-dir",
+                str(tmp_path),
+                "--db",
+                str(k_exhibit / "kiosk.sqlite"),
+                "--status-dir",
+                str(k_status),
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

@@ -210,7 +210,10 @@ def test_a_killed_runs_private_copy_is_removed_by_the_next_start(command, built_
     city = conn.execute("SELECT min(id) FROM cities").fetchone()[0]
     conn.close()
     add_image(db, "city", str(city), tmp_path / "p.jpg", caption="Снимок", credit="Фото: архив")
-    copies = lambda: sorted((place / "state").rglob("kiosk-snapshot-*"))  # noqa: E731
+
+    def copies():
+        return sorted((place / "state").rglob("kiosk-snapshot-*"))
+
     first = Kiosk(command, place, "--db", str(db))
     kiosks.append(first)
     first.wait_for("cities, built")
@@ -272,5 +275,5 @@ def test_a_busy_folder_causes_no_reopen_and_a_real_replacement_does(command, bui
     conn.execute("UPDATE meta SET value = '2031-01-01T00:00:00Z' WHERE key = 'built_at'")
     conn.commit()
     conn.close()
-    os.replace(incoming, db)
+    incoming.replace(db)
     k.wait_for("built 2031-01-01T00:00:00Z", seconds=30)

@@ -28,7 +28,7 @@ def _app(name: str):
 def _node(acc) -> dict:
     try:
         states = sorted(pyatspi.stateToString(s) for s in acc.getState().getStates())
-    except Exception:  # noqa: BLE001 - an item that went away while walking
+    except Exception:  # an item that went away while walking
         states = []
     try:
         action = acc.queryAction()

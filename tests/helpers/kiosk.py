@@ -20,7 +20,7 @@ def shell_db(request, tmp_path_factory):
     one built from the small fixture sources (the data-layer tests report the real build's problems)."""
     try:
         return request.getfixturevalue("built_db")
-    except Exception as exc:  # noqa: BLE001 - DataError from an unfinished db/sources
+    except Exception as exc:  # DataError from an unfinished db/sources
         import warnings
 
         from kiosk.data.build import build_database

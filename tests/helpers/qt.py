@@ -168,7 +168,7 @@ class Mouse:
         seen: list[int] = []
 
         class Stamp(QObject):
-            def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            def eventFilter(self, obj, event):
                 if event.type() == QEvent.Type.MouseMove:
                     seen.append(event.timestamp())
                 return False

@@ -7,6 +7,7 @@ python3-pyatspi).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -91,10 +92,8 @@ class ReaderBus:
     def close(self) -> None:
         for proc in (getattr(self, "launcher", None), self.daemon):
             if proc is not None and proc.poll() is None:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGTERM)  # the group this object started, and only that
-                except ProcessLookupError:
-                    pass
                 try:
                     proc.wait(5)
                 except subprocess.TimeoutExpired:

@@ -7,5 +7,5 @@ The fixtures and helpers live in tests/helpers; they are named here so pytest fi
 
 from __future__ import annotations
 
-from tests.helpers.kiosk import fake_db, make_kiosk, shell_db  # noqa: F401 - fixtures
-from tests.helpers.qt import Finger, fail_on_qt_warnings, find, wait_until  # noqa: F401 - fixture and helpers
+from tests.helpers.kiosk import fake_db, make_kiosk, shell_db  # noqa: F401 — fixtures
+from tests.helpers.qt import Finger, fail_on_qt_warnings, find, wait_until  # noqa: F401 — fixture and helpers

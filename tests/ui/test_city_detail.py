@@ -58,6 +58,20 @@ def test_detail_shows_city_and_memorial_qr(app):
     assert_plain_text(app.window)
 
 
+def test_an_address_without_a_stored_code_shows_the_memorial_without_a_qr_code(make_kiosk, fake_db, tmp_path):
+    import shutil
+
+    from tests.helpers.data import run_sql
+
+    db = shutil.copy(fake_db, tmp_path / "kiosk.sqlite")
+    run_sql(db, "UPDATE memorials SET url = url || '&z=12' WHERE city_id = 4")  # edited by hand: no code drawn
+    app = make_kiosk(db)
+    visit_city(app, Finger(app.window), 4)
+    assert find(app.window, "memorialCard").isVisible()
+    qr = maybe(app.window, "memorialQr")
+    assert qr is None or not qr.isVisible()
+
+
 def test_no_memorial_state(app):
     visit_city(app, app.finger, 5)  # Каменск-Уральский: no memorial yet
     assert find(app.window, "noMemorial").isVisible()
@@ -122,7 +136,7 @@ def test_the_shortest_text_is_shown_once(app):
 @pytest.fixture(scope="module")
 def huge_db(tmp_path_factory):
     return build_fake_db(
-        tmp_path_factory.mktemp("huge") / "kiosk.sqlite", fake_cities(empty_text=False) + [huge_city(99)]
+        tmp_path_factory.mktemp("huge") / "kiosk.sqlite", [*fake_cities(empty_text=False), huge_city(99)]
     )
 
 

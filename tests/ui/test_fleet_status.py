@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import sqlite3
 
@@ -59,7 +58,7 @@ def test_status_follows_start_switch_refusal_and_clean_exit(make_kiosk, shell_db
     with sqlite3.connect(broken) as conn:
         conn.execute("UPDATE cities SET year = 'x' WHERE id = (SELECT min(id) FROM cities)")
     conn.close()
-    os.replace(broken, exhibit / "kiosk.sqlite")
+    broken.replace(exhibit / "kiosk.sqlite")
     assert wait_until(lambda: (_status(path) or {}).get("last_refusal") is not None, 8000)
     refused = _status(path)
     assert refused["last_refusal"]["file"] == str(exhibit / "kiosk.sqlite")

@@ -68,7 +68,7 @@ def test_a_repointed_release_symlink_is_noticed(make_kiosk, shell_db, tmp_path):
     app = make_kiosk(current / "kiosk.sqlite")
     assert app.database.builtAt == "2030-01-01T00:00:00Z"
     (tmp_path / "current.new").symlink_to("release-2")
-    os.replace(tmp_path / "current.new", current)  # ln -sfn release-2 current, atomically
+    (tmp_path / "current.new").replace(current)  # ln -sfn release-2 current, atomically
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
 
 
@@ -78,7 +78,7 @@ def test_a_new_file_waits_for_the_end_of_the_visit(make_kiosk, shell_db, tmp_pat
     finger = Finger(app.window)
     finger.tap(find(app.window, "tileCities"))  # a visitor is reading
     assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
-    os.replace(_stamped(shell_db, tmp_path / "incoming.tmp", "2031-01-01T00:00:00Z"), live)
+    _stamped(shell_db, tmp_path / "incoming.tmp", "2031-01-01T00:00:00Z").replace(live)
     assert wait_until(lambda: app.database.pendingReload, 8000)
     assert app.database.builtAt == "2030-01-01T00:00:00Z"  # not under the visitor's eyes
     finger.tap(find(app.window, "homeButton"))  # the visit ends
@@ -91,7 +91,7 @@ def test_the_idle_reset_switches_a_waiting_file(make_kiosk, shell_db, tmp_path):
     app = make_kiosk(live, idle_timeout=1, idle_countdown=1)
     Finger(app.window).tap(find(app.window, "tileCities"))
     assert wait_until(lambda: app.driver.current_name() == "citiesScreen")
-    os.replace(_stamped(shell_db, tmp_path / "incoming.tmp", "2031-01-01T00:00:00Z"), live)
+    _stamped(shell_db, tmp_path / "incoming.tmp", "2031-01-01T00:00:00Z").replace(live)
     assert wait_until(lambda: app.database.pendingReload, 8000) or app.database.builtAt.startswith("2031")
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
 
@@ -142,7 +142,7 @@ def test_a_fifo_at_the_path_never_freezes_the_kiosk(make_kiosk, shell_db, tmp_pa
     assert gaps.stop() < 1.0
     assert app.database.available and app.database.builtAt == "2030-01-01T00:00:00Z"  # visitors keep the data
     live.unlink()  # a good file moved back is picked up
-    os.replace(_stamped(shell_db, tmp_path / "incoming.tmp", "2031-01-01T00:00:00Z"), live)
+    _stamped(shell_db, tmp_path / "incoming.tmp", "2031-01-01T00:00:00Z").replace(live)
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
     assert app.database.refusal == ""
 
@@ -151,12 +151,12 @@ def test_a_half_copied_file_is_refused_and_the_full_one_taken(make_kiosk, shell_
     live = _stamped(shell_db, tmp_path / "kiosk.sqlite", "2030-01-01T00:00:00Z")
     app = make_kiosk(live)
     new = _stamped(shell_db, tmp_path / "new.sqlite", "2031-01-01T00:00:00Z").read_bytes()
-    with open(live, "r+b") as f:  # overwritten in place, and the copy stops half-way for a while
+    with live.open("r+b") as f:  # overwritten in place, and the copy stops half-way for a while
         f.truncate(0)
         f.write(new[: len(new) // 2])
     assert wait_until(lambda: app.database.refusal != "", 8000)
     assert app.database.builtAt == "2030-01-01T00:00:00Z"
-    with open(live, "ab") as f:
+    with live.open("ab") as f:
         f.write(new[len(new) // 2 :])
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
 

@@ -201,7 +201,7 @@ def test_tab_scrolls_the_focused_control_into_view(app):
         if item.objectName() in ("homeButton", "backButton", "langRu", "langEn", "largeText"):
             break  # round to the top bar: every entry of the page was seen
         top = item.mapToItem(page, QPointF(0, 0)).y()
-        assert 0 <= top and top + item.height() <= page.height() + 1, item.objectName()
+        assert top >= 0 and top + item.height() <= page.height() + 1, item.objectName()
     assert page.property("contentY") > 0
 
 

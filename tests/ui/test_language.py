@@ -157,7 +157,7 @@ def test_home_fits_in_english_and_larger_text(make_kiosk, shell_db, size):
         assert len(tiles) == 4
         for item in [*texts, *tiles, bar]:
             x0, y0, x1, y1 = rect(item)
-            assert 0 <= x0 and 0 <= y0 and x1 <= w and y1 <= h, f"{item.objectName()} leaves the window"
+            assert x0 >= 0 and y0 >= 0 and x1 <= w and y1 <= h, f"{item.objectName()} leaves the window"
         for text in texts:
             assert not text.property("truncated"), f"{language}: {text.objectName()} is cut"
             assert text.property("contentHeight") <= text.height() * 1.1, f"{language}: {text.objectName()} overflows"

@@ -66,7 +66,7 @@ def test_home_tile_opens_the_map_and_a_touch_on_a_point_opens_that_city(make_kio
 
 
 def test_a_touch_in_the_urals_offers_a_chooser_whose_targets_open_the_city(make_kiosk, shell_db):
-    app, finger, view = open_map(make_kiosk, shell_db)
+    app, finger, _view = open_map(make_kiosk, shell_db)
     finger.tap(dot(app, EKATERINBURG))
     chooser = find(app.window, "mapChooser")
     assert wait_until(lambda: chooser.isVisible() and maybe(app.window, f"mapChoice_{PYSHMA}") is not None)
@@ -123,7 +123,7 @@ def names_on_screen(app, view) -> dict[str, tuple[float, float, float, float]]:
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
 def test_names_on_screen_never_overlap_at_any_zoom(make_kiosk, shell_db, size):
-    app, finger, view = open_map(make_kiosk, shell_db, size)
+    app, _finger, view = open_map(make_kiosk, shell_db, size)
     centre = dot(app, EKATERINBURG)
     counts = []
     for _ in range(12):
@@ -138,7 +138,7 @@ def test_names_on_screen_never_overlap_at_any_zoom(make_kiosk, shell_db, size):
 
 
 def test_the_year_control_filters_and_plays_the_waves(make_kiosk, shell_db):
-    app, finger, view = open_map(make_kiosk, shell_db)
+    app, finger, _view = open_map(make_kiosk, shell_db)
     years = {c.id: c.year for c in app.database.repository.cities()}
 
     def shown() -> set[int]:
@@ -167,7 +167,7 @@ def test_a_city_without_coordinates_is_listed_beside_the_map(make_kiosk, shell_d
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE cities SET lat = NULL, lon = NULL WHERE id = ?", (MAGADAN,))
     conn.close()
-    app, finger, view = open_map(make_kiosk, db)
+    app, finger, _view = open_map(make_kiosk, db)
     listed = find(app.window, f"mapUnplaced_{MAGADAN}")
     assert listed.isVisible() and listed.height() >= 64
     assert maybe(app.window, f"mapCity_{MAGADAN}") is None
@@ -180,7 +180,7 @@ def test_a_city_without_coordinates_is_listed_beside_the_map(make_kiosk, shell_d
 def test_baikal_is_drawn_as_water_beside_irkutsk_on_land(make_kiosk, shell_db):
     from kiosk.ui.map_canvas import map_asset
 
-    app, finger, view = open_map(make_kiosk, shell_db)
+    app, _finger, view = open_map(make_kiosk, shell_db)
     irkutsk = next(c.id for c in app.database.repository.cities() if c.name == "Иркутск")
     wheel(app, dot(app, irkutsk), 4)
     assert wait_until(lambda: view.property("zoom") > 2.0)

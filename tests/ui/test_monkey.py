@@ -83,7 +83,10 @@ def test_monkey_over_every_screen(make_kiosk, shell_db):
     # Still responsive: close whatever overlay is open, go home, and a visitor's tap opens the cities.
     app.driver.close_overlays()
     app.driver.nav("home")
-    settled = lambda: app.driver.current_name() == "homeScreen" and not app.driver.stack.property("busy")  # noqa: E731
+
+    def settled():
+        return app.driver.current_name() == "homeScreen" and not app.driver.stack.property("busy")
+
     assert wait_until(settled, 2000)  # StackView ignores touches while a transition runs, by design
     finger.tap(find(window, "tileCities"))
     assert wait_until(lambda: app.driver.current_name() == "citiesScreen", 2000)

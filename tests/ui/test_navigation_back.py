@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.helpers.kiosk import bring_into_view, current_screen, on_screen, visit_city
 from tests.helpers.qt import Finger, find, maybe, wait_until
-from tests.ui.test_city_gallery import gallery_db  # noqa: F401 - fixture
+from tests.ui.test_city_gallery import gallery_db  # noqa: F401 — fixture
 from tests.ui.test_novokuznetsk import card_shown, go, here, visitor_in_section
 
 
@@ -14,7 +14,7 @@ def back(app, finger):
     finger.tap(find(app.window, "backButton"))
 
 
-def test_back_closes_the_photo_viewer_before_leaving_the_city(make_kiosk, gallery_db):  # noqa: F811
+def test_back_closes_the_photo_viewer_before_leaving_the_city(make_kiosk, gallery_db):  # noqa: F811 — pytest passes the fixture imported above
     app = make_kiosk(gallery_db)
     finger = Finger(app.window)
     visit_city(app, finger, 3)

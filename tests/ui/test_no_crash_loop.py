@@ -8,7 +8,6 @@ year, a fraction, a blob or a text latitude in a required column; a section date
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 
@@ -71,6 +70,6 @@ def test_the_same_file_is_refused_at_reload(make_kiosk, shell_db, tmp_path, what
     shutil.copy(shell_db, live)
     app = make_kiosk(live)
     bad = _bad(shell_db, tmp_path, what)
-    os.replace(bad, live)
+    bad.replace(live)
     assert wait_until(lambda: app.database.refusal, 8000)
     assert app.database.available  # the last good data stays at reload

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 
 from tests.helpers.kiosk import bring_into_view, current_screen, on_screen
 from tests.helpers.qt import Finger, Mouse, find, wait_until
+import itertools
 
 SIZES = ((1920, 1080), (1080, 1920), (1280, 800), (3840, 2160))
 
@@ -87,12 +88,12 @@ def test_home_lays_out_without_overlap(make_kiosk, shell_db, size, with_map):
     w, h = app.window.width(), app.window.height()
     for item in texts + tiles:
         x0, y0, x1, y1 = rect(item)
-        assert 0 <= x0 and 0 <= y0 and x1 <= w and y1 <= h, f"{item.objectName()} leaves the window: {rect(item)}"
+        assert x0 >= 0 and y0 >= 0 and x1 <= w and y1 <= h, f"{item.objectName()} leaves the window: {rect(item)}"
         assert item.height() > 0
     for text in texts:
         for tile in tiles:
             assert not overlaps(rect(text), rect(tile)), f"{tile.objectName()} over {text.objectName()}"
-    for a, b in zip(tiles, tiles[1:]):
+    for a, b in itertools.pairwise(tiles):
         assert not overlaps(rect(a), rect(b))
     scale = min(w, h) / 1080
     for tile in tiles:

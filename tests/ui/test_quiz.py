@@ -110,12 +110,12 @@ def test_a_whole_round(make_kiosk, shell_db, device):
     assert find(app.window, "quizIntro").isVisible()
     press(find(app.window, "quizStart"))
     assert wait_until(lambda: app.quiz.property("active"))
-    first = [app.quiz._round[i].key for i in range(10)]  # noqa: SLF001 - what the next round must not repeat
+    first = [app.quiz._round[i].key for i in range(10)]  # what the next round must not repeat
     right = _play_round(player, with_more=True)
     assert find(app.window, "quizResultText").property("text") == f"Правильных ответов: {right} из 10"
     press(find(app.window, "quizAgain"))
     assert wait_until(lambda: app.quiz.property("index") == 0 and not app.quiz.property("finished"))
-    again = {app.quiz._round[i].key for i in range(10)}  # noqa: SLF001
+    again = {app.quiz._round[i].key for i in range(10)}
     assert not again & set(first), "«Ещё раз» repeated questions of the round before"
 
 

@@ -146,7 +146,7 @@ def test_attract_mode_after_the_idle_reset_is_silent(make_kiosk, long_db, mock_v
 def test_keyboard_and_assistive_press_toggle_it(make_kiosk, fake_db, mock_voices):
     from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 
-    app, finger, said = kiosk_with_speech(make_kiosk, fake_db, windowed=True, size=(1280, 800))
+    app, finger, _said = kiosk_with_speech(make_kiosk, fake_db, windowed=True, size=(1280, 800))
     visit_city(app, finger, 1)
     button = listen(app, "cityListen")
     button.forceActiveFocus()

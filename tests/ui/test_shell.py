@@ -205,12 +205,21 @@ def test_icon_provider_draws_known_and_survives_unknown_icons(qapp, caplog):
     assert sum("no-such-icon-anywhere" in r.getMessage() for r in caplog.records) == 1
 
 
-def test_qr_provider_makes_a_code_with_a_quiet_zone(qapp):
+class _StoredCodes:
+    """A repository's QR codes as the build draws them."""
+
+    def qr_png(self, url):
+        from kiosk.data.qr_codes import png
+
+        return png(url)
+
+
+def test_qr_provider_shows_the_stored_code_with_a_quiet_zone(qapp):
     from urllib.parse import quote
 
     from kiosk.ui.image_providers import QrProvider
 
-    image = QrProvider().requestImage(
+    image = QrProvider(_StoredCodes).requestImage(
         quote("https://yandex.ru/maps/?ll=44.0,56.3&z=16", safe=""), QSize(), QSize(300, 300)
     )
     assert image.size() == QSize(300, 300)

@@ -16,7 +16,7 @@ from PIL import Image
 from kiosk.data.build import build_database
 from kiosk.data.images import add_image
 from kiosk.data.snapshot import PREFIX, remove_leftovers
-from kiosk.ui import config as cfg
+from kiosk.ui import locations
 from tests.helpers.kiosk import FIXTURE_SOURCES
 from tests.helpers.qt import wait_until
 
@@ -46,13 +46,13 @@ def _leftover(folder: Path, pid: int) -> Path:
 def test_the_copy_lives_in_the_state_folder(make_kiosk, photo_db):
     app = make_kiosk(photo_db)
     snapshot = app.database.repository._snapshot
-    home = cfg.default_state_dir() / "snapshots"
+    home = locations.user_state_dir() / "snapshots"
     assert snapshot.path.is_relative_to(home), snapshot.path
     assert snapshot.path.parent.name.startswith(f"{PREFIX}{os.getpid()}-")
 
 
 def test_an_earlier_runs_leftovers_are_removed(make_kiosk, photo_db):
-    home = cfg.default_state_dir() / "snapshots"
+    home = locations.user_state_dir() / "snapshots"
     dead = _dead_pid()
     in_home = _leftover(home, dead)
     in_tmp = _leftover(Path(tempfile.gettempdir()), dead)

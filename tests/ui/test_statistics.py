@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.data.stats.store import FILE_NAME
 from kiosk.ui.models.catalog import name_key
-from kiosk.ui.config import default_state_dir
+from kiosk.ui.locations import user_state_dir
 from tests.helpers.kiosk import grab, on_screen, open_city, open_keyboard, type_keys
 from tests.helpers.qt import Finger, find, wait_until
 
@@ -44,7 +44,7 @@ def clock(monkeypatch):
 
 
 def stats_path() -> Path:
-    return default_state_dir() / FILE_NAME
+    return user_state_dir() / FILE_NAME
 
 
 class Visitor:
@@ -250,7 +250,7 @@ def test_admin_panel_shows_today_week_and_top_cities(make_kiosk, shell_db, clock
     # Three visits today, one three days ago; the first city opened most, then the second.
     plan = [(3, [0, 1, 2]), (5, [0, 1]), (5, [0])]
     v.arrive(2, 9)
-    for day, opened in [(2, [0])] + plan:
+    for day, opened in [(2, [0]), *plan]:
         v.arrive(day, 10)
         v.tap("tileCities", "citiesScreen")
         for i in opened:

@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtQuick import QQuickItem
@@ -101,7 +102,7 @@ def test_a_good_file_appearing_brings_the_kiosk_back(make_kiosk, shell_db, tmp_p
     # The curator copies beside the file and renames over it (atomic replace).
     staging = target.with_suffix(".tmp")
     shutil.copy(shell_db, staging)
-    os.replace(staging, target)
+    staging.replace(target)
     assert wait_until(lambda: app.database.available, 5000)
     QTest.qWait(50)
     assert app.driver.current_name() == "homeScreen"
@@ -120,7 +121,7 @@ def test_hot_reload_after_atomic_replace_and_bad_files_are_ignored(make_kiosk, s
     # A broken file replaces the good one: visitors keep the current data.
     staging = tmp_path / "incoming.tmp"
     staging.write_bytes(b"not a database at all")
-    os.replace(staging, target)
+    staging.replace(target)
     assert wait_until(lambda: reloads == [False], 5000)
     assert app.database.available and app.database.cityCount == count
 
@@ -130,7 +131,7 @@ def test_hot_reload_after_atomic_replace_and_bad_files_are_ignored(make_kiosk, s
     conn.execute("UPDATE meta SET value = '2030-01-01T00:00:00Z' WHERE key = 'built_at'")
     conn.commit()
     conn.close()
-    os.replace(staging, target)
+    Path(staging).replace(target)
     assert wait_until(lambda: reloads == [False, True], 5000)
     assert app.database.builtAt == "2030-01-01T00:00:00Z"
     assert app.database.available
@@ -190,7 +191,7 @@ def test_a_file_replaced_before_the_late_checks_is_left_to_the_watcher(make_kios
     conn.execute("UPDATE cities SET year = 1812 WHERE id = (SELECT min(id) FROM cities)")
     conn.commit()
     conn.close()
-    os.replace(staging, target)
+    Path(staging).replace(target)
     open_cities(app, Finger(app.window))  # leaving home runs what start-up put off, the late checks too
     assert wait_until(lambda: outcomes, 5000)
     assert outcomes == [False] and app.database.available

@@ -459,7 +459,7 @@ def test_every_text_is_readable_from_a_distance(make_kiosk, shell_db, size):
 
 
 def test_card_icons_are_labelled(make_kiosk, shell_db):
-    app, finger = at_cities(make_kiosk, shell_db)
+    app, _finger = at_cities(make_kiosk, shell_db)
     first = app.catalog.cities.cityIdAt(0)
     card = need(app, f"cityCard_{first}")
     city = app.catalog.city(first)

@@ -78,7 +78,7 @@ def test_a_touch_or_the_same_bytes_copied_again_cause_no_reload(make_kiosk, live
     _quiet_for(SETTLE_MS)
     copy = live.with_name(".syncthing.kiosk.sqlite.tmp")
     shutil.copyfile(live, copy)
-    os.replace(copy, live)  # Syncthing's atomic rename of an identical file: a new inode, the same bytes
+    copy.replace(live)  # Syncthing's atomic rename of an identical file: a new inode, the same bytes
     _quiet_for(SETTLE_MS + 600)
     assert opened == [], f"{len(opened)} reopen(s) of a file whose bytes did not change"
 
@@ -88,7 +88,7 @@ def test_a_real_replacement_still_switches(make_kiosk, live, shell_db, tmp_path)
     opened = _counting(app)
     (live.parent / "notes.txt").write_text("noise first")
     incoming = _stamped(shell_db, live.with_name(".syncthing.kiosk.sqlite.tmp"), "2031-01-01T00:00:00Z")
-    os.replace(incoming, live)
+    incoming.replace(live)
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
     assert len(opened) == 1
 
@@ -99,7 +99,7 @@ def test_same_size_new_content_is_a_new_file(make_kiosk, live, shell_db, tmp_pat
     before = live.stat()
     incoming = _stamped(shell_db, tmp_path / "incoming.sqlite", "2031-01-01T00:00:00Z")  # same length of stamp
     assert incoming.stat().st_size == before.st_size
-    os.replace(incoming, live)
+    incoming.replace(live)
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
 
 

@@ -65,7 +65,10 @@ def test_same_sources_give_the_same_content(fixture_sources, tmp_path):
     b = build_database(fixture_sources, tmp_path / "b.sqlite")
     for table in schema.CONTENT_TABLES:
         assert rows(a, table) == rows(b, table), table
-    meta = lambda p: {k: v for _, k, v in rows(p, "meta") if k != "built_at"}  # noqa: E731
+
+    def meta(p):
+        return {k: v for _, k, v in rows(p, "meta") if k != "built_at"}
+
     assert meta(a) == meta(b)
 
 

@@ -227,4 +227,4 @@ def test_the_role_numbers_are_qts():
 
     from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
 
-    assert (DISPLAY_ROLE, USER_ROLE) == (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole)
+    assert (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole) == (DISPLAY_ROLE, USER_ROLE)

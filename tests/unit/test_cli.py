@@ -122,7 +122,7 @@ def test_the_entry_point_runs_as_a_program(fixture_db):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []  # no Казань among the fixtures, and no crash
-    assert cli.DEFAULT_DB == Path("db/kiosk.sqlite")
+    assert Path("db/kiosk.sqlite") == cli.DEFAULT_DB
 
 
 def test_open_questions_reach_the_report_and_the_export(sources_copy, tmp_path, capsys):

@@ -89,15 +89,17 @@ def test_paths_resolve_in_one_place(monkeypatch, tmp_path):
 
     from kiosk.ui import config as cfg
 
+    from kiosk.ui import locations
+
     root = Path(cfg.__file__).resolve().parents[2]
-    assert cfg.default_db_path() == root / "db" / "kiosk.sqlite"
-    assert (cfg.fonts_dir() / "PTS55F.ttf").exists()
-    assert (cfg.qml_dir() / "Kiosk" / "qmldir").exists()
+    assert locations.default_db_path() == root / "db" / "kiosk.sqlite"
+    assert (locations.fonts_dir() / "PTS55F.ttf").exists()
+    assert (locations.qml_dir() / "Kiosk" / "qmldir").exists()
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "kiosk" / "kiosk"))
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "kiosk" / "_internal"), raising=False)
-    assert cfg.default_db_path() == tmp_path / "kiosk" / "data" / "kiosk.sqlite"
-    assert cfg.fonts_dir() == tmp_path / "kiosk" / "_internal" / "assets" / "fonts"
+    assert locations.default_db_path() == tmp_path / "kiosk" / "data" / "kiosk.sqlite"
+    assert locations.fonts_dir() == tmp_path / "kiosk" / "_internal" / "assets" / "fonts"
 
 
 def test_log_is_bounded(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -28,7 +29,7 @@ def test_a_fifo_at_the_config_path_is_refused_without_waiting_for_a_writer(tmp_p
     assert "is a FIFO (named pipe), not a config file" in _refusal(fifo)
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
 def test_dev_zero_is_refused_before_it_fills_the_memory():
     assert "is a character device, not a config file" in _refusal("/dev/zero")
 

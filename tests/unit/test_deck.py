@@ -12,6 +12,7 @@ from kiosk.data import deck as D
 from kiosk.data.repository import Repository
 from kiosk.data.slides import CuratorSlide
 from kiosk.data.typography import typeset
+import itertools
 
 JULY_26 = dt.date(2026, 7, 26)
 EVENTS = [
@@ -88,7 +89,7 @@ def test_every_slide_once_per_cycle_and_never_twice_in_a_row(repo, seed):
     shown = [order.next().key for _ in range(n * 30)]
     for k in range(30):
         assert sorted(shown[k * n : (k + 1) * n]) == sorted(s.key for s in deck.slides)
-    assert all(a != b for a, b in zip(shown, shown[1:]))
+    assert all(a != b for a, b in itertools.pairwise(shown))
     assert order.cycles == 30
 
 

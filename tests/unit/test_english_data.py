@@ -20,9 +20,11 @@ from tests.helpers.fake_data import build_fake_db, fake_cities
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory):
-    from kiosk.ui import config as cfg
+    from kiosk.ui import locations
 
-    return build_database(cfg.resource_root() / "db" / "sources", tmp_path_factory.mktemp("real") / "kiosk.sqlite")
+    return build_database(
+        locations.resource_root() / "db" / "sources", tmp_path_factory.mktemp("real") / "kiosk.sqlite"
+    )
 
 
 def test_every_region_and_district_of_the_exhibition_has_an_english_name(real_db):

@@ -19,9 +19,11 @@ from kiosk.data.repository import Repository
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory):
-    from kiosk.ui import config as cfg
+    from kiosk.ui import locations
 
-    return build_database(cfg.resource_root() / "db" / "sources", tmp_path_factory.mktemp("real") / "kiosk.sqlite")
+    return build_database(
+        locations.resource_root() / "db" / "sources", tmp_path_factory.mktemp("real") / "kiosk.sqlite"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -115,17 +117,17 @@ def test_every_memorial_kind_has_its_english_word(repo):
 def test_the_spreadsheet_carries_the_english_beside_the_russian_and_warns_on_the_rule(real_db, tmp_path):
     out = tmp_path / "csv"
     export.write_csv(real_db, out)
-    with open(out / "cities.csv", encoding="utf-8-sig", newline="") as f:
+    with (out / "cities.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     header = rows[0]
     assert header.index("summary_en") == header.index("text") + 1
-    with open(out / "nk_events.csv", encoding="utf-8-sig", newline="") as f:
+    with (out / "nk_events.csv").open(encoding="utf-8-sig", newline="") as f:
         events = next(csv.reader(f))
     assert events.index("label_en") == events.index("title") + 1
     col = header.index("summary_en")
     row = next(r for r in rows[1:] if r[0] == "2")
     row[col] = row[col].replace("212", "213")
-    with open(out / "cities.csv", "w", encoding="utf-8-sig", newline="") as f:
+    with (out / "cities.csv").open("w", encoding="utf-8-sig", newline="") as f:
         csv.writer(f).writerows(rows)
     path, notes = import_database(out, tmp_path / "again.sqlite")
     assert [n for n in notes if "summary_en" in n] == [
@@ -139,11 +141,11 @@ def test_markup_in_the_english_is_refused_like_in_the_russian(real_db, tmp_path)
 
     out = tmp_path / "csv"
     export.write_csv(real_db, out)
-    with open(out / "cities.csv", encoding="utf-8-sig", newline="") as f:
+    with (out / "cities.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     col = rows[0].index("summary_en")
     rows[3][col] += " <b>Tanks</b>"
-    with open(out / "cities.csv", "w", encoding="utf-8-sig", newline="") as f:
+    with (out / "cities.csv").open("w", encoding="utf-8-sig", newline="") as f:
         csv.writer(f).writerows(rows)
     with pytest.raises(DataErrors) as err:
         import_database(out, tmp_path / "again.sqlite")

@@ -87,7 +87,7 @@ def test_csv_round_trips_through_the_csv_module(fixture_db, tmp_path):
             assert [r.pop("tags") for r in read] == [tags.get(r["id"], []) for r in in_db]
         assert read == in_db, table
     # The multi-line text survives with its newlines, the plain csv module agrees.
-    with open(tmp_path / "cities.csv", encoding="utf-8-sig", newline="") as f:
+    with (tmp_path / "cities.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert rows[1]["text"].count("\n") == 1 and rows[1]["lat"] == ""
 

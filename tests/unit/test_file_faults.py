@@ -26,7 +26,7 @@ def _in_time(fn, seconds: float = 10.0):
     def run():
         try:
             box["value"] = fn()
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             box["error"] = e
 
     t = threading.Thread(target=run, daemon=True)
@@ -162,7 +162,7 @@ def test_a_file_that_changes_while_copied_is_refused(db_copy, monkeypatch):
     def copy_then_append(src, target):
         real_copy(src, target)
         if str(src) == str(db_copy):
-            with open(db_copy, "ab") as f:  # the curator's copy is still running
+            with db_copy.open("ab") as f:  # the curator's copy is still running
                 f.write(b"\0" * 4096)
 
     monkeypatch.setattr(snapshot, "_copy", copy_then_append)

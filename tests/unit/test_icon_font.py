@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_the_font_table_is_qtawesomes():
     import qtawesome
 
-    assert FONTS == {prefix: (ttf, charmap) for prefix, ttf, charmap in qtawesome._BUNDLED_FONTS}
+    assert {prefix: (ttf, charmap) for prefix, ttf, charmap in qtawesome._BUNDLED_FONTS} == FONTS
 
 
 @pytest.mark.parametrize("name", ["mdi6.tank", "mdi6.chevron-right", "fa5s.industry", "fa5.star"])
@@ -95,7 +95,7 @@ def test_align_center_is_qts():
 
     from kiosk.ui.icon_font import ALIGN_CENTER
 
-    assert ALIGN_CENTER == Qt.AlignmentFlag.AlignCenter
+    assert Qt.AlignmentFlag.AlignCenter == ALIGN_CENTER
 
 
 def test_every_icon_is_found_as_qtawesomes_charmap_has_it(qapp):

@@ -61,7 +61,10 @@ def test_export_import_export_is_identical(built_db, tmp_path, fmt, capsys):
     again = tmp_path / "again"
     assert main(["export", str(back), "--format", fmt, "--out", str(again)]) == 0
     if fmt == "xlsx":  # same cells (the zip's timestamps differ)
-        cells = lambda p: {ws.title: list(ws.values) for ws in load_workbook(p).worksheets}  # noqa: E731
+
+        def cells(p):
+            return {ws.title: list(ws.values) for ws in load_workbook(p).worksheets}
+
         assert cells(again / "kiosk.xlsx") == cells(out / "kiosk.xlsx")
 
 

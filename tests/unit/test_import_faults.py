@@ -203,7 +203,7 @@ def test_a_name_over_its_limit_is_refused_with_its_place(fixture_db, tmp_path):
 def test_a_million_rows_stop_at_the_row_limit_with_few_lines(fixture_db, tmp_path, capsys):
     folder = tmp_path / "csv"
     export.write_csv(fixture_db, folder)
-    with open(folder / "corrections.csv", "a", encoding="utf-8", newline="") as f:
+    with (folder / "corrections.csv").open("a", encoding="utf-8", newline="") as f:
         f.write("".join(f"{9000 + i},{9000 + i},x,,,note\r\n" for i in range(1_000_000)))
     started = time.perf_counter()
     assert main(["import", str(folder), "--out", str(tmp_path / "out.sqlite")]) == 1
@@ -215,7 +215,7 @@ def test_a_million_rows_stop_at_the_row_limit_with_few_lines(fixture_db, tmp_pat
 def test_many_bad_rows_stop_after_a_hundred_with_a_line_that_says_so(fixture_db, tmp_path, capsys):
     folder = tmp_path / "csv"
     export.write_csv(fixture_db, folder)
-    with open(folder / "corrections.csv", "a", encoding="utf-8", newline="") as f:
+    with (folder / "corrections.csv").open("a", encoding="utf-8", newline="") as f:
         f.write("".join(f"{9000 + i},nope,x,,,note\r\n" for i in range(500)))
     assert main(["import", str(folder), "--out", str(tmp_path / "out.sqlite")]) == 1
     err = capsys.readouterr().err.splitlines()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
+from pathlib import Path
 
 import pytest
 
 from kiosk.ui.logsetup import setup_logging, shutdown_logging
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_disk_full_is_one_line_once(tmp_path, capfd):
     (tmp_path / "kiosk.log").symlink_to("/dev/full")  # every write fails with ENOSPC
     try:

@@ -76,7 +76,7 @@ def test_names_never_overlap_each_other_or_a_dot_at_any_zoom(placed):
 
 
 def test_a_readable_subset_zoomed_out_and_every_name_zoomed_in(placed):
-    anchors, zooms, levels, _ = placed
+    _anchors, _zooms, levels, _ = placed
     assert 15 <= len(levels[0]) < len(CITIES)
     middle = levels[len(levels) // 2]
     assert BY_NAME["Нижний Новгород"] in middle and BY_NAME["Екатеринбург"] in middle
@@ -86,7 +86,7 @@ def test_a_readable_subset_zoomed_out_and_every_name_zoomed_in(placed):
 
 
 def test_names_zoomed_out_stay_whole_on_the_screen(placed):
-    anchors, zooms, levels, size = placed
+    anchors, _zooms, levels, size = placed
     x0, y0, w, h = first_view(*size)
     for cid, (x, y, bw, bh) in screen_boxes(anchors, levels[0], 1.0).items():
         assert x0 <= x and x + bw <= x0 + w and y0 <= y and y + bh <= y0 + h, CITIES[cid][0]

@@ -87,7 +87,7 @@ def _counted_numbers(text: str):
             continue
         if re.fullmatch(r"19\d\d|20[0-2]\d", value):  # a year
             continue
-        if re.match(r"-(й|я|го|е)\b", after) or re.match(r"-[a-zа-я]+\s", after) and "-ти" not in after:
+        if re.match(r"-(й|я|го|е)\b", after) or (re.match(r"-[a-zа-я]+\s", after) and "-ти" not in after):
             continue  # 1252-й, 32-я, 393-го (the «20-ти городов» count stays)
         if "№" in before or re.search(r"(Т\.|С\.|[А-ЯA-Z]-)\s?$", before) or before.endswith("ны"):
             continue  # № 11, Т. 11, С. 91, Т-34, ИЛ-2, «войны2»

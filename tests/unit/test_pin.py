@@ -12,7 +12,7 @@ from kiosk.ui.services.admin import ITERATIONS, RateLimiter, hash_pin, parse_pin
 def test_hash_format_and_salt():
     a, b = hash_pin("1945"), hash_pin("1945")
     assert a != b  # a fresh salt every time
-    algorithm, iterations, salt, key = a.split("$")
+    algorithm, iterations, _salt, _key = a.split("$")
     assert algorithm == "pbkdf2_sha256" and int(iterations) == ITERATIONS
     assert verify_pin("1945", a) and verify_pin("1945", b)
     assert not verify_pin("1944", a) and not verify_pin("", a) and not verify_pin("19450", a)

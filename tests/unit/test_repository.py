@@ -73,7 +73,7 @@ def test_never_writes_and_keeps_no_connection(db_copy):
     assert len(repo) == 3
     assert fingerprint(db_copy) == before
     assert sorted(p.name for p in db_copy.parent.iterdir()) == [db_copy.name]
-    os.replace(db_copy, db_copy.with_suffix(".moved"))  # nothing holds the file (matters on Windows)
+    db_copy.replace(db_copy.with_suffix(".moved"))  # nothing holds the file (matters on Windows)
 
 
 def test_missing_file_is_not_created(tmp_path):
@@ -164,6 +164,6 @@ def test_reopening_sees_a_replaced_file(fixture_db, tmp_path):
     new_version = tmp_path / "incoming.sqlite"
     shutil.copy(fixture_db, new_version)
     run_sql(new_version, "UPDATE cities SET name = 'Горький', name_seed = 'Горький' WHERE id = 1")
-    os.replace(new_version, live)  # the way `kiosk-db build` and careful curators replace it
+    new_version.replace(live)  # the way `kiosk-db build` and careful curators replace it
     assert old.city(1).name == "Нижний Новгород"  # loaded data never changes under the kiosk
     assert Repository.open(live).city(1).name == "Горький"

@@ -1,9 +1,9 @@
 """What the running kiosk keeps resident for weeks: no library only staff tools or unused writers need.
 
 OpenSSL's libcrypto (~3.5 MiB resident) comes with hashlib: the PIN pad imports it when staff type a PIN, and
-nothing on the visitor's path may. urllib.request (http, email, hashlib) came with segno's SVG writer, and
-sqlite-utils (click, dateutil, hashlib: ~10 MiB of Python heap) with the first photograph, through a constant
-of the curators' image module."""
+nothing on the visitor's path may. urllib.request (http, email, hashlib) came with segno's SVG writer (the QR
+codes are drawn by kiosk-db build and import now: segno never loads), and sqlite-utils (click, dateutil, hashlib:
+~10 MiB of Python heap) with the first photograph, through a constant of the curators' image module."""
 
 from __future__ import annotations
 
@@ -18,12 +18,14 @@ NEVER = (
     *("_hashlib", "hashlib", "hmac", "urllib.request", "http.client", "email", "sqlite_utils", "click"),
     "snowballstemmer.german_stemmer",  # the search stems Russian and English only
     *("openpyxl", "kiosk.data.curation"),  # the statistics reports are the curators' (kiosk-db stats)
+    "segno",  # the QR codes are drawn by kiosk-db build and import (kiosk.data.qr_codes)
 )
 
 
 def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curator_tools(built_db, tmp_path):
     script = textwrap.dedent(f"""
         import sys
+        from urllib.parse import quote
         from PySide6.QtCore import QSize
         from kiosk.ui.qapp import make_qapp
         from kiosk.ui.app import KioskApp
@@ -33,7 +35,8 @@ def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curato
         kiosk = KioskApp(Config(), db_path={str(built_db)!r}, windowed=True, watch=False)
         kiosk.firstFrame.connect(lambda _ms: app.exit(0))
         app.exec()
-        qr = QrProvider().requestImage("https%3A%2F%2Fexample.org%2Fmemorial", QSize(), QSize(200, 200))
+        url = next(c.memorial.url for c in kiosk.database.repository.cities() if c.memorial and c.memorial.url)
+        qr = QrProvider(lambda: kiosk.database.repository).requestImage(quote(url, safe=""), QSize(), QSize(200, 200))
         dark = sum(qr.pixelColor(x, y).lightness() < 100 for x in range(0, 200, 4) for y in range(0, 200, 4))
         print("DARK", dark > 50)
         import io

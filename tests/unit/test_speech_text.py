@@ -81,7 +81,7 @@ def test_voice_choice_prefers_rhvoice_then_a_plain_voice():
     espeak = [("English", "en_GB"), ("Russian+Adam", "ru_RU"), ("Russian", "ru_RU")]
     assert choose_voice(espeak, "ru") == 2  # the plain voice, not a variant mix
     assert choose_voice(espeak, "en") == 0
-    assert choose_voice(espeak + [("Elena", "ru_RU")], "ru") == 3  # RHVoice's LGPL voice
+    assert choose_voice([*espeak, ("Elena", "ru_RU")], "ru") == 3  # RHVoice's LGPL voice
     assert choose_voice([("Microsoft Irina Desktop", "ru-RU")], "ru") == 0  # SAPI names its locales with a dash
     assert choose_voice([("Bob", "en_GB")], "ru") is None
     english = [("English (Caribbean)", "en_US"), ("English (Great Britain)", "en_GB")]

@@ -96,11 +96,11 @@ def publish_exhibit(new: str | Path, exhibit_dir: str | Path, name: str = DB_NAM
             os.fsync(out.fileno())
         _as_rollback_journal(tmp)
         # mkstemp makes it private (0600): kiosks, often another user, must read it like the file it replaces.
-        os.chmod(tmp, (target.stat().st_mode & 0o777) if target.exists() else 0o644)
+        Path(tmp).chmod((target.stat().st_mode & 0o777) if target.exists() else 0o644)
         problems = check_file(tmp)  # what is placed is what was checked, even if NEW changed while copying
         if problems:
             raise DataErrors([DataError(new, f"changed while it was copied: {p}") for p in problems])
-        os.replace(tmp, target)
+        Path(tmp).replace(target)
         _fsync_dir(folder)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -12,8 +12,12 @@ import html
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.data.stats.summary import FLAGS, CityLine, Summary
+
+if TYPE_CHECKING:  # openpyxl is read only when a workbook is written
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FLAG_LABELS = {
     "opened_city": "открыли страницу города",
@@ -78,9 +82,9 @@ def to_text(s: Summary) -> str:
     out += ["Посещения по дням:"] + ([f"  {day}  {n:>6}" for day, n in s.per_day] or ["  —"])
     out += ["", "Посещения по часам (местное время киоска):"]
     out += [f"  {h:02d}:00  {n:>6}" for h, n in enumerate(s.per_hour) if n]
-    out += ["", "Чаще всего открывали:"] + _city_rows(s.top_by_opens)
-    out += ["", "Дольше всего читали:"] + _city_rows(s.top_by_reading)
-    out += ["", "Реже всего открывали:"] + _city_rows(s.least_opened)
+    out += ["", "Чаще всего открывали:", *_city_rows(s.top_by_opens)]
+    out += ["", "Дольше всего читали:", *_city_rows(s.top_by_reading)]
+    out += ["", "Реже всего открывали:", *_city_rows(s.least_opened)]
     out += ["", "Экраны:"] + [f"  {SCREEN_LABELS.get(k, k):<34} {n:>6}" for k, n in s.screens.items()]
     out += ["", "Главы раздела о Новокузнецке:"] + ([f"  {c:<34} {n:>6}" for c, n in s.chapters] or ["  —"])
     out += ["", "Карточки раздела:"] + ([f"  {c:<34} {n:>6}" for c, n in s.cards] or ["  —"])
@@ -238,7 +242,14 @@ def write_xlsx(s: Summary, out: Path) -> Path:
     ws.column_dimensions["B"].width = 24
     _bar(ws, "Доля посещений", first, len(FLAGS), 1, 3, "E2", horizontal=True, percent=True)
 
-    def sheet(title, head, data, chart_title, value_col=2, horizontal=True):
+    def sheet(
+        title: str,
+        head: Sequence[str],
+        data: Sequence[Sequence[object]],
+        chart_title: str,
+        value_col: int = 2,
+        horizontal: bool = True,
+    ) -> Worksheet:
         w = wb.create_sheet(title)
         w.append(head)
         for r in data:
@@ -286,7 +297,18 @@ def write_xlsx(s: Summary, out: Path) -> Path:
     return out
 
 
-def _bar(ws, title, first_row, n, label_col, value_col, anchor, *, horizontal=False, percent=False) -> None:
+def _bar(
+    ws: Worksheet,
+    title: str,
+    first_row: int,
+    n: int,
+    label_col: int,
+    value_col: int,
+    anchor: str,
+    *,
+    horizontal: bool = False,
+    percent: bool = False,
+) -> None:
     from openpyxl.chart import BarChart, Reference
 
     chart = BarChart()

@@ -14,6 +14,7 @@ import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 SUFFIX = ".json"
 MAX_BYTES = 64 * 1024  # a record is ~1 KB; anything far larger is not one of ours and is not read whole
@@ -91,7 +92,7 @@ def write_atomic(path: Path, text: str) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -101,12 +102,12 @@ class StatusError(ValueError):
     """A status file that is not a kiosk's status record; str() names the file and what is wrong."""
 
 
-def _text(data: dict, key: str) -> str:
+def _text(data: dict[str, Any], key: str) -> str:
     value = data.get(key, "")
     return value if isinstance(value, str) else ""
 
 
-def _number(data: dict, key: str) -> float:
+def _number(data: dict[str, Any], key: str) -> float:
     value = data.get(key, 0)
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
@@ -127,8 +128,8 @@ def read_status(path: Path) -> KioskStatus:
     if not isinstance(data, dict) or not isinstance(data.get("kiosk_id"), str) or not data["kiosk_id"]:
         raise StatusError(f"{path}: no kiosk_id: not a kiosk status file")
     ex_raw, ref_raw = data.get("exhibit"), data.get("last_refusal")
-    ex: dict = ex_raw if isinstance(ex_raw, dict) else {}
-    ref: dict | None = ref_raw if isinstance(ref_raw, dict) else None
+    ex: dict[str, Any] = ex_raw if isinstance(ex_raw, dict) else {}
+    ref: dict[str, Any] | None = ref_raw if isinstance(ref_raw, dict) else None
     visits = data.get("visits_today")
     return KioskStatus(
         kiosk_id=data["kiosk_id"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.data import rules, schema
 from kiosk.data.errors import DataError
@@ -38,20 +39,20 @@ class CuratedQuestion:
 
     id: int
     text: str
-    answers: tuple  # four texts
+    answers: tuple[Any, ...]  # four texts
     correct: int  # which answer is right, 1..4
     explanation: str
     source: str
     enabled: bool = True
     text_en: str = ""  # optional English by curators (never machine-translated): all of it or none
-    answers_en: tuple = ()
+    answers_en: tuple[Any, ...] = ()
     explanation_en: str = ""
 
     def has_english(self) -> bool:
         return bool(self.text_en and len(self.answers_en) == OPTIONS and all(self.answers_en))
 
 
-def _answers_problems(answers: tuple, suffix: str, required: bool) -> list[tuple[str, str]]:
+def _answers_problems(answers: tuple[Any, ...], suffix: str, required: bool) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if not required and not any(answers):
         return found
@@ -92,7 +93,7 @@ def problems(q: CuratedQuestion) -> list[tuple[str, str]]:
 # ---- the source file ------------------------------------------------------------------------------------------
 
 
-def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[CuratedQuestion]:
+def from_source(path: Path, data: dict[str, Any], problems_out: list[DataError]) -> list[CuratedQuestion]:
     """[[question]] entries of quiz.toml; every problem is added as ``FILE: question[i].field: …``."""
     out = []
     for _, entry, qid, bad in numbered_entries(path, data, "question", SOURCE_KEYS, problems_out):
@@ -122,7 +123,7 @@ def from_source(path: Path, data: dict, problems_out: list[DataError]) -> list[C
     return out
 
 
-def to_row(q: CuratedQuestion) -> dict:
+def to_row(q: CuratedQuestion) -> dict[str, Any]:
     row = {
         "id": q.id,
         "text": q.text,
@@ -142,7 +143,7 @@ def to_row(q: CuratedQuestion) -> dict:
 # ---- the database table ---------------------------------------------------------------------------------------
 
 
-def from_rows(rows: list[tuple]) -> tuple[CuratedQuestion, ...]:
+def from_rows(rows: list[tuple[Any, ...]]) -> tuple[CuratedQuestion, ...]:
     """Records of rows as schema.QUIZ_ROWS reads them."""
     out = []
     for row in rows:

@@ -9,9 +9,10 @@ verifies the questions against the report again, independently of this module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kiosk.data.english import region_en
-from kiosk.data.nk_records import Event, Figure, Section
+from kiosk.data.nk_records import Event, Figure, Quote, Section
 from kiosk.data.records import City, Tag
 from kiosk.data.repository import Repository
 
@@ -58,7 +59,7 @@ def disputed_refs(section: Section, question_id: str | None = None) -> set[str]:
     return out
 
 
-def _overlap(a, b) -> bool:
+def _overlap(a: Quote, b: Quote) -> bool:
     return a.seed == b.seed and (a.quote in b.quote or b.quote in a.quote)
 
 
@@ -72,7 +73,7 @@ class Facts:
     figures: tuple[Figure, ...]
     labels_en: dict[str, str]
     flagged: set[tuple[str, object, str]]
-    curated: tuple = ()  # kiosk.data.quiz.curated.CuratedQuestion, the valid and enabled ones
+    curated: tuple[Any, ...] = ()  # kiosk.data.quiz.curated.CuratedQuestion, the valid and enabled ones
     hidden: set[int] = field(default_factory=set)  # city ids never asked about nor offered
 
     @classmethod

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,7 +23,7 @@ MAP_MIN_KM = 700.0  # the four points of a map question lie this far apart: dist
 EVENT_SPREAD = 4  # distractor years of a timeline event: within this many years of it
 
 
-def _pick(rng: random.Random, pool: Sequence, n: int, fits: Callable[[Any, list], bool]) -> list[Any] | None:
+def _pick(rng: random.Random, pool: Sequence[Any], n: int, fits: Callable[[Any, list[Any]], bool]) -> list[Any] | None:
     """n items of `pool` in random order, each fitting those already taken; None when there are not enough."""
     taken: list[Any] = []
     for item in rng.sample(list(pool), len(pool)):
@@ -33,7 +34,9 @@ def _pick(rng: random.Random, pool: Sequence, n: int, fits: Callable[[Any, list]
     return None
 
 
-def _with_answer(rng: random.Random, right, wrong: list, ordered: bool = False) -> tuple[tuple, int]:
+def _with_answer(
+    rng: random.Random, right: Any, wrong: list[Any], ordered: bool = False
+) -> tuple[tuple[Any, ...], int]:
     values = [right, *wrong]
     if ordered:
         values.sort()
@@ -60,16 +63,16 @@ def _tags_text(facts: Facts, c: City, lang: str) -> str:
     return ", ".join(facts.tag_label(t, lang) for t in c.tags)
 
 
-def _rests(table: str, ids, *fields: str) -> tuple:
+def _rests(table: str, ids: Iterable[object], *fields: str) -> tuple[Any, ...]:
     return tuple((table, i, f) for i in ids for f in fields)
 
 
 # ---- the year a city was titled ----------------------------------------------------------------------------
-def year_subjects(facts: Facts, lang: str) -> list:
+def year_subjects(facts: Facts, lang: str) -> list[Any]:
     return [c.id for c in _cities(facts, lang, "year")]
 
 
-def year_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def year_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     c = next(c for c in facts.cities if c.id == subject)
     years = sorted({x.year for x in _cities(facts, lang, "year")} - {c.year})
     if len(years) < OPTIONS - 1:
@@ -83,7 +86,7 @@ def year_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question 
 
 
 # ---- the region of a city ----------------------------------------------------------------------------------
-def region_subjects(facts: Facts, lang: str) -> list:
+def region_subjects(facts: Facts, lang: str) -> list[Any]:
     # Not where the region is named after the city (Кемерово, Кемеровская область): the prompt would answer it.
     return [
         c.id for c in _cities(facts, lang, "region")
@@ -91,7 +94,7 @@ def region_subjects(facts: Facts, lang: str) -> list:
     ]  # fmt: skip
 
 
-def region_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def region_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     c = next(c for c in facts.cities if c.id == subject)
     others = sorted({x.region for x in _cities(facts, lang, "region") if fold(x.region) != fold(c.region)} - {""})
     others = [r for r in others if facts.region(r, lang)]
@@ -109,7 +112,7 @@ def region_make(facts: Facts, subject, rng: random.Random, lang: str) -> Questio
 
 
 # ---- which of four cities made a product -------------------------------------------------------------------
-def tag_city_subjects(facts: Facts, lang: str) -> list:
+def tag_city_subjects(facts: Facts, lang: str) -> list[Any]:
     cities = _cities(facts, lang, "tags")
     return [
         t for t in facts.tags
@@ -119,7 +122,7 @@ def tag_city_subjects(facts: Facts, lang: str) -> list:
     ]  # fmt: skip
 
 
-def tag_city_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def tag_city_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     cities = _cities(facts, lang, "tags")
     right = rng.choice([c for c in cities if subject in c.tags])
     wrong = _pick(rng, [c for c in cities if subject not in c.tags], OPTIONS - 1,
@@ -136,7 +139,7 @@ def tag_city_make(facts: Facts, subject, rng: random.Random, lang: str) -> Quest
 
 
 # ---- which product a city made -----------------------------------------------------------------------------
-def city_tag_subjects(facts: Facts, lang: str) -> list:
+def city_tag_subjects(facts: Facts, lang: str) -> list[Any]:
     labelled = [t for t in facts.tags if facts.tag_label(t, lang)]
     return [
         c.id for c in _cities(facts, lang, "tags")
@@ -144,7 +147,7 @@ def city_tag_subjects(facts: Facts, lang: str) -> list:
     ]  # fmt: skip
 
 
-def city_tag_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def city_tag_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     c = next(c for c in facts.cities if c.id == subject)
     labelled = [t for t in facts.tags if facts.tag_label(t, lang)]
     right = rng.choice([t for t in c.tags if t in labelled])
@@ -166,12 +169,12 @@ def _far(a: City, b: City) -> bool:
     return great_circle_km(a.lat, a.lon, b.lat, b.lon) >= MAP_MIN_KM  # type: ignore[arg-type]
 
 
-def map_subjects(facts: Facts, lang: str) -> list:
+def map_subjects(facts: Facts, lang: str) -> list[Any]:
     placed = _placed(facts, lang)
     return [c.id for c in placed if sum(_far(c, o) for o in placed) >= OPTIONS - 1]
 
 
-def map_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def map_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     placed = _placed(facts, lang)
     c = next(x for x in placed if x.id == subject)
     wrong = _pick(rng, [o for o in placed if _far(c, o)], OPTIONS - 1,
@@ -206,12 +209,12 @@ def _memorials(facts: Facts, lang: str) -> list[City]:
     ]  # fmt: skip
 
 
-def memorial_subjects(facts: Facts, lang: str) -> list:
+def memorial_subjects(facts: Facts, lang: str) -> list[Any]:
     found = _memorials(facts, lang)
     return [c.id for c in found] if len(found) >= OPTIONS else []
 
 
-def memorial_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def memorial_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     found = _memorials(facts, lang)
     c = next(x for x in found if x.id == subject)
     wrong = rng.sample([x for x in found if x.id != c.id], OPTIONS - 1)
@@ -240,11 +243,11 @@ def _events(facts: Facts, lang: str) -> list[Event]:
     ]  # fmt: skip
 
 
-def event_subjects(facts: Facts, lang: str) -> list:
+def event_subjects(facts: Facts, lang: str) -> list[Any]:
     return [e.id for e in _events(facts, lang)]
 
 
-def event_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def event_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     e = next(x for x in _events(facts, lang) if x.id == subject)
     year = event_year(e)
     assert year is not None
@@ -265,12 +268,12 @@ def _figures(facts: Facts, lang: str) -> list[Figure]:
     return [f for f in facts.figures if facts.section_ok(f"figure:{f.id}") and _NUMBER.fullmatch(f.value_text.strip())]
 
 
-def figure_subjects(facts: Facts, lang: str) -> list:
+def figure_subjects(facts: Facts, lang: str) -> list[Any]:
     found = _figures(facts, lang)
     return [f.id for f in found] if len(found) >= OPTIONS else []
 
 
-def figure_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def figure_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     found = _figures(facts, lang)
     f = next(x for x in found if x.id == subject)
     wrong = _pick(rng, [x for x in found if x.id != f.id], OPTIONS - 1,
@@ -287,11 +290,11 @@ def figure_make(facts: Facts, subject, rng: random.Random, lang: str) -> Questio
 
 
 # ---- curators' own questions -------------------------------------------------------------------------------
-def curated_subjects(facts: Facts, lang: str) -> list:
+def curated_subjects(facts: Facts, lang: str) -> list[Any]:
     return [q.id for q in facts.curated if q.enabled and (lang == "ru" or q.has_english())]
 
 
-def curated_make(facts: Facts, subject, rng: random.Random, lang: str) -> Question | None:
+def curated_make(facts: Facts, subject: Any, rng: random.Random, lang: str) -> Question | None:
     q = next(x for x in facts.curated if x.id == subject)
     ru = lang == "ru"
     answers = tuple(q.answers if ru else q.answers_en)
@@ -302,7 +305,7 @@ def curated_make(facts: Facts, subject, rng: random.Random, lang: str) -> Questi
     )  # fmt: skip
 
 
-Subjects = Callable[[Facts, str], list]
+Subjects = Callable[[Facts, str], list[Any]]
 Maker = Callable[[Facts, object, random.Random, str], "Question | None"]
 GENERATORS: dict[str, tuple[Subjects, Maker]] = {
     "year": (year_subjects, year_make),

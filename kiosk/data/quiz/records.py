@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from kiosk.data.folding import folded
 
 OPTIONS = 4  # answers per question
 ROUND = 10  # questions per round
@@ -19,7 +22,7 @@ class Question:
 
     kind: str  # one of KINDS
     subject: object  # what is asked about: a city id, a tag id, an event or figure id, a curated question's id
-    values: tuple  # the four options as data
+    values: tuple[Any, ...]  # the four options as data
     answer: int  # index of the right option
     lang: str  # "ru" | "en"
     prompt: str  # the subject's label, put into the kind's sentence by the screen (the whole text when curated)
@@ -40,4 +43,4 @@ _FOLD = re.compile(r"[«»\"'“”„.,:;!?()\-–—\s]+")
 
 def fold(text: str) -> str:
     """Two labels that fold alike are the same answer («Стела Город трудовой доблести» ~ «стела «Город…»»)."""
-    return _FOLD.sub(" ", text.replace("ё", "е").replace("Ё", "Е")).strip().casefold()
+    return _FOLD.sub(" ", folded(text)).strip()

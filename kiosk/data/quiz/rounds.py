@@ -8,6 +8,7 @@ has too few others.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from kiosk.data.quiz.facts import Facts
 from kiosk.data.quiz.kinds import GENERATORS
@@ -16,7 +17,7 @@ from kiosk.data.quiz.records import ROUND, Question
 CITY_KINDS = {"year", "region", "city_tag", "map", "memorial"}  # their subject is a city id
 
 
-def subjects(facts: Facts, lang: str) -> dict[str, list]:
+def subjects(facts: Facts, lang: str) -> dict[str, list[Any]]:
     """Every kind's subjects in `lang` (kinds with none left out)."""
     found = {kind: subjects_of(facts, lang) for kind, (subjects_of, _make) in GENERATORS.items()}
     return {kind: found[kind] for kind in GENERATORS if found[kind]}
@@ -28,7 +29,7 @@ def make_round(
     lang: str,
     avoid: frozenset[str] | set[str] = frozenset(),
     size: int = ROUND,
-    pool: dict[str, list] | None = None,
+    pool: dict[str, list[Any]] | None = None,
 ) -> list[Question]:
     """Up to `size` questions (fewer only when the data has fewer). `pool`: subjects(facts, lang), if known."""
     pool = subjects(facts, lang) if pool is None else pool
@@ -56,7 +57,16 @@ def make_round(
     return out
 
 
-def _next(facts, kind, queue, rng, lang, keys, cities, avoid) -> Question | None:
+def _next(
+    facts: Facts,
+    kind: str,
+    queue: list[Any],
+    rng: random.Random,
+    lang: str,
+    keys: set[str],
+    cities: set[object],
+    avoid: frozenset[str] | set[str],
+) -> Question | None:
     make = GENERATORS[kind][1]
     for subject in queue:
         key = f"{kind}:{subject}"

@@ -183,13 +183,13 @@ def _case_of(prep: str | None, default: str = "n") -> str:
     return _PREPOSITION_CASE.get(word, default)
 
 
-def _with_prep(match: re.Match, spoken: str) -> str:
+def _with_prep(match: re.Match[str], spoken: str) -> str:
     prep = match.group("prep")
     return f"{prep} {spoken}" if prep else spoken
 
 
 def _ordinal(number: int, case: str = "n", gender: str = "m", plural: bool = False) -> str:
-    return _words(number, to="ordinal", case=case, gender=gender, plural=plural)
+    return str(_words(number, to="ordinal", case=case, gender=gender, plural=plural))
 
 
 def _plural_form(number: int, forms: tuple[str, str, str]) -> str:
@@ -205,12 +205,9 @@ _YEAR_RANGE = re.compile(
 )
 
 
-def _year_range(match: re.Match) -> str:
+def _year_range(match: re.Match[str]) -> str:
     word = match.group("word")
-    if word in _YEARS_FORMS:
-        case = _YEARS_FORMS[word]
-    else:
-        case = _case_of(match.group("prep"))
+    case = _YEARS_FORMS[word] if word in _YEARS_FORMS else _case_of(match.group("prep"))
     a, b = int(match.group("a")), int(match.group("b"))
     # «в 1941–1945 гг.» → «в … первом — … пятом годах»; singular ordinals before a plural noun read naturally.
     spoken = f"{_ordinal(a, case)} — {_ordinal(b, case)}"
@@ -225,7 +222,7 @@ _YEAR_SPAN = re.compile(
 )
 
 
-def _year_span(match: re.Match) -> str:
+def _year_span(match: re.Match[str]) -> str:
     spoken = f"{match.group('prep')} {_ordinal(int(match.group('a')), 'g')} по {_ordinal(int(match.group('b')))}"
     word = match.group("word")
     return spoken + ("" if not word else " годы" if word in ("гг.", "годы") else " год")
@@ -239,7 +236,7 @@ _DATE = re.compile(
 )
 
 
-def _date(match: re.Match) -> str:
+def _date(match: re.Match[str]) -> str:
     case = _case_of(match.group("prep"))
     if case in ("p", "i"):  # «в 26 июля» is not said; «между 1 и 5 мая» rare: read the day as the nominative
         case = "n"
@@ -252,7 +249,7 @@ def _date(match: re.Match) -> str:
 _YEAR = re.compile(_PREP + r"(?P<year>\d{4})\s*(?P<word>г\.|гг\.|года|году|годом|годе|год)(?!\w)")
 
 
-def _year(match: re.Match) -> str:
+def _year(match: re.Match[str]) -> str:
     word, prep = match.group("word"), match.group("prep")
     if word in _YEAR_FORMS:
         case = _YEAR_FORMS[word]
@@ -275,11 +272,11 @@ _MONTH_YEAR = re.compile(
 )
 
 
-def _month_year(match: re.Match) -> str:
+def _month_year(match: re.Match[str]) -> str:
     return f"{match.group('prep')} {_ordinal(int(match.group('year')), 'g')} года"
 
 
-def _bare_year(match: re.Match) -> str:
+def _bare_year(match: re.Match[str]) -> str:
     case = _case_of(match.group("prep"))
     return f"{match.group('prep')} {_ordinal(int(match.group('year')), case)} {_YEAR_WORD[case]}"
 
@@ -288,7 +285,7 @@ _SUFFIXES = "|".join(sorted(_ORDINAL_SUFFIX, key=len, reverse=True))
 _SUFFIXED = re.compile(r"(?P<n>\d+)-(?P<suffix>" + _SUFFIXES + r")(?!\w)")
 
 
-def _suffixed(match: re.Match) -> str:
+def _suffixed(match: re.Match[str]) -> str:
     gender, case = _ORDINAL_SUFFIX[match.group("suffix")]
     return _ordinal(int(match.group("n")), case, gender)
 
@@ -307,7 +304,7 @@ _ROMAN_WITH_NOUN = re.compile(
 )
 
 
-def _roman(match: re.Match) -> str:
+def _roman(match: re.Match[str]) -> str:
     numeral = match.group(1)
     if not numeral:
         return match.group(0)
@@ -345,17 +342,17 @@ _QUANTITY = re.compile(
 def _cardinal(number: int, frac: str | None, case: str, gender: str) -> str:
     if frac:
         # «1,5» → «одна целая пять десятых» (num2words reads the fraction; the case stays nominative)
-        return _words(float(f"{number}.{frac}"))
+        return str(_words(float(f"{number}.{frac}")))
     return _cardinal_words(number, case, gender)
 
 
 def _cardinal_words(number: int, case: str, gender: str) -> str:
     # num2words says «одна тысяча …» for a feminine or neuter 1001–1999; a voice says «тысяча …»
-    spoken = _words(number, case=case, gender=gender)
+    spoken = str(_words(number, case=case, gender=gender))
     return spoken.removeprefix("одна ") if 1000 <= number < 2000 and spoken.startswith("одна тысяч") else spoken
 
 
-def _quantity(match: re.Match) -> str:
+def _quantity(match: re.Match[str]) -> str:
     unit, unit2 = match.group("unit"), match.group("unit2")
     prep_case = _case_of(match.group("prep"))
     case = prep_case if prep_case in ("g", "d", "i", "p") else "n"
@@ -436,7 +433,7 @@ def _case_before(word: str, prep: str | None) -> str:
 _FUNCTION_WORDS = frozenset(("и", "или", "а", "но", "да", "по", "из", "на", "в", "во", "с", "со", "до", "от", "к"))
 
 
-def _plain(match: re.Match) -> str:
+def _plain(match: re.Match[str]) -> str:
     number = _int(match.group("n"))
     following = (match.group("next") or "").strip()
     if following.lower() in _FUNCTION_WORDS:

@@ -294,7 +294,7 @@ class StatsWriter:
                 break
             try:
                 job()
-            except Exception:  # noqa: BLE001 - statistics never cost the exhibit
+            except Exception:  # statistics never cost the exhibit
                 log.exception("statistics: unexpected error")
         self.file.close()
 

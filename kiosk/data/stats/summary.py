@@ -13,8 +13,13 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+from typing import Any
 
 from kiosk.data.stats.store import NotStatistics, check_format
+
+if TYPE_CHECKING:
+    from kiosk.data.nk_records import Section
 
 FLAGS = ("opened_city", "opened_section", "map", "english", "large_text", "from_slideshow", "searched")
 
@@ -128,7 +133,7 @@ class Summary:
     def share(self, flag: str) -> float:
         return self.flags.get(flag, 0) / self.visits if self.visits else 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
 
         d = asdict(self)
@@ -187,7 +192,7 @@ def summarise(
     )
 
 
-def name_section_items(summary: Summary, section) -> None:
+def name_section_items(summary: Summary, section: Section) -> None:
     """Chapters and cards by their headings from the database's section (a kiosk.data.nk_records.Section), the
     id in brackets; ids the section does not know stay as they are (a chapter removed since)."""
 

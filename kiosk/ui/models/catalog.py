@@ -28,8 +28,9 @@ from kiosk.ui.models.facets import (
     district_short,
     district_sort_key,
 )
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 from kiosk.ui.year_colors import year_colors
+from kiosk.data.folding import folded
 
 if TYPE_CHECKING:  # made on the first city page, not at start-up
     from kiosk.ui.models.city_detail import CityDetail, Neighbours
@@ -45,7 +46,7 @@ class _Engine(Protocol):
 
 
 def _fold(s: str) -> str:
-    return s.casefold().replace("ё", "е").strip()
+    return folded(s).strip()
 
 
 def name_key(name: str) -> tuple[str, str]:
@@ -92,7 +93,7 @@ def _capitalised(s: str) -> str:
 
 @QmlNamedElement("Catalog")
 @QmlSingleton
-class Catalog(QObject):
+class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """The visitor's view of the cities: search, facets, letters, records; QML's singleton `Catalog`."""
 
     queryChanged = Signal()
@@ -114,6 +115,7 @@ class Catalog(QObject):
         self._by_id: dict[int, City] = {}
         self._tags: dict[str, Tag] = {}
         self._images: dict[int, list[dict]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
+        self._qr_urls: frozenset[str] | None = None  # addresses whose QR code the database holds (None: unknown)
         self._engine: _Engine | None = None
         self._engine_source: Any = None  # the repository to build the index from when load() was given none
         self._query = ""
@@ -139,6 +141,9 @@ class Catalog(QObject):
         cities = list(repository.cities())
         tags = list(repository.tags()) if hasattr(repository, "tags") else []
         self._images = city_images(repository)
+        codes = getattr(repository, "qr_png", None)
+        urls = {c.memorial.url for c in cities if c.memorial is not None and c.memorial.url}
+        self._qr_urls = None if codes is None else frozenset(u for u in urls if codes(u) is not None)
         self.set_data(cities, tags, search_engine, engine_source=repository)
 
     def set_data(
@@ -279,11 +284,11 @@ class Catalog(QObject):
         return self._tag_facet
 
     @Property(int, constant=True)
-    def maxQueryLength(self) -> int:  # noqa: N802 - QML's naming
+    def maxQueryLength(self) -> int:
         return MAX_QUERY
 
-    @Property("QVariantMap", notify=loadedChanged)
-    def yearColors(self) -> dict[str, str]:  # noqa: N802 - QML's naming
+    @Property("QVariantMap", notify=loadedChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
+    def yearColors(self) -> dict[str, str]:
         """Year → colour for every year in the data (badges and filters alike; see year_colors.py)."""
         return {str(y): c for y, c in year_colors(c.year for c in self._cities).items()}
 
@@ -315,7 +320,7 @@ class Catalog(QObject):
 
     @Property(str, notify=resultsChanged)
     def countText(self) -> str:
-        n, total = self.count, len(self._cities)
+        n, total = self._model.rowCount(), len(self._cities)  # self.count reads as a Property to mypy
         # The sources are written out in full here, so that lupdate finds them.
         if not self.narrowed:
             return _counted(
@@ -343,12 +348,12 @@ class Catalog(QObject):
                 parts.append(orword.join(chosen))
         return " · ".join(parts)
 
-    @Property("QStringList", notify=resultsChanged)
+    @Property("QStringList", notify=resultsChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def letters(self) -> list[str]:
         """Initial letters present in the current result, А–Я."""
         return sorted({initial_letter(self._index_name(c)) for c in self._model.rows()}, key=_fold)
 
-    @Property("QStringList", notify=alphabetChanged)
+    @Property("QStringList", notify=alphabetChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def alphabet(self) -> list[str]:
         """Initial letters of all cities: a stable index strip (absent letters are drawn disabled)."""
         return sorted({initial_letter(self._index_name(c)) for c in self._cities}, key=_fold)
@@ -439,6 +444,7 @@ class Catalog(QObject):
                     typeset(m.title),
                     typeset(m.address),
                     m.url,
+                    self._qr_urls is None or m.url in self._qr_urls,
                 )
                 if m is not None
                 else None

@@ -22,6 +22,7 @@ class MemorialDetail:
     title: str
     address: str
     url: str
+    has_qr_code: bool = True  # the database holds the QR code of `url` (a hand-edited address may lack one)
 
 
 @dataclass(frozen=True)

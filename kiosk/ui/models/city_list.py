@@ -3,6 +3,8 @@ the rows it is given, and tells views as little as possible when they change (no
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Signal, Slot
 
 from kiosk.data.english import district_en, region_en
@@ -35,7 +37,7 @@ class CityListModel(QAbstractListModel):
     IndexRole = CityIdRole + 11
     NameLatinRole = CityIdRole + 12
 
-    _ROLE_NAMES = {
+    _ROLE_NAMES: ClassVar[dict[int, bytes]] = {
         CityIdRole: b"cityId",
         NameRole: b"name",
         RegionRole: b"region",

@@ -7,14 +7,14 @@ the fields, a new filter order refreshes the neighbours (previous/next in the cu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 — @QmlElement reads them
 
 if TYPE_CHECKING:  # made on the first city page, not at start-up (city_detail.py)
     from kiosk.ui.models.city_detail import CityDetail, MemorialDetail, TagLabel
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # made on the first city page, not at start-up (city_detail.p
 
 @QmlElement
 @QmlUncreatable("a CityRecord's memorial")
-class MemorialRecord(QObject):
+class MemorialRecord(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """The memorial of a CityRecord (`present` is false for a city without one)."""
 
     changed = Signal()
@@ -56,13 +56,17 @@ class MemorialRecord(QObject):
     def url(self) -> str:
         return self._m.url if self._m else ""
 
+    @Property(bool, notify=changed)
+    def hasQrCode(self) -> bool:
+        return bool(self._m and self._m.url and self._m.has_qr_code)
+
 
 @QmlElement
 @QmlUncreatable("a CityRecord's tags")
-class TagListModel(QAbstractListModel):
+class TagListModel(QAbstractListModel):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """A city's contribution tags; delegates declare `required property string tagId / label / icon`."""
 
-    _ROLES = {
+    _ROLES: ClassVar[dict[int, bytes]] = {
         USER_ROLE + 1: b"tagId",
         USER_ROLE + 2: b"label",
         USER_ROLE + 3: b"icon",
@@ -78,10 +82,10 @@ class TagListModel(QAbstractListModel):
             self._rows = rows
             self.endResetModel()
 
-    def roleNames(self):  # noqa: N802 - Qt's name
+    def roleNames(self):
         return {k: QByteArray(v) for k, v in self._ROLES.items()}
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt's name
+    def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index, role=DISPLAY_ROLE):
@@ -170,11 +174,11 @@ class CityRecord(QObject):
         return self._city.name if self._city else ""
 
     @Property(str, notify=changed)
-    def nameLatin(self) -> str:  # noqa: N802 - QML's naming
+    def nameLatin(self) -> str:
         return self._city.name_latin if self._city else ""
 
-    @Property("QStringList", notify=changed)
-    def summaryEn(self) -> list[str]:  # noqa: N802 - QML's naming
+    @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
+    def summaryEn(self) -> list[str]:
         return list(self._city.summary_en) if self._city else []
 
     @Property(bool, notify=changed)
@@ -182,8 +186,8 @@ class CityRecord(QObject):
         """The text is the exhibition's own (a city the list lacks), written from the sources in sourceTitles."""
         return bool(self._city and self._city.source_titles)
 
-    @Property("QStringList", notify=changed)
-    def sourceTitles(self) -> list[str]:  # noqa: N802 - QML's naming
+    @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
+    def sourceTitles(self) -> list[str]:
         return list(self._city.source_titles) if self._city else []
 
     @Property(str, notify=changed)
@@ -191,7 +195,7 @@ class CityRecord(QObject):
         return self._city.region if self._city else ""
 
     @Property(str, notify=changed)
-    def federalDistrict(self) -> str:  # noqa: N802 - QML's naming
+    def federalDistrict(self) -> str:
         return self._city.federal_district if self._city else ""
 
     @Property(int, notify=changed)
@@ -202,7 +206,7 @@ class CityRecord(QObject):
     def headline(self) -> str:
         return self._city.headline if self._city else ""
 
-    @Property("QStringList", notify=changed)
+    @Property("QStringList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def paragraphs(self) -> list[str]:
         return list(self._city.paragraphs) if self._city else []
 
@@ -211,15 +215,15 @@ class CityRecord(QObject):
         return self._tags
 
     @Property(int, notify=changed)
-    def tagCount(self) -> int:  # noqa: N802 - QML's naming
+    def tagCount(self) -> int:
         return len(self._city.tags) if self._city else 0
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def images(self) -> list[dict]:
         return list(self._city.images) if self._city else []
 
     @Property(bool, notify=changed)
-    def hasMemorial(self) -> bool:  # noqa: N802 - QML's naming
+    def hasMemorial(self) -> bool:
         return self._city is not None and self._city.memorial is not None
 
     @Property(MemorialRecord, constant=True)
@@ -228,19 +232,19 @@ class CityRecord(QObject):
 
     # -- previous / next in the current order (0 at the ends)
     @Property(int, notify=neighboursChanged)
-    def previousId(self) -> int:  # noqa: N802 - QML's naming
+    def previousId(self) -> int:
         return self._around.previous
 
     @Property(int, notify=neighboursChanged)
-    def nextId(self) -> int:  # noqa: N802 - QML's naming
+    def nextId(self) -> int:
         return self._around.next
 
     @Property(str, notify=neighboursChanged)
-    def previousName(self) -> str:  # noqa: N802 - QML's naming
+    def previousName(self) -> str:
         return self._around.previous_name
 
     @Property(str, notify=neighboursChanged)
-    def nextName(self) -> str:  # noqa: N802 - QML's naming
+    def nextName(self) -> str:
         return self._around.next_name
 
     @Property(int, notify=neighboursChanged)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from collections.abc import Iterable
+from typing import ClassVar
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Signal
 
@@ -132,7 +133,7 @@ class FacetModel(QAbstractListModel):
     IconRole = ValueRole + 6
     IndexRole = ValueRole + 7
 
-    _ROLE_NAMES = {
+    _ROLE_NAMES: ClassVar[dict[int, bytes]] = {
         ValueRole: b"value",
         KeyRole: b"key",
         LabelRole: b"label",

@@ -16,14 +16,14 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.map_canvas import map_asset
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger(__name__)
 
 
 @QmlNamedElement("CityMap")
 @QmlSingleton
-class MapModel(QObject):
+class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `CityMap`."""
 
     @staticmethod
@@ -78,23 +78,23 @@ class MapModel(QObject):
         self.citiesChanged.emit()
         self.layoutChanged.emit()
 
-    @Property("QVariantList", notify=layoutChanged)
+    @Property("QVariantList", notify=layoutChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def cities(self) -> list:
         """Cities on the map, in the list's order: cityId, name, region, year, x and y in map km, and `names`:
         per zoom rung, the name's box [dx, dy, w, h] from the dot, or null where the name is not shown."""
         return self._cities
 
-    @Property("QVariantList", notify=citiesChanged)
+    @Property("QVariantList", notify=citiesChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def dots(self) -> list:
         """The placed cities without their names' layout (cityId, year, x, y): light, for the locator maps."""
         return self._dots
 
-    @Property("QVariantList", notify=citiesChanged)
+    @Property("QVariantList", notify=citiesChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def unplaced(self) -> list:
         """Cities without coordinates (a curator's new row): listed beside the map."""
         return self._unplaced
 
-    @Property("QVariantList", notify=citiesChanged)
+    @Property("QVariantList", notify=citiesChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def years(self) -> list:
         return self._years
 
@@ -114,7 +114,7 @@ class MapModel(QObject):
             return (0.0, 0.0, 1.0, 1.0)
         return asset.focus if asset.focus[2] > 0 else (0.0, 0.0, asset.width_km, asset.height_km)
 
-    @Property("QVariantList", constant=True)
+    @Property("QVariantList", constant=True)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def focus(self) -> list:
         """The country's frame within the map, [x, y, w, h] in map km: zoom 1 fits it into the view."""
         return list(self._focus())

@@ -20,7 +20,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import owner_images
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ def pack(starts: list[float], size: float, lanes: int) -> list[tuple[int, float]
 
 @QmlNamedElement("Novokuznetsk")
 @QmlSingleton
-class Novokuznetsk(QObject):
+class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Novokuznetsk`. `load(repository)` on every database switch, `reset()` on idle."""
 
     changed = Signal()
@@ -379,39 +379,39 @@ class Novokuznetsk(QObject):
     def available(self) -> bool:
         return bool(self._section) if self._section is not None else self._expected
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def chapters(self) -> list:
         return self._chapters
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def events(self) -> list:
         return self._events
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def figures(self) -> list:
         return self._figures
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def people(self) -> list:
         return self._people
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def awards(self) -> list:
         return self._awards
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def units(self) -> list:
         return self._units
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def seeds(self) -> list:
         return self._seeds
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def questions(self) -> list:
         return self._questions
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def corrections(self) -> list:
         return self._corrections
 
@@ -430,11 +430,11 @@ class Novokuznetsk(QObject):
         """Where the strip changes from the wide war years to the narrow decades after."""
         return strip_position(WAR_END)
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def yearMarks(self) -> list:
         return self._marks
 
-    @Property("QVariantMap", notify=changed)
+    @Property("QVariantMap", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def laneCounts(self) -> dict:
         """How many card lanes (wide/tall strip) and bar lanes the timeline needs, and the cards' sizes."""
         return {**self._lanes, "cardWide": CARD_WIDE, "cardTall": CARD_TALL}

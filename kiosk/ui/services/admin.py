@@ -18,7 +18,7 @@ import time
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger("kiosk.admin")
 
@@ -105,7 +105,7 @@ class RateLimiter:
 
 @QmlNamedElement("Admin")
 @QmlSingleton
-class AdminService(QObject):
+class AdminService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Admin`. The PIN pad calls tryPin(); QML shows `message` and `lockedSeconds`."""
 
     @staticmethod
@@ -156,7 +156,7 @@ class AdminService(QObject):
                 self._set_message(self.tr("Введите код"))
 
     @Property(int, constant=True)
-    def maxPinLength(self) -> int:  # noqa: N802 - QML's naming
+    def maxPinLength(self) -> int:
         return MAX_PIN_LENGTH
 
     @Property(int, notify=lockedSecondsChanged)

@@ -26,10 +26,11 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.models.city_images import build_stamp
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 if TYPE_CHECKING:  # the deck is built when the slideshow first starts, not at start-up
     from kiosk.data.deck import Deck, SlideOrder
+    from kiosk.data.repository import Repository
 
 log = logging.getLogger("kiosk.attract")
 
@@ -97,7 +98,7 @@ def in_quiet_hours(now: dt.time, hours: tuple[dt.time, dt.time] | None) -> bool:
 
 @QmlNamedElement("Attract")
 @QmlSingleton
-class AttractService(QObject):
+class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Attract` (see the module docstring)."""
 
     activeChanged = Signal()
@@ -117,7 +118,7 @@ class AttractService(QObject):
         slide_seconds: float,
         quiet_hours: str = "",
         *,
-        repository: Callable[[], object],
+        repository: Callable[[], Repository | None],
         at_rest: Callable[[], bool],
         before_session: Callable[[], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
@@ -165,11 +166,11 @@ class AttractService(QObject):
     def front(self) -> int:
         return self._front
 
-    @Property("QVariantMap", notify=slideAChanged)
+    @Property("QVariantMap", notify=slideAChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def slideA(self) -> dict:
         return self._cards[0]
 
-    @Property("QVariantMap", notify=slideBChanged)
+    @Property("QVariantMap", notify=slideBChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def slideB(self) -> dict:
         return self._cards[1]
 
@@ -191,7 +192,7 @@ class AttractService(QObject):
         return self._order
 
     # -- input
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event):
         kind = event.type()
         if kind not in _ACTIVITY:
             return False
@@ -243,7 +244,7 @@ class AttractService(QObject):
         if self._before_session is not None:
             try:
                 self._before_session()  # e.g. switch to a new database file between visits
-            except Exception:  # noqa: BLE001 - a failed switch keeps the old data; attract still runs
+            except Exception:  # a failed switch keeps the old data; attract still runs
                 log.exception("switching the database before attract failed")
         if not self._ensure_deck():
             return
@@ -337,7 +338,7 @@ class AttractService(QObject):
                 from kiosk.data.deck import SlideOrder, build_deck
 
                 deck: Deck = build_deck(repo, today)
-            except Exception:  # noqa: BLE001 - no slideshow is better than a crash; home stays
+            except Exception:  # no slideshow is better than a crash; home stays
                 log.exception("cannot build the attract deck")
                 return False
             self._order = SlideOrder(deck, self._rng)

@@ -23,20 +23,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import queue
 import threading
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Property, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 from kiosk.data.errors import DataError
-from kiosk.data.snapshot import BusyFile, content_digest, signature
+from kiosk.data.snapshot import BusyFile, Signature, content_digest, signature
 
 log = logging.getLogger("kiosk.database")
 
@@ -66,19 +67,26 @@ def open_database(path: Path, show_disputed: bool = False, search: bool = True, 
 def _meta_get(meta, key: str, default=""):
     if meta is None:
         return default
-    if isinstance(meta, dict):
-        value = meta.get(key, default)
-    else:
-        value = getattr(meta, key, default)
+    value = meta.get(key, default) if isinstance(meta, dict) else getattr(meta, key, default)
     return default if value is None else value
 
 
-def probe(path: Path):
+def probe(path: Path) -> Signature | None:
     """The path's signature now (following symlinks), or None when nothing usable is there."""
     try:
-        return signature(os.stat(path))
+        return signature(path.stat())
     except OSError:
         return None
+
+
+class _OpenFailed(Exception):
+    """A file that did not open, with the signature it had then: the same bad file is not judged again until it
+    changes."""
+
+    def __init__(self, cause: Exception, signature: Signature | None) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.signature = signature
 
 
 class DbJobs:
@@ -111,7 +119,7 @@ class DbJobs:
             kind, token, fn, finished = job
             try:
                 result = ("ok", fn())
-            except Exception as exc:  # noqa: BLE001 - every failure is a reason to show, never a traceback
+            except Exception as exc:  # every failure is a reason to show, never a traceback
                 result = ("error", exc)
             del fn
             self._busy.release()  # before the result is delivered, so its handler may start the next job
@@ -122,7 +130,7 @@ class DbJobs:
 
 @QmlNamedElement("Database")
 @QmlSingleton
-class DatabaseService(QObject):
+class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Database`."""
 
     @staticmethod
@@ -148,7 +156,8 @@ class DatabaseService(QObject):
         later=None,
     ):
         super().__init__(parent)
-        self._path = Path(os.path.abspath(Path(path).expanduser()))
+        # abspath: absolute and «..» folded, without following links (Path has absolute() or resolve(), not both).
+        self._path = Path(os.path.abspath(Path(path).expanduser()))  # noqa: PTH100 — see the line above
         self._catalog = catalog
         self._opener = opener or open_database
         # Where verify() of a quickly opened file is queued (start-up's `later`: after the first frame).
@@ -161,7 +170,8 @@ class DatabaseService(QObject):
         self._meta = None
         self._city_count = 0
         self._loaded_signature = None
-        self._seen_signature = None  # the last file we judged (good or bad): not judged again until it changes
+        # The last file we judged (good or bad): not judged again until it changes.
+        self._seen_signature: Signature | None = None
         self._seen_digest: int | None = None  # its content's checksum, when it was read whole (good files)
         self._unwatchable: set[str] = set()  # folders we could not look into (logged once each)
         self._pending = None
@@ -245,16 +255,13 @@ class DatabaseService(QObject):
             if not cities:
                 raise ValueError(f"{self._path}: the database holds no cities")
         except Exception as exc:
-            exc.kiosk_signature = before  # so the same bad file is not judged again until it changes
-            raise
+            raise _OpenFailed(exc, before) from exc
         meta = repo.meta() if hasattr(repo, "meta") else None
         return repo, engine, meta, len(cities), before
 
     def _emit_done(self, kind: str, token, result) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the service was deleted while the job ran (the app closed)
             self._jobDone.emit(kind, token, result)
-        except RuntimeError:  # the service was deleted while the job ran (the app closed)
-            pass
 
     def open(self, wait_s: float = OPEN_WAIT_S) -> bool:
         """Open the file at start-up. Waits (bounded) so the first frame shows data; a file that takes longer
@@ -343,7 +350,8 @@ class DatabaseService(QObject):
         elif status == "ok":
             self._accept(value, force=bool(token))
         else:
-            self._refuse(value, transient=isinstance(value, BusyFile))
+            cause, signature = (value.cause, value.signature) if isinstance(value, _OpenFailed) else (value, None)
+            self._refuse(cause, transient=isinstance(cause, BusyFile), signature=signature)
         if self._again and not self._jobs.busy():
             self._again = False
             self._start_open(force=False)
@@ -374,10 +382,10 @@ class DatabaseService(QObject):
         self.pendingReloadChanged.emit()
         self.reloaded.emit(True)
 
-    def _refuse(self, exc: BaseException, transient: bool) -> None:
+    def _refuse(self, exc: BaseException, transient: bool, signature: Signature | None) -> None:
         reason = _one_line(exc)
         # A write in progress is looked at again by the next poll; a bad file only once it changes.
-        self._seen_signature = None if transient else getattr(exc, "kiosk_signature", None)
+        self._seen_signature = None if transient else signature
         self._seen_digest = None
         if self._available:
             if reason != self._refusal:
@@ -420,14 +428,14 @@ class DatabaseService(QObject):
         self._loaded_signature = sig
         try:
             self._catalog.load(repo, engine)
-        except Exception as exc:  # noqa: BLE001 - a broken model must not take the kiosk down
+        except Exception as exc:  # a broken model must not take the kiosk down
             log.exception("the catalog could not load the database")
             self._set_unavailable(f"catalog: {_one_line(exc)}")
             return
         if old is not None and old is not repo and hasattr(old, "close"):
             try:
                 old.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("closing the old repository failed", exc_info=True)
         if not getattr(repo, "checked", True):
             self._later("verify", self.verify)
@@ -463,7 +471,7 @@ class DatabaseService(QObject):
             self._watcher.removePaths(old)
         for candidate in map(str, (self._path, self._path.parent, self._path.parent.parent)):
             try:
-                os.stat(candidate)  # (Path.exists() raises PermissionError for a folder we may not enter)
+                Path(candidate).stat()  # (Path.exists() raises PermissionError for a folder we may not enter)
                 if not os.access(candidate, os.R_OK):  # inotify needs read access (else a Qt warning each time)
                     raise PermissionError(13, "Permission denied", candidate)
             except PermissionError as exc:

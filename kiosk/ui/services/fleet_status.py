@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer
 
 import kiosk
 from kiosk.data.fleet.status import Exhibit, KioskStatus, Refusal, file_name, iso, utc_now, write_atomic
+import contextlib
 
 log = logging.getLogger("kiosk.fleet")
 
@@ -189,10 +190,8 @@ class FleetStatusService(QObject):
             (self._database.availableChanged, self.write),
             (self._database.refusalChanged, self._on_refusal),
         ):
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
         self._writer.submit(self.record().to_json())
         self._writer.close()
         if self._state_dir is not None:

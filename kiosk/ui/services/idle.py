@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger("kiosk.idle")
 
@@ -34,7 +34,7 @@ _ACTIVITY = frozenset(
 
 @QmlNamedElement("Idle")
 @QmlSingleton
-class IdleService(QObject):
+class IdleService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Idle` (see the module docstring)."""
 
     countdownChanged = Signal()
@@ -50,7 +50,7 @@ class IdleService(QObject):
     def __init__(self, timeout: float, countdown: float, parent: QObject | None = None):
         super().__init__(parent)
         self._timeout_ms = int(timeout * 1000)
-        self._countdown_total = max(1, int(round(countdown)))
+        self._countdown_total = max(1, round(countdown))
         self._left = 0
         self._asking = False
         self._at_rest = True
@@ -89,7 +89,7 @@ class IdleService(QObject):
         return self._timeout_ms
 
     # -- activity
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, obj, event):
         # While the question shows, the overlay itself takes the touch and calls poke(): dismissing it here,
         # before delivery, would hand that touch to whatever lies beneath.
         if not self._asking and event.type() in _ACTIVITY:

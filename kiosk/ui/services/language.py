@@ -15,8 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import Property, QCoreApplication, QLocale, QObject, QTranslator, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton, QQmlEngine
 
-from kiosk.ui import config as cfg
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui import locations
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger("kiosk.language")
 
@@ -28,12 +28,12 @@ _LOCALES = {
 
 
 def translations_dir() -> Path:
-    return cfg.package_dir() / "ui" / "translations"
+    return locations.package_dir() / "ui" / "translations"
 
 
 @QmlNamedElement("Language")
 @QmlSingleton
-class LanguageService(QObject):
+class LanguageService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Language` (see the module docstring)."""
 
     languageChanged = Signal()

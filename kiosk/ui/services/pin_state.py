@@ -9,7 +9,6 @@ written is logged once and the kiosk carries on with the count in memory.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 
@@ -57,7 +56,7 @@ class PinStateFile:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(tmp, self.path)
+            Path(tmp).replace(self.path)
             self._write_failed = False
         except OSError as exc:
             if not self._write_failed:

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger(__name__)
 NOT_CHOSEN = -1
@@ -25,7 +25,7 @@ NOT_CHOSEN = -1
 
 @QmlNamedElement("Quiz")
 @QmlSingleton
-class QuizService(QObject):
+class QuizService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     @staticmethod
     def create(engine):  # QML's singleton `Quiz`: the instance the app provided
         return instance_for(engine, QuizService)
@@ -197,11 +197,11 @@ class QuizService(QObject):
         """Whose turn it is: 0 (Команда 1) or 1 (Команда 2); always 0 for one player."""
         return self._turn()
 
-    @Property("QVariantList", notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def scores(self) -> list:
         return list(self._scores)
 
-    @Property("QVariantMap", notify=changed)
+    @Property("QVariantMap", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def question(self) -> dict:
         """The current question for the screen ({} between rounds and on the results)."""
         if not self._active or self._index >= len(self._round):

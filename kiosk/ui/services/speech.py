@@ -19,13 +19,13 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import Q_ARG, Property, QLocale, QMetaObject, QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import Property, QLocale, QObject, QThread, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.speech.language import language_of
 from kiosk.data.speech.russian import normalise
 from kiosk.data.speech.voices import choose_voice
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger("kiosk.speech")
 
@@ -108,6 +108,8 @@ class _Engine(QObject):
                 if problem:
                     self._tried.append(f"{name}: {problem}")
                     continue
+            from PySide6.QtCore import Q_ARG, QMetaObject, Qt  # not at the top: see kiosk/ui/models/roles.py
+
             QMetaObject.invokeMethod(self._tts, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, name))
             return
         self._tts.deleteLater()
@@ -214,7 +216,7 @@ class _Engine(QObject):
 
 @QmlNamedElement("Speech")
 @QmlSingleton
-class SpeechService(QObject):
+class SpeechService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Speech` (see the module docstring)."""
 
     availableChanged = Signal()

@@ -22,12 +22,17 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.stats.visit import VisitBuilder
-from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
+import contextlib
+
+if TYPE_CHECKING:  # made on first use, after the first frame
+    from kiosk.data.stats.store import StatsWriter
 
 log = logging.getLogger("kiosk.statistics")
 
@@ -51,7 +56,7 @@ def screen_key(object_name: str) -> str:
 
 @QmlNamedElement("Statistics")
 @QmlSingleton
-class StatisticsRecorder(QObject):
+class StatisticsRecorder(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorators are callable
     """QML's singleton `Statistics` (see the module docstring)."""
 
     glanceChanged = Signal()
@@ -87,7 +92,8 @@ class StatisticsRecorder(QObject):
         self._page = None  # the city page on top, followed while the visitor moves between cities on it
         self._glance: tuple[int, int, list[tuple[str, int]]] = (0, 0, [])
         self._path = path
-        self._writer = None  # made at the first visit's end or glance: nothing of it before the first frame
+        # Made at the first visit's end or glance: nothing of it before the first frame.
+        self._writer: StatsWriter | None = None
         self._glanceArrived.connect(self._set_glance)
         if path is None:
             log.info("statistics off (statistics = false in the config)")
@@ -97,7 +103,7 @@ class StatisticsRecorder(QObject):
         return self._path is not None
 
     @property
-    def writer(self):
+    def writer(self) -> StatsWriter | None:
         """The file's writer thread (kiosk.data.stats.store), started on first use; None when recording is off."""
         if self._writer is None and self._path is not None:
             from kiosk.data.stats.store import StatsWriter
@@ -152,19 +158,19 @@ class StatisticsRecorder(QObject):
         return self.enabled
 
     @Property(int, notify=glanceChanged)
-    def todayVisits(self) -> int:  # noqa: N802 - QML's naming
+    def todayVisits(self) -> int:
         return self._glance[0]
 
     @Property(int, notify=glanceChanged)
-    def weekVisits(self) -> int:  # noqa: N802
+    def weekVisits(self) -> int:
         return self._glance[1]
 
-    @Property("QStringList", notify=glanceChanged)
-    def topCities(self) -> list[str]:  # noqa: N802
+    @Property("QStringList", notify=glanceChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
+    def topCities(self) -> list[str]:
         return [name for name, _n in self._glance[2]]
 
-    @Property("QVariantList", notify=glanceChanged)
-    def topCityOpens(self) -> list[int]:  # noqa: N802
+    @Property("QVariantList", notify=glanceChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
+    def topCityOpens(self) -> list[int]:
         return [n for _name, n in self._glance[2]]
 
     # -- a visit's life
@@ -250,10 +256,8 @@ class StatisticsRecorder(QObject):
     def _follow(self, page) -> None:
         """A city page lets the visitor move to a neighbouring city in place: each one counts as opened."""
         if self._page is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self._page.currentIdChanged.disconnect(self._on_city_moved)
-            except (RuntimeError, TypeError):
-                pass
         self._page = page
         if page is not None:
             page.currentIdChanged.connect(self._on_city_moved)

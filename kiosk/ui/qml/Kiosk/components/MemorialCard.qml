@@ -9,7 +9,7 @@ Rectangle {
 
     property MemorialRecord memorial: null
     readonly property bool present: card.memorial !== null && card.memorial.present
-    readonly property bool hasQr: card.present && card.memorial.url !== ""
+    readonly property bool hasQr: card.present && card.memorial.hasQrCode  // a hand-edited address may have none
     property int qrSize: Theme.px(240)
 
     objectName: present ? "memorialCard" : "noMemorial"
