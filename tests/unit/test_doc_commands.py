@@ -221,7 +221,7 @@ def _shell_words(args: list[str], home: Path) -> list[str]:
         if word == "~" or word.startswith("~/"):
             word = str(home) + word[1:]
         if "*" in word:
-            out += sorted(glob.glob(word)) or [word]
+            out += sorted(glob.glob(word)) or [word]  # noqa: PTH207 — a whole shell word, absolute or not; Path.glob takes relative patterns only
         else:
             out.append(word)
     return out
