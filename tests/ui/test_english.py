@@ -112,3 +112,18 @@ def test_the_sources_page_reads_in_english(make_kiosk, shell_db):
             in [t.property("text") for t in find_all(app.window, "nkSeedTitle")]
         )
     )
+
+
+def test_home_counts_the_cities_in_english_as_a_visitor_reads_it(make_kiosk, tmp_path):
+    """«1 city», «2 cities»: the count under Home's title, in English, for a one-city and a two-city database
+    (what the screen shows, however the plural is made)."""
+    from tests.helpers.fake_data import build_fake_db, fake_cities
+
+    for n, russian, english in ((1, "1 город", "1 city"), (2, "2 города", "2 cities")):
+        db = build_fake_db(tmp_path / f"{n}" / "kiosk.sqlite", fake_cities(empty_text=False)[:n])
+        app = make_kiosk(db)
+        subtitle = find(app.window, "homeSubtitle")
+        assert subtitle.property("text").endswith(" " + russian), subtitle.property("text")
+        Finger(app.window).tap(find(app.window, "langEn"))
+        assert wait_until(lambda: find(app.window, "homeTitle").property("text") == "Cities of Labour Valour")
+        assert subtitle.property("text").endswith(" " + english), subtitle.property("text")
