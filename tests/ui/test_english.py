@@ -127,3 +127,5 @@ def test_home_counts_the_cities_in_english_as_a_visitor_reads_it(make_kiosk, tmp
         Finger(app.window).tap(find(app.window, "langEn"))
         assert wait_until(lambda: find(app.window, "homeTitle").property("text") == "Cities of Labour Valour")
         assert subtitle.property("text").endswith(" " + english), subtitle.property("text")
+        Finger(app.window).tap(find(app.window, "langRu"))  # (the translator is the process's: leave Russian)
+        assert wait_until(lambda: subtitle.property("text").endswith(" " + russian))
