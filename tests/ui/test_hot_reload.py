@@ -161,6 +161,22 @@ def test_a_half_copied_file_is_refused_and_the_full_one_taken(make_kiosk, shell_
     assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
 
 
+def test_a_file_caught_mid_write_is_looked_at_again_once_the_write_ends(make_kiosk, shell_db, tmp_path):
+    """SQLite's commit writes the file, then deletes its journal: a kiosk that looks in between finds a new file
+    with a hot journal beside it («being written») and must look again when the journal is gone, although the
+    file itself does not change any more."""
+    live = _stamped(shell_db, tmp_path / "kiosk.sqlite", "2030-01-01T00:00:00Z")
+    app = make_kiosk(live)
+    journal = tmp_path / "kiosk.sqlite-journal"
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + bytes(504))  # a rollback journal's header
+    os.replace(_stamped(shell_db, tmp_path / "incoming.tmp", "2031-01-01T00:00:00Z"), live)
+    assert wait_until(lambda: "being written" in app.database.refusal, 8000)
+    assert app.database.builtAt == "2030-01-01T00:00:00Z"
+    journal.unlink()  # the commit's last step; the database file is already complete
+    assert wait_until(lambda: app.database.builtAt == "2031-01-01T00:00:00Z", 8000)
+    assert app.database.refusal == ""
+
+
 def test_a_deleted_file_keeps_the_last_good_data(make_kiosk, shell_db, tmp_path):
     live = _stamped(shell_db, tmp_path / "kiosk.sqlite", "2030-01-01T00:00:00Z")
     app = make_kiosk(live)
