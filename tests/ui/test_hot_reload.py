@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 
 import kiosk.ui.services.database as database_service
 from tests.helpers.data import stamped as _stamped
+from tests.helpers.kiosk import open_admin_panel
 from tests.helpers.qt import Finger, find, wait_until
 
 
@@ -109,6 +110,8 @@ def test_the_idle_reset_switches_a_waiting_file(make_kiosk, shell_db, tmp_path):
 def test_a_locked_live_file_never_freezes_the_screen(make_kiosk, shell_db, tmp_path):
     live = _stamped(shell_db, tmp_path / "kiosk.sqlite", "2030-01-01T00:00:00Z")
     app = make_kiosk(live)
+    finger = Finger(app.window)
+    open_admin_panel(app, finger)  # staff: the corner hold and the PIN
     reloads = []
     app.database.reloaded.connect(reloads.append)
     editor = sqlite3.connect(live)  # a curator edits the live file in place and holds the write lock
@@ -116,8 +119,7 @@ def test_a_locked_live_file_never_freezes_the_screen(make_kiosk, shell_db, tmp_p
     editor.execute("UPDATE meta SET value = 'x' WHERE key = 'built_at'")
     gaps = TickGaps()
     try:
-        app.driver.open_admin_panel()
-        Finger(app.window).tap(find(app.window, "adminReload"))
+        finger.tap(find(app.window, "adminReload"))
         assert wait_until(lambda: reloads, 8000)
     finally:
         worst = gaps.stop()
