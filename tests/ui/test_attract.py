@@ -64,6 +64,11 @@ def _attract_on(app):
     return app.attract.active and screen.isVisible() and screen.opacity() == 1.0
 
 
+def _front(app) -> dict:
+    """The slide on the card in front."""
+    return app.attract.slideA if app.attract.front == 0 else app.attract.slideB
+
+
 def _collect(app):
     shown: list[str] = []
     app.attract.slideShown.connect(shown.append)
@@ -142,7 +147,7 @@ def test_curator_slides_shown_disabled_and_broken_ones_not(make_kiosk, slides_db
 def test_the_curator_slide_on_screen(make_kiosk, slides_db):
     app = make_kiosk(slides_db, attract_timeout=0.1, slide_duration=0.3)
     assert wait_until(lambda: app.attract.active)
-    assert wait_until(lambda: "curator:1" in (app.attract.slideA.get("key"), app.attract.slideB.get("key")), 10000, 20)
+    assert wait_until(lambda: _front(app).get("key") == "curator:1", 10000, 20)  # in front, not merely behind
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: typeset("Этот слайд в петле.") in texts_in(composition), 10000, 20)
     assert {"Показываемый", "Коснитесь экрана"} <= set(texts_in(composition))
@@ -194,7 +199,7 @@ def test_on_this_day_leads_with_a_fixed_clock(make_kiosk, shell_db, monkeypatch)
     if not events:
         pytest.skip("this database has no timeline event on 26 July")
     assert wait_until(lambda: _attract_on(app), 3000)
-    front = app.attract.slideA if app.attract.front == 0 else app.attract.slideB
+    front = _front(app)
     assert front["key"] == f"event:{events[0].id}" and front["today"]
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: any(t.startswith("В этот день") for t in texts_in(composition)), 3000)
@@ -207,7 +212,7 @@ def test_a_city_slide_shows_its_place_on_the_map(make_kiosk, shell_db):
     assert wait_until(lambda: _attract_on(app), 3000)
 
     def a_placed_city_in_front_with_its_locator() -> bool:
-        front = app.attract.slideA if app.attract.front == 0 else app.attract.slideB
+        front = _front(app)
         if front.get("kind") != "city" or front.get("city_id") not in placed:
             return False
         return any(m.property("cityId") == front["city_id"] for m in find_all(app.window, "attractLocator"))
