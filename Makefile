@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     := db/kiosk.sqlite
 DB_SOURCES := $(shell find db/sources db/seeds -type f 2>/dev/null) $(shell find kiosk/data -name '*.py' 2>/dev/null)
 
-.PHONY: run test test-quick fit-sweep lint db venv syslibs clean dist package bench selftest translations
+.PHONY: run test test-quick fit-sweep lint db venv syslibs clean dist package bench selftest translations mutants
 
 run: $(STAMP) $(DB)
 	@$(PY) -m kiosk.ui.preflight
@@ -28,6 +28,19 @@ lint: $(STAMP)
 # The fit checker over every screen, five sizes, both languages and text sizes, bundled and stress data (~25 min).
 fit-sweep: $(STAMP) $(DB) syslibs
 	FIT_SWEEP=1 $(PY) -m pytest -q tests/ui/test_fit.py $(PYTEST_ARGS)
+
+# Each mutation in docs/mutants.md's table (a sed expression on one file) must fail its killing test; every file
+# is restored afterwards, whatever happens. Fails when a mutation survives or its expression no longer applies.
+mutants: $(STAMP) $(DB)
+	@keep=$$(mktemp -d); trap 'for p in "$$keep"/*.path; do [ -e "$$p" ] && cp "$${p%.path}" "$$(cat "$$p")"; done; rm -rf "$$keep"' EXIT INT TERM; \
+	awk -F'|' '/^\| M[0-9]/ { for (i = 2; i <= 6; i++) gsub(/^ +| +$$|`/, "", $$i); if ($$6 ~ /^tests\//) print $$2 "\t" $$3 "\t" $$5 "\t" $$6 }' docs/mutants.md > "$$keep/rows"; \
+	bad=0; while IFS="$$(printf '\t')" read -r id file expr test; do \
+	  cp "$$file" "$$keep/$$id"; echo "$$file" > "$$keep/$$id.path"; sed -i -e "$$expr" "$$file"; \
+	  if cmp -s "$$file" "$$keep/$$id"; then echo "$$id: the expression no longer changes $$file"; bad=1; \
+	  elif $(PY) -m pytest -q -n 0 -p no:cacheprovider "$$test" >/dev/null 2>&1; then echo "$$id SURVIVED: $$test"; bad=1; \
+	  else echo "$$id killed by $$test"; fi; \
+	  cp "$$keep/$$id" "$$file"; rm "$$keep/$$id" "$$keep/$$id.path"; \
+	done < "$$keep/rows"; [ $$bad = 0 ]
 
 db: $(DB)
 

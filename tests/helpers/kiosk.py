@@ -205,3 +205,28 @@ def grab(app, path: Path) -> Path:
 def pause_for_frames(ms: int = 50) -> None:
     """Let a few frames render (a picture or a layout pass), not a wait for behaviour."""
     QTest.qWait(ms)
+
+
+# ---- the staff's way in: the hidden corner, then the PIN ----------------------------------------------------
+
+
+def open_pin_pad(app, finger: Finger):
+    """Hold the top-left corner (the kiosk's own 3 s timer) until the PIN pad shows. Returns the pad."""
+    pad = find(app.window, "pinPad")
+    assert finger.hold_until(find(app.window, "adminCorner"), pad.isVisible), "the corner hold opened no PIN pad"
+    return pad
+
+
+def enter_pin(app, finger: Finger, pin: str) -> None:
+    for digit in pin:
+        finger.tap(find(app.window, f"pinKey{digit}"), wait_ms=10)
+    finger.tap(find(app.window, "pinOk"), wait_ms=10)
+
+
+def open_admin_panel(app, finger: Finger, pin: str = "1945"):
+    """Corner hold, then the PIN (default: the documented first-install one). Returns the admin panel."""
+    open_pin_pad(app, finger)
+    enter_pin(app, finger, pin)
+    panel = find(app.window, "adminPanel")
+    assert wait_until(panel.isVisible, 2000), "the PIN opened no admin panel"
+    return panel

@@ -85,6 +85,23 @@ class Finger:
         self._touch().release(0, p, self.window).commit()
         QTest.qWait(30)
 
+    def hold_until(self, target, done, timeout_ms: int = 8000) -> bool:
+        """Press and hold (stationary updates, as a real panel sends) until done() or the timeout; then lift.
+        For gestures timed by the kiosk itself (the staff corner): the test waits on their effect, not a time."""
+        p = _point(target)
+        self._touch().press(0, p, self.window).commit()
+
+        def held() -> bool:
+            if done():
+                return True
+            self._touch().stationary(0).commit()
+            return False
+
+        ok = wait_until(held, timeout_ms, 50)
+        self._touch().release(0, p, self.window).commit()
+        QTest.qWait(30)
+        return ok
+
     def drag(self, start, dx: float, dy: float, steps: int = 12, step_ms: int = 16):
         p0 = _point(start)
         p = p0

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtTest import QTest
 
 from kiosk.ui.services.admin import RateLimiter
+from tests.helpers.kiosk import enter_pin, open_admin_panel, open_pin_pad, pause_for_frames
 from tests.helpers.qt import Finger, find, wait_until
-
-
-def enter(app, finger, pin: str):
-    for digit in pin:
-        finger.tap(find(app.window, f"pinKey{digit}"), wait_ms=10)
-    finger.tap(find(app.window, "pinOk"), wait_ms=10)
 
 
 def test_corner_hold_pin_and_exit(make_kiosk, shell_db):
@@ -25,7 +19,7 @@ def test_corner_hold_pin_and_exit(make_kiosk, shell_db):
     finger.long_press(corner, 3300)
     assert wait_until(pad.isVisible, 500)
 
-    enter(app, finger, "1945")  # the documented first-install PIN
+    enter_pin(app, finger, "1945")  # the documented first-install PIN
     panel = find(app.window, "adminPanel")
     assert wait_until(panel.isVisible, 1000)
     assert not pad.isVisible()
@@ -40,7 +34,7 @@ def test_corner_hold_pin_and_exit(make_kiosk, shell_db):
 def test_close_and_reload_from_the_panel(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     finger = Finger(app.window)
-    app.driver.open_admin_panel()
+    open_admin_panel(app, finger)
     reloads = []
     app.database.reloaded.connect(reloads.append)
     finger.tap(find(app.window, "adminReload"))
@@ -54,20 +48,21 @@ def test_close_and_reload_from_the_panel(make_kiosk, shell_db):
 def test_wrong_pins_are_rate_limited_calmly(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     finger = Finger(app.window)
-    app.driver.open_pin_pad()
+    open_pin_pad(app, finger)
     message = find(app.window, "pinMessage")
 
-    enter(app, finger, "1111")
+    enter_pin(app, finger, "1111")
     assert "неверный" in message.property("text").lower()
-    enter(app, finger, "2222")
-    enter(app, finger, "3333")
+    enter_pin(app, finger, "2222")
+    enter_pin(app, finger, "3333")
     assert app.admin.lockedSeconds > 0
     assert "через" in message.property("text")
     assert not find(app.window, "pinKey1").isEnabled()
     # Even the right PIN is refused while locked, and the panel stays closed.
-    assert app.admin.tryPin("1945") is False
-    QTest.qWait(50)
+    enter_pin(app, finger, "1945")
+    pause_for_frames(50)
     assert not find(app.window, "adminPanel").isVisible()
+    assert app.admin.tryPin("1945") is False  # the service's own guard, beneath the pad's
     assert find(app.window, "pinPad").isVisible()
     assert app.quit_codes == []
 

@@ -112,3 +112,20 @@ def test_the_sources_page_reads_in_english(make_kiosk, shell_db):
             in [t.property("text") for t in find_all(app.window, "nkSeedTitle")]
         )
     )
+
+
+@pytest.mark.parametrize("n, russian, english", [(1, "1 город", "1 city"), (2, "2 города", "2 cities")])
+def test_home_counts_the_cities_in_english_as_a_visitor_reads_it(make_kiosk, tmp_path, n, russian, english):
+    """«1 city», «2 cities»: the count under Home's title, in English, for a one-city and a two-city database
+    (what the screen shows, however the plural is made)."""
+    from tests.helpers.fake_data import build_fake_db, fake_cities
+
+    app = make_kiosk(build_fake_db(tmp_path / "kiosk.sqlite", fake_cities(empty_text=False)[:n]))
+    finger = Finger(app.window)
+    subtitle = find(app.window, "homeSubtitle")
+    assert subtitle.property("text").endswith(" " + russian), subtitle.property("text")
+    finger.tap(find(app.window, "langEn"))
+    assert wait_until(lambda: find(app.window, "homeTitle").property("text") == "Cities of Labour Valour")
+    assert subtitle.property("text").endswith(" " + english), subtitle.property("text")
+    finger.tap(find(app.window, "langRu"))  # Qt's translator is the process's: leave it Russian for the next kiosk
+    assert wait_until(lambda: subtitle.property("text").endswith(" " + russian))

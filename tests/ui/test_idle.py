@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtTest import QTest
 
+from tests.helpers.kiosk import open_city, open_pin_pad
 from tests.helpers.qt import Finger, find, wait_until
 
 
@@ -15,9 +16,8 @@ def _to_cities(app):
 def test_question_then_reset_home_with_catalog_cleared(make_kiosk, shell_db):
     app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=2)
     _to_cities(app)
-    city_id = app.database.repository.cities()[0].id
-    app.driver.nav("city", city_id)
-    assert wait_until(lambda: app.driver.depth() == 3)
+    open_city(app, Finger(app.window), app.database.repository.cities()[0].id)
+    assert app.driver.depth() == 3
     app.catalog.query = "Каз"
     resets = []
     app.idle.resetRequested.connect(lambda: resets.append(True))
@@ -70,8 +70,7 @@ def test_no_question_on_the_home_screen(make_kiosk, shell_db):
 
 def test_idle_reset_closes_the_pin_pad(make_kiosk, shell_db):
     app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
-    app.driver.open_pin_pad()
-    assert find(app.window, "pinPad").isVisible()
+    open_pin_pad(app, Finger(app.window))  # someone held the staff corner, then walked away
     assert wait_until(lambda: app.idle.asking, 2500)
     assert wait_until(lambda: not find(app.window, "pinPad").isVisible(), 2500)
     assert app.driver.current_name() == "homeScreen"

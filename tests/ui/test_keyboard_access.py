@@ -103,7 +103,7 @@ def test_typing_searches_and_the_onscreen_keys_take_arrows(app):
     assert tab_to(app, lambda f: f.startswith("key_"))
     assert focus(app) == "key_Й"
     press(app, K.Key_Right, K.Key_Down)
-    assert focus(app) in ("key_Ф", "key_Ы")  # the row below, nearest to Ц
+    assert focus(app) == "key_Ы"  # the row below, nearest to Ц (the rows are offset: Ы stands under Ц/У)
     typed = focus(app).removeprefix("key_").lower()
     press(app, K.Key_Return)
     assert app.catalog.property("query") == "каза" + typed

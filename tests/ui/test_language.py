@@ -117,8 +117,11 @@ def test_larger_text_grows_the_text_and_not_the_controls(kiosk):
     assert button.height() == height and button.property("checked")
 
 
-def test_idle_reset_restores_russian_and_normal_text(kiosk):
-    finger = kiosk.finger
+def test_idle_reset_restores_russian_and_normal_text(make_kiosk, fake_db):
+    # Nobody answers «Are you still there?»: asked 4 s after the last touch (well after this visit's quick
+    # taps), it counts down 1 s and resets.
+    kiosk = make_kiosk(fake_db, idle_timeout=4, idle_countdown=1)
+    finger = Finger(kiosk.window)
     quote = find(kiosk.window, "homeQuote")
     normal = quote.property("font").pixelSize()
     finger.tap(find(kiosk.window, "langEn"))
@@ -128,9 +131,8 @@ def test_idle_reset_restores_russian_and_normal_text(kiosk):
     assert wait_until(lambda: not kiosk.language.property("large"))
     finger.tap(find(kiosk.window, "largeText"))  # …and large again
     assert wait_until(lambda: kiosk.language.property("large"))
-    kiosk.idle.askNow()
-    kiosk.idle.resetNow()  # nobody answered «Are you still there?»
-    assert wait_until(lambda: kiosk.driver.current_name() == "homeScreen")
+    assert wait_until(lambda: kiosk.idle.asking, 8000)
+    assert wait_until(lambda: kiosk.driver.current_name() == "homeScreen", 4000)
     title = find(kiosk.window, "homeTitle")
     assert wait_until(lambda: title.property("text") == "Города трудовой доблести")
     assert find(kiosk.window, "homeQuote").property("font").pixelSize() == normal

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtTest import QTest
 
+from tests.helpers.kiosk import on_screen, open_cities, open_pin_pad, visit_city
 from tests.helpers.qt import Finger, find, wait_until
 
 
@@ -100,22 +101,24 @@ def test_no_socket_is_opened_during_a_full_run(make_kiosk, shell_db, monkeypatch
     monkeypatch.setattr(socket.socket, "connect_ex", lambda self, address: refuse(self, address, "ex"))
     monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: refuse(None, address))
 
-    app = make_kiosk(shell_db)
+    # The idle question comes by the clock once the visitor stops (4 s: well after the last touch of the visit).
+    app = make_kiosk(shell_db, idle_timeout=4, idle_countdown=60)
     finger = Finger(app.window)
-    finger.tap(find(app.window, "tileCities"))
-    assert wait_until(lambda: app.driver.current_name() == "citiesScreen" and not app.driver.stack.property("busy"))
     for city in app.database.repository.cities()[:3]:  # city pages draw QR codes of map links
-        app.driver.nav("city", city.id)
-        assert wait_until(lambda: app.driver.current_name() == "cityScreen" and not app.driver.stack.property("busy"))
+        visit_city(app, finger, city.id)
         app.window.grabWindow()
-        app.driver.nav("back")
-    app.driver.open_pin_pad()
+        finger.tap(find(app.window, "homeButton"))
+        assert wait_until(lambda: on_screen(app, "homeScreen"))
+    open_pin_pad(app, finger)  # the staff corner
     app.window.grabWindow()
-    app.driver.close_overlays()
-    app.idle.askNow()
-    QTest.qWait(250)
+    finger.tap(find(app.window, "pinCancel"))
+    assert wait_until(lambda: not find(app.window, "pinPad").isVisible())
+    open_cities(app, finger)  # away from Home (at rest there, nobody is asked)
+    overlay = find(app.window, "idleOverlay")
+    assert wait_until(lambda: app.idle.asking and overlay.opacity() == 1.0, 8000)
     app.window.grabWindow()
-    app.idle.poke()
+    finger.tap(find(app.window, "idleContinue"))
+    assert wait_until(lambda: not app.idle.asking)
     assert attempts == []
     assert all(str(a).endswith("speechd.sock") for a in local), local  # read-aloud asks the local voice service
     assert list(app.network.requests) == []

@@ -200,7 +200,8 @@ def test_city_card_and_section_link_each_other(make_kiosk, shell_db):
 
 
 def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
-    app, finger = visitor_in_section(make_kiosk, shell_db, idle_countdown=1)
+    # The idle question comes 8 s after the last touch: after the count-up this test watches (≤ 3.5 s untouched).
+    app, finger = visitor_in_section(make_kiosk, shell_db, idle_timeout=8, idle_countdown=1)
     go(app, finger, "nkTool_figures", "nkFiguresScreen")
     first = here(app, "nkFigure_to-the-front")
     value = find(first, "nkFigureValue")
@@ -223,7 +224,7 @@ def test_figures_count_up_once_and_idle_reset_clears_it(make_kiosk, shell_db):
     assert not again.property("counting")
 
     # Left alone: the idle reset takes the kiosk home and the next visitor sees the count-up again.
-    app.idle.askNow()  # (the timeout itself is tested in test_idle.py)
+    assert wait_until(lambda: app.idle.asking, 10000)  # by the clock: nobody touches
     assert wait_until(lambda: on_screen(app, "homeScreen") and app.driver.depth() == 1, 5000)
     assert app.novokuznetsk.countedCount == 0
 

@@ -6,28 +6,23 @@ import logging
 
 from kiosk.ui.services.admin import RateLimiter, hash_pin
 from kiosk.ui.services.pin_state import PinStateFile
+from tests.helpers.kiosk import enter_pin, open_admin_panel, open_pin_pad
 from tests.helpers.qt import Finger, find, wait_until
-
-
-def _enter(app, finger, pin: str):
-    for digit in pin:
-        finger.tap(find(app.window, f"pinKey{digit}"), wait_ms=10)
-    finger.tap(find(app.window, "pinOk"), wait_ms=10)
 
 
 def test_the_lock_out_survives_a_restart(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     finger = Finger(app.window)
-    app.driver.open_pin_pad()
+    open_pin_pad(app, finger)
     for pin in ("1111", "2222", "3333"):
-        _enter(app, finger, pin)
+        enter_pin(app, finger, pin)
     assert app.admin.lockedSeconds > 0
     app.close()  # the plug is pulled; systemd starts the kiosk again
 
     again = make_kiosk(shell_db)
     finger = Finger(again.window)
-    again.driver.open_pin_pad()
-    _enter(again, finger, "1945")  # even the right PIN: the lock is still running
+    open_pin_pad(again, finger)
+    enter_pin(again, finger, "1945")  # even the right PIN: the lock is still running
     assert not find(again.window, "adminPanel").isVisible()
     assert again.admin.lockedSeconds > 20
 
@@ -82,14 +77,14 @@ def test_a_changed_pin_is_not_flagged(make_kiosk, shell_db, caplog):
 
 def test_the_admin_panel_warns_about_the_first_install_pin(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
-    app.driver.open_admin_panel()
+    open_admin_panel(app, Finger(app.window))
     warning = find(app.window, "adminPinWarning")
     assert warning.isVisible() and "1945" in warning.property("text")
 
 
 def test_no_warning_once_the_pin_is_changed(make_kiosk, shell_db):
     app = make_kiosk(shell_db, admin_pin_hash=hash_pin("2718", iterations=1000))
-    app.driver.open_admin_panel()
+    open_admin_panel(app, Finger(app.window), pin="2718")
     assert not find(app.window, "adminPinWarning").isVisible()
 
 

@@ -16,12 +16,19 @@ def held(monkeypatch):
     monkeypatch.setattr(StartupService, "begin", lambda self: None)
 
 
+def _cities_word(n: int) -> str:
+    """Russian, written out here independently of the kiosk's plural rules: 1 город, 3 города, 70 городов."""
+    if n % 10 == 1 and n % 100 != 11:
+        return "город"
+    return "города" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "городов"
+
+
 def test_home_shows_its_real_counts_before_anything_put_off_is_done(make_kiosk, shell_db, held):
     app = make_kiosk(shell_db, startup_done=False)
     assert not app.startup.property("ready")
     count = len(app.database.repository.cities())
     subtitle = find(app.window, "homeSubtitle").property("text")
-    assert f"{count} городов" in subtitle or f"{count} города" in subtitle
+    assert subtitle.endswith(f" {count} {_cities_word(count)}"), subtitle
     assert find(app.window, "tileNovokuznetsk").isVisible() == bool(app.database.repository.section())
     assert maybe(app.window, "attractScreen") is None  # made after the first frame
     assert app.city_map.property("dots") == []  # the map's data too

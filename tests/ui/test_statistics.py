@@ -14,7 +14,7 @@ import pytest
 from kiosk.data.stats.store import FILE_NAME
 from kiosk.ui.models.catalog import name_key
 from kiosk.ui.locations import user_state_dir
-from tests.helpers.kiosk import grab, on_screen, open_city, open_keyboard, type_keys
+from tests.helpers.kiosk import grab, on_screen, open_admin_panel, open_city, open_keyboard, type_keys
 from tests.helpers.qt import Finger, find, wait_until
 
 
@@ -259,13 +259,7 @@ def test_admin_panel_shows_today_week_and_top_cities(make_kiosk, shell_db, clock
             v.tap("backButton", "citiesScreen")
         v.leave(home_first=True)
     clock.wall = dt.datetime(2026, 3, 7, 18)  # Saturday evening: three visits today, four this week
-    from tests.ui.test_admin import enter
-
-    v.finger.long_press(find(app.window, "adminCorner"), 3300)  # the staff's real gesture
-    assert wait_until(find(app.window, "pinPad").isVisible, 1000)
-    enter(app, v.finger, "1945")
-    panel = find(app.window, "adminPanel")
-    assert wait_until(panel.isVisible, 1000)
+    open_admin_panel(app, v.finger)  # the staff's real gesture: the corner hold, the PIN
     visits = find(app.window, "adminFact8")
     top = f"{cities[0].name} (4), {cities[1].name} (2), {cities[2].name} (1)"
     expected = f"сегодня: 2, за 7 дней: 4; чаще всего открывали: {top}"
@@ -280,11 +274,7 @@ def test_statistics_false_records_nothing(make_kiosk, shell_db, clock):
     v.tap("tileCities", "citiesScreen")
     v.tap("homeButton", "homeScreen")
     assert not stats_path().exists()
-    v.finger.long_press(find(app.window, "adminCorner"), 3300)
-    from tests.ui.test_admin import enter
-
-    enter(app, v.finger, "1945")
-    assert wait_until(find(app.window, "adminPanel").isVisible, 1000)
+    open_admin_panel(app, v.finger)
     assert "не записываются" in find(app.window, "adminFact8").property("text")
 
 

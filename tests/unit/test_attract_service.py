@@ -49,6 +49,14 @@ def test_quiet_hours_across_midnight(now, expected):
     assert in_quiet_hours(dt.time(13, 0), parse_quiet_hours("12:30 - 14:00"))
 
 
+@pytest.mark.parametrize(
+    "now, expected", [("12:29", False), ("12:30", True), ("13:59", True), ("14:00", False), ("14:01", False)]
+)
+def test_quiet_hours_within_a_day_end_at_their_end(now, expected):
+    """A window that does not cross midnight: the start is quiet, the end minute is not (as across midnight)."""
+    assert in_quiet_hours(dt.time.fromisoformat(now), parse_quiet_hours("12:30-14:00")) is expected
+
+
 class Clock:
     def __init__(self, when: dt.datetime):
         self.now = when

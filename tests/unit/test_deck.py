@@ -68,6 +68,9 @@ def test_on_this_day_leads_every_cycle(repo):
     assert all(shown[k * n] == "event:e1" for k in range(5))
     # Another day: no lead, the events are ordinary slides.
     assert D.build_deck(repo, dt.date(2026, 7, 27), events=EVENTS).lead == ()
+    # The same day of another month is another day: 26 August, 26 January lead with nothing.
+    assert D.build_deck(repo, dt.date(2026, 8, 26), events=EVENTS).lead == ()
+    assert D.build_deck(repo, dt.date(2027, 1, 26), events=EVENTS).lead == ()
     assert [s.key for s in D.build_deck(repo, dt.date(2027, 1, 29), events=EVENTS).slides if s.today] == ["event:e2"]
 
 

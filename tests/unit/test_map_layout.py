@@ -145,3 +145,18 @@ def test_zoomed_in_a_touch_in_a_crowd_reaches_the_city_meant(name):
 
 def test_a_touch_on_empty_land_means_nothing():
     assert hit(points_at(1920, 1000, 1.0), 5, 5, reach=32) == hit([], 0, 0, reach=32)
+
+
+@pytest.mark.parametrize(
+    "second, meant",
+    [
+        (20.0, 1),  # the next city 16 px (half the reach) farther than the nearest: the nearest is clear
+        (19.9, None),  # just under half the reach: a fingertip cannot tell them apart, so a chooser
+        (12.0, None),  # 8 px farther (a quarter of the reach): a chooser
+    ],
+)
+def test_the_nearest_city_is_meant_only_by_half_the_reach_or_more(second, meant):
+    """The margin that decides between a city and the chooser is half the reach (32 px here → 16 px)."""
+    result = hit([(1, 4.0, 0.0), (2, second, 0.0)], 0.0, 0.0, reach=32)
+    assert result.city_id == meant
+    assert result.choices == (() if meant else (1, 2))

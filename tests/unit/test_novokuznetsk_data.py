@@ -248,6 +248,24 @@ def test_validate_catches_a_tampered_quote_and_a_dangling_reference(nk_db, tmp_p
     assert f"{db}: nk_paragraphs[feats#3].refs: 'person:nobody' names no item" in lines
 
 
+def test_validate_catches_a_shown_item_resting_on_a_seed_never_shown(nk_db, tmp_path):
+    """A built file edited by hand: a person's quote moved to 002 (the machine translation nobody sees). The
+    build refuses that (above); validate must too, for files that did not come from the build."""
+    db = Path(shutil.copy(nk_db, tmp_path / "copy.sqlite"))
+    conn = sqlite3.connect(db)
+    with conn:
+        (hidden, text) = conn.execute("SELECT file, text FROM nk_seeds WHERE NOT shown").fetchone()
+        passage = next(line.strip() for line in text.splitlines() if len(line.strip()) > 20)
+        conn.execute(
+            "UPDATE nk_quotes SET seed = ?, quote = ? WHERE kind = 'person' AND item_id = 'chalkov' AND position = 0",
+            (hidden, passage),
+        )
+    conn.close()
+    lines = [str(p) for p in check_file(db)]
+    assert f"{db}: nk_quotes[person,chalkov,0].seed: {hidden} is never shown, but this person is" in lines
+    assert not [ln for ln in lines if "never shown" in ln and "question" in ln]  # a question may weigh 002
+
+
 def test_report_lists_the_section_questions_beside_the_city_list(nk_db):
     repo = Repository.open(nk_db)
     found = findings(repo)
