@@ -359,6 +359,7 @@ def test_a_quiz_round_is_counted_in_its_visit(make_kiosk, shell_db, clock, tmp_p
     visitor.tap("quizStart")
     assert wait_until(lambda: app.quiz.property("active"))
     visitor.leave(home_first=True)
+    assert app.statistics.flush()  # the writer works off the GUI thread: the visit is on disk before it is read
 
     from kiosk.data.cli import main
 
