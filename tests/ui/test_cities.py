@@ -121,7 +121,7 @@ def test_empty_state_and_one_big_reset(kiosk):
     finger = kiosk.finger
     open_keyboard(kiosk, finger)
     type_keys(kiosk, finger, "Ж", "Ж", "Щ")
-    assert kiosk.catalog.query == "жжщ"
+    assert kiosk.catalog.query == "Жжщ"
     assert find(kiosk.window, "resultCount").property("text") == "Найдено 0 городов из 14"
     assert wait_until(lambda: find(kiosk.window, "emptyState").isVisible())
     reset = find(kiosk.window, "emptyReset")
@@ -173,7 +173,7 @@ def test_layout_at_every_kiosk_size(make_kiosk, fake_db, size, tmp_path):
         finger.tap(find(app.window, "facetYear_2021"))
         open_keyboard(app, finger)
         type_keys(app, finger, "К")
-        assert app.catalog.query == "к"
+        assert app.catalog.query == "К"
         grab(app, tmp_path / f"cities_{size[0]}x{size[1]}_keyboard.png")
 
 

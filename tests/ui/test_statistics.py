@@ -229,7 +229,7 @@ def test_typed_letters_never_reach_the_statistics_file(make_kiosk, shell_db, clo
     open_keyboard(app, v.finger)
     letters = ("Щ", "Ю", "Ф", "Ы", "Ъ", "Э")  # a query no city name or content id contains
     type_keys(app, v.finger, *letters)
-    assert app.catalog.query == "щюфыъэ"
+    assert app.catalog.query == "Щюфыъэ"  # as typed (tests/ui/test_query_as_typed.py)
     v.read(5)
     v.leave(home_first=False)
     assert app.statistics.flush()
@@ -237,7 +237,7 @@ def test_typed_letters_never_reach_the_statistics_file(make_kiosk, shell_db, clo
     data = stats_path().read_bytes()
     assert b"searches" in data  # the visit is there…
     query = "щюфыъэ"
-    for form in {query, query.upper(), query[:3], query[3:], query[:3].upper()}:
+    for form in {query, query.capitalize(), query.upper(), query[:3], query[3:], query[:3].upper()}:
         for encoding in ("utf-8", "utf-16-le", "cp1251", "koi8-r"):
             assert form.encode(encoding) not in data, f"{form!r} ({encoding}) in the statistics file"
 
