@@ -74,7 +74,7 @@ def release(code: str, out: Path) -> None:
 _PLACEHOLDERS_GLUED = re.compile(rf"(%\d){NBSP}(?=%)")
 _EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _EN_RULES = (
-    (re.compile(r"(?<=[\d%n]) (?=[A-Za-z])"), NBSP),  # «70 cities», «%n cities», «18 February»
+    (re.compile(r"(?:(?<=\d)|(?<=%n)) (?=[A-Za-z])"), NBSP),  # «70 cities», «%n cities», «18 February»
     (re.compile(rf"\b({_EN_MONTHS}) (?=\d)"), rf"\1{NBSP}"),  # «February 1942»
 )
 
@@ -93,13 +93,13 @@ def typeset_catalogue(code: str, ts: Path) -> None:
     """Rewrite `ts` in place with typeset translations: for ru, every message's (and plural form's) Russian
     (plural forms from kiosk_ru.ts); for en, the finished English."""
     tree = ET.parse(ts)
-    plurals = {}
+    plurals: dict[tuple[str | None, str | None], list[str]] = {}
     if code == "ru":
         for context in ET.parse(ts_path("ru")).getroot().iter("context"):
             for message in context.iter("message"):
-                forms = [f.text or "" for f in message.iter("numerusform")]
-                if forms:
-                    plurals[(context.findtext("name"), message.findtext("source"))] = forms
+                given = [f.text or "" for f in message.iter("numerusform")]
+                if given:
+                    plurals[(context.findtext("name"), message.findtext("source"))] = given
     for context in tree.getroot().iter("context"):
         for message in context.iter("message"):
             translation = message.find("translation")

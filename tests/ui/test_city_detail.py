@@ -50,7 +50,7 @@ def test_detail_shows_city_and_memorial_qr(app):
     assert qr.property("source").toString().startswith("image://qr/https%3A%2F%2Fyandex.ru")
     assert qr.width() >= 200 and card.isVisible()
     texts = texts_in(screen)
-    assert "Наведите камеру телефона, чтобы открыть место на карте" in texts
+    assert "Наведите камеру телефона, чтобы открыть место на карте" in [t.replace("\u00a0", " ") for t in texts]
     assert not any(url in (t or "") or "http" in (t or "") for t in texts)  # the link is never shown
     no_memorial = maybe(app.window, "noMemorial")
     assert no_memorial is None or not no_memorial.isVisible()

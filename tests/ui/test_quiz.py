@@ -112,7 +112,10 @@ def test_a_whole_round(make_kiosk, shell_db, device):
     assert wait_until(lambda: app.quiz.property("active"))
     first = [app.quiz._round[i].key for i in range(10)]  # noqa: SLF001 - what the next round must not repeat
     right = _play_round(player, with_more=True)
-    assert find(app.window, "quizResultText").property("text").replace("\u00a0", " ") == f"Правильных ответов: {right} из 10"
+    assert (
+        find(app.window, "quizResultText").property("text").replace("\u00a0", " ")
+        == f"Правильных ответов: {right} из 10"
+    )
     press(find(app.window, "quizAgain"))
     assert wait_until(lambda: app.quiz.property("index") == 0 and not app.quiz.property("finished"))
     again = {app.quiz._round[i].key for i in range(10)}  # noqa: SLF001
@@ -171,7 +174,9 @@ def test_english_keeps_the_round(make_kiosk, shell_db):
     finger.tap(find(app.window, "langEn"))
     assert wait_until(lambda: app.language.property("code") == "en")
     assert app.quiz.property("index") == 1 and app.quiz.property("total") == 10
-    assert wait_until(lambda: find(app.window, "quizProgress").property("text").replace("\u00a0", " ") == "Question 2 of 10")
+    assert wait_until(
+        lambda: find(app.window, "quizProgress").property("text").replace("\u00a0", " ") == "Question 2 of 10"
+    )
     for _ in range(1, 10):
         player.answer(right=True)
         player.next()
