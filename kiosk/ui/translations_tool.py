@@ -6,16 +6,24 @@
 Russian is the source language. kiosk_en.ts holds the English of every string; kiosk_ru.ts only the Russian
 plural forms of the %n strings (-pluralonly). After `update`, translate what it reports as unfinished (Qt
 Linguist: `pyside6-linguist kiosk/ui/translations/kiosk_en.ts`, or edit the XML), then run `update` again.
+
+The .qm files carry the interface strings typeset, as the content is (kiosk/data/typography.py): no «на / карте»
+or «18 февраля / 1942 г.» at a line end. kiosk_ru.qm is made from every Russian string (an lupdate without
+-pluralonly, plural forms from kiosk_ru.ts) passed through `typeset()`; lrelease keeps only those it changed. In
+kiosk_en.qm a number keeps with its word and a month with its year. Done here, when the .qm is built, so the
+kiosk pays nothing at run time (a Python QTranslator deadlocked with QML's loader thread).
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from kiosk.data.typography import NBSP, typeset
 from kiosk.ui import locations
 from kiosk.ui.qmltooling import _tool
 
@@ -41,18 +49,76 @@ def qm_path(code: str) -> Path:
 
 
 def release(code: str, out: Path) -> None:
-    subprocess.run(
-        [
-            _tool("pyside6-lrelease"),
-            "-silent",
-            "-removeidentical" if code == "ru" else "-nounfinished",
-            str(ts_path(code)),
-            "-qm",
-            str(out),
-        ],
-        check=True,
-        cwd=ROOT,
-    )
+    """lrelease of the typeset catalogue (see the module's doc): the .ts files themselves stay as written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        typeset_ts = Path(tmp) / ts_path(code).name
+        if code == "ru":
+            lupdate(code, typeset_ts, extra=[])  # every string, not only the plural ones
+        else:
+            typeset_ts.write_bytes(ts_path(code).read_bytes())
+        typeset_catalogue(code, typeset_ts)
+        subprocess.run(
+            [
+                _tool("pyside6-lrelease"),
+                "-silent",
+                "-removeidentical" if code == "ru" else "-nounfinished",
+                str(typeset_ts),
+                "-qm",
+                str(out),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+
+
+_PLACEHOLDERS_GLUED = re.compile(rf"(%\d){NBSP}(?=%)")
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_EN_RULES = (
+    (re.compile(r"(?:(?<=\d)|(?<=%n)) (?=[A-Za-z])"), NBSP),  # «70 cities», «%n cities», «18 February»
+    (re.compile(rf"\b({_EN_MONTHS}) (?=\d)"), rf"\1{NBSP}"),  # «February 1942»
+)
+
+
+def typeset_interface(code: str, text: str) -> str:
+    """An interface string as it should break: Russian through the content's pass; English, a number with its
+    word and a month with its year. Two placeholders side by side stay breakable (names may be long)."""
+    if code == "ru":
+        return _PLACEHOLDERS_GLUED.sub(r"\1 ", typeset(text))
+    for pattern, replacement in _EN_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def typeset_catalogue(code: str, ts: Path) -> None:
+    """Rewrite `ts` in place with typeset translations: for ru, every message's (and plural form's) Russian
+    (plural forms from kiosk_ru.ts); for en, the finished English."""
+    tree = ET.parse(ts)
+    plurals: dict[tuple[str | None, str | None], list[str]] = {}
+    if code == "ru":
+        for context in ET.parse(ts_path("ru")).getroot().iter("context"):
+            for message in context.iter("message"):
+                given = [f.text or "" for f in message.iter("numerusform")]
+                if given:
+                    plurals[(context.findtext("name"), message.findtext("source"))] = given
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("obsolete", "vanished"):
+                continue
+            source = message.findtext("source") or ""
+            if code == "ru":
+                translation.attrib.pop("type", None)
+                forms = translation.findall("numerusform")
+                if forms:
+                    given = plurals.get((context.findtext("name"), source), [])
+                    for i, form in enumerate(forms):
+                        form.text = typeset_interface(code, given[i] if i < len(given) else source)
+                else:
+                    translation.text = typeset_interface(code, source)
+            elif translation.get("type") != "unfinished":
+                for node in translation.findall("numerusform") or [translation]:
+                    node.text = typeset_interface(code, node.text or "")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def unfinished(code: str) -> list[str]:
@@ -70,7 +136,7 @@ def unfinished(code: str) -> list[str]:
     return missing
 
 
-def lupdate(code: str, ts: Path) -> None:
+def lupdate(code: str, ts: Path, extra: list[str] | None = None) -> None:
     subprocess.run(
         [
             _tool("pyside6-lupdate"),
@@ -82,7 +148,7 @@ def lupdate(code: str, ts: Path) -> None:
             "ru_RU",
             "-target-language",
             code,
-            *CATALOGS[code],
+            *(CATALOGS[code] if extra is None else extra),
             *sources(),
             "-ts",
             str(ts),

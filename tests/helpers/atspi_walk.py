@@ -50,8 +50,13 @@ def _node(acc) -> dict:
     }
 
 
+def _plain(text: str) -> str:
+    """A name as a reader compares it: the interface's no-break spaces as spaces (reader.plain; no imports here)."""
+    return " ".join((text or "").replace("\u00a0", " ").split())
+
+
 def _press(acc, name: str) -> bool:
-    if acc.name == name and "showing" in [pyatspi.stateToString(s) for s in acc.getState().getStates()]:
+    if _plain(acc.name) == _plain(name) and "showing" in [pyatspi.stateToString(s) for s in acc.getState().getStates()]:
         action = acc.queryAction()
         for i in range(action.nActions):
             if action.getName(i) == "Press":

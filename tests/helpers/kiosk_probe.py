@@ -50,7 +50,9 @@ def _state(app, driver) -> dict:
             return ""
         for item in screen.findChildren(QQuickItem, name):
             if item.isVisible():
-                return str(item.property("text"))
+                return str(item.property("text")).replace(
+                    "\u00a0", " "
+                )  # the typeset interface: plain spaces to compare
         return ""
 
     return {

@@ -202,7 +202,9 @@ def test_on_this_day_leads_with_a_fixed_clock(make_kiosk, shell_db, monkeypatch)
     front = _front(app)
     assert front["key"] == f"event:{events[0].id}" and front["today"]
     composition = find(app.window, "attractComposition")
-    assert wait_until(lambda: any(t.startswith("В этот день") for t in texts_in(composition)), 3000)
+    assert wait_until(
+        lambda: any(t.replace("\u00a0", " ").startswith("В этот день") for t in texts_in(composition)), 3000
+    )
     assert typeset(events[0].title) in texts_in(composition)
 
 

@@ -50,7 +50,7 @@ def test_detail_shows_city_and_memorial_qr(app):
     assert qr.property("source").toString().startswith("image://qr/https%3A%2F%2Fyandex.ru")
     assert qr.width() >= 200 and card.isVisible()
     texts = texts_in(screen)
-    assert "Наведите камеру телефона, чтобы открыть место на карте" in texts
+    assert "Наведите камеру телефона, чтобы открыть место на карте" in [t.replace("\u00a0", " ") for t in texts]
     assert not any(url in (t or "") or "http" in (t or "") for t in texts)  # the link is never shown
     no_memorial = maybe(app.window, "noMemorial")
     assert no_memorial is None or not no_memorial.isVisible()
@@ -87,7 +87,7 @@ def test_swipe_and_buttons_follow_the_filtered_order(app):
     assert app.catalog.ids() == [2, 5, 14, 3]  # Екатеринбург, Каменск-Уральский, Курган, Челябинск
     screen = open_city(app, finger, 2)
     assert not find(app.window, "prevCity").isEnabled()  # first in the order: stop, do not wrap
-    assert find(app.window, "cityPosition").property("text") == "1 из 4"
+    assert find(app.window, "cityPosition").property("text").replace("\u00a0", " ") == "1 из 4"
 
     reading = find(app.window, "cityText")
     finger.swipe(reading, -400, 0)
@@ -100,7 +100,7 @@ def test_swipe_and_buttons_follow_the_filtered_order(app):
     assert wait_until(lambda: shows(app, screen, 14, "Курган"))
     finger.tap(find(app.window, "nextCity"))
     assert wait_until(lambda: shows(app, screen, 3, "Челябинск"))
-    assert find(app.window, "cityPosition").property("text") == "4 из 4"
+    assert find(app.window, "cityPosition").property("text").replace("\u00a0", " ") == "4 из 4"
     assert not find(app.window, "nextCity").isEnabled()
     finger.swipe(reading, -400, 0)  # at the end: nothing happens
     finger.tap(find(app.window, "prevCity"))  # …while the button still answers

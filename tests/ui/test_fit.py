@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from kiosk.ui.diagnostics.fit import ELISION_ALLOWED, check_window
-from kiosk.ui.diagnostics.fit_sweep import MODES, SIZES, sweep
+from kiosk.ui.diagnostics.fit_sweep import MODES, SIZES, FitSweep, sweep
 from kiosk.ui.shell_driver import ShellDriver
 from tests.helpers.kiosk import pause_for_frames
 from tests.helpers.qt import find
@@ -56,6 +56,23 @@ def test_texts_fit_everywhere(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     found = _sweep(app, SIZES, MODES, full=True)
     assert not found, _report(found)
+
+
+def test_staff_overlays_fit_at_every_size_with_larger_text(make_kiosk, shell_db):
+    """The PIN pad and the admin panel, which the fast subset leaves to the full sweep (~10 s): with «Aa» the
+    admin panel was taller than the window at 1920×1080."""
+    app = make_kiosk(shell_db)
+    driver = ShellDriver(app)
+    driver.set_instant(True)
+    staff = FitSweep(app, driver)
+    for w, h in SIZES:
+        app.window.resize(w, h)
+        for language in ("ru", "en"):
+            app.language.setLanguage(language)
+            app.language.setLarge(True)
+            driver.settle(400)
+            staff.staff(f"{w}x{h} {language} Aa")
+    assert not staff.found, _report(staff.found)
 
 
 @pytest.fixture(scope="module")

@@ -128,7 +128,7 @@ def test_a_locked_live_file_never_freezes_the_screen(make_kiosk, shell_db, tmp_p
     assert worst < 1.0, f"the GUI thread stalled {worst:.1f} s"
     assert app.database.available and app.database.builtAt == "2030-01-01T00:00:00Z"
     assert reloads == [False] and "being written" in app.database.refusal
-    assert "не принят" in find(app.window, "adminNote").property("text")
+    assert "не принят" in find(app.window, "adminNote").property("text").replace("\u00a0", " ")
     facts = " ".join(find(app.window, f"adminFact{i}").property("text") for i in range(8))
     assert "being written" in facts  # staff see why
 

@@ -72,7 +72,7 @@ def _play_round(player: Player, with_more: bool) -> int:
     app = player.app
     right_count, seen_city, seen_card = 0, False, False
     for i in range(10):
-        assert find(app.window, "quizProgress").property("text") == f"Вопрос {i + 1} из 10"
+        assert find(app.window, "quizProgress").property("text").replace("\u00a0", " ") == f"Вопрос {i + 1} из 10"
         right = i % 2 == 0
         player.answer(right)
         right_count += right
@@ -112,7 +112,10 @@ def test_a_whole_round(make_kiosk, shell_db, device):
     assert wait_until(lambda: app.quiz.property("active"))
     first = [app.quiz._round[i].key for i in range(10)]  # what the next round must not repeat
     right = _play_round(player, with_more=True)
-    assert find(app.window, "quizResultText").property("text") == f"Правильных ответов: {right} из 10"
+    assert (
+        find(app.window, "quizResultText").property("text").replace("\u00a0", " ")
+        == f"Правильных ответов: {right} из 10"
+    )
     press(find(app.window, "quizAgain"))
     assert wait_until(lambda: app.quiz.property("index") == 0 and not app.quiz.property("finished"))
     again = {app.quiz._round[i].key for i in range(10)}
@@ -127,11 +130,11 @@ def test_two_teams_take_turns(make_kiosk, shell_db):
     finger.tap(find(app.window, "quizStartTeams"))
     assert wait_until(lambda: app.quiz.property("active") and app.quiz.property("teams"))
     for i in range(10):
-        assert find(app.window, "quizTurn").property("text") == f"Отвечает команда {i % 2 + 1}"
+        assert find(app.window, "quizTurn").property("text").replace("\u00a0", " ") == f"Отвечает команда {i % 2 + 1}"
         player.answer(right=i % 2 == 0 or i == 9)  # team 1 answers all right, team 2 only the last
         player.next()
     assert app.quiz.property("scores") == [5, 1]
-    assert find(app.window, "quizResultText").property("text") == "Команда 1: 5 · Команда 2: 1"
+    assert find(app.window, "quizResultText").property("text").replace("\u00a0", " ") == "Команда 1: 5 · Команда 2: 1"
 
 
 def test_the_idle_reset_ends_a_round(make_kiosk, shell_db):
@@ -171,11 +174,13 @@ def test_english_keeps_the_round(make_kiosk, shell_db):
     finger.tap(find(app.window, "langEn"))
     assert wait_until(lambda: app.language.property("code") == "en")
     assert app.quiz.property("index") == 1 and app.quiz.property("total") == 10
-    assert wait_until(lambda: find(app.window, "quizProgress").property("text") == "Question 2 of 10")
+    assert wait_until(
+        lambda: find(app.window, "quizProgress").property("text").replace("\u00a0", " ") == "Question 2 of 10"
+    )
     for _ in range(1, 10):
         player.answer(right=True)
         player.next()
-    assert find(app.window, "quizResultText").property("text") == "Correct answers: 10 of 10"
+    assert find(app.window, "quizResultText").property("text").replace("\u00a0", " ") == "Correct answers: 10 of 10"
 
 
 def test_keys_answer_and_go_on(make_kiosk, shell_db):

@@ -40,7 +40,7 @@ def test_a_tap_on_cities_right_after_start_shows_every_city_and_search_works(mak
     finger = Finger(app.window)
     open_cities(app, finger)
     total = len(app.database.repository.cities())
-    assert find(app.window, "resultCount").property("text") == f"Всего {total} городов"
+    assert find(app.window, "resultCount").property("text").replace("\u00a0", " ") == f"Всего {total} городов"
     assert app.startup.property("ready")  # leaving home finished what start-up had put off
     assert len(app.city_map.property("dots")) > 0
     open_keyboard(app, finger)
@@ -61,7 +61,7 @@ def test_a_kiosk_that_starts_on_the_cities_screen_has_it_at_once(make_kiosk, she
     assert app.driver.current_name() == "citiesScreen"
     assert app.startup.property("ready")
     total = len(app.database.repository.cities())
-    assert find(app.window, "resultCount").property("text") == f"Всего {total} городов"
+    assert find(app.window, "resultCount").property("text").replace("\u00a0", " ") == f"Всего {total} городов"
 
 
 def test_a_tap_on_novokuznetsk_right_after_start_shows_the_whole_section(make_kiosk, shell_db, held):

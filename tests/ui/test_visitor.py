@@ -329,7 +329,7 @@ def test_strip_is_off_while_results_are_ranked(make_kiosk, shell_db):
 def test_keyboard_types_digits(make_kiosk, shell_db, text):
     app, finger = at_cities(make_kiosk, shell_db)
     type_text(app, finger, text)
-    assert wait_until(lambda: app.catalog.property("query") == text.lower())
+    assert wait_until(lambda: app.catalog.property("query") == text)  # shown as typed (test_query_as_typed.py)
     assert app.catalog.count > 0
 
 
@@ -389,7 +389,7 @@ def test_home_starts_the_next_visit_clean_and_back_keeps_state(make_kiosk, shell
     assert wait_until(lambda: top(app) == "cityScreen" and not app.driver.stack.property("busy"))
     finger.tap(need(app, "backButton"))  # a step back inside the visit keeps everything
     assert wait_until(lambda: top(app) == "citiesScreen" and not app.driver.stack.property("busy"))
-    assert app.catalog.property("query") == "perm" and app.catalog.property("filtersActive")
+    assert app.catalog.property("query") == "Perm" and app.catalog.property("filtersActive")
 
     finger.tap(need(app, "homeButton"))
     assert wait_until(lambda: top(app) == "homeScreen" and not app.driver.stack.property("busy"))

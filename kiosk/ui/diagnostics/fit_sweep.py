@@ -132,12 +132,7 @@ class FitSweep:
         self.check(f"{tag} map", scroll=False)
         d.nav("back")
         if full:
-            d.open_pin_pad()
-            self.check(f"{tag} PIN pad")
-            d.close_overlays()
-            d.open_admin_panel()
-            self.check(f"{tag} admin panel")
-            d.close_overlays()
+            self.staff(tag)
             d.nav("city", self.city_ids(False)[0])
             self.app.idle.askNow()
             self.check(f"{tag} idle question", wait_ms=300)
@@ -150,6 +145,15 @@ class FitSweep:
             d.preview_unavailable(False)
         d.nav("reset")
         d.settle()
+
+    def staff(self, tag: str) -> None:
+        """The PIN pad and the admin panel (tests/ui/test_fit.py runs these alone, at every size with «Aa»)."""
+        self.d.open_pin_pad()
+        self.check(f"{tag} PIN pad")
+        self.d.close_overlays()
+        self.d.open_admin_panel()
+        self.check(f"{tag} admin panel")
+        self.d.close_overlays()
 
     def city_ids(self, full: bool) -> list[int]:
         repo = self.app.database.repository

@@ -1,10 +1,11 @@
 """The visitor's language and text size for one visit: QML's singleton `Language`.
 
 Russian is the source language of every qsTr()/tr() string. English comes from kiosk/ui/translations/kiosk_en.qm;
-kiosk_ru.qm holds only the Russian plural forms of the %n strings (lupdate -pluralonly), which Qt cannot guess
-from one source string. Switching installs the other translator, makes its locale the default (numbers and
-dates in QML follow `Qt.locale()`), and asks the engine to retranslate every binding in place, so the screen
-and the visitor's place in it stay. `large` makes the Theme's text about 130 %. The idle reset returns both.
+kiosk_ru.qm holds the Russian plural forms of the %n strings (lupdate -pluralonly), which Qt cannot guess
+from one source string, and every string the typographic pass changes (translations_tool.py). Switching
+installs the other translator, makes its locale the default (numbers and dates in QML follow `Qt.locale()`),
+and asks the engine to retranslate every binding in place, so the screen and the visitor's place in it stay.
+`large` makes the Theme's text about 130 %. The idle reset returns both.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ Item {
     property string reloadNote: ""
 
     visible: false
-    function open() { reloadNote = ""; Statistics.refresh(); visible = true }
+    // The facts laid out now, not at the next frame: the frame's height and the buttons' place follow them, and a
+    // tap right after opening must find the buttons where they are drawn.
+    function open() { reloadNote = ""; Statistics.refresh(); visible = true; facts.forceLayout(); content.forceLayout() }
     function close() { visible = false }
 
     // «Москва (12), Тула (9), Омск (7)»: the three most-opened cities of the last 7 days.
@@ -38,89 +40,117 @@ Item {
     Rectangle { anchors.fill: parent; color: Theme.ground; opacity: 0.97 }
     MouseArea { anchors.fill: parent }   // modal
 
-    Column {
-        id: content
+    // The facts scroll when they are taller than the screen («Aa» at 1920×1080: the full fit sweep found the
+    // panel taller than the window); the buttons stay in view below them.
+    Item {
+        id: frame
         anchors.centerIn: parent
         width: Math.min(parent.width - Theme.margin * 2, Theme.px(1400))
-        spacing: Theme.unit * 3
+        readonly property real room: parent.height - Theme.margin * 2
+        readonly property bool overflows: content.implicitHeight + buttons.height + Theme.unit * 3 > room
+        height: Math.min(room, content.implicitHeight + buttons.height + Theme.unit * 3)
 
-        KText {
-            kind: KText.Title
-            text: qsTr("Администрирование")
-        }
-        Rectangle { width: parent.width; height: Math.max(1, Theme.px(2)); color: Theme.red }
+        Flickable {
+            id: scroller
+            objectName: "adminScroll"
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            // Its height from the frame, not from the hint's (which follows this one's): room for the hint kept.
+            height: frame.height - buttons.height - Theme.unit * 3 - (frame.overflows ? Theme.touch : 0)
+            contentHeight: content.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            flickableDirection: Flickable.VerticalFlick
+            clip: true
 
-        // The first-install PIN is public (it is in the README): say so until staff change it.
-        KText {
-            objectName: "adminPinWarning"
-            kind: KText.Secondary
-            visible: Admin.defaultPin
-            width: parent.width
-            text: qsTr("Действует заводской PIN 1945. Смените его до открытия выставки: kiosk --hash-pin, затем admin_pin_hash в файле настроек.")
-            wrapMode: Text.Wrap
-            color: Theme.gold
-        }
+            Column {
+                id: content
+                width: scroller.width
+                spacing: Theme.unit * 3
 
-        Column {
-            id: facts
-            spacing: Theme.unit * 1.5
-            width: parent.width
-            readonly property int keyWidth: Theme.px(300)
-            readonly property int columnSpacing: Theme.unit * 4
+                KText {
+                    kind: KText.Title
+                    text: qsTr("Администрирование")
+                }
+                Rectangle { width: parent.width; height: Math.max(1, Theme.px(2)); color: Theme.red }
 
-            Repeater {
-                model: [
-                    [qsTr("Версия программы"), KioskInfo.version],
-                    [qsTr("Состояние базы"), Database.available ? qsTr("доступна") : qsTr("недоступна (причина — в журнале)")],
-                    [qsTr("Файл базы"), Database.path],
-                    [qsTr("Собрана"), Database.builtAt || "—"],
-                    [qsTr("Хеш источников"), Database.sourcesHash || "—"],
-                    [qsTr("Городов"), String(Database.cityCount)],
-                    [qsTr("Новый файл базы"), Database.pendingReload ? qsTr("проверен, включится между посетителями")
-                                              : Database.refusal ? qsTr("не принят: %1").arg(Database.refusal) : "—"],
-                    [qsTr("Журнал"), KioskInfo.logPath || qsTr("только консоль")],
-                    // Visit statistics at a glance, one row (the full report: kiosk-db stats, docs/statistics.md).
-                    [qsTr("Посещения"), !Statistics.recording ? qsTr("не записываются (statistics = false)")
-                        : qsTr("сегодня: %1, за 7 дней: %2; чаще всего открывали: %3").arg(Statistics.todayVisits)
-                              .arg(Statistics.weekVisits).arg(panel.topCitiesText())]
-                ]
-                delegate: Item {
-                    id: fact
-                    required property var modelData
-                    required property int index
-                    width: facts.width; height: Math.max(valueText.height, keyText.height)
-                    KText {
-                        id: keyText
-                        kind: KText.Secondary
-                        width: facts.keyWidth
-                        text: fact.modelData[0]
-                        wrapMode: Text.Wrap   // «Aa» on a small screen: two lines, never past the column
+                // The first-install PIN is public (it is in the README): say so until staff change it.
+                KText {
+                    objectName: "adminPinWarning"
+                    kind: KText.Secondary
+                    visible: Admin.defaultPin
+                    width: parent.width
+                    text: qsTr("Действует заводской PIN 1945. Смените его до открытия выставки: kiosk --hash-pin, затем admin_pin_hash в файле настроек.")
+                    wrapMode: Text.Wrap
+                    color: Theme.gold
+                }
+
+                Column {
+                    id: facts
+                    spacing: Theme.unit * 1.5
+                    width: parent.width
+                    readonly property int keyWidth: Theme.px(300)
+                    readonly property int columnSpacing: Theme.unit * 4
+
+                    Repeater {
+                        model: [
+                            [qsTr("Версия программы"), KioskInfo.version],
+                            [qsTr("Состояние базы"), Database.available ? qsTr("доступна") : qsTr("недоступна (причина — в журнале)")],
+                            [qsTr("Файл базы"), Database.path],
+                            [qsTr("Собрана"), Database.builtAt || "—"],
+                            [qsTr("Хеш источников"), Database.sourcesHash || "—"],
+                            [qsTr("Городов"), String(Database.cityCount)],
+                            [qsTr("Новый файл базы"), Database.pendingReload ? qsTr("проверен, включится между посетителями")
+                                                      : Database.refusal ? qsTr("не принят: %1").arg(Database.refusal) : "—"],
+                            [qsTr("Журнал"), KioskInfo.logPath || qsTr("только консоль")],
+                            // Visit statistics at a glance, one row (the full report: kiosk-db stats, docs/statistics.md).
+                            [qsTr("Посещения"), !Statistics.recording ? qsTr("не записываются (statistics = false)")
+                                : qsTr("сегодня: %1, за 7 дней: %2; чаще всего открывали: %3").arg(Statistics.todayVisits)
+                                      .arg(Statistics.weekVisits).arg(panel.topCitiesText())]
+                        ]
+                        delegate: Item {
+                            id: fact
+                            required property var modelData
+                            required property int index
+                            width: facts.width; height: Math.max(valueText.height, keyText.height)
+                            KText {
+                                id: keyText
+                                kind: KText.Secondary
+                                width: facts.keyWidth
+                                text: fact.modelData[0]
+                                wrapMode: Text.Wrap   // «Aa» on a small screen: two lines, never past the column
+                            }
+                            KText {
+                                id: valueText
+                                objectName: "adminFact" + fact.index
+                                kind: KText.Small
+                                x: facts.keyWidth + facts.columnSpacing
+                                width: facts.width - x
+                                text: fact.modelData[1]
+                                wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // names whole; paths and hashes anywhere
+                            }
+                        }
                     }
-                    KText {
-                        id: valueText
-                        objectName: "adminFact" + fact.index
-                        kind: KText.Small
-                        x: facts.keyWidth + facts.columnSpacing
-                        width: facts.width - x
-                        text: fact.modelData[1]
-                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // names whole; paths and hashes anywhere
-                    }
+                }
+
+                KText {
+                    objectName: "adminNote"
+                    kind: KText.Secondary
+                    width: parent.width
+                    height: Math.max(Theme.px(48), implicitHeight)
+                    text: panel.reloadNote
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                    color: Theme.gold
                 }
             }
         }
-
-        KText {
-            objectName: "adminNote"
-            kind: KText.Secondary
-            width: parent.width
-            height: Math.max(Theme.px(48), implicitHeight)
-            text: panel.reloadNote
-            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-            color: Theme.gold
+        ScrollHint {
+            id: hint
+            flickable: scroller
+            anchors { left: parent.left; right: parent.right; top: scroller.bottom }
         }
 
         Flow {
-            width: parent.width
+            id: buttons
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
             spacing: Theme.unit * 3
             KioskButton {
                 objectName: "adminReload"

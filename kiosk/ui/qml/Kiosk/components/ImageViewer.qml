@@ -47,8 +47,9 @@ Rectangle {
 
     property bool shown: false
     objectName: "imageViewer"
+    FocusTrap { scope: viewer; active: viewer.shown && viewer.visible }   // Tab never reaches the page under it
     color: Theme.ground
-    visible: opacity > 0
+    visible: shown || opacity > 0   // at once on open: the focus goes to «Закрыть» before the fade ends
     opacity: shown ? 1 : 0
     Behavior on opacity { NumberAnimation { duration: Theme.fast; easing.type: Easing.OutCubic } }
 

@@ -52,6 +52,9 @@ Rectangle {
     readonly property int keyWidth: Math.max(Theme.px(64), Math.min(Theme.px(112),
                                         Math.floor((width - Theme.margin * 2 - 11 * gap) / 12)))
 
+    // The query reads as typed («Т-34», «Казань»): its first letter a capital, as a phone's keyboard starts, the
+    // rest small; the keys show the case they type. Matching folds case on its own (kiosk/data/textnorm.py).
+    readonly property bool capital: text.trim() === ""
     function type(ch) {
         if (text.length >= maxLength) return
         edited(text + ch)
@@ -156,8 +159,8 @@ Rectangle {
                     KeyboardKey {
                         required property string modelData
                         objectName: "key_" + modelData
-                        label: modelData
-                        onPressedKey: kb.type(modelData.toLowerCase())
+                        label: kb.capital ? modelData : modelData.toLowerCase()
+                        onPressedKey: kb.type(label)
                     }
                 }
                 KeyboardKey {

@@ -95,6 +95,29 @@ Item {
         coastWidth: Math.max(1, Theme.px(1.5))
     }
 
+    // The view's own edges fade into the sea, as the asset's outer band does: where the view cuts the land
+    // (Chukotka, the west and north in portrait) it ends softly, not in a hard line. Under the dots and names.
+    component EdgeFade: Rectangle {
+        id: fade
+        property int edge: Qt.LeftEdge
+        readonly property bool across: edge === Qt.LeftEdge || edge === Qt.RightEdge
+        readonly property bool far: edge === Qt.RightEdge || edge === Qt.BottomEdge
+        readonly property color clear: Qt.rgba(Theme.ground.r, Theme.ground.g, Theme.ground.b, 0)
+        x: edge === Qt.RightEdge ? view.width - width : 0
+        y: edge === Qt.BottomEdge ? view.height - height : 0
+        width: across ? Theme.px(56) : view.width
+        height: across ? view.height : Theme.px(56)
+        gradient: Gradient {
+            orientation: fade.across ? Gradient.Horizontal : Gradient.Vertical
+            GradientStop { position: 0.0; color: fade.far ? fade.clear : Theme.ground }
+            GradientStop { position: 1.0; color: fade.far ? Theme.ground : fade.clear }
+        }
+    }
+    EdgeFade { objectName: "mapFadeLeft"; edge: Qt.LeftEdge }
+    EdgeFade { objectName: "mapFadeRight"; edge: Qt.RightEdge }
+    EdgeFade { objectName: "mapFadeTop"; edge: Qt.TopEdge }
+    EdgeFade { objectName: "mapFadeBottom"; edge: Qt.BottomEdge }
+
     readonly property int rung: CityMap.rung(d.zoom)
 
     // The keyboard and screen readers reach every city: each dot is a button named for its city and year (a

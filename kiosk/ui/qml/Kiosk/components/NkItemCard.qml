@@ -51,6 +51,7 @@ Item {
 
     visible: false
     z: 50
+    FocusTrap { scope: card; active: card.visible && !viewer.shown }   // Tab never reaches the page under the card
 
     Rectangle {   // the scrim: dims the screen and takes every touch
         anchors.fill: parent

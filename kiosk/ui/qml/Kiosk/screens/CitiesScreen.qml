@@ -44,7 +44,7 @@ Item {
         const focus = screen.Window.activeFocusItem
         const typing = event.text.length === 1 && (event.modifiers & ~(Qt.ShiftModifier | Qt.KeypadModifier)) === 0
         if (typing && /[0-9A-Za-zА-Яа-яЁё№.,:()\/-]/.test(event.text)) {
-            keyboard.type(event.text.toLowerCase())
+            keyboard.type(event.text)   // as typed: «Т-34» stays «Т-34» (the search folds case itself)
         } else if (typing && event.key === Qt.Key_Space && Catalog.query !== "" && (focus === screen || focus === search)) {
             keyboard.type(" ")
         } else if (event.key === Qt.Key_Backspace && Catalog.query !== "") {

@@ -52,14 +52,21 @@ Item {
         }
     }
 
+    // Portrait: the map only as tall as the country is at the screen's width (no empty bands above and below
+    // it); the room under it goes to the year control and a list of the cities shown.
+    readonly property real landAspect: CityMap.focus[3] / Math.max(1, CityMap.focus[2])
+    readonly property int portraitMapHeight: Math.min(height - Theme.barHeight - panelColumn.implicitHeight - Theme.unit * 6,
+                                                      Math.round(width * landAspect * 1.08))
+
     MapView {
         id: mapView
         objectName: "mapView"
         anchors {
             left: parent.left; top: parent.top; topMargin: Theme.barHeight
             right: screen.portrait ? parent.right : panel.left
-            bottom: screen.portrait ? panel.top : parent.bottom
+            bottom: screen.portrait ? undefined : parent.bottom
         }
+        height: screen.portrait ? screen.portraitMapHeight : undefined
         shownYear: screen.shownYear
         onWidthChanged: screen.focusOnCity()
         onHeightChanged: screen.focusOnCity()
@@ -75,12 +82,11 @@ Item {
         color: Theme.groundRaised
         anchors {
             right: parent.right; bottom: parent.bottom
-            top: screen.portrait ? undefined : parent.top
+            top: screen.portrait ? mapView.bottom : parent.top
             topMargin: screen.portrait ? 0 : Theme.barHeight
             left: screen.portrait ? parent.left : undefined
         }
         width: screen.portrait ? parent.width : Theme.px(440)
-        height: screen.portrait ? panelColumn.implicitHeight + Theme.unit * 6 : undefined
 
         Rectangle {   // a hairline towards the map
             anchors { left: parent.left; top: parent.top; bottom: screen.portrait ? undefined : parent.bottom
@@ -223,6 +229,38 @@ Item {
                 }
             }
         }
+    }
+
+    // Portrait: the cities on the map by name, two to a row, under the year control (a tap opens the city);
+    // it scrolls in the room the map leaves.
+    GridView {
+        id: cityList
+        objectName: "mapCityList"
+        visible: screen.portrait
+        anchors {
+            left: panel.left; right: panel.right; top: panel.top; bottom: panel.bottom
+            topMargin: panelColumn.implicitHeight + Theme.unit * 6; leftMargin: Theme.unit * 4; rightMargin: Theme.unit * 2
+            bottomMargin: Theme.touch   // the scroll hint's room, kept (its height follows this list's)
+        }
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
+        cellWidth: width / 2
+        cellHeight: Theme.touch + Theme.unit * 2
+        model: screen.portrait ? CityMap.cities.filter(c => c.year <= screen.shownYear)
+                                     .sort((a, b) => a.label.localeCompare(b.label, Language.code)) : []
+        delegate: KioskButton {
+            required property var modelData
+            objectName: "mapListCity_" + modelData.cityId
+            width: cityList.cellWidth - Theme.unit * 2
+            text: modelData.label
+            onActivated: screen.nav.city(modelData.cityId)
+        }
+    }
+    ScrollHint {
+        id: listHint
+        flickable: cityList
+        anchors { left: cityList.left; right: cityList.right; top: cityList.bottom }
     }
 
     // Where cities crowd: the ones within reach of the touch, as large targets; a tap outside closes it.
