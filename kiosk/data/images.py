@@ -166,42 +166,58 @@ def add_image(
     db_path: str | Path, owner_type: str, owner_ref: str, image_file: str | Path, *, caption: str = "", credit: str = ""
 ) -> int:
     """Store one image for an owner, after the others; the file is rewritten atomically. Returns the new id."""
+    return add_images(db_path, [(owner_type, owner_ref, image_file, caption, credit)])[0]
+
+
+def add_images(
+    db_path: str | Path,
+    items: list[tuple[str, str, str | Path, str, str]],
+    prepared: list[PreparedImage] | None = None,
+) -> list[int]:
+    """Store several images (owner type, owner reference, file, caption, credit) in one atomic rewrite, each
+    after its owner's others; returns their new ids. `prepared` (prepare_image of each file, e.g. made in
+    parallel) skips preparing them here. One rewrite instead of one per image: a thousand photographs are one
+    copy and one check of the file, not a thousand (benchmarks/photo_scale_bench.py)."""
     db_path = Path(db_path)
     conn = open_readonly(db_path)  # refuses a file that is not a database before the image is even read
     try:
-        try:
-            owner_id = resolve_owner(conn, owner_type, owner_ref)
-        except ValueError as e:
-            raise DataError(db_path, str(e), table=schema.IMAGE_OWNERS.get(owner_type, ("images",))[0]) from None
+        owners = []
+        for owner_type, owner_ref, *_ in items:
+            try:
+                owners.append((owner_type, resolve_owner(conn, owner_type, owner_ref)))
+            except ValueError as e:
+                raise DataError(db_path, str(e), table=schema.IMAGE_OWNERS.get(owner_type, ("images",))[0]) from None
     finally:
         conn.close()
-    prepared = prepare_image(image_file)
-    new_id: list[int] = []
+    images = prepared if prepared is not None else [prepare_image(item[2]) for item in items]
+    new_ids: list[int] = []
 
     def fill(db: sqlite_utils.Database) -> None:
-        (last_id, last_pos) = db.execute(
-            "SELECT (SELECT max(id) FROM images), (SELECT max(position) FROM images "
-            "WHERE owner_type = ? AND owner_id = ?)",
-            [owner_type, owner_id],
-        ).fetchone()
-        new_id.append((last_id or 0) + 1)
-        db["images"].insert(
-            {
-                "id": new_id[0],
-                "owner_type": owner_type,
-                "owner_id": owner_id,
-                "position": 0 if last_pos is None else last_pos + 1,
-                "caption": caption.strip() or None,
-                "credit": credit.strip() or None,
-                "width": prepared.width,
-                "height": prepared.height,
-                "format": prepared.format,
-                "data": prepared.data,
-            }
-        )
+        new_ids.clear()
+        for (owner_type, owner_id), (*_, caption, credit), image in zip(owners, items, images, strict=True):
+            (last_id, last_pos) = db.execute(
+                "SELECT (SELECT max(id) FROM images), (SELECT max(position) FROM images "
+                "WHERE owner_type = ? AND owner_id = ?)",
+                [owner_type, owner_id],
+            ).fetchone()
+            new_ids.append((last_id or 0) + 1)
+            db["images"].insert(
+                {
+                    "id": new_ids[-1],
+                    "owner_type": owner_type,
+                    "owner_id": owner_id,
+                    "position": 0 if last_pos is None else last_pos + 1,
+                    "caption": caption.strip() or None,
+                    "credit": credit.strip() or None,
+                    "width": image.width,
+                    "height": image.height,
+                    "format": image.format,
+                    "data": image.data,
+                }
+            )
 
     publish(db_path, fill, start_from=db_path)
-    return new_id[0]
+    return new_ids
 
 
 def remove_image(db_path: str | Path, image_id: int) -> None:

@@ -97,6 +97,12 @@ class Repository:
         self._snapshot = snapshot
         self._snapshot_finalizer = weakref.finalize(self, snapshot.discard)
 
+    @property
+    def snapshot_path(self) -> Path | None:
+        """The private snapshot these records came from, while it is kept (a file with images), else None."""
+        snapshot = getattr(self, "_snapshot", None)
+        return snapshot.path if snapshot is not None and snapshot.path.exists() else None
+
     def close(self) -> None:
         """Remove the private snapshot kept for images (the kiosk calls this when it switches files)."""
         finalizer = getattr(self, "_snapshot_finalizer", None)
@@ -205,10 +211,18 @@ class Repository:
         return f"Repository({str(self.path)!r}, {len(self._cities)} cities)"
 
 
-def verify_file(path: str | Path) -> DataError | None:
+def verify_file(path: str | Path, private: Path | None = None) -> DataError | None:
     """What every check Repository.open runs finds in the file as it is now, as open() would raise it (None: no
-    problem). Raises DataError only when the file cannot be read again (gone, being replaced…)."""
-    conn = open_readonly(path)
+    problem). Raises DataError only when the file cannot be read again (gone, being replaced…).
+    `private`: the private snapshot already taken of the file as it is now (Repository.snapshot_path), checked
+    in place of a second copy (with photographs, a second copy of the whole file on disk)."""
+    if private is not None:
+        try:
+            conn = sqlite3.connect(private.as_uri() + "?mode=ro", uri=True)
+        except sqlite3.Error as e:
+            raise DataError(path, f"unreadable: {e}") from None
+    else:
+        conn = open_readonly(path)
     try:
         return _as_one(check_connection(conn, path))
     finally:

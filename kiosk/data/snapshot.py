@@ -41,6 +41,8 @@ _DENIED = "cannot read: permission denied (give the kiosk's user read access to 
 PREFIX = "kiosk-snapshot-"
 OLD_STYLE_AGE_S = 3600  # earlier versions named copies without their process: those older than this are left over
 _home: Path | None = None  # set_home()
+RESERVE_BYTES = 64 << 20  # left free beside a private copy: the state folder also holds the statistics and the log
+IN_MEMORY_MAX_BYTES = 64 << 20  # the largest copy put in a RAM-backed folder (tmpfs): a photo-less file is ~2 MB
 
 
 class BusyFile(DataError):
@@ -187,19 +189,62 @@ def take_snapshot(path: str | Path, folder: str | Path | None = None) -> Snapsho
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def _no_room(path: str | Path, message: str) -> DataError:
+    error = DataError(path, message)
+    error.no_room = True  # type: ignore[attr-defined]  # take_snapshot tries the next place
+    return error
+
+
+def _fstype(folder: Path) -> str:
+    """The file-system type of the mount holding `folder` (Linux: /proc/self/mountinfo), '' when unknown."""
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as f:
+            mounts = [line.split(" - ", 1) for line in f]
+    except OSError:
+        return ""
+    best, kind = "", ""
+    real = os.path.realpath(folder)
+    for head, tail in (m for m in mounts if len(m) == 2):
+        point = head.split()[4].replace("\\040", " ")
+        if (real == point or real.startswith(point.rstrip("/") + "/")) and len(point) >= len(best):
+            best, kind = point, tail.split()[0]
+    return kind
+
+
+def _check_room(path: str | Path, folder: Path, need: int) -> None:
+    """Refuse up front a copy that would not fit with RESERVE_BYTES to spare (a half-made copy fills the disk the
+    kiosk's statistics and log share, and is thrown away anyway), or a large one that would live in memory (a
+    RAM-backed temporary folder: a second full copy of the photographs in RAM)."""
+    if need > IN_MEMORY_MAX_BYTES and _fstype(folder) in ("tmpfs", "ramfs"):
+        raise _no_room(
+            path,
+            f"cannot make a private copy in {folder}: it is held in memory ({_fstype(folder)}), and "
+            f"{size_text(need)} is too much for that (give the kiosk's state folder room on a disk)",
+        )
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # mkdtemp or the copy says what is wrong
+    if free < need + RESERVE_BYTES:
+        raise _no_room(
+            path,
+            f"cannot make a private copy in {folder}: {size_text(free)} free, {size_text(need + RESERVE_BYTES)} "
+            "needed (free some space there, or point TMPDIR at a folder with room)",
+        )
+
+
 def _take(path: str | Path, before: os.stat_result, folder: Path | str | None) -> Snapshot:
+    wal = Path(f"{path}-wal")
     try:
         if folder is not None:
             os.makedirs(folder, mode=0o700, exist_ok=True)
+        _check_room(path, Path(folder if folder is not None else tempfile.gettempdir()), before.st_size + _size(wal))
         tmp = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=folder))
     except OSError as e:
-        error = DataError(path, f"cannot make a private copy: {e.strerror or e}")
-        error.no_room = True  # type: ignore[attr-defined]  # take_snapshot tries the next place
-        raise error from None
+        raise _no_room(path, f"cannot make a private copy: {e.strerror or e}") from None
     target = tmp / "kiosk.sqlite"
     try:
         digest = _copy(path, target)
-        wal = Path(f"{path}-wal")
         if wal.exists() and stat.S_ISREG(wal.stat().st_mode) and wal.stat().st_size > 0:
             _copy(wal, Path(f"{target}-wal"))  # committed changes still in the WAL belong to the file
         after = regular_file_stat(path)
@@ -209,6 +254,13 @@ def _take(path: str | Path, before: os.stat_result, folder: Path | str | None) -
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return Snapshot(path, target, signature(after), digest)
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def set_home(folder: str | Path | None) -> None:

@@ -284,8 +284,8 @@ class DatabaseService(QObject):
 
             if probe(path) != sig:
                 return False
-            try:
-                return verify_file(path)
+            try:  # the snapshot shown is this very file: checked in place, not copied a second time
+                return verify_file(path, repo.snapshot_path if hasattr(repo, "snapshot_path") else None)
             except DataError:  # gone or being replaced: the watcher judges whatever comes, in full
                 return False
 
@@ -323,6 +323,9 @@ class DatabaseService(QObject):
             self._again = True  # a job is running: check again when it is done
         else:
             self._force_next = False
+            # A file still waiting is superseded by the one being read now: its private copy goes first, so at most
+            # the copy shown and the one being made are on disk at once (with photographs, ~0.5 GB each).
+            self._drop_pending()
         return finished
 
     @Slot(str, object, object)
