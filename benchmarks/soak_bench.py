@@ -73,7 +73,7 @@ def main() -> int:
     driver.set_instant(True)
     ids = [c.id for c in app.database.repository.cities()]
     catalog = app.catalog
-    peak = [0.0, ""]
+    peak: list = [0.0, ""]
 
     def full_session(i: int) -> None:
         """Every screen once more: the section and a chapter, the map zoomed and moved, the quiz, a city's
@@ -110,7 +110,9 @@ def main() -> int:
     def note(where: str) -> None:
         value = rss_mib()
         if value > peak[0]:
-            peak[0], peak[1] = value, where
+            from benchmarks.bundle_bench import breakdown
+
+            peak[0], peak[1] = value, f"{where}: {breakdown(os.getpid())}"
 
     def one_round(i: int) -> None:
         driver.nav("home")

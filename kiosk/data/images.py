@@ -99,6 +99,22 @@ def prepare_image(path: str | Path) -> PreparedImage:
         raise DataError(path, _why(e)) from None
 
 
+def jpeg_ends_problem(head: bytes, tail: bytes, width: object, height: object) -> str | None:
+    """blob_problem for a JPEG from its first bytes and its last: a JPEG's check needs no more (header, size, end
+    marker). Only a None is conclusive; the caller judges the whole blob on anything else."""
+    if not tail.rstrip(b"\x00").endswith(_TRAILERS["jpeg"]):
+        return "no end marker in the tail"
+    try:
+        with _open_checked(head, "blob") as im:
+            if FORMATS.get(im.format or "") != "jpeg" or (im.width, im.height) != (width, height):
+                return "another format or size"
+            if max(im.size) > MAX_SIDE:
+                return "too large"
+    except (ValueError, OSError, SyntaxError, EOFError) as e:
+        return str(e) or type(e).__name__
+    return None
+
+
 def blob_problem(data: object, width: object, height: object, fmt: object) -> str | None:
     """Why a stored image cannot be shown as recorded, or None. Cheap: header, size and trailer, no decoding."""
     if not isinstance(data, bytes) or not data:

@@ -119,39 +119,91 @@ def read_regular(path: str | Path, max_bytes: int, what: str = "file") -> bytes:
     return data
 
 
-def _copy(path: str | Path, target: Path) -> int:
-    """Copy the bytes; returns their checksum (CRC-32 and Adler-32: zlib is loaded anyway, unlike hashlib's OpenSSL),
-    which tells a rewritten file from an identical copy (DatabaseService's watcher)."""
+_FICLONE = 0x40049409  # Linux ioctl: the target shares the source's blocks (btrfs, XFS, bcachefs): no bytes copied
+
+
+def _copy(path: str | Path, target: Path) -> int | None:
+    """Copy the bytes. The kernel copies them where it can: a clone of the blocks (copy on write) on btrfs or XFS,
+    else copy_file_range (no bytes through this process; on ext4 ~0.7 s instead of ~1.6 s for 0.5 GB of
+    photographs): then None is returned and the checksum is taken from the copy when it is first asked for
+    (Snapshot.digest). Elsewhere the bytes pass through here and the checksum (CRC-32 and Adler-32: zlib is loaded
+    anyway, unlike hashlib's OpenSSL) is taken on the way; it tells a rewritten file from an identical copy
+    (DatabaseService's watcher)."""
     fd = _open_regular(path)
     crc, adler = 0, 1
     try:
         with os.fdopen(fd, "rb", closefd=False) as src, open(target, "wb") as dst:
+            if _kernel_copy(fd, dst.fileno(), os.fstat(fd).st_size):
+                return None
             while chunk := src.read(CHUNK):
                 dst.write(chunk)
                 crc, adler = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler)
         return crc << 32 | adler
     except OSError as e:
         if e.filename == str(target) or e.errno in (errno.ENOSPC, errno.EDQUOT):
-            error = DataError(
+            raise _no_room(
                 path,
                 f"cannot make a private copy in {target.parent}: {e.strerror or e} (free some "
                 "space there, or point TMPDIR at a folder with room)",
-            )
-            error.no_room = True  # type: ignore[attr-defined]  # take_snapshot tries the next place
-            raise error from None
+            ) from None
         raise DataError(path, f"cannot read: {e.strerror or e}") from None
     finally:
         os.close(fd)
 
 
+def _kernel_copy(src: int, dst: int, size: int) -> bool:
+    """Copy `size` bytes from the start of `src` to `dst` inside the kernel; False (nothing written) where it cannot
+    (another OS, a file system without it, a file that grew): the caller copies through Python. ENOSPC and the like
+    are raised as they would be by write()."""
+    try:
+        import fcntl
+
+        fcntl.ioctl(dst, _FICLONE, src)
+        return os.fstat(dst).st_size == size
+    except (ImportError, OSError):
+        pass
+    copy_range = getattr(os, "copy_file_range", None)
+    if copy_range is None:
+        return False
+    done = 0
+    try:
+        while done < size:
+            n = copy_range(src, dst, size - done, done, done)
+            if n == 0:
+                break
+            done += n
+    except OSError as e:
+        if e.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        done = 0
+    if done != size:
+        os.ftruncate(dst, 0)
+        return False
+    return True
+
+
 class Snapshot:
     """A private copy in its own temporary folder; `discard()` (or the context manager) removes it."""
 
-    def __init__(self, source: str | Path, path: Path, sig: tuple[int, int, int, int], digest: int = 0) -> None:
+    def __init__(
+        self, source: str | Path, path: Path, sig: tuple[int, int, int, int], digest: int | None = None
+    ) -> None:
         self.source = Path(source)
         self.path = path
         self.signature = sig
-        self.digest = digest  # of the database file's bytes (content_digest())
+        self._digest = digest
+
+    @property
+    def digest(self) -> int | None:
+        """The checksum of the database file's bytes (content_digest()), read from this copy the first time it is
+        asked for when the kernel made the copy (a worker thread's job: ~1 s for 0.5 GB); None once the copy is
+        gone. sqlite_ro asks before it changes a WAL-mode copy."""
+        if self._digest is None:
+            try:
+                self._digest = content_digest(self.path)
+            except DataError:
+                return None
+        return self._digest
 
     def discard(self) -> None:
         shutil.rmtree(self.path.parent, ignore_errors=True)
