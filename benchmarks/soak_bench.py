@@ -59,12 +59,16 @@ def main() -> int:
         raise SystemExit("db/kiosk.sqlite is missing: run `make db` first")
     size = SIZE
     qapp = QGuiApplication.instance() or QGuiApplication(sys.argv)
-    if FULL:  # the full session's gallery needs photographs: tap_bench's three, on a copy of the bundled data
+    if FULL:  # the full session's gallery needs photographs: tap_bench's three, on a copy of the bundled data,
+        # added in a process of its own (the curators' tools would stay in this one's memory: ~15 MiB)
+        import subprocess
         import tempfile
 
-        from benchmarks.tap_bench import photo_db
-
-        db = photo_db(Path(tempfile.mkdtemp(prefix="soak-photos-")))
+        folder = Path(tempfile.mkdtemp(prefix="soak-photos-"))
+        code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+        code += f"from benchmarks.tap_bench import photo_db; photo_db(Path({str(folder)!r}))"
+        subprocess.run([sys.executable, "-c", code], check=True)
+        db = folder / "kiosk.sqlite"
     app = KioskApp(Config(idle_timeout=0), db_path=db, size=size, watch=True, on_quit=lambda code: None)
     app.window.setProperty("visibility", 2)
     app.window.resize(*size)
