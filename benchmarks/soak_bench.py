@@ -57,15 +57,66 @@ def main() -> int:
     db = ROOT / "db" / "kiosk.sqlite"
     if not db.exists():
         raise SystemExit("db/kiosk.sqlite is missing: run `make db` first")
+    size = SIZE
     qapp = QGuiApplication.instance() or QGuiApplication(sys.argv)
-    app = KioskApp(Config(idle_timeout=0), db_path=db, size=(1920, 1080), watch=True, on_quit=lambda code: None)
+    if FULL:  # the full session's gallery needs photographs: tap_bench's three, on a copy of the bundled data,
+        # added in a process of its own (the curators' tools would stay in this one's memory: ~15 MiB)
+        import subprocess
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="soak-photos-"))
+        code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+        code += f"from benchmarks.tap_bench import photo_db; photo_db(Path({str(folder)!r}))"
+        subprocess.run([sys.executable, "-c", code], check=True)
+        db = folder / "kiosk.sqlite"
+    app = KioskApp(Config(idle_timeout=0), db_path=db, size=size, watch=True, on_quit=lambda code: None)
     app.window.setProperty("visibility", 2)
-    app.window.resize(1920, 1080)
+    app.window.resize(*size)
     app.window.show()
     driver = ShellDriver(app)
     driver.set_instant(True)
     ids = [c.id for c in app.database.repository.cities()]
     catalog = app.catalog
+    peak: list = [0.0, ""]
+
+    def full_session(i: int) -> None:
+        """Every screen once more: the section and a chapter, the map zoomed and moved, the quiz, a city's
+        gallery and its picture full screen, then the attract slideshow for a few slides."""
+        from tests.helpers.qt import Mouse
+
+        mouse = Mouse(app.window)
+        steps = [
+            ("novokuznetsk", lambda: driver.nav("novokuznetsk", "home", {})),
+            ("chapter", lambda: _tap_named(app, mouse, "nkChapter_combine")),
+            ("map", lambda: driver.nav("map")),
+            ("map zoomed", lambda: [mouse.wheel(driver.item("mapView"), 3) for _ in range(2)]),
+            ("quiz", lambda: driver.nav("quiz")),
+            ("gallery", lambda: driver.nav("city", photo_city(app))),
+            ("viewer", lambda: _tap_named(app, mouse, "galleryThumb_0")),
+            ("viewer closed", lambda: _tap_named(app, mouse, "viewerClose")),
+        ]
+        for name, step in steps:
+            step()
+            driver.settle(150)
+            note(name)
+        driver.close_overlays()
+        driver.nav("home")
+        app.attract.start()
+        for _ in range(4):
+            QTest.qWait(300)
+            app.attract.advance()
+            note("slideshow")
+        QTest.qWait(1000)
+        note("slideshow")
+        app.attract.wake()
+        driver.settle(50)
+
+    def note(where: str) -> None:
+        value = rss_mib()
+        if value > peak[0]:
+            from benchmarks.bundle_bench import breakdown
+
+            peak[0], peak[1] = value, f"{where}: {breakdown(os.getpid())}"
 
     def one_round(i: int) -> None:
         driver.nav("home")
@@ -79,6 +130,9 @@ def main() -> int:
         if i % 10 == 0:
             app.database.reload()
         qapp.processEvents()
+        note("cities")
+        if FULL and i % 5 == 0:
+            full_session(i)
 
     def sample(label: str) -> tuple[float, int, int]:
         gc.collect()
@@ -87,7 +141,10 @@ def main() -> int:
         print(f"  {label:>14}: RSS {figures[0]:7.1f} MiB   Python objects {figures[1]:8d}   QObjects {figures[2]:6d}")
         return figures
 
-    print(f"soak: {ROUNDS} visitor rounds on {db.name} (offscreen, software)")
+    print(
+        f"soak: {ROUNDS} visitor rounds on {db.name} (offscreen, software, {size[0]}x{size[1]}"
+        f"{', a full session every 5th round' if FULL else ''})"
+    )
     t0 = time.perf_counter()
     for i in range(20):
         one_round(i)
@@ -102,8 +159,41 @@ def main() -> int:
         f"  growth after warm-up: RSS {last[0] - first[0]:+.1f} MiB, Python objects {last[1] - first[1]:+d}, "
         f"QObjects {last[2] - first[2]:+d}   ({elapsed / (ROUNDS + 20) * 1000:.0f} ms a round)"
     )
+    goal = 250 if min(size) >= 2160 else 200
+    print(f"  RSS max {peak[0]:.1f} MiB goal {goal} (on: {peak[1]}; {size[0]}x{size[1]}, sampled after every step)")
     app.close()
     return 0
+
+
+def photo_city(app) -> int:
+    repo = app.database.repository
+    return next(c.id for c in repo.cities() if repo.images_of("city", c.id))
+
+
+def _tap_named(app, mouse, name: str) -> None:
+    from kiosk.ui.shell_driver import wait
+
+    for _ in range(50):
+        todo = [app.window.contentItem()]
+        while todo:
+            item = todo.pop()
+            if item.objectName() == name and item.isVisible():
+                mouse.click(item)
+                return
+            todo.extend(item.childItems())
+        wait(20)
+    raise SystemExit(f"soak: no visible {name!r}")
+
+
+def _size_arg() -> tuple[int, int]:
+    if "--size" in sys.argv:
+        w, h = sys.argv[sys.argv.index("--size") + 1].lower().split("x")
+        return int(w), int(h)
+    return 1920, 1080
+
+
+SIZE = _size_arg()
+FULL = "--size" in sys.argv or "--full" in sys.argv  # every screen, the map zoomed, a gallery and the slideshow
 
 
 # ---- real window under Xvfb ---------------------------------------------------------------------------------

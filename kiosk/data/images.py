@@ -101,6 +101,22 @@ def prepare_image(path: str | Path) -> PreparedImage:
         raise DataError(path, _why(e)) from None
 
 
+def jpeg_ends_problem(head: bytes, tail: bytes, width: object, height: object) -> str | None:
+    """blob_problem for a JPEG from its first bytes and its last: a JPEG's check needs no more (header, size, end
+    marker). Only a None is conclusive; the caller judges the whole blob on anything else."""
+    if not tail.rstrip(b"\x00").endswith(_TRAILERS["jpeg"]):
+        return "no end marker in the tail"
+    try:
+        with _open_checked(head, "blob") as im:
+            if FORMATS.get(im.format or "") != "jpeg" or (im.width, im.height) != (width, height):
+                return "another format or size"
+            if max(im.size) > MAX_SIDE:
+                return "too large"
+    except (ValueError, OSError, SyntaxError, EOFError) as e:
+        return str(e) or type(e).__name__
+    return None
+
+
 def blob_problem(data: object, width: object, height: object, fmt: object) -> str | None:
     """Why a stored image cannot be shown as recorded, or None. Cheap: header, size and trailer, no decoding."""
     if not isinstance(data, bytes) or not data:
@@ -168,42 +184,58 @@ def add_image(
     db_path: str | Path, owner_type: str, owner_ref: str, image_file: str | Path, *, caption: str = "", credit: str = ""
 ) -> int:
     """Store one image for an owner, after the others; the file is rewritten atomically. Returns the new id."""
+    return add_images(db_path, [(owner_type, owner_ref, image_file, caption, credit)])[0]
+
+
+def add_images(
+    db_path: str | Path,
+    items: list[tuple[str, str, str | Path, str, str]],
+    prepared: list[PreparedImage] | None = None,
+) -> list[int]:
+    """Store several images (owner type, owner reference, file, caption, credit) in one atomic rewrite, each
+    after its owner's others; returns their new ids. `prepared` (prepare_image of each file, e.g. made in
+    parallel) skips preparing them here. One rewrite instead of one per image: a thousand photographs are one
+    copy and one check of the file, not a thousand (benchmarks/photo_scale_bench.py)."""
     db_path = Path(db_path)
     conn = open_readonly(db_path)  # refuses a file that is not a database before the image is even read
     try:
-        try:
-            owner_id = resolve_owner(conn, owner_type, owner_ref)
-        except ValueError as e:
-            raise DataError(db_path, str(e), table=schema.IMAGE_OWNERS.get(owner_type, ("images",))[0]) from None
+        owners = []
+        for owner_type, owner_ref, *_ in items:
+            try:
+                owners.append((owner_type, resolve_owner(conn, owner_type, owner_ref)))
+            except ValueError as e:
+                raise DataError(db_path, str(e), table=schema.IMAGE_OWNERS.get(owner_type, ("images",))[0]) from None
     finally:
         conn.close()
-    prepared = prepare_image(image_file)
-    new_id: list[int] = []
+    images = prepared if prepared is not None else [prepare_image(item[2]) for item in items]
+    new_ids: list[int] = []
 
     def fill(db: sqlite_utils.Database) -> None:
-        (last_id, last_pos) = db.execute(
-            "SELECT (SELECT max(id) FROM images), (SELECT max(position) FROM images "
-            "WHERE owner_type = ? AND owner_id = ?)",
-            [owner_type, owner_id],
-        ).fetchone()
-        new_id.append((last_id or 0) + 1)
-        db["images"].insert(
-            {
-                "id": new_id[0],
-                "owner_type": owner_type,
-                "owner_id": owner_id,
-                "position": 0 if last_pos is None else last_pos + 1,
-                "caption": caption.strip() or None,
-                "credit": credit.strip() or None,
-                "width": prepared.width,
-                "height": prepared.height,
-                "format": prepared.format,
-                "data": prepared.data,
-            }
-        )
+        new_ids.clear()
+        for (owner_type, owner_id), (*_, caption, credit), image in zip(owners, items, images, strict=True):
+            (last_id, last_pos) = db.execute(
+                "SELECT (SELECT max(id) FROM images), (SELECT max(position) FROM images "
+                "WHERE owner_type = ? AND owner_id = ?)",
+                [owner_type, owner_id],
+            ).fetchone()
+            new_ids.append((last_id or 0) + 1)
+            db["images"].insert(
+                {
+                    "id": new_ids[-1],
+                    "owner_type": owner_type,
+                    "owner_id": owner_id,
+                    "position": 0 if last_pos is None else last_pos + 1,
+                    "caption": caption.strip() or None,
+                    "credit": credit.strip() or None,
+                    "width": image.width,
+                    "height": image.height,
+                    "format": image.format,
+                    "data": image.data,
+                }
+            )
 
     publish(db_path, fill, start_from=db_path)
-    return new_id[0]
+    return new_ids
 
 
 def remove_image(db_path: str | Path, image_id: int) -> None:

@@ -81,14 +81,10 @@ class Repository:
                     _raise_any(check_connection(conn, path))  # a row that breaks loading: say which, and where
                 raise
             repo.checked = full_check
-            if isinstance(conn, SnapshotConnection) and conn.snapshot is not None:
-                repo.content_digest = conn.snapshot.digest
-            if (
-                repo._images
-                and isinstance(conn, SnapshotConnection)
-                and (snapshot := conn.detach_snapshot()) is not None
-            ):
-                repo._keep_snapshot(snapshot)
+            if repo._images and isinstance(conn, SnapshotConnection) and (kept := conn.detach_snapshot()) is not None:
+                repo._keep_snapshot(kept)  # its checksum is read when first asked for (digest())
+            elif isinstance(conn, SnapshotConnection) and conn.snapshot is not None:
+                repo.content_digest = conn.snapshot.digest  # a file without photographs: small, read now
             return repo
         except sqlite3.Error as e:
             raise DataError(path, f"unreadable: {e}") from None
@@ -103,6 +99,20 @@ class Repository:
         curators' file (which may have been replaced meanwhile, and must not be copied per image)."""
         self._snapshot = snapshot
         self._snapshot_finalizer = weakref.finalize(self, snapshot.discard)
+
+    def digest(self) -> int | None:
+        """The checksum of the file's bytes as they were read (snapshot.content_digest); with photographs it is read
+        from the kept snapshot the first time (~1 s for 0.5 GB: never on the GUI thread). None when unknown."""
+        snapshot = getattr(self, "_snapshot", None)
+        if self.content_digest is None and snapshot is not None:
+            self.content_digest = snapshot.digest
+        return self.content_digest
+
+    @property
+    def snapshot_path(self) -> Path | None:
+        """The private snapshot these records came from, while it is kept (a file with images), else None."""
+        snapshot = getattr(self, "_snapshot", None)
+        return snapshot.path if snapshot is not None and snapshot.path.exists() else None
 
     def close(self) -> None:
         """Remove the private snapshot kept for images (the kiosk calls this when it switches files)."""
@@ -216,10 +226,18 @@ class Repository:
         return f"Repository({str(self.path)!r}, {len(self._cities)} cities)"
 
 
-def verify_file(path: str | Path) -> DataError | None:
+def verify_file(path: str | Path, private: Path | None = None) -> DataError | None:
     """What every check Repository.open runs finds in the file as it is now, as open() would raise it (None: no
-    problem). Raises DataError only when the file cannot be read again (gone, being replaced…)."""
-    conn = open_readonly(path)
+    problem). Raises DataError only when the file cannot be read again (gone, being replaced…).
+    `private`: the private snapshot already taken of the file as it is now (Repository.snapshot_path), checked
+    in place of a second copy (with photographs, a second copy of the whole file on disk)."""
+    if private is not None:
+        try:
+            conn = sqlite3.connect(private.as_uri() + "?mode=ro", uri=True)
+        except sqlite3.Error as e:
+            raise DataError(path, f"unreadable: {e}") from None
+    else:
+        conn = open_readonly(path)
     try:
         return _as_one(check_connection(conn, path))
     finally:

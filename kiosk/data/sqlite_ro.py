@@ -53,6 +53,7 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
         conn.snapshot = snap
         try:
             if wal:
+                _ = snap.digest  # of the bytes as copied, before the copy becomes a plain file
                 conn.execute("PRAGMA journal_mode=DELETE").fetchone()
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as e:

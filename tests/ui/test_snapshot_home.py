@@ -96,3 +96,41 @@ def test_a_copy_that_cannot_go_home_goes_to_the_temporary_folder(photo_db, tmp_p
             assert snap.path.parent.parent == Path(tempfile.gettempdir()) and snap.path.exists()
     finally:
         snapshot.set_home(None)
+
+
+def test_the_late_full_check_reads_the_copy_shown_and_takes_no_second_one(make_kiosk, photo_db, monkeypatch):
+    """Issue 28: the row and content checks after the first frame check the private copy already shown; with an
+    exhibit of photographs a second copy would be another ~0.5 GB on disk right after every start."""
+    from kiosk.data import sqlite_ro
+
+    taken: list[str] = []
+    take = sqlite_ro.take_snapshot
+
+    def counted(path, *args, **kwargs):
+        taken.append(str(path))
+        return take(path, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite_ro, "take_snapshot", counted)
+    app = make_kiosk(photo_db)
+    wait_until(lambda: app.database.repository.checked)
+    assert taken == [str(photo_db)], taken
+    assert app.database.available
+
+
+def test_no_large_copy_goes_to_a_folder_held_in_memory(photo_db, tmp_path, monkeypatch):
+    """Issue 28: a state folder without room never sends a photograph-sized copy to a RAM-backed /tmp."""
+    from kiosk.data import snapshot
+    from kiosk.data.errors import DataError
+
+    monkeypatch.setattr(snapshot, "IN_MEMORY_MAX_BYTES", 1024)
+    monkeypatch.setattr(snapshot, "_fstype", lambda folder: "tmpfs" if "state" not in str(folder) else "ext4")
+    monkeypatch.setattr(snapshot, "RESERVE_BYTES", 1 << 62)  # no disk has that much room: the state folder is «full»
+    snapshot.set_home(tmp_path / "state")
+    try:
+        with pytest.raises(DataError, match="held in memory"):
+            snapshot.take_snapshot(photo_db)
+        monkeypatch.setattr(snapshot, "RESERVE_BYTES", 0)
+        with snapshot.take_snapshot(photo_db) as snap:  # with room, the state folder takes it
+            assert snap.path.is_relative_to(tmp_path / "state")
+    finally:
+        snapshot.set_home(None)

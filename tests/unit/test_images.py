@@ -139,3 +139,25 @@ def test_images_for_the_novokuznetsk_section_items(built_db, tmp_path, jpeg_file
     assert "no nk_person 'nobody' in the database" in capsys.readouterr().err
     assert [(i.owner_type, i.owner_id) for i in Repository.open(db).images()] == [("nk_person", person)]
     assert check_file(db) == []
+
+
+def test_validate_judges_large_photographs_from_their_ends_exactly_as_whole(db, tmp_path):
+    """Issue 28: a stored JPEG is checked from its head and tail read in place (a thousand photographs: 0.1 s, not
+    1.7 s of a hot reload); what that finds wrong is named exactly as before, from the whole blob."""
+    photo = tmp_path / "big.jpg"
+    Image.effect_noise((900, 700), 60).convert("RGB").save(photo, "JPEG", quality=95)  # ~0.5 MB: head and tail apart
+    ids = images.add_images(
+        db, [("city", "1", photo, "a", ""), ("city", "1", photo, "b", ""), ("city", "2", photo, "", "")]
+    )
+    assert ids == [1, 2, 3] and [i.position for i in Repository.open(db).images_of("city", 1)] == [0, 1]
+    assert check_file(db) == []
+    run_sql(
+        db,
+        "UPDATE images SET data = substr(data, 1, length(data) - 5000) WHERE id = 1",
+        "UPDATE images SET width = 901 WHERE id = 2",
+    )
+    problems = [str(p) for p in check_file(db)]
+    size = len(images.prepare_image(photo).data) - 5000
+    assert f"{db}: images[1].data: truncated jpeg data ({size} bytes): add the image again" in problems
+    assert f"{db}: images[2].data: the data is 900×700, the row says 901×700" in problems
+    assert len(problems) == 2

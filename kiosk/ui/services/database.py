@@ -172,7 +172,7 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
         self._loaded_signature = None
         # The last file we judged (good or bad): not judged again until it changes.
         self._seen_signature: Signature | None = None
-        self._seen_digest: int | None = None  # its content's checksum, when it was read whole (good files)
+        self._seen_digest: Any = None  # () -> its content's checksum (good files; read on the worker when needed)
         self._unwatchable: set[str] = set()  # folders we could not look into (logged once each)
         self._pending = None
         self._visitor_present = False
@@ -291,8 +291,8 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
 
             if probe(path) != sig:
                 return False
-            try:
-                return verify_file(path)
+            try:  # the snapshot shown is this very file: checked in place, not copied a second time
+                return verify_file(path, repo.snapshot_path if hasattr(repo, "snapshot_path") else None)
             except DataError:  # gone or being replaced: the watcher judges whatever comes, in full
                 return False
 
@@ -330,6 +330,9 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
             self._again = True  # a job is running: check again when it is done
         else:
             self._force_next = False
+            # A file still waiting is superseded by the one being read now: its private copy goes first, so at most
+            # the copy shown and the one being made are on disk at once (with photographs, ~0.5 GB each).
+            self._drop_pending()
         return finished
 
     @Slot(str, object, object)
@@ -347,6 +350,8 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
                 self._debounce.start()  # let the copy settle, then check again
         elif kind == "verify":
             self._verified(token, value if status == "ok" else False)
+        elif kind == "digest":
+            pass  # the checksum is kept by the repository it was read for
         elif status == "ok":
             self._accept(value, force=bool(token))
         else:
@@ -355,6 +360,10 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
         if self._again and not self._jobs.busy():
             self._again = False
             self._start_open(force=False)
+        if kind == "open" and status == "ok" and self._seen_digest is not None and not self._jobs.busy():
+            # While nothing else runs: the checksum of the file just read, from its private copy (with photographs
+            # ~1 s), so that a same-size file arriving later costs one read of that file, not two.
+            self._jobs.start("digest", None, self._seen_digest)
         if self._verify_again and not self._jobs.busy():
             self.verify()
 
@@ -369,7 +378,7 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
 
     def _accept(self, opened, force: bool) -> None:
         self._seen_signature = opened[4]
-        self._seen_digest = getattr(opened[0], "content_digest", None)
+        self._seen_digest = _digest_getter(opened[0])
         self._set_refusal("")
         if force or not self._available or not self._visitor_present:
             self._drop_pending()
@@ -501,20 +510,22 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
         the worker thread. The checksum is read only when size and time cannot tell (same size, new identity
         or time), so a busy folder costs a stat() per event."""
         sig, seen = probe(self._path), self._seen_signature
-        if sig is None or seen is None or sig == seen or sig[2] != seen[2] or self._seen_digest is None:
+        seen_digest = self._seen_digest
+        if sig is None or seen is None or sig == seen or sig[2] != seen[2] or seen_digest is None:
             return sig, None
-        try:
-            return sig, content_digest(self._path)
+        try:  # the file shown's checksum is read from its private copy the first time (with photographs, ~1 s)
+            known = seen_digest()
+            return (sig, None) if known is None else (sig, (content_digest(self._path), known))
         except DataError:
             return sig, None
 
     def _file_changed(self, found) -> bool:
         """Whether `found` (from _changed_job) is another file than the one last judged; the same bytes under a
         new identity or time are adopted as seen (and the watches renewed: the old inode's watch is gone)."""
-        sig, digest = found
+        sig, digests = found
         if sig == self._seen_signature:
             return False
-        if sig is not None and digest is not None and digest == self._seen_digest:
+        if sig is not None and digests is not None and digests[0] == digests[1]:
             if self._loaded_signature == self._seen_signature:
                 self._loaded_signature = sig
             self._seen_signature = sig
@@ -534,6 +545,27 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
             paths = self._watcher.files() + self._watcher.directories()
             if paths:
                 self._watcher.removePaths(paths)
+
+
+def _digest_getter(repo):
+    """() -> the checksum of the file `repo` was read from, without keeping `repo` alive; None when there is none.
+    With photographs the checksum is read from the private copy the first time: call it on the worker thread."""
+    import weakref
+
+    try:
+        ref = weakref.ref(repo)
+    except TypeError:  # a stand-in without weak references (tests): its checksum as it is now
+        value = getattr(repo, "content_digest", None)
+        return None if value is None else lambda: value
+
+    def get() -> int | None:
+        target = ref()
+        if target is None:
+            return None
+        digest = getattr(target, "digest", None)
+        return digest() if callable(digest) else getattr(target, "content_digest", None)
+
+    return get
 
 
 def _one_line(exc: BaseException) -> str:
