@@ -144,7 +144,7 @@ def test_curator_slides_shown_disabled_and_broken_ones_not(make_kiosk, slides_db
 def test_the_curator_slide_on_screen(make_kiosk, slides_db):
     app = make_kiosk(slides_db, attract_timeout=0.1, slide_duration=0.3)
     assert wait_until(lambda: app.attract.active)
-    assert wait_until(lambda: "curator:1" in (app.attract.slideA.get("key"), app.attract.slideB.get("key")), 10000, 20)
+    assert wait_until(lambda: "curator:1" in (app.attract.slideA.key, app.attract.slideB.key), 10000, 20)
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: typeset("Этот слайд в петле.") in texts_in(composition), 10000, 20)
     assert {"Показываемый", "Коснитесь экрана"} <= set(texts_in(composition))
@@ -162,7 +162,7 @@ def test_zero_timeout_means_never_and_options_are_honoured(make_kiosk, shell_db)
     assert app.attract.timeout_ms == 0
     app2 = make_kiosk(shell_db, attract_timeout=0.1, slide_duration=3.5)
     assert wait_until(lambda: app2.attract.active)
-    assert app2.attract.property("slideMs") == 3500 or app2.attract.slideA.get("kind") == "curator"
+    assert app2.attract.property("slideMs") == 3500 or app2.attract.slideA.kind == "curator"
 
 
 def test_not_while_a_visitor_is_away_from_home(make_kiosk, shell_db):
@@ -200,9 +200,11 @@ def test_on_this_day_leads_with_a_fixed_clock(make_kiosk, shell_db, monkeypatch)
         pytest.skip("this database has no timeline event on 26 July")
     assert wait_until(lambda: _attract_on(app), 3000)
     front = app.attract.slideA if app.attract.front == 0 else app.attract.slideB
-    assert front["key"] == f"event:{events[0].id}" and front["today"]
+    assert front.key == f"event:{events[0].id}" and front.today
     composition = find(app.window, "attractComposition")
-    assert wait_until(lambda: any(t.startswith("В этот день") for t in texts_in(composition)), 3000)
+    # Its date in the same words as the section's timeline («26 июля 1941 г.»: kiosk.ui.models.dates).
+    on_this_day = f"В этот день  ·  26\u00a0июля\u00a0{events[0].date[:4]}\u00a0г."
+    assert wait_until(lambda: on_this_day in texts_in(composition), 3000)
     assert typeset(events[0].title) in texts_in(composition)
 
 
@@ -212,8 +214,8 @@ def test_a_city_slide_shows_its_place_on_the_map(make_kiosk, shell_db):
     city = next(c for c in app.database.repository.cities() if c.lat is not None)
     app.attract.preview("city")
     front = app.attract.slideA if app.attract.front == 0 else app.attract.slideB
-    locators = [m for m in find_all(app.window, "attractLocator") if m.property("cityId") == front["city_id"]]
-    assert locators and front["city_id"] == city.id
+    locators = [m for m in find_all(app.window, "attractLocator") if m.property("cityId") == front.cityId]
+    assert locators and front.cityId == city.id
     assert wait_until(lambda: locators[0].isVisible(), 2000)
 
 

@@ -57,7 +57,7 @@ def test_the_section_model_gives_chapters_and_items_their_images(qapp, built_db,
     section = Novokuznetsk()
     section.load(Repository.open(db))
     assert [im["caption"] for im in section.chapter("combine")["images"]] == ["Цех", "Мартен"]
-    (portrait,) = section.item("person:chalkov")["images"]
+    (portrait,) = section.card("person:chalkov").images
     assert portrait["credit"] == "Музей" and portrait["source"].startswith("image://dbimage/3?")
-    assert section.item("person:cheremnov")["images"] == []  # another person: none of his
-    assert section.item("figure:pig-iron")["images"] == []  # figures have no images of their own
+    assert section.card("person:cheremnov").images == ()  # another person: none of his
+    assert section.card("figure:pig-iron").images == ()  # figures have no images of their own

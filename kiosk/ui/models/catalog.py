@@ -53,23 +53,6 @@ def name_key(name: str) -> tuple[str, str]:
     return (_fold(name), name)
 
 
-def plural_ru(n: int, one: str, few: str, many: str) -> str:
-    """1 город, 2 города, 5 городов, 11 городов, 21 город."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
-def _counted(translated: str, source: str, n: int, forms: tuple[str, str, str]) -> str:
-    """A %n string Qt has translated; without kiosk_ru.qm (the Russian plural forms), pick the form here."""
-    if translated != source.replace("%n", str(n)):
-        return translated
-    return plural_ru(n, *forms).replace("%n", str(n))
-
-
 def paragraphs_of(text: str) -> list[str]:
     """The text split on newlines, blank lines dropped; a pathological paragraph is cut at spaces."""
     out: list[str] = []
@@ -126,14 +109,6 @@ class Catalog(QObject):
         self._english = False  # the visitor's language (LanguageService): labels, regions, districts
 
     # -- loading -------------------------------------------------------------------------------------------
-    @Slot(int, str, str, str, result=str)
-    def plural(self, n: int, one: str, few: str, many: str) -> str:
-        """Plural form for QML (1 город, 2 города, 5 городов): one rule, here, for every screen. In English
-        (the words arrive translated) one/many. New code: prefer qsTr("%n …", "", n), which Qt resolves."""
-        if self._english:
-            return one if abs(n) == 1 else many
-        return plural_ru(n, one, few, many)
-
     @Slot(object, object)
     def load(self, repository: Any, search_engine: Any = None) -> None:
         cities = list(repository.cities())
@@ -316,20 +291,10 @@ class Catalog(QObject):
     @Property(str, notify=resultsChanged)
     def countText(self) -> str:
         n, total = self.count, len(self._cities)
-        # The sources are written out in full here, so that lupdate finds them.
+        # Qt picks the plural form from the installed translation (kiosk_ru.qm, kiosk_en.qm; LanguageService).
         if not self.narrowed:
-            return _counted(
-                self.tr("Всего %n городов", "", n),
-                "Всего %n городов",
-                n,
-                ("Всего %n город", "Всего %n города", "Всего %n городов"),
-            )
-        text = _counted(
-            self.tr("Найдено %n городов из %1", "", n),
-            "Найдено %n городов из %1",
-            n,
-            ("Найден %n город из %1", "Найдено %n города из %1", "Найдено %n городов из %1"),
-        )
+            return self.tr("Всего %n городов", "", n)
+        text = self.tr("Найдено %n городов из %1", "", n)
         return text.replace("%1", str(total))
 
     @Property(str, notify=resultsChanged)

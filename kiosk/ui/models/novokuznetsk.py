@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import Property, QCoreApplication, QDate, QLocale, QObject, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import owner_images
+from kiosk.ui.models.dates import date_label, visitor_code, visitor_locale
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
@@ -49,6 +51,22 @@ _NOTHING_YET = SimpleNamespace(
 _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 
 
+@dataclass(frozen=True, slots=True)
+class ItemCard:
+    """One item of the section as its card shows it (QML reads it through NkItemRecord's typed properties)."""
+
+    ref: str  # "person:chalkov"
+    kind: str  # person, figure, event, award, unit or paragraph (a paragraph's card shows only its sources)
+    kind_label: str  # what the card calls the kind, in the visitor's language
+    label_en: str = ""  # the exhibition's English heading, if curators wrote one
+    title: str = ""
+    subtitle: str = ""  # a person's role, a figure's caption, an event's date, an award's recipient, a unit's kind
+    meta: str = ""  # a person's years, an award's date and who gave it
+    text: str = ""  # typeset for the screen
+    chip: str = ""  # how a chapter's paragraph names the item
+    images: tuple[dict, ...] = ()  # for ImageGallery / ImageViewer (kiosk.ui.models.city_images)
+
+
 def _kind_label(kind: str) -> str:
     """What an item card calls its kind, in the visitor's language (asked for when the card opens)."""
     labels = {
@@ -61,20 +79,6 @@ def _kind_label(kind: str) -> str:
         "paragraph": QCoreApplication.translate("Novokuznetsk", "Откуда этот текст"),
     }
     return labels.get(kind, "")
-
-
-def _ru() -> QLocale:
-    return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
-
-
-def _locale(code: str) -> QLocale:
-    """The visitor's locale for dates and numbers: English for «en», Russian otherwise."""
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom) if code == "en" else _ru()
-
-
-def visitor_code() -> str:
-    """The language Language made the default («en» or «ru»), for slots QML calls without one."""
-    return "en" if QLocale().language() == QLocale.Language.English else "ru"
 
 
 def year_fraction(date: str, at_end: bool = False) -> float:
@@ -106,32 +110,6 @@ def strip_length() -> float:
     return strip_position(TIMELINE_LAST)
 
 
-def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> str:
-    """«26 июля 1941», «октябрь 1942», «1942», «1941–1945», «22 июня 1941 — 8 мая 1945»; in English with
-    code «en» («26 July 1941», «October 1942»). `when` is the source's own wording: shown as it is in Russian,
-    replaced by its dates in English."""
-    if not date:
-        return ""
-    loc = _locale(code)
-    sp = "\u00a0" if code == "ru" else " "  # a Russian date never breaks from its year («18 февраля / 1942»)
-
-    def one(d: str) -> str:
-        parts = [int(p) for p in d.split("-")]
-        if len(parts) == 3:
-            return loc.toString(QDate(*parts), f"d{sp}MMMM{sp}yyyy")
-        if len(parts) == 2:
-            return f"{loc.standaloneMonthName(parts[1])}{sp}{parts[0]}"
-        return str(parts[0])
-
-    if when and code != "en":  # English mode: the dates the editors gave the wording, not Russian words
-        return f"{when}, {date[:4]}" if not end or end[:4] == date[:4] else f"{when}, {date[:4]}–{end[:4]}"
-    if not end:
-        return one(date)
-    if len(date) == 4 and len(end) == 4:
-        return f"{date}–{end}"
-    return f"{one(date)}\u00a0— {one(end)}"
-
-
 def split_number(value_text: str) -> dict:
     """«в 1,4 раза» → prefix «в », the number 1.4 with 1 decimal, suffix « раза»; for the count-up."""
     m = _NUMBER.search(value_text)
@@ -151,7 +129,7 @@ def number_text(value_text: str, code: str = "ru") -> str:
     number = m.group(0).rstrip()
     digits = number.replace(" ", "").replace("\u00a0", "")
     decimals = len(digits.split(",", 1)[1]) if "," in digits else 0
-    shown = _locale(code).toString(float(digits.replace(",", ".")), "f", decimals)
+    shown = visitor_locale(code).toString(float(digits.replace(",", ".")), "f", decimals)
     return value_text[: m.start()] + shown + value_text[m.start() + len(number) :]
 
 
@@ -476,8 +454,8 @@ class Novokuznetsk(QObject):
         return self._images.get(kind, {}).get(item_id, [])
 
     def _ref_chip(self, ref: str) -> dict | None:
-        item = self.item(ref)
-        return {"ref": ref, "kind": item["kind"], "label": item["chip"]} if item else None
+        item = self.card(ref)
+        return {"ref": ref, "kind": item.kind, "label": item.chip} if item else None
 
     @Slot(str, str, str, str, result=str)
     def dateText(self, date: str, end: str, when: str, code: str) -> str:
@@ -489,79 +467,44 @@ class Novokuznetsk(QObject):
         """A figure's stored value in the visitor's number format (see number_text)."""
         return number_text(value_text, code)
 
-    @Slot(str, result="QVariantMap")
-    @Slot(str, str, result="QVariantMap")
-    def item(self, ref: str, code: str = "") -> dict:
-        """One item for a card: kind label, heading, a line under it, the text; {} for an unknown ref.
-        Dates and numbers in `code`'s language (QML passes Language.code), else in the current one."""
+    def card(self, ref: str, code: str = "") -> ItemCard | None:
+        """One item as its card shows it (NkItemRecord); None for an unknown ref. Dates and numbers in
+        `code`'s language, else in the current one."""
         code = code or visitor_code()
         try:
             it = self._item(ref)
         except KeyError:
-            return {}
+            return None
         kind = ref.split(":", 1)[0]
+        text = typeset(getattr(it, "text", ""))
         base = {
             "ref": ref,
             "kind": kind,
-            "text": typeset(getattr(it, "text", "")),
-            "labelEn": self._section.labels_en.get(ref, ""),  # the exhibition's English heading, if any
-            "images": self._images_of(kind, getattr(it, "id", "")),
+            "kind_label": _kind_label(kind),
+            "label_en": self._section.labels_en.get(ref, ""),  # the exhibition's English heading, if any
+            "images": tuple(self._images_of(kind, getattr(it, "id", ""))),
         }
-        if kind == "person":
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": it.name,
-                "subtitle": it.role,
-                "meta": it.when,
-                "chip": it.name,
-            }
         if kind in ("figure", "event"):  # passages cut from a sentence read as excerpts; none repeats the heading
             title = f"{number_text(it.value_text, code)} {it.unit}" if kind == "figure" else it.title
-            text = as_excerpt(base["text"])
-            base["text"] = "" if repeats(text, title) else text
+            excerpt = as_excerpt(text)
+            text = "" if repeats(excerpt, title) else excerpt
+        if kind == "person":
+            return ItemCard(**base, title=it.name, subtitle=it.role, meta=it.when, text=text, chip=it.name)
         if kind == "figure":
-            value = number_text(it.value_text, code)
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": f"{value} {it.unit}",
-                "subtitle": it.label,
-                "meta": "",
-                "chip": f"{value} {it.unit}",
-            }
+            value = f"{number_text(it.value_text, code)} {it.unit}"
+            return ItemCard(**base, title=value, subtitle=it.label, text=text, chip=value)
         if kind == "event":
             when = date_label(it.date, it.end, it.when, code)
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": it.title,
-                "subtitle": when,
-                "meta": "",
-                "chip": f"{when}: {it.title}",
-            }
+            return ItemCard(**base, title=it.title, subtitle=when, text=text, chip=f"{when}: {it.title}")
         if kind == "award":
             when = date_label(it.date, code=code)
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": it.title,
-                "subtitle": it.recipient,
-                "meta": " · ".join(x for x in (when, it.by) if x),
-                "chip": it.title,
-            }
+            meta = " · ".join(x for x in (when, it.by) if x)
+            return ItemCard(**base, title=it.title, subtitle=it.recipient, meta=meta, text=text, chip=it.title)
         if kind == "unit":
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": it.name,
-                "subtitle": it.kind,
-                "meta": "",
-                "chip": it.name,
-            }
+            return ItemCard(**base, title=it.name, subtitle=it.kind, text=text, chip=it.name)
         if kind == "paragraph":
-            return {**base, "kindLabel": _kind_label(kind), "title": "", "subtitle": "", "meta": "", "chip": ""}
-        return {}
+            return ItemCard(**base, text=text)
+        return None
 
     @Slot(str, result="QVariantList")
     def sources(self, ref: str) -> list:

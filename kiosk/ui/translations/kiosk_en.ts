@@ -121,18 +121,6 @@
 <context>
     <name>AttractSlide</name>
     <message>
-        <source>город</source>
-        <translation>city</translation>
-    </message>
-    <message>
-        <source>города</source>
-        <translation>cities</translation>
-    </message>
-    <message>
-        <source>городов</source>
-        <translation>cities</translation>
-    </message>
-    <message>
         <source>Почётное звание Российской Федерации</source>
         <translation>An honorary title of the Russian Federation</translation>
     </message>
@@ -143,6 +131,13 @@
     <message>
         <source>1941–1945</source>
         <translation>1941–1945</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n городов</source>
+        <translation>
+            <numerusform>%n city</numerusform>
+            <numerusform>%n cities</numerusform>
+        </translation>
     </message>
     <message>
         <source>Город трудовой доблести</source>
@@ -312,18 +307,6 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <source>город</source>
-        <translation>city</translation>
-    </message>
-    <message>
-        <source>города</source>
-        <translation>cities</translation>
-    </message>
-    <message>
-        <source>городов</source>
-        <translation>cities</translation>
-    </message>
-    <message>
         <source>Почётное звание Российской Федерации</source>
         <translation>An honorary title of the Russian Federation</translation>
     </message>
@@ -335,6 +318,13 @@
         <source>1941–1945</source>
         <translation>1941–1945</translation>
     </message>
+    <message numerus="yes">
+        <source>%n городов</source>
+        <translation>
+            <numerusform>%n city</numerusform>
+            <numerusform>%n cities</numerusform>
+        </translation>
+    </message>
     <message>
         <source>«За&#xa0;значительный вклад жителей городов в&#xa0;достижение Победы в&#xa0;Великой Отечественной войне 1941–1945 годов, обеспечение бесперебойного производства военной и&#xa0;гражданской продукции на&#xa0;промышленных предприятиях, проявленные при&#xa0;этом массовый трудовой героизм и&#xa0;самоотверженность»&#xa0;— из&#xa0;указов Президента Российской Федерации о&#xa0;присвоении звания.</source>
         <translation>“For the significant contribution of the cities’ residents to the Victory in the Great Patriotic War of 1941–1945, for ensuring uninterrupted production of military and civilian goods at industrial enterprises, and for the mass heroism and selflessness in labour shown in doing so” — from the decrees of the President of the Russian Federation conferring the title (translated from the Russian).</translation>
@@ -343,9 +333,12 @@
         <source>Города</source>
         <translation>Cities</translation>
     </message>
-    <message>
-        <source>Все %1 %2: вклад в&#xa0;Победу и&#xa0;памятные места</source>
-        <translation>All %1 %2: their part in the Victory and their memorials</translation>
+    <message numerus="yes">
+        <source>Все %n городов: вклад в&#xa0;Победу и&#xa0;памятные места</source>
+        <translation>
+            <numerusform>The %n city: its part in the Victory and its memorials</numerusform>
+            <numerusform>All %n cities: their part in the Victory and their memorials</numerusform>
+        </translation>
     </message>
     <message>
         <source>Новокузнецк</source>
@@ -371,24 +364,15 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <source>секунду</source>
-        <translation>second</translation>
-    </message>
-    <message>
-        <source>секунды</source>
-        <translation>seconds</translation>
-    </message>
-    <message>
-        <source>секунд</source>
-        <translation>seconds</translation>
-    </message>
-    <message>
         <source>Вы ещё здесь?</source>
         <translation>Are you still there?</translation>
     </message>
-    <message>
-        <source>Через %1 %2 экспозиция вернётся на главный экран.</source>
-        <translation>In %1 %2 the exhibit will return to the start screen.</translation>
+    <message numerus="yes">
+        <source>Через %n секунд экспозиция вернётся на главный экран.</source>
+        <translation>
+            <numerusform>In %n second the exhibit will return to the start screen.</numerusform>
+            <numerusform>In %n seconds the exhibit will return to the start screen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Продолжить</source>
@@ -491,20 +475,15 @@
 <context>
     <name>MapScreen</name>
     <message>
-        <source>город</source>
-        <translation>city</translation>
-    </message>
-    <message>
-        <source>города</source>
-        <translation>cities</translation>
-    </message>
-    <message>
-        <source>городов</source>
-        <translation>cities</translation>
-    </message>
-    <message>
         <source>Год присвоения звания</source>
         <translation>Year of the title</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n городов</source>
+        <translation>
+            <numerusform>%n city</numerusform>
+            <numerusform>%n cities</numerusform>
+        </translation>
     </message>
     <message>
         <source>Остановить</source>
@@ -514,13 +493,19 @@
         <source>Показать по годам</source>
         <translation>Show year by year</translation>
     </message>
-    <message>
-        <source>На карте: %1 %2, звание присвоено в %3 году</source>
-        <translation>On the map: %1 %2, title conferred in %3</translation>
+    <message numerus="yes">
+        <source>На карте: %n городов, звание присвоено в %1 году</source>
+        <translation>
+            <numerusform>On the map: %n city, title conferred in %1</numerusform>
+            <numerusform>On the map: %n cities, title conferred in %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>На карте: %1 %2, звание присвоено в %3–%4 годах</source>
-        <translation>On the map: %1 %2, titles conferred %3–%4</translation>
+    <message numerus="yes">
+        <source>На карте: %n городов, звание присвоено в %1–%2 годах</source>
+        <translation>
+            <numerusform>On the map: %n city, titles conferred %1–%2</numerusform>
+            <numerusform>On the map: %n cities, titles conferred %1–%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Без точки на карте:</source>

@@ -28,7 +28,6 @@ Item {
         focused = true
     }
 
-    function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
     // Counts come from Python (every city of the database, with or without a point on the map).
     function countUpTo(year) { return CityMap.countUpTo(year) }
     function countIn(year) { return CityMap.countIn(year) }
@@ -128,8 +127,7 @@ Item {
                         opacity: included ? 1 : Theme.dimmed
                         // One of the years, as a radio button: readers hear which is shown.
                         Accessible.role: Accessible.RadioButton
-                        Accessible.name: yearButton.modelData + ", " + screen.countIn(yearButton.modelData) + " "
-                                         + screen.citiesWord(screen.countIn(yearButton.modelData))
+                        Accessible.name: yearButton.modelData + ", " + qsTr("%n городов", "", screen.countIn(yearButton.modelData))
                         Accessible.checkable: true
                         Accessible.checked: yearButton.modelData === screen.shownYear
                         Accessible.ignored: !visible
@@ -156,8 +154,7 @@ Item {
                             KText {
                                 anchors.verticalCenter: parent.verticalCenter
                                 visible: !screen.portrait
-                                text: "— " + screen.countIn(yearButton.modelData) + " "
-                                      + screen.citiesWord(screen.countIn(yearButton.modelData))
+                                text: "— " + qsTr("%n городов", "", screen.countIn(yearButton.modelData))
                                 color: Theme.paperDim
                                 font.family: Theme.sans
                                 font.pixelSize: Theme.labelSize
@@ -187,10 +184,9 @@ Item {
                 readonly property int firstYear: screen.years.length > 0 ? screen.years[0] : screen.shownYear
                 readonly property int shownCount: screen.countUpTo(screen.shownYear)
                 text: firstYear >= screen.shownYear
-                      ? qsTr("На карте: %1 %2, звание присвоено в %3 году")
-                            .arg(shownCount).arg(screen.citiesWord(shownCount)).arg(screen.shownYear)
-                      : qsTr("На карте: %1 %2, звание присвоено в %3–%4 годах")
-                            .arg(shownCount).arg(screen.citiesWord(shownCount)).arg(firstYear).arg(screen.shownYear)
+                      ? qsTr("На карте: %n городов, звание присвоено в %1 году", "", shownCount).arg(screen.shownYear)
+                      : qsTr("На карте: %n городов, звание присвоено в %1–%2 годах", "", shownCount)
+                            .arg(firstYear).arg(screen.shownYear)
                 color: Theme.paper
                 font.family: Theme.serif
                 font.pixelSize: Theme.labelSize
