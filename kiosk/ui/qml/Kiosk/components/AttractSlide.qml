@@ -213,9 +213,9 @@ Item {
             property int level: 0
             // The last step gives up the picture: only a slide at every limit at once (600 characters in both
             // languages, a picture, a small screen) gets there; its words are what it is for.
-            readonly property var titleSizes: [card.kind === "figure" ? 180 : (card.portrait ? 96 : 112), 88, 76, 64, 56, 48, 44, 40, 40]
-            readonly property var bodySizes: [46, 42, 38, 35, 32, 32, 30, 28, 28]
-            readonly property var pictureShare: [1.0, 0.85, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25, 0]
+            readonly property list<int> titleSizes: [card.kind === "figure" ? 180 : (card.portrait ? 96 : 112), 88, 76, 64, 56, 48, 44, 40, 40]
+            readonly property list<int> bodySizes: [46, 42, 38, 35, 32, 32, 30, 28, 28]
+            readonly property list<real> pictureShare: [1.0, 0.85, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25, 0]
             function refit() {
                 level = 0
                 Qt.callLater(shrink)

@@ -254,8 +254,8 @@ Item {
             required property string region
             required property string nameLatin
             required property int year
-            required property var tagIcons
-            required property var tagLabels
+            required property list<string> tagIcons
+            required property list<string> tagLabels
             width: grid.cellWidth
             height: grid.cellHeight
             CityCard {

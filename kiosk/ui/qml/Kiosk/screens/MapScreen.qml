@@ -12,7 +12,7 @@ Item {
     required property var nav
 
     readonly property bool portrait: Theme.portrait
-    readonly property var years: CityMap.years
+    readonly property list<int> years: CityMap.years
     readonly property int lastYear: years.length > 0 ? years[years.length - 1] : 9999
     property int shownYear: lastYear
     readonly property bool playing: waves.running
@@ -199,7 +199,7 @@ Item {
                 objectName: "mapUnplaced"
                 width: parent.width
                 spacing: Theme.unit
-                visible: CityMap.unplaced.length > 0
+                visible: CityMap.unplaced.count > 0
                 KText {
                     width: parent.width
                     text: qsTr("Без точки на карте:")
@@ -210,11 +210,14 @@ Item {
                 Repeater {
                     model: CityMap.unplaced
                     delegate: KioskButton {
-                        required property var modelData
-                        objectName: "mapUnplaced_" + modelData.cityId
+                        id: unplacedCity
+                        required property int cityId
+                        required property string name
+                        required property string nameLatin
+                        objectName: "mapUnplaced_" + cityId
                         width: parent.width
-                        text: Language.english && modelData.nameLatin ? modelData.nameLatin : modelData.name
-                        onActivated: screen.nav.city(modelData.cityId)
+                        text: Language.english && nameLatin ? nameLatin : name
+                        onActivated: screen.nav.city(unplacedCity.cityId)
                     }
                 }
             }

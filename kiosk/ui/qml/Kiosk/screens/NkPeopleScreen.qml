@@ -15,7 +15,7 @@ Item {
     // Every card of a row as tall as the row's longest text (names and roles whole, with «Aa» too): a Flickable
     // over a Grid, not a GridView with a fixed cell height; the section names a dozen people, all made at once.
     readonly property real cellWidth: Math.floor((grid.width - Theme.unit * 3) / columns)
-    property var rowHeights: []
+    property list<real> rowHeights: []
     function measure() {
         const rows = []
         for (let i = 0; i < cards.count; ++i) {

@@ -274,7 +274,7 @@ Item {
                 visible: screen.isMap
                 anchors.fill: parent
                 clip: true
-                readonly property var frame: CityMap.focus
+                readonly property list<real> frame: CityMap.focus
                 readonly property real kmScale: Math.min(width / frame[2], height / frame[3])
                 readonly property real originX: frame[0] + frame[2] / 2 - width / 2 / kmScale
                 readonly property real originY: frame[1] + frame[3] / 2 - height / 2 / kmScale
