@@ -44,6 +44,7 @@ PYTHON_TYPES = (
     "kiosk.ui.kiosk_info",
     "kiosk.ui.map_canvas",
     "kiosk.ui.models.catalog",
+    "kiosk.ui.models.city_images",
     "kiosk.ui.models.city_record",
     "kiosk.ui.models.map_cities",
     "kiosk.ui.models.map_model",
@@ -78,7 +79,8 @@ def register_python_types() -> None:
     """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
     the list, so that PyInstaller sees the imports; a test checks that the two agree."""
     from kiosk.ui import kiosk_info, map_canvas  # noqa: F401
-    from kiosk.ui.models import catalog, city_record, map_cities, map_model, nk_item_record, novokuznetsk, slide_record  # noqa: F401
+    from kiosk.ui.models import catalog, city_images, city_record, map_cities, map_model  # noqa: F401
+    from kiosk.ui.models import nk_item_record, novokuznetsk, slide_record  # noqa: F401
     from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401
 
 

@@ -17,7 +17,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.data.english import district_en, memorial_kind_en, region_en
 from kiosk.data.records import City, Tag
 from kiosk.data.typography import typeset
-from kiosk.ui.models.city_images import city_images
+from kiosk.ui.models.city_images import ImageRecord, city_images, release
 from kiosk.ui.models.city_list import CityListModel, initial_letter
 from kiosk.ui.models.facets import (
     DISTRICT,
@@ -96,7 +96,7 @@ class Catalog(QObject):
         self._cities: list[City] = []
         self._by_id: dict[int, City] = {}
         self._tags: dict[str, Tag] = {}
-        self._images: dict[int, list[dict]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
+        self._images: dict[int, list[ImageRecord]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
         self._engine: _Engine | None = None
         self._engine_source: Any = None  # the repository to build the index from when load() was given none
         self._query = ""
@@ -113,7 +113,8 @@ class Catalog(QObject):
     def load(self, repository: Any, search_engine: Any = None) -> None:
         cities = list(repository.cities())
         tags = list(repository.tags()) if hasattr(repository, "tags") else []
-        self._images = city_images(repository)
+        release(self._images.values())
+        self._images = city_images(repository, self)
         self.set_data(cities, tags, search_engine, engine_source=repository)
 
     def set_data(

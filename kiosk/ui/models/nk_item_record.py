@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement
 
+from kiosk.ui.models.city_images import ImageRecord
 from kiosk.ui.models.novokuznetsk import ItemCard, Novokuznetsk
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget_when_destroyed  # noqa: F401 (@QmlElement reads them)
 
@@ -110,5 +111,6 @@ class NkItemRecord(QObject):
         return self._card.text if self._card else ""
 
     @Property("QVariantList", notify=changed)
-    def images(self) -> list[dict]:
+    def images(self) -> list[ImageRecord]:
+        """ImageRecords (QML: list<ImageRecord>), made and kept by the section."""
         return list(self._card.images) if self._card else []

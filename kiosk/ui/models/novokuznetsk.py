@@ -19,7 +19,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.typography import typeset
-from kiosk.ui.models.city_images import owner_images
+from kiosk.ui.models.city_images import ImageRecord, owner_images, release
 from kiosk.ui.models.dates import date_label, visitor_code, visitor_locale
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
@@ -64,7 +64,7 @@ class ItemCard:
     meta: str = ""  # a person's years, an award's date and who gave it
     text: str = ""  # typeset for the screen
     chip: str = ""  # how a chapter's paragraph names the item
-    images: tuple[dict, ...] = ()  # for ImageGallery / ImageViewer (kiosk.ui.models.city_images)
+    images: tuple[ImageRecord, ...] = ()  # for ImageGallery / ImageViewer (kiosk.ui.models.city_images)
 
 
 def _kind_label(kind: str) -> str:
@@ -179,7 +179,7 @@ class Novokuznetsk(QObject):
         self._counted: set[str] = set()
         self._lanes: dict[str, int] = {}
         self._tall_length = 0.0
-        self._images: dict[str, dict[str, list[dict]]] = {}  # kind → item id → its images (owner_images)
+        self._images: dict[str, dict[str, list[ImageRecord]]] = {}  # kind → item id → its images (owner_images)
         self._build()
 
     # -- lifecycle
@@ -201,8 +201,12 @@ class Novokuznetsk(QObject):
         cities = repository.cities() if repository is not None and hasattr(repository, "cities") else ()
         self._city_id = next((c.id for c in cities if c.name == CITY_NAME), 0)
         self._counted = {c for c in self._counted if any(f.id == c for f in section.figures)}
+        for by_item in self._images.values():
+            release(by_item.values())
         self._images = (
-            {kind: owner_images(repository, f"nk_{kind}") for kind in IMAGE_KINDS} if repository is not None else {}
+            {kind: owner_images(repository, f"nk_{kind}", self) for kind in IMAGE_KINDS}
+            if repository is not None
+            else {}
         )
         self._build()
         self.changed.emit()
@@ -449,7 +453,7 @@ class Novokuznetsk(QObject):
             ],
         }
 
-    def _images_of(self, kind: str, item_id: str) -> list:
+    def _images_of(self, kind: str, item_id: str) -> list[ImageRecord]:
         """An item's images for the gallery and viewer ([] for kinds that cannot have any)."""
         return self._images.get(kind, {}).get(item_id, [])
 

@@ -14,7 +14,7 @@ Item {
     readonly property NkItemRecord item: NkItemRecord { section: Novokuznetsk; ref: card.ref; language: Language.code }
     readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)
     readonly property bool onlySources: item.kind === "paragraph"
-    readonly property var images: item.images  // a list of maps, as ImageGallery and ImageViewer take them
+    readonly property list<ImageRecord> images: item.images
     // The keyboard: the focus starts on «Закрыть»; Escape or Backspace close the card (not the page below).
     property Item opener: null
     Keys.onPressed: (event) => {
