@@ -12,7 +12,7 @@ Item {
     property string ref: ""
     property bool showSources: false
     readonly property NkItemRecord item: NkItemRecord { section: Novokuznetsk; ref: card.ref; language: Language.code }
-    readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)
+    readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)   // var: maps {file, title, quote}
     readonly property bool onlySources: item.kind === "paragraph"
     readonly property list<ImageRecord> images: item.images
     // The keyboard: the focus starts on «Закрыть»; Escape or Backspace close the card (not the page below).
@@ -180,7 +180,7 @@ Item {
                         model: card.showSources ? card.sources : []
                         Column {
                             id: source
-                            required property var modelData
+                            required property var modelData   // var: one of `sources`
                             width: parent.width
                             spacing: Theme.unit
                             KText {

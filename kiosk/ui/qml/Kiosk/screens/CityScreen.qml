@@ -10,7 +10,7 @@ Item {
     id: screen
     objectName: "cityScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     required property int cityId
 
     // Stepping to a neighbour changes what this screen shows; it does not push screens, so «Назад» still

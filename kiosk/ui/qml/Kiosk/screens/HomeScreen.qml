@@ -13,7 +13,7 @@ Item {
     id: home
     objectName: "homeScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     property bool showMap: true   // the map screen exists (nav.map())
 
 

@@ -9,7 +9,7 @@ Item {
     id: screen
     objectName: "mapScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
 
     readonly property bool portrait: Theme.portrait
     readonly property list<int> years: CityMap.years
@@ -231,7 +231,7 @@ Item {
         anchors.fill: mapView
         color: "#cc1d1f21"
         visible: choices.length > 0
-        property var choices: []
+        property var choices: []   // var: CityMap.touch()'s choices, maps read once
         function open(list) { choices = list; Qt.callLater(() => chooserClose.forceActiveFocus()) }
         function close() { choices = [] }
         Keys.onEscapePressed: chooser.close()   // the keyboard: Escape closes the chooser, not the map
@@ -273,7 +273,7 @@ Item {
                     spacing: Theme.unit * 2
                     model: chooser.choices
                     delegate: KioskButton {
-                        required property var modelData
+                        required property var modelData   // var: one of `choices`
                         objectName: "mapChoice_" + modelData.cityId
                         width: choiceList.width
                         height: Theme.touchLarge

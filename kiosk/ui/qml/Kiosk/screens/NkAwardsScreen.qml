@@ -8,7 +8,7 @@ Item {
     id: screen
     objectName: "nkAwardsScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
 
     ListView {
         id: list
@@ -37,7 +37,7 @@ Item {
 
         delegate: Rectangle {
             id: row
-            required property var modelData
+            required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
             required property int index
             readonly property bool isUnit: modelData.ref.indexOf("unit:") === 0
             readonly property bool firstUnit: isUnit && index === Novokuznetsk.awards.length

@@ -8,7 +8,7 @@ Item {
     id: screen
     objectName: "nkPeopleScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     readonly property bool portrait: Theme.portrait
     readonly property int columns: portrait ? 2 : Math.max(3, Math.floor((width - Theme.margin * 2) / Theme.px(560)))
 
@@ -59,7 +59,7 @@ Item {
                     onItemAdded: Qt.callLater(screen.measure)
                     delegate: Item {
                         id: cell
-                        required property var modelData
+                        required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
                         required property int index
                         implicitHeight: lines.implicitHeight + Theme.unit * 6   // its row is as tall as its tallest
                         onImplicitHeightChanged: Qt.callLater(screen.measure)
