@@ -24,7 +24,7 @@ def test_home_shows_its_real_counts_before_anything_put_off_is_done(make_kiosk, 
     assert f"{count} городов" in subtitle or f"{count} города" in subtitle
     assert find(app.window, "tileNovokuznetsk").isVisible() == bool(app.database.repository.section())
     assert maybe(app.window, "attractScreen") is None  # made after the first frame
-    assert app.city_map.property("dots") == []  # the map's data too
+    assert app.city_map.cities.count == 0  # the map's data too
 
 
 def test_a_tap_on_cities_right_after_start_shows_every_city_and_search_works(make_kiosk, shell_db, held):
@@ -35,7 +35,7 @@ def test_a_tap_on_cities_right_after_start_shows_every_city_and_search_works(mak
     total = len(app.database.repository.cities())
     assert find(app.window, "resultCount").property("text") == f"Всего {total} городов"
     assert app.startup.property("ready")  # leaving home finished what start-up had put off
-    assert len(app.city_map.property("dots")) > 0
+    assert app.city_map.cities.count > 0
     open_keyboard(app, finger)
     type_keys(app, finger, "К", "А", "З", "А", "Н")
     assert app.catalog.city(app.catalog.ids()[0]).name == "Казань"
@@ -45,7 +45,7 @@ def test_after_the_first_frame_the_rest_follows_by_itself(make_kiosk, shell_db):
     app = make_kiosk(shell_db, startup_done=False)
     assert wait_until(lambda: app.startup.property("ready"), 5000)
     assert find(app.window, "attractScreen") is not None
-    assert len(app.city_map.property("dots")) > 0
+    assert app.city_map.cities.count > 0
 
 
 def test_a_kiosk_that_starts_on_the_cities_screen_has_it_at_once(make_kiosk, shell_db, held):

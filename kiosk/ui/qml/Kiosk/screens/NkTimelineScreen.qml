@@ -195,7 +195,10 @@ Item {
                         text: Novokuznetsk.dateText(event.modelData.date, event.modelData.dateEnd, event.modelData.when, Language.code)
                         color: Theme.gold
                         font.bold: true
-                        wrapMode: Text.Wrap   // a date is never cut («8 мая 19…»)
+                        // One line, never cut («8 мая 19…»): a long range («22 июня 1941 — 8 мая 1945 г.») on a
+                        // narrow card steps its type down rather than take the title's line.
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Math.round(font.pixelSize * 0.6)
                     }
                     KText {
                         id: eventTitle
