@@ -132,13 +132,6 @@
         <source>1941–1945</source>
         <translation>1941–1945</translation>
     </message>
-    <message numerus="yes">
-        <source>%n городов</source>
-        <translation>
-            <numerusform>%n city</numerusform>
-            <numerusform>%n cities</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Город трудовой доблести</source>
         <translation>City of Labour Valour</translation>
@@ -171,6 +164,13 @@
     <message>
         <source> или </source>
         <translation> or </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n городов</source>
+        <translation>
+            <numerusform>%n city</numerusform>
+            <numerusform>%n cities</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -317,13 +317,6 @@
     <message>
         <source>1941–1945</source>
         <translation>1941–1945</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n городов</source>
-        <translation>
-            <numerusform>%n city</numerusform>
-            <numerusform>%n cities</numerusform>
-        </translation>
     </message>
     <message>
         <source>«За&#xa0;значительный вклад жителей городов в&#xa0;достижение Победы в&#xa0;Великой Отечественной войне 1941–1945 годов, обеспечение бесперебойного производства военной и&#xa0;гражданской продукции на&#xa0;промышленных предприятиях, проявленные при&#xa0;этом массовый трудовой героизм и&#xa0;самоотверженность»&#xa0;— из&#xa0;указов Президента Российской Федерации о&#xa0;присвоении звания.</source>
@@ -477,13 +470,6 @@
     <message>
         <source>Год присвоения звания</source>
         <translation>Year of the title</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n городов</source>
-        <translation>
-            <numerusform>%n city</numerusform>
-            <numerusform>%n cities</numerusform>
-        </translation>
     </message>
     <message>
         <source>Остановить</source>

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="ru_RU">
 <context>
-    <name>AttractSlide</name>
-    <message numerus="yes">
-        <source>%n городов</source>
-        <translation>
-            <numerusform>%n город</numerusform>
-            <numerusform>%n города</numerusform>
-            <numerusform>%n городов</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Catalog</name>
     <message numerus="yes">
         <source>Всего %n городов</source>
@@ -30,9 +19,6 @@
             <numerusform>Найдено %n городов из %1</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>HomeScreen</name>
     <message numerus="yes">
         <source>%n городов</source>
         <translation>
@@ -41,6 +27,9 @@
             <numerusform>%n городов</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>HomeScreen</name>
     <message numerus="yes">
         <source>Все %n городов: вклад в&#xa0;Победу и&#xa0;памятные места</source>
         <translation>
@@ -74,14 +63,6 @@
 </context>
 <context>
     <name>MapScreen</name>
-    <message numerus="yes">
-        <source>%n городов</source>
-        <translation>
-            <numerusform>%n город</numerusform>
-            <numerusform>%n города</numerusform>
-            <numerusform>%n городов</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>На карте: %n городов, звание присвоено в %1 году</source>
         <translation>

@@ -93,7 +93,7 @@ Item {
             KText {
                 kind: KText.Title
                 width: parent.width
-                text: qsTr("1941–1945") + "  ·  " + qsTr("%n городов", "", card.slide.count)
+                text: qsTr("1941–1945") + "  ·  " + qsTranslate("Catalog", "%n городов", "", card.slide.count)
                 color: Theme.gold
                 font.pixelSize: Theme.px(64)
             }

@@ -80,7 +80,7 @@ Item {
             objectName: "homeSubtitle"
             kind: KText.Title
             width: parent.width
-            text: qsTr("1941–1945") + "  ·  " + qsTr("%n городов", "", Database.cityCount)
+            text: qsTr("1941–1945") + "  ·  " + qsTranslate("Catalog", "%n городов", "", Database.cityCount)
             color: Theme.gold
             font.pixelSize: Theme.px(48)
         }

@@ -127,7 +127,7 @@ Item {
                         opacity: included ? 1 : Theme.dimmed
                         // One of the years, as a radio button: readers hear which is shown.
                         Accessible.role: Accessible.RadioButton
-                        Accessible.name: yearButton.modelData + ", " + qsTr("%n городов", "", screen.countIn(yearButton.modelData))
+                        Accessible.name: yearButton.modelData + ", " + qsTranslate("Catalog", "%n городов", "", screen.countIn(yearButton.modelData))
                         Accessible.checkable: true
                         Accessible.checked: yearButton.modelData === screen.shownYear
                         Accessible.ignored: !visible
@@ -154,7 +154,7 @@ Item {
                             KText {
                                 anchors.verticalCenter: parent.verticalCenter
                                 visible: !screen.portrait
-                                text: "— " + qsTr("%n городов", "", screen.countIn(yearButton.modelData))
+                                text: "— " + qsTranslate("Catalog", "%n городов", "", screen.countIn(yearButton.modelData))
                                 color: Theme.paperDim
                                 font.family: Theme.sans
                                 font.pixelSize: Theme.labelSize
