@@ -191,7 +191,7 @@ class FitSweep:
         cards = list(CARDS)
         if full:
             cards += [("person", "people", f"person:{p['id']}") for p in section.property("people")]
-            cards += [("event", "timeline", f"event:{e['id']}") for e in section.property("events")]
+            cards += [("event", "timeline", e.property("ref")) for e in section.property("events")]
         for _name, page, ref in dict.fromkeys(cards):
             d.nav("novokuznetsk", page, {})
             d.settle()

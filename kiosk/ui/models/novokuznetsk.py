@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -21,6 +21,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import ImageRecord, owner_images, release
 from kiosk.ui.models.dates import date_label, visitor_code, visitor_locale
+from kiosk.ui.models.nk_event_record import NkEventRecord, TimelineEvent
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
@@ -235,37 +236,30 @@ class Novokuznetsk(QObject):
             for c in s.chapters
         ]
         spans: list[tuple[float, float]] = []
-        events: list[dict] = []
+        events: list[TimelineEvent] = []
         for e in s.events:
             start = strip_position(year_fraction(e.date))
             end = strip_position(year_fraction(e.end or e.date, at_end=True))
             spans.append((start, end))
-            events.append(
-                {
-                    "id": e.id,
-                    "ref": f"event:{e.id}",
-                    "title": e.title,
-                    "labelEn": en.get(f"event:{e.id}", ""),
-                    "text": typeset(e.text),
-                    "precision": e.precision,
-                    "dateLabel": date_label(e.date, e.end, e.when),
-                    "date": e.date,
-                    "dateEnd": e.end,
-                    "when": e.when,
-                    "start": start,
-                    "end": end,
-                }
-            )
+            label_en = en.get(f"event:{e.id}", "")
+            events.append(TimelineEvent(e.id, e.title, label_en, e.precision, e.date, e.end, e.when, start, end))
         # Cards: one per event at its start; bars: the event's extent (day, month, year or span) in a gutter.
-        for event, lane in zip(events, assign_lanes([(a, a + CARD_WIDE) for a, _ in spans])):
-            event["lane"] = lane
-        for event, (lane, at) in zip(events, pack([a for a, _ in spans], CARD_TALL, TALL_LANES)):
-            event["laneTall"], event["tallAt"] = lane, at
-        for event, lane in zip(events, assign_lanes(spans, gap=8)):
-            event["bar"] = lane
-        self._lanes = {key: 1 + max((int(ev[key]) for ev in events), default=0) for key in ("lane", "laneTall", "bar")}
-        self._tall_length = max([strip_length(), *(float(ev["tallAt"]) + CARD_TALL for ev in events)])
-        self._events = events
+        lanes = assign_lanes([(a, a + CARD_WIDE) for a, _ in spans])
+        tall = pack([a for a, _ in spans], CARD_TALL, TALL_LANES)
+        bars = assign_lanes(spans, gap=8)
+        events = [
+            replace(ev, lane=lane, lane_tall=lane_tall, tall_at=tall_at, bar=bar)
+            for ev, lane, (lane_tall, tall_at), bar in zip(events, lanes, tall, bars, strict=True)
+        ]
+        self._lanes = {
+            "lane": 1 + max((ev.lane for ev in events), default=0),
+            "laneTall": 1 + max((ev.lane_tall for ev in events), default=0),
+            "bar": 1 + max((ev.bar for ev in events), default=0),
+        }
+        self._tall_length = max([strip_length(), *(ev.tall_at + CARD_TALL for ev in events)])
+        for old in getattr(self, "_events", ()):
+            old.deleteLater()  # the previous database's: QML has let go of them by the time this runs
+        self._events = [NkEventRecord(ev, self) for ev in events]
         self._figures = [
             {
                 "id": f.id,
@@ -366,7 +360,8 @@ class Novokuznetsk(QObject):
         return self._chapters
 
     @Property("QVariantList", notify=changed)
-    def events(self) -> list:
+    def events(self) -> list[NkEventRecord]:
+        """The timeline, typed (QML: list<NkEventRecord>)."""
         return self._events
 
     @Property("QVariantList", notify=changed)

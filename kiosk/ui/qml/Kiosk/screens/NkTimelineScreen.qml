@@ -121,7 +121,7 @@ Item {
             model: Novokuznetsk.events
             Rectangle {
                 id: bar
-                required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+                required property NkEventRecord modelData
                 readonly property real from: screen.pad + modelData.start * screen.s
                 readonly property real size: Math.max(Theme.px(8), (modelData.end - modelData.start) * screen.s)
                 x: screen.portrait ? screen.axisSize + Theme.unit + modelData.bar * screen.barLane : from
@@ -138,7 +138,7 @@ Item {
             model: Novokuznetsk.events
             Rectangle {
                 id: event
-                required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+                required property NkEventRecord modelData
                 objectName: "nkEvent_" + modelData.id
                 readonly property real from: screen.pad + (screen.portrait ? modelData.tallAt : modelData.start) * screen.s
                 readonly property real lane: screen.portrait ? modelData.laneTall : modelData.lane
