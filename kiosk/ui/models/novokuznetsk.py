@@ -21,7 +21,14 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import ImageRecord, owner_images, release
 from kiosk.ui.models.dates import date_label, visitor_code, visitor_locale
-from kiosk.ui.models.nk_event_record import NkEventRecord, TimelineEvent
+from kiosk.ui.models.nk_section_records import (
+    NkEventRecord,
+    NkFigureRecord,
+    NkPersonRecord,
+    SectionFigure,
+    SectionPerson,
+    TimelineEvent,
+)
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
 
@@ -260,29 +267,26 @@ class Novokuznetsk(QObject):
         for old in getattr(self, "_events", ()):
             old.deleteLater()  # the previous database's: QML has let go of them by the time this runs
         self._events = [NkEventRecord(ev, self) for ev in events]
+        for old in (*getattr(self, "_figures", ()), *getattr(self, "_people", ())):
+            old.deleteLater()
         self._figures = [
-            {
-                "id": f.id,
-                "ref": f"figure:{f.id}",
-                "value": f.value,
-                "valueText": f.value_text,
-                "unit": f.unit,
-                "label": f.label,
-                "labelEn": en.get(f"figure:{f.id}", ""),
-                "countable": f.countable,
-                **split_number(f.value_text),
-            }
+            NkFigureRecord(
+                SectionFigure(
+                    f.id,
+                    f.value,
+                    f.value_text,
+                    f.unit,
+                    f.label,
+                    en.get(f"figure:{f.id}", ""),
+                    f.countable,
+                    **split_number(f.value_text),
+                ),
+                self,
+            )
             for f in s.figures
         ]
         self._people = [
-            {
-                "id": p.id,
-                "ref": f"person:{p.id}",
-                "name": p.name,
-                "role": p.role,
-                "when": p.when,
-                "labelEn": en.get(f"person:{p.id}", ""),
-            }
+            NkPersonRecord(SectionPerson(p.id, p.name, p.role, p.when, en.get(f"person:{p.id}", "")), self)
             for p in s.people
         ]
         self._awards = [
@@ -365,11 +369,11 @@ class Novokuznetsk(QObject):
         return self._events
 
     @Property("QVariantList", notify=changed)
-    def figures(self) -> list:
+    def figures(self) -> list[NkFigureRecord]:
         return self._figures
 
     @Property("QVariantList", notify=changed)
-    def people(self) -> list:
+    def people(self) -> list[NkPersonRecord]:
         return self._people
 
     @Property("QVariantList", notify=changed)

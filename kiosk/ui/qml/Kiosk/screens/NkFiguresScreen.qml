@@ -65,7 +65,7 @@ Item {
 
         delegate: Item {
             id: cell
-            required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+            required property NkFigureRecord modelData
             required property int index
             objectName: "nkFigure_" + modelData.id
             width: grid.cellWidth

@@ -59,7 +59,7 @@ Item {
                     onItemAdded: Qt.callLater(screen.measure)
                     delegate: Item {
                         id: cell
-                        required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+                        required property NkPersonRecord modelData
                         required property int index
                         implicitHeight: lines.implicitHeight + Theme.unit * 6   // its row is as tall as its tallest
                         onImplicitHeightChanged: Qt.callLater(screen.measure)

@@ -1,0 +1,210 @@
+"""The Novokuznetsk section's lists, typed for QML (`required property NkEventRecord modelData`): the timeline's
+events (where a card and its bar go on the strip, and what the card says), the people, the figures. A renamed
+field is a qmllint error, not a blank card or a card at 0.
+
+The section (kiosk.ui.models.novokuznetsk) makes the records once per database and releases them at the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Property, QObject
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (@QmlElement reads them)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    id: str
+    title: str
+    label_en: str  # the exhibition's English heading, if any
+    precision: str  # day, month, year or span
+    date: str  # ISO; the screen words it in the visitor's language (Novokuznetsk.dateText)
+    date_end: str
+    when: str  # the source's own words for the time, if any
+    start: float  # along the strip at 1080p: where the event begins…
+    end: float  # …and ends
+    lane: int = 0  # landscape: the card's lane
+    lane_tall: int = 0  # portrait: the card's column…
+    tall_at: float = 0.0  # …and where along the strip it stands (moved down to make room)
+    bar: int = 0  # the bar's lane in the gutter
+
+
+@QmlElement
+@QmlUncreatable("the section's timeline events")
+class NkEventRecord(QObject):
+    def __init__(self, event: TimelineEvent, parent: QObject | None = None):
+        super().__init__(parent)
+        self._e = event
+
+    @property
+    def record(self) -> TimelineEvent:  # not `event`: that is QObject's
+        return self._e
+
+    @Property(str, constant=True)
+    def id(self) -> str:
+        return self._e.id
+
+    @Property(str, constant=True)
+    def ref(self) -> str:
+        """What the item card opens: "event:ID"."""
+        return f"event:{self._e.id}"
+
+    @Property(str, constant=True)
+    def title(self) -> str:
+        return self._e.title
+
+    @Property(str, constant=True)
+    def labelEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._e.label_en
+
+    @Property(str, constant=True)
+    def precision(self) -> str:
+        return self._e.precision
+
+    @Property(str, constant=True)
+    def date(self) -> str:
+        return self._e.date
+
+    @Property(str, constant=True)
+    def dateEnd(self) -> str:  # noqa: N802 - QML's naming
+        return self._e.date_end
+
+    @Property(str, constant=True)
+    def when(self) -> str:
+        return self._e.when
+
+    @Property(float, constant=True)
+    def start(self) -> float:
+        return self._e.start
+
+    @Property(float, constant=True)
+    def end(self) -> float:
+        return self._e.end
+
+    @Property(int, constant=True)
+    def lane(self) -> int:
+        return self._e.lane
+
+    @Property(int, constant=True)
+    def laneTall(self) -> int:  # noqa: N802 - QML's naming
+        return self._e.lane_tall
+
+    @Property(float, constant=True)
+    def tallAt(self) -> float:  # noqa: N802 - QML's naming
+        return self._e.tall_at
+
+    @Property(int, constant=True)
+    def bar(self) -> int:
+        return self._e.bar
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPerson:
+    id: str
+    name: str  # as the seed spells it
+    role: str
+    when: str
+    label_en: str  # the exhibition's English heading, if any
+
+
+@QmlElement
+@QmlUncreatable("the section's people")
+class NkPersonRecord(QObject):
+    def __init__(self, person: SectionPerson, parent: QObject | None = None):
+        super().__init__(parent)
+        self._p = person
+
+    @Property(str, constant=True)
+    def id(self) -> str:
+        return self._p.id
+
+    @Property(str, constant=True)
+    def ref(self) -> str:
+        """What the item card opens: "person:ID"."""
+        return f"person:{self._p.id}"
+
+    @Property(str, constant=True)
+    def name(self) -> str:
+        return self._p.name
+
+    @Property(str, constant=True)
+    def role(self) -> str:
+        return self._p.role
+
+    @Property(str, constant=True)
+    def when(self) -> str:
+        return self._p.when
+
+    @Property(str, constant=True)
+    def labelEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._p.label_en
+
+
+@dataclass(frozen=True, slots=True)
+class SectionFigure:
+    id: str
+    value: float  # what the count-up runs to
+    value_text: str  # how the number is shown when it has arrived («6 173,4», «¼»)
+    unit: str
+    label: str  # what the number counts, as the source words it
+    label_en: str
+    countable: bool  # False for shares like «¼»: shown, not counted
+    prefix: str  # the stored value around its number, for the count-up (novokuznetsk.split_number)
+    suffix: str
+    decimals: int
+
+
+@QmlElement
+@QmlUncreatable("the section's figures")
+class NkFigureRecord(QObject):
+    def __init__(self, figure: SectionFigure, parent: QObject | None = None):
+        super().__init__(parent)
+        self._f = figure
+
+    @Property(str, constant=True)
+    def id(self) -> str:
+        return self._f.id
+
+    @Property(str, constant=True)
+    def ref(self) -> str:
+        """What the item card opens: "figure:ID"."""
+        return f"figure:{self._f.id}"
+
+    @Property(float, constant=True)
+    def value(self) -> float:
+        return self._f.value
+
+    @Property(str, constant=True)
+    def valueText(self) -> str:  # noqa: N802 - QML's naming
+        return self._f.value_text
+
+    @Property(str, constant=True)
+    def unit(self) -> str:
+        return self._f.unit
+
+    @Property(str, constant=True)
+    def label(self) -> str:
+        return self._f.label
+
+    @Property(str, constant=True)
+    def labelEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._f.label_en
+
+    @Property(bool, constant=True)
+    def countable(self) -> bool:
+        return self._f.countable
+
+    @Property(str, constant=True)
+    def prefix(self) -> str:
+        return self._f.prefix
+
+    @Property(str, constant=True)
+    def suffix(self) -> str:
+        return self._f.suffix
+
+    @Property(int, constant=True)
+    def decimals(self) -> int:
+        return self._f.decimals
