@@ -67,5 +67,5 @@ def test_a_tap_on_novokuznetsk_right_after_start_shows_the_whole_section(make_ki
     finger.tap(find(app.window, "tileNovokuznetsk"))
     assert wait_until(lambda: on_screen(app, "nkHomeScreen"), 5000)
     assert app.startup.property("ready")
-    assert [c["id"] for c in app.novokuznetsk.property("chapters")] == [c.id for c in section.chapters]
+    assert [c.property("id") for c in app.novokuznetsk.property("chapters")] == [c.id for c in section.chapters]
     assert find(app.window, f"nkChapter_{section.chapters[0].id}").isVisible()

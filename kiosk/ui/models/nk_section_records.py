@@ -208,3 +208,160 @@ class NkFigureRecord(QObject):
     @Property(int, constant=True)
     def decimals(self) -> int:
         return self._f.decimals
+
+
+@dataclass(frozen=True, slots=True)
+class SectionChapter:
+    id: str
+    title: str
+    lead: str
+    paragraphs: int  # how many (the chapter's page reads them: Novokuznetsk.chapter)
+    title_en: str
+    summary_en: str
+
+
+@QmlElement
+@QmlUncreatable("the section's chapters")
+class NkChapterRecord(QObject):
+    """A chapter as the section's home lists it."""
+
+    def __init__(self, chapter: SectionChapter, parent: QObject | None = None):
+        super().__init__(parent)
+        self._c = chapter
+
+    @Property(str, constant=True)
+    def id(self) -> str:
+        return self._c.id
+
+    @Property(str, constant=True)
+    def title(self) -> str:
+        return self._c.title
+
+    @Property(str, constant=True)
+    def lead(self) -> str:
+        return self._c.lead
+
+    @Property(int, constant=True)
+    def paragraphs(self) -> int:
+        return self._c.paragraphs
+
+    @Property(str, constant=True)
+    def titleEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._c.title_en
+
+    @Property(str, constant=True)
+    def summaryEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._c.summary_en
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSeed:
+    """A seed document as visitors see it («Источники»): never 002, the machine translation."""
+
+    id: str
+    file: str
+    title: str
+    kind: str
+    taken: str
+    title_en: str
+    kind_en: str
+    taken_en: str
+    items: int  # passages of the section resting on it
+
+
+@QmlElement
+@QmlUncreatable("the section's documents")
+class NkSeedRecord(QObject):
+    def __init__(self, seed: SectionSeed, parent: QObject | None = None):
+        super().__init__(parent)
+        self._d = seed
+
+    @Property(str, constant=True)
+    def id(self) -> str:
+        return self._d.id
+
+    @Property(str, constant=True)
+    def file(self) -> str:
+        return self._d.file
+
+    @Property(str, constant=True)
+    def title(self) -> str:
+        return self._d.title
+
+    @Property(str, constant=True)
+    def kind(self) -> str:
+        return self._d.kind
+
+    @Property(str, constant=True)
+    def taken(self) -> str:
+        return self._d.taken
+
+    @Property(str, constant=True)
+    def titleEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._d.title_en
+
+    @Property(str, constant=True)
+    def kindEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._d.kind_en
+
+    @Property(str, constant=True)
+    def takenEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._d.taken_en
+
+    @Property(int, constant=True)
+    def items(self) -> int:
+        return self._d.items
+
+
+@dataclass(frozen=True, slots=True)
+class SectionCorrection:
+    original: str  # as the seed has it, its broken lines joined
+    corrected: str
+    note: str
+
+
+@QmlElement
+@QmlUncreatable("the section's corrections")
+class NkCorrectionRecord(QObject):
+    def __init__(self, correction: SectionCorrection, parent: QObject | None = None):
+        super().__init__(parent)
+        self._k = correction
+
+    @Property(str, constant=True)
+    def original(self) -> str:
+        return self._k.original
+
+    @Property(str, constant=True)
+    def corrected(self) -> str:
+        return self._k.corrected
+
+    @Property(str, constant=True)
+    def note(self) -> str:
+        return self._k.note
+
+
+@dataclass(frozen=True, slots=True)
+class SectionQuestion:
+    id: str
+    topic: str
+    shown_title: str  # the document whose reading is shown ("" for none)
+
+
+@QmlElement
+@QmlUncreatable("the section's open questions")
+class NkQuestionRecord(QObject):
+    def __init__(self, question: SectionQuestion, parent: QObject | None = None):
+        super().__init__(parent)
+        self._q = question
+
+    @Property(str, constant=True)
+    def id(self) -> str:
+        return self._q.id
+
+    @Property(str, constant=True)
+    def topic(self) -> str:
+        return self._q.topic
+
+    @Property(str, constant=True)
+    def shownTitle(self) -> str:  # noqa: N802 - QML's naming
+        return self._q.shown_title

@@ -22,11 +22,19 @@ from kiosk.data.typography import typeset
 from kiosk.ui.models.city_images import ImageRecord, owner_images, release
 from kiosk.ui.models.dates import date_label, visitor_code, visitor_locale
 from kiosk.ui.models.nk_section_records import (
+    NkChapterRecord,
+    NkCorrectionRecord,
     NkEventRecord,
     NkFigureRecord,
     NkPersonRecord,
+    NkQuestionRecord,
+    NkSeedRecord,
+    SectionChapter,
+    SectionCorrection,
     SectionFigure,
     SectionPerson,
+    SectionQuestion,
+    SectionSeed,
     TimelineEvent,
 )
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
@@ -231,15 +239,22 @@ class Novokuznetsk(QObject):
         s = self._section if self._section is not None else _NOTHING_YET
         self._seeds_by_file = {d.file: d for d in s.seeds}
         en = s.labels_en  # the exhibition's English headings ("kind:id" → text); English mode shows them
+        for old in (*getattr(self, "_chapters", ()), *getattr(self, "_seeds", ())):
+            old.deleteLater()  # the previous database's: QML has let go of them by the time this runs
+        for old in (*getattr(self, "_questions", ()), *getattr(self, "_corrections", ())):
+            old.deleteLater()
         self._chapters = [
-            {
-                "id": c.id,
-                "title": c.title,
-                "lead": c.lead,
-                "paragraphs": len(c.paragraphs),
-                "titleEn": en.get(f"chapter:{c.id}", ""),
-                "summaryEn": s.summaries_en.get(c.id, ""),
-            }
+            NkChapterRecord(
+                SectionChapter(
+                    c.id,
+                    c.title,
+                    c.lead,
+                    len(c.paragraphs),
+                    en.get(f"chapter:{c.id}", ""),
+                    s.summaries_en.get(c.id, ""),
+                ),
+                self,
+            )
             for c in s.chapters
         ]
         spans: list[tuple[float, float]] = []
@@ -307,24 +322,26 @@ class Novokuznetsk(QObject):
             for u in s.units
         ]
         self._seeds = [
-            {
-                "id": d.id,
-                "file": d.file,
-                "title": d.title,
-                "kind": d.kind,
-                "taken": d.taken,
-                "titleEn": d.title_en,
-                "kindEn": d.kind_en,
-                "takenEn": d.taken_en,
-                "shown": d.shown,
-                "items": sum(
-                    1
-                    for kind in (s.events, s.figures, s.people, s.awards, s.units)
-                    for item in kind
-                    if any(q.seed == d.file for q in item.sources)
-                )
-                + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file),
-            }
+            NkSeedRecord(
+                SectionSeed(
+                    d.id,
+                    d.file,
+                    d.title,
+                    d.kind,
+                    d.taken,
+                    d.title_en,
+                    d.kind_en,
+                    d.taken_en,
+                    sum(
+                        1
+                        for kind in (s.events, s.figures, s.people, s.awards, s.units)
+                        for item in kind
+                        if any(q.seed == d.file for q in item.sources)
+                    )
+                    + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file),
+                ),
+                self,
+            )
             for d in s.seeds
             if d.shown  # 002, the machine translation, is for editors only: visitors see neither it nor its name
         ]
@@ -334,12 +351,12 @@ class Novokuznetsk(QObject):
         # reading of a document visitors never see (002) retells it: editors only (kiosk-db report lists it).
         titles = {d.file: d.title for d in s.seeds if d.shown}
         self._questions = [
-            {"id": q.id, "topic": q.topic, "shownTitle": titles.get(q.shown, "")}
+            NkQuestionRecord(SectionQuestion(q.id, q.topic, titles.get(q.shown, "")), self)
             for q in s.questions
             if all(r.seed in titles for r in q.sources)
         ]
         self._corrections = [
-            {"original": " ".join(k.original.split()), "corrected": k.corrected, "note": k.note}
+            NkCorrectionRecord(SectionCorrection(" ".join(k.original.split()), k.corrected, k.note), self)
             for k in s.corrections
             if k.seed in titles and " ".join(k.original.split()) != " ".join(k.corrected.split())
         ]

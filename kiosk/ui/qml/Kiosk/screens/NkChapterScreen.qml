@@ -13,7 +13,7 @@ Item {
     required property string chapterId
     readonly property var chapter: { Novokuznetsk.chapters; Language.code; return Novokuznetsk.chapter(chapterId) }  // chips' dates follow the language; var: a map
     readonly property bool known: chapter.id !== undefined
-    readonly property var next: {   // var: a map of Novokuznetsk.chapters, or null after the last
+    readonly property NkChapterRecord next: {   // null after the last
         const all = Novokuznetsk.chapters
         for (let i = 0; i < all.length - 1; ++i)
             if (all[i].id === chapterId)

@@ -48,7 +48,7 @@ Item {
                 Repeater {
                     model: Novokuznetsk.chapters
                     NkEntry {
-                        required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+                        required property NkChapterRecord modelData
                         required property int index
                         objectName: "nkChapter_" + modelData.id
                         width: chapters.cell
@@ -87,7 +87,7 @@ Item {
                           caption: qsTr("Новокузнецк в перечне городов") }
                     ]
                     NkEntry {
-                        required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+                        required property var modelData   // var: one of the tools listed just above, a map written here
                         objectName: "nkTool_" + modelData.page
                         width: tools.cell
                         height: Math.round(Theme.px(172) * Theme.textScale)
