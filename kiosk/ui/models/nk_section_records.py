@@ -365,3 +365,52 @@ class NkQuestionRecord(QObject):
     @Property(str, constant=True)
     def shownTitle(self) -> str:  # noqa: N802 - QML's naming
         return self._q.shown_title
+
+
+@dataclass(frozen=True, slots=True)
+class SectionHonour:
+    """A row of «Награды, звания и воинские части»: an award or title, or a military unit."""
+
+    id: str
+    unit: bool  # a military unit (ref "unit:ID"), else an award or title (ref "award:ID")
+    title: str  # the award's wording, or the unit's name
+    label_en: str  # the exhibition's English heading, if any
+    date: str  # an award's date, ISO ("" for a unit); the screen words it (Novokuznetsk.dateText)
+    detail: str  # an award's recipient and who gave it («…· …»), or a unit's kind
+
+
+@QmlElement
+@QmlUncreatable("the section's awards and units")
+class NkHonourRecord(QObject):
+    def __init__(self, honour: SectionHonour, parent: QObject | None = None):
+        super().__init__(parent)
+        self._h = honour
+
+    @Property(str, constant=True)
+    def id(self) -> str:
+        return self._h.id
+
+    @Property(str, constant=True)
+    def ref(self) -> str:
+        """What the item card opens: "award:ID" or "unit:ID"."""
+        return f"{'unit' if self._h.unit else 'award'}:{self._h.id}"
+
+    @Property(bool, constant=True)
+    def unit(self) -> bool:
+        return self._h.unit
+
+    @Property(str, constant=True)
+    def title(self) -> str:
+        return self._h.title
+
+    @Property(str, constant=True)
+    def labelEn(self) -> str:  # noqa: N802 - QML's naming
+        return self._h.label_en
+
+    @Property(str, constant=True)
+    def date(self) -> str:
+        return self._h.date
+
+    @Property(str, constant=True)
+    def detail(self) -> str:
+        return self._h.detail

@@ -26,12 +26,14 @@ from kiosk.ui.models.nk_section_records import (
     NkCorrectionRecord,
     NkEventRecord,
     NkFigureRecord,
+    NkHonourRecord,
     NkPersonRecord,
     NkQuestionRecord,
     NkSeedRecord,
     SectionChapter,
     SectionCorrection,
     SectionFigure,
+    SectionHonour,
     SectionPerson,
     SectionQuestion,
     SectionSeed,
@@ -304,23 +306,22 @@ class Novokuznetsk(QObject):
             NkPersonRecord(SectionPerson(p.id, p.name, p.role, p.when, en.get(f"person:{p.id}", "")), self)
             for p in s.people
         ]
-        self._awards = [
-            {
-                "id": a.id,
-                "ref": f"award:{a.id}",
-                "title": a.title,
-                "recipient": a.recipient,
-                "dateLabel": date_label(a.date),
-                "date": a.date,
-                "by": a.by,
-                "labelEn": en.get(f"award:{a.id}", ""),
-            }
+        for old in getattr(self, "_honours", ()):
+            old.deleteLater()
+        awards = [
+            SectionHonour(
+                a.id,
+                False,
+                a.title,
+                en.get(f"award:{a.id}", ""),
+                a.date,
+                " · ".join(x for x in (a.recipient, a.by) if x),
+            )
             for a in s.awards
         ]
-        self._units = [
-            {"id": u.id, "ref": f"unit:{u.id}", "name": u.name, "kind": u.kind, "labelEn": en.get(f"unit:{u.id}", "")}
-            for u in s.units
-        ]
+        units = [SectionHonour(u.id, True, u.name, en.get(f"unit:{u.id}", ""), "", u.kind) for u in s.units]
+        self._award_count = len(awards)
+        self._honours = [NkHonourRecord(h, self) for h in awards + units]
         self._seeds = [
             NkSeedRecord(
                 SectionSeed(
@@ -394,12 +395,14 @@ class Novokuznetsk(QObject):
         return self._people
 
     @Property("QVariantList", notify=changed)
-    def awards(self) -> list:
-        return self._awards
+    def honours(self) -> list[NkHonourRecord]:
+        """The awards and titles, then the military units (QML: list<NkHonourRecord>)."""
+        return self._honours
 
-    @Property("QVariantList", notify=changed)
-    def units(self) -> list:
-        return self._units
+    @Property(int, notify=changed)
+    def awardCount(self) -> int:  # noqa: N802 - QML's naming
+        """How many of `honours` are awards: the units follow them."""
+        return self._award_count
 
     @Property("QVariantList", notify=changed)
     def seeds(self) -> list:
