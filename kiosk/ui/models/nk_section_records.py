@@ -414,3 +414,35 @@ class NkHonourRecord(QObject):
     @Property(str, constant=True)
     def detail(self) -> str:
         return self._h.detail
+
+
+@dataclass(frozen=True, slots=True)
+class YearMark:
+    year: int
+    pos: float  # along the strip at 1080p
+    major: bool  # a long tick: the war years and each decade
+    labelled: bool  # its year written beside it
+
+
+@QmlElement
+@QmlUncreatable("the timeline's year marks")
+class NkYearMarkRecord(QObject):
+    def __init__(self, mark: YearMark, parent: QObject | None = None):
+        super().__init__(parent)
+        self._m = mark
+
+    @Property(int, constant=True)
+    def year(self) -> int:
+        return self._m.year
+
+    @Property(float, constant=True)
+    def pos(self) -> float:
+        return self._m.pos
+
+    @Property(bool, constant=True)
+    def major(self) -> bool:
+        return self._m.major
+
+    @Property(bool, constant=True)
+    def labelled(self) -> bool:
+        return self._m.labelled

@@ -30,6 +30,7 @@ from kiosk.ui.models.nk_section_records import (
     NkPersonRecord,
     NkQuestionRecord,
     NkSeedRecord,
+    NkYearMarkRecord,
     SectionChapter,
     SectionCorrection,
     SectionFigure,
@@ -38,6 +39,7 @@ from kiosk.ui.models.nk_section_records import (
     SectionQuestion,
     SectionSeed,
     TimelineEvent,
+    YearMark,
 )
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 (@QmlNamedElement reads them)
@@ -362,16 +364,20 @@ class Novokuznetsk(QObject):
             if k.seed in titles and " ".join(k.original.split()) != " ".join(k.corrected.split())
         ]
         years = list(range(TIMELINE_FIRST, TIMELINE_LAST))
-        self._marks = [
-            {
-                "year": y,
-                "pos": strip_position(y),
-                "major": y <= WAR_END or y % 10 == 0,
-                "label": y <= WAR_END - 1 or y % 10 == 0 or y == TIMELINE_LAST - 1,
-            }
-            for y in years
-            if y < WAR_END or y % 5 == 0 or y == TIMELINE_LAST - 1
-        ]
+        if not getattr(self, "_marks", None):  # the same for every database: made once
+            self._marks = [
+                NkYearMarkRecord(
+                    YearMark(
+                        y,
+                        strip_position(y),
+                        y <= WAR_END or y % 10 == 0,
+                        y <= WAR_END - 1 or y % 10 == 0 or y == TIMELINE_LAST - 1,
+                    ),
+                    self,
+                )
+                for y in years
+                if y < WAR_END or y % 5 == 0 or y == TIMELINE_LAST - 1
+            ]
 
     @Property(bool, notify=changed)
     def available(self) -> bool:
@@ -432,7 +438,7 @@ class Novokuznetsk(QObject):
         return strip_position(WAR_END)
 
     @Property("QVariantList", notify=changed)
-    def yearMarks(self) -> list:
+    def yearMarks(self) -> list[NkYearMarkRecord]:  # noqa: N802 - QML's naming
         return self._marks
 
     @Property("QVariantMap", notify=changed)

@@ -77,7 +77,7 @@ Item {
             model: Novokuznetsk.yearMarks
             Item {
                 id: mark
-                required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+                required property NkYearMarkRecord modelData
                 readonly property real at: screen.pad + modelData.pos * screen.s
                 x: screen.portrait ? 0 : at
                 y: screen.portrait ? at : 0
@@ -90,7 +90,7 @@ Item {
                 }
                 KText {
                     kind: KText.Body
-                    visible: mark.modelData.label
+                    visible: mark.modelData.labelled
                     x: screen.portrait ? 0 : Theme.unit
                     y: screen.portrait ? Theme.unit : 0
                     width: screen.portrait ? screen.axisSize - Theme.px(36) : Theme.px(120)
