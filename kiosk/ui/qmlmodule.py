@@ -48,6 +48,7 @@ PYTHON_TYPES = (
     "kiosk.ui.models.city_record",
     "kiosk.ui.models.map_cities",
     "kiosk.ui.models.map_model",
+    "kiosk.ui.models.nk_chapter_record",
     "kiosk.ui.models.nk_item_record",
     "kiosk.ui.models.nk_section_records",
     "kiosk.ui.models.novokuznetsk",
@@ -81,7 +82,8 @@ def register_python_types() -> None:
     the list, so that PyInstaller sees the imports; a test checks that the two agree."""
     from kiosk.ui import kiosk_info, map_canvas  # noqa: F401
     from kiosk.ui.models import catalog, city_images, city_record, map_cities, map_model  # noqa: F401
-    from kiosk.ui.models import nk_item_record, nk_section_records, novokuznetsk, slide_record  # noqa: F401
+    from kiosk.ui.models import nk_chapter_record, nk_item_record, nk_section_records, novokuznetsk  # noqa: F401
+    from kiosk.ui.models import slide_record  # noqa: F401
     from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401
 
 

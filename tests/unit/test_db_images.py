@@ -56,7 +56,7 @@ def test_the_section_model_gives_chapters_and_items_their_images(qapp, built_db,
     add_image(db, "nk_person", "chalkov", jpeg_file, caption="Портрет", credit="Музей")
     section = Novokuznetsk()
     section.load(Repository.open(db))
-    assert [im.caption for im in section.chapter("combine")["images"]] == ["Цех", "Мартен"]
+    assert [im.caption for im in section.chapter("combine").images] == ["Цех", "Мартен"]
     (portrait,) = section.card("person:chalkov").images
     assert portrait.credit == "Музей" and portrait.source.startswith("image://dbimage/3?")
     assert section.card("person:cheremnov").images == ()  # another person: none of his

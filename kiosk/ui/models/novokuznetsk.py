@@ -72,6 +72,35 @@ _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
+class RefChip:
+    """An item a chapter's paragraph names, as a chip that opens its card."""
+
+    ref: str
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterParagraph:
+    ref: str  # "paragraph:ID": its sources
+    text: str  # typeset for the screen
+    refs: tuple[RefChip, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterPage:
+    """A chapter as its page shows it (QML reads it through NkChapterPageRecord)."""
+
+    id: str
+    title: str
+    lead: str
+    title_en: str
+    summary_en: str
+    images: tuple[ImageRecord, ...]
+    paragraphs: tuple[ChapterParagraph, ...]  # without repeats
+
+
+@dataclass(frozen=True, slots=True)
 class ItemCard:
     """One item of the section as its card shows it (QML reads it through NkItemRecord's typed properties)."""
 
@@ -455,36 +484,39 @@ class Novokuznetsk(QObject):
             raise KeyError(ref)
         return self._section.item(ref)
 
-    @Slot(str, result="QVariantMap")
-    def chapter(self, chapter_id: str) -> dict:
+    def chapter(self, chapter_id: str, code: str = "") -> ChapterPage | None:
+        """A chapter as its page shows it (NkChapterPageRecord); None for an unknown id. Its chips' dates in
+        `code`'s language, else in the current one."""
         try:
             c = self._item(f"chapter:{chapter_id}")
         except KeyError:
-            return {}
-        return {
-            "id": c.id,
-            "title": c.title,
-            "lead": c.lead,
-            "titleEn": self._section.labels_en.get(f"chapter:{c.id}", "") if self._section else "",
-            "summaryEn": self._section.summaries_en.get(c.id, "") if self._section else "",
-            "images": self._images_of("chapter", c.id),
-            "paragraphs": [
-                {
-                    "ref": f"paragraph:{p.id}",
-                    "text": typeset(p.text),
-                    "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r],
-                }
-                for p in (c.paragraphs[i] for i in without_repeats([p.text for p in c.paragraphs]))
-            ],
-        }
+            return None
+        en = self._section.labels_en if self._section else {}
+        paragraphs = tuple(
+            ChapterParagraph(
+                f"paragraph:{p.id}",
+                typeset(p.text),
+                tuple(chip for chip in (self._ref_chip(ref, code) for ref in p.refs) if chip),
+            )
+            for p in (c.paragraphs[i] for i in without_repeats([p.text for p in c.paragraphs]))
+        )
+        return ChapterPage(
+            c.id,
+            c.title,
+            c.lead,
+            en.get(f"chapter:{c.id}", ""),
+            self._section.summaries_en.get(c.id, "") if self._section else "",
+            tuple(self._images_of("chapter", c.id)),
+            paragraphs,
+        )
 
     def _images_of(self, kind: str, item_id: str) -> list[ImageRecord]:
         """An item's images for the gallery and viewer ([] for kinds that cannot have any)."""
         return self._images.get(kind, {}).get(item_id, [])
 
-    def _ref_chip(self, ref: str) -> dict | None:
-        item = self.card(ref)
-        return {"ref": ref, "kind": item.kind, "label": item.chip} if item else None
+    def _ref_chip(self, ref: str, code: str = "") -> RefChip | None:
+        item = self.card(ref, code)
+        return RefChip(ref, item.kind, item.chip) if item else None
 
     @Slot(str, str, str, str, result=str)
     def dateText(self, date: str, end: str, when: str, code: str) -> str:

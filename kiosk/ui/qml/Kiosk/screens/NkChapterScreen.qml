@@ -11,8 +11,10 @@ Item {
 
     required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     required property string chapterId
-    readonly property var chapter: { Novokuznetsk.chapters; Language.code; return Novokuznetsk.chapter(chapterId) }  // chips' dates follow the language; var: a map
-    readonly property bool known: chapter.id !== undefined
+    readonly property NkChapterPageRecord chapter: NkChapterPageRecord {   // chips' dates follow the language
+        section: Novokuznetsk; chapterId: screen.chapterId; language: Language.code
+    }
+    readonly property bool known: chapter.known
     readonly property NkChapterRecord next: {   // null after the last
         const all = Novokuznetsk.chapters
         for (let i = 0; i < all.length - 1; ++i)
@@ -69,7 +71,7 @@ Item {
 
         delegate: Column {
             id: passage
-            required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+            required property NkParagraphRecord modelData
             required property int index
             objectName: "nkParagraph_" + index
             width: reading.width
@@ -89,7 +91,7 @@ Item {
                 Repeater {
                     model: passage.modelData.refs
                     NkRefChip {
-                        required property var modelData   // var: a map from the section's lists (kiosk/ui/models/novokuznetsk.py); typing them is the next step (issue 20)
+                        required property NkRefRecord modelData
                         objectName: "nkRef_" + modelData.ref.replace(":", "_")
                         text: modelData.label
                         kind: modelData.kind
