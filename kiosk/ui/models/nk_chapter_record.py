@@ -19,19 +19,27 @@ from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget
 @QmlElement
 @QmlUncreatable("a chapter paragraph's chip")
 class NkRefRecord(QObject):
+    changed = Signal()
+
     def __init__(self, chip: RefChip, parent: QObject | None = None):
         super().__init__(parent)
         self._c = chip
 
-    @Property(str, constant=True)
+    def set(self, chip: RefChip) -> None:
+        """The same item in another language (its date in the label): updated in place, the chip stays."""
+        if chip != self._c:
+            self._c = chip
+            self.changed.emit()
+
+    @Property(str, notify=changed)
     def ref(self) -> str:
         return self._c.ref
 
-    @Property(str, constant=True)
+    @Property(str, notify=changed)
     def kind(self) -> str:
         return self._c.kind
 
-    @Property(str, constant=True)
+    @Property(str, notify=changed)
     def label(self) -> str:
         return self._c.label
 
@@ -51,6 +59,19 @@ class NkParagraphRecord(QObject):
     @Property(str, constant=True)
     def text(self) -> str:
         return self._p.text
+
+    def same_shape(self, paragraph: ChapterParagraph) -> bool:
+        """The same paragraph naming the same items (a language switch changes only the chips' labels)."""
+        return (paragraph.ref, paragraph.text, [c.ref for c in paragraph.refs]) == (
+            self._p.ref,
+            self._p.text,
+            [c.ref for c in self._p.refs],
+        )
+
+    def relabel(self, paragraph: ChapterParagraph) -> None:
+        self._p = paragraph
+        for record, chip in zip(self._refs, paragraph.refs, strict=True):
+            record.set(chip)
 
     @Property("QVariantList", constant=True)
     def refs(self) -> list[NkRefRecord]:
@@ -120,10 +141,18 @@ class NkChapterPageRecord(QObject):
         if page == self._page:
             return
         old, self._page = self._paragraphs, page
-        self._paragraphs = [NkParagraphRecord(p, self) for p in page.paragraphs] if page else []
+        new = page.paragraphs if page else ()
+        if len(new) == len(old) and all(r.same_shape(p) for r, p in zip(old, new, strict=True)):
+            # A language switch: the chips keep their delegates and take the new labels (no record is deleted
+            # while a delegate still shows it).
+            for record, paragraph in zip(old, new, strict=True):
+                record.relabel(paragraph)
+            self.changed.emit()
+            return
+        self._paragraphs = [NkParagraphRecord(p, self) for p in new]
         self.changed.emit()
         for record in old:
-            record.deleteLater()  # after QML has moved to the new ones
+            record.deleteLater()  # another chapter or database: after QML has moved to the new ones
 
     # -- the chapter
     @Property(bool, notify=changed)

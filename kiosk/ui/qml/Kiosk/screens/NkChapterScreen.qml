@@ -92,9 +92,10 @@ Item {
                     model: passage.modelData.refs
                     NkRefChip {
                         required property NkRefRecord modelData
-                        objectName: "nkRef_" + modelData.ref.replace(":", "_")
-                        text: modelData.label
-                        kind: modelData.kind
+                        // ?.: a reloaded database replaces the records a moment before the chips go
+                        objectName: modelData ? "nkRef_" + modelData.ref.replace(":", "_") : ""
+                        text: modelData?.label ?? ""
+                        kind: modelData?.kind ?? ""
                         maxWidth: passage.width
                         onActivated: itemCard.open(modelData.ref, false)
                     }
