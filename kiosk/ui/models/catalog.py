@@ -17,7 +17,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.data.english import district_en, memorial_kind_en, region_en
 from kiosk.data.records import City, Tag
 from kiosk.data.typography import typeset
-from kiosk.ui.models.city_images import ImageRecord, city_images, release
+from kiosk.ui.models.city_images import ImageRecord, Retired, city_images
 from kiosk.ui.models.city_list import CityListModel, initial_letter
 from kiosk.ui.models.facets import (
     DISTRICT,
@@ -97,6 +97,7 @@ class Catalog(QObject):
         self._by_id: dict[int, City] = {}
         self._tags: dict[str, Tag] = {}
         self._images: dict[int, list[ImageRecord]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
+        self._retired = Retired()  # the previous database's photographs
         self._engine: _Engine | None = None
         self._engine_source: Any = None  # the repository to build the index from when load() was given none
         self._query = ""
@@ -113,7 +114,7 @@ class Catalog(QObject):
     def load(self, repository: Any, search_engine: Any = None) -> None:
         cities = list(repository.cities())
         tags = list(repository.tags()) if hasattr(repository, "tags") else []
-        release(self._images.values())
+        self._retired.retire(r for rs in self._images.values() for r in rs)
         self._images = city_images(repository, self)
         self.set_data(cities, tags, search_engine, engine_source=repository)
 

@@ -53,7 +53,7 @@ def build_stamp(repository: Any) -> str:
 
 def owner_images(repository: Any, owner_type: str, parent: QObject | None = None) -> dict[str, list[ImageRecord]]:
     """Owner id (as stored: text) → its images in page order, for one owner type of schema.IMAGE_OWNERS; the
-    records are children of `parent` (release() them at the next load)."""
+    records are children of `parent` (Retired: deleted a load later)."""
     if not hasattr(repository, "images"):
         return {}
     stamp = build_stamp(repository)
@@ -72,8 +72,18 @@ def city_images(repository: Any, parent: QObject | None = None) -> dict[int, lis
     return {int(owner): images for owner, images in found.items() if owner.isdigit()}
 
 
-def release(images: Iterable[list[ImageRecord]]) -> None:
-    """The records of the previous load: deleted once QML has let go of them (after this event)."""
-    for records in images:
-        for record in records:
-            record.deleteLater()
+class Retired:
+    """The records of the previous database, kept one load longer and then deleted: a screen still showing
+    them when a new database arrives (a delegate about to go) never reads a deleted one, and no more than two
+    databases' records live at once."""
+
+    def __init__(self) -> None:
+        self._held: list[QObject] = []
+
+    def retire(self, records: Iterable[QObject], *, keep_held: bool = False) -> None:
+        """Hold `records`; delete what an earlier load held (unless `keep_held`: a second part of one load)."""
+        if not keep_held:
+            for record in self._held:
+                record.deleteLater()
+            self._held = []
+        self._held.extend(records)

@@ -19,7 +19,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.typography import typeset
-from kiosk.ui.models.city_images import ImageRecord, owner_images, release
+from kiosk.ui.models.city_images import ImageRecord, Retired, owner_images
 from kiosk.ui.models.dates import date_label, visitor_code, visitor_locale
 from kiosk.ui.models.nk_section_records import (
     NkChapterRecord,
@@ -229,6 +229,15 @@ class Novokuznetsk(QObject):
         self._lanes: dict[str, int] = {}
         self._tall_length = 0.0
         self._images: dict[str, dict[str, list[ImageRecord]]] = {}  # kind → item id → its images (owner_images)
+        self._retired = Retired()  # the previous database's records
+        self._chapters: list[NkChapterRecord] = []
+        self._seeds: list[NkSeedRecord] = []
+        self._questions: list[NkQuestionRecord] = []
+        self._corrections: list[NkCorrectionRecord] = []
+        self._events: list[NkEventRecord] = []
+        self._figures: list[NkFigureRecord] = []
+        self._people: list[NkPersonRecord] = []
+        self._honours: list[NkHonourRecord] = []
         self._build()
 
     # -- lifecycle
@@ -250,8 +259,7 @@ class Novokuznetsk(QObject):
         cities = repository.cities() if repository is not None and hasattr(repository, "cities") else ()
         self._city_id = next((c.id for c in cities if c.name == CITY_NAME), 0)
         self._counted = {c for c in self._counted if any(f.id == c for f in section.figures)}
-        for by_item in self._images.values():
-            release(by_item.values())
+        self._retired.retire(r for by_item in self._images.values() for rs in by_item.values() for r in rs)
         self._images = (
             {kind: owner_images(repository, f"nk_{kind}", self) for kind in IMAGE_KINDS}
             if repository is not None
@@ -272,10 +280,20 @@ class Novokuznetsk(QObject):
         s = self._section if self._section is not None else _NOTHING_YET
         self._seeds_by_file = {d.file: d for d in s.seeds}
         en = s.labels_en  # the exhibition's English headings ("kind:id" → text); English mode shows them
-        for old in (*getattr(self, "_chapters", ()), *getattr(self, "_seeds", ())):
-            old.deleteLater()  # the previous database's: QML has let go of them by the time this runs
-        for old in (*getattr(self, "_questions", ()), *getattr(self, "_corrections", ())):
-            old.deleteLater()
+        # The previous database's records: kept one load longer (Retired), with its images (load()).
+        self._retired.retire(
+            [
+                *self._chapters,
+                *self._seeds,
+                *self._questions,
+                *self._corrections,
+                *self._events,
+                *self._figures,
+                *self._people,
+                *self._honours,
+            ],
+            keep_held=True,
+        )
         self._chapters = [
             NkChapterRecord(
                 SectionChapter(
@@ -312,11 +330,7 @@ class Novokuznetsk(QObject):
             "bar": 1 + max((ev.bar for ev in events), default=0),
         }
         self._tall_length = max([strip_length(), *(ev.tall_at + CARD_TALL for ev in events)])
-        for old in getattr(self, "_events", ()):
-            old.deleteLater()  # the previous database's: QML has let go of them by the time this runs
         self._events = [NkEventRecord(ev, self) for ev in events]
-        for old in (*getattr(self, "_figures", ()), *getattr(self, "_people", ())):
-            old.deleteLater()
         self._figures = [
             NkFigureRecord(
                 SectionFigure(
@@ -337,8 +351,6 @@ class Novokuznetsk(QObject):
             NkPersonRecord(SectionPerson(p.id, p.name, p.role, p.when, en.get(f"person:{p.id}", "")), self)
             for p in s.people
         ]
-        for old in getattr(self, "_honours", ()):
-            old.deleteLater()
         awards = [
             SectionHonour(
                 a.id,
