@@ -12,12 +12,10 @@ import datetime as dt
 import logging
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kiosk.data import slides as slide_rules
-from kiosk.data.typography import typeset
-from kiosk.data.russian_months import MONTHS_GENITIVE
 
 if TYPE_CHECKING:
     from kiosk.data.repository import Repository
@@ -34,7 +32,10 @@ class Slide:
     kind: str
     title: str
     text: str = ""
-    subtitle: str = ""  # a city's region, an event's date, a figure's caption
+    subtitle: str = ""  # a city's region, a figure's unit
+    date: str = ""  # an event's ISO date ("1941-07-26", "1942-10", "1941"): the screen words it in its language
+    date_end: str = ""  # …the end of an event that spans a time
+    when: str = ""  # …or the source's own words for it («первый месяц войны»)
     year: int = 0  # a city's year of title (badge)
     icons: tuple[str, ...] = ()  # qtawesome names (a city's tags)
     labels: tuple[str, ...] = ()  # the tags' Russian labels, same order as icons
@@ -49,17 +50,6 @@ class Slide:
     title_en: str = ""  # a curator slide's optional English, shown under the Russian for foreign passers-by
     text_en: str = ""
 
-    def to_qml(self) -> dict[str, Any]:
-        """A plain dict for a QML property (lists, no tuples; None → NaN-free defaults), its words typeset for the
-        screen (real dashes, non-breaking spaces: kiosk.data.typography; the stored text stays verbatim)."""
-        d = asdict(self)
-        for key in ("title", "text", "subtitle"):
-            d[key] = typeset(d[key] or "")
-        d["icons"], d["labels"] = list(self.icons), list(self.labels)
-        d["hasPlace"] = self.lat is not None and self.lon is not None
-        d["lat"], d["lon"] = self.lat or 0.0, self.lon or 0.0
-        return d
-
 
 @dataclass(frozen=True, slots=True)
 class DatedEvent:
@@ -68,7 +58,9 @@ class DatedEvent:
     key: str
     title: str
     text: str = ""
-    date_text: str = ""  # «26 июля 1941 г.», «1941–1945», or how the source names it
+    date: str = ""  # ISO: "1941-07-26", "1942-10", "1941"
+    end: str = ""  # the end of a span, ISO
+    when: str = ""  # how the source names the time, if it does
     day: dt.date | None = None  # only for events dated to the day: they can be «В этот день»
     year: int = 0
 
@@ -159,7 +151,9 @@ def event_slides(events: Iterable[DatedEvent], today: dt.date) -> list[Slide]:
             kind=EVENT,
             title=e.title,
             text=e.text,
-            subtitle=e.date_text,
+            date=e.date,
+            date_end=e.end,
+            when=e.when,
             year=e.year,
             today=e.day is not None and (e.day.day, e.day.month) == (today.day, today.month),
         )
@@ -169,42 +163,6 @@ def event_slides(events: Iterable[DatedEvent], today: dt.date) -> list[Slide]:
 
 def figure_slides(figures: Iterable[Figure]) -> list[Slide]:
     return [Slide(key=f"figure:{f.key}", kind=FIGURE, title=f.value, subtitle=f.unit, text=f.caption) for f in figures]
-
-
-_MONTHS = MONTHS_GENITIVE
-_MONTHS_NOMINATIVE = (
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-)
-
-
-def date_text(date: str, end: str = "") -> str:
-    """ "1941-07-26" → «26 июля 1941 г.», "1942-10" → «октябрь 1942 г.», "1941"+"1945" → «1941–1945»."""
-
-    def one(d: str) -> str:
-        parts = d.split("-")
-        try:
-            if len(parts) == 3:
-                return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]} г."
-            if len(parts) == 2:
-                return f"{_MONTHS_NOMINATIVE[int(parts[1]) - 1]} {parts[0]} г."
-        except (ValueError, IndexError):
-            return d
-        return f"{d} г."
-
-    if end:
-        return f"{one(date).removesuffix(' г.')} — {one(end)}" if len(date) > 4 or len(end) > 4 else f"{date}–{end}"
-    return one(date)
 
 
 def section_inputs(repo: Repository) -> tuple[list[DatedEvent], list[Figure]]:
@@ -221,7 +179,7 @@ def section_inputs(repo: Repository) -> tuple[list[DatedEvent], list[Figure]]:
             except ValueError:
                 log.warning("timeline event %s: date %r is not a day; not a «В этот день» candidate", e.id, e.date)
         year = int(e.date[:4]) if e.date[:4].isdigit() else 0
-        events.append(DatedEvent(e.id, e.title, e.text, e.when or date_text(e.date, e.end), day, year))
+        events.append(DatedEvent(e.id, e.title, e.text, e.date, e.end, e.when, day, year))
     figures = [Figure(f.id, f.value_text, f.unit, f.label) for f in getattr(section, "figures", ())]
     return events, figures
 

@@ -48,9 +48,15 @@ PYTHON_TYPES = (
     "kiosk.ui.kiosk_info",
     "kiosk.ui.map_canvas",
     "kiosk.ui.models.catalog",
+    "kiosk.ui.models.city_images",
     "kiosk.ui.models.city_record",
+    "kiosk.ui.models.map_cities",
     "kiosk.ui.models.map_model",
+    "kiosk.ui.models.nk_chapter_record",
+    "kiosk.ui.models.nk_item_record",
+    "kiosk.ui.models.nk_section_records",
     "kiosk.ui.models.novokuznetsk",
+    "kiosk.ui.models.slide_record",
     "kiosk.ui.services.admin",
     "kiosk.ui.services.attract",
     "kiosk.ui.services.database",
@@ -79,7 +85,9 @@ def register_python_types() -> None:
     """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
     the list, so that PyInstaller sees the imports; a test checks that the two agree."""
     from kiosk.ui import kiosk_info, map_canvas  # noqa: F401 — imported for their decorators, which register the types
-    from kiosk.ui.models import catalog, city_record, map_model, novokuznetsk  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.models import catalog, city_images, city_record, map_cities, map_model  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.models import nk_chapter_record, nk_item_record, nk_section_records, novokuznetsk  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.models import slide_record  # noqa: F401 — imported for their decorators, which register the types
     from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401 — imported for their decorators, which register the types
 
 

@@ -20,7 +20,7 @@ def visit_section(driver, visit, section) -> str:
     """Visit every screen of the section; returns the summary for the self-test's row ('' without a section)."""
     if not section.property("available"):
         return ""
-    chapters = [c["id"] for c in section.property("chapters")]
+    chapters = [c.property("id") for c in section.property("chapters")]
     for name, page, props, expect in PAGES:
         driver.nav("novokuznetsk", page, props)
         visit(f"novokuznetsk-{name}", expect, wait_ms=1200 if page == "figures" else 0)  # the count-up ends

@@ -64,7 +64,7 @@ def _attract_on(app):
     return app.attract.active and screen.isVisible() and screen.opacity() == 1.0
 
 
-def _front(app) -> dict:
+def _front(app):
     """The slide on the card in front."""
     return app.attract.slideA if app.attract.front == 0 else app.attract.slideB
 
@@ -147,7 +147,7 @@ def test_curator_slides_shown_disabled_and_broken_ones_not(make_kiosk, slides_db
 def test_the_curator_slide_on_screen(make_kiosk, slides_db):
     app = make_kiosk(slides_db, attract_timeout=0.1, slide_duration=0.3)
     assert wait_until(lambda: app.attract.active)
-    assert wait_until(lambda: _front(app).get("key") == "curator:1", 10000, 20)  # in front, not merely behind
+    assert wait_until(lambda: _front(app).key == "curator:1", 10000, 20)  # in front, not merely behind
     composition = find(app.window, "attractComposition")
     assert wait_until(lambda: typeset("Этот слайд в петле.") in texts_in(composition), 10000, 20)
     assert {"Показываемый", "Коснитесь экрана"} <= set(texts_in(composition))
@@ -200,11 +200,11 @@ def test_on_this_day_leads_with_a_fixed_clock(make_kiosk, shell_db, monkeypatch)
         pytest.skip("this database has no timeline event on 26 July")
     assert wait_until(lambda: _attract_on(app), 3000)
     front = _front(app)
-    assert front["key"] == f"event:{events[0].id}" and front["today"]
+    assert front.key == f"event:{events[0].id}" and front.today
     composition = find(app.window, "attractComposition")
-    assert wait_until(
-        lambda: any(t.replace("\u00a0", " ").startswith("В этот день") for t in texts_in(composition)), 3000
-    )
+    # Its date in the same words as the section's timeline («26 июля 1941 г.»: kiosk.ui.models.dates).
+    on_this_day = f"В этот день  ·  26 июля {events[0].date[:4]} г."
+    assert wait_until(lambda: on_this_day in [t.replace("\u00a0", " ") for t in texts_in(composition)], 3000)
     assert typeset(events[0].title) in texts_in(composition)
 
 
@@ -215,9 +215,9 @@ def test_a_city_slide_shows_its_place_on_the_map(make_kiosk, shell_db):
 
     def a_placed_city_in_front_with_its_locator() -> bool:
         front = _front(app)
-        if front.get("kind") != "city" or front.get("city_id") not in placed:
+        if front.kind != "city" or front.cityId not in placed:
             return False
-        return any(m.property("cityId") == front["city_id"] for m in find_all(app.window, "attractLocator"))
+        return any(m.property("cityId") == front.cityId for m in find_all(app.window, "attractLocator"))
 
     assert wait_until(a_placed_city_in_front_with_its_locator, 20000)  # the loop is mostly cities
 

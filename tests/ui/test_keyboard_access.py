@@ -230,3 +230,17 @@ def test_arrows_move_between_controls_of_a_page(app):
     press(app, K.Key_Down)
     third = app.window.activeFocusItem()
     assert third.mapToScene(third.boundingRect().center()).y() > second.mapToScene(second.boundingRect().center()).y()
+
+
+def test_arrows_step_from_city_to_city_on_the_map(app):
+    """One Tab stop for the map; the arrows go through its cities in the list's order, round the end."""
+    assert tab_to(app, lambda f: f == "tileMap")
+    press(app, K.Key_Return)
+    assert wait_until(lambda: on_screen(app, "mapScreen"))
+    assert tab_to(app, lambda f: f.startswith("mapCity_"))
+    order = [c.city_id for c in app.city_map.cities.rows]
+    at = order.index(int(focus(app).removeprefix("mapCity_")))
+    press(app, K.Key_Right)
+    assert focus(app) == f"mapCity_{order[(at + 1) % len(order)]}"
+    press(app, K.Key_Left, K.Key_Left)
+    assert focus(app) == f"mapCity_{order[(at - 1) % len(order)]}"

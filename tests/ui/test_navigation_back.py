@@ -43,20 +43,22 @@ def test_back_closes_an_item_card_before_leaving_the_screen(make_kiosk, shell_db
 def test_chapters_lead_onward_and_back_to_the_section_in_one_step(make_kiosk, shell_db):
     app, finger = visitor_in_section(make_kiosk, shell_db)
     chapters = app.novokuznetsk.property("chapters")
-    go(app, finger, f"nkChapter_{chapters[0]['id']}", "nkChapterScreen")
+    go(app, finger, f"nkChapter_{chapters[0].property('id')}", "nkChapterScreen")
     for chapter in chapters[1:]:  # «Дальше» to the end
         entry = here(app, "nkNextChapter")
         bring_into_view(finger, entry, here(app, "nkChapterText"))
         finger.tap(entry)
         assert wait_until(
-            lambda c=chapter: on_screen(app, "nkChapterScreen") and current_screen(app).property("chapterId") == c["id"]
+            lambda c=chapter: (
+                on_screen(app, "nkChapterScreen") and current_screen(app).property("chapterId") == c.property("id")
+            )
         )
     assert maybe(current_screen(app), "nkNextChapter") is None
     depth = app.driver.depth()
     back(app, finger)  # one «Назад» from the last chapter: the section's contents
     assert wait_until(lambda: on_screen(app, "nkHomeScreen"))
     assert app.driver.depth() == depth - 1
-    go(app, finger, f"nkChapter_{chapters[-1]['id']}", "nkChapterScreen")
+    go(app, finger, f"nkChapter_{chapters[-1].property('id')}", "nkChapterScreen")
     entry = here(app, "nkBackToSection")  # the last chapter leads back too
     bring_into_view(finger, entry, here(app, "nkChapterText"))
     finger.tap(entry)

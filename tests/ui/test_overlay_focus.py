@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from tests.helpers.kiosk import visit_city
 from tests.helpers.qt import Finger, find, wait_until
-from tests.ui.test_city_gallery import gallery_db  # noqa: F401 - fixture
+from tests.ui.test_city_gallery import gallery_db  # noqa: F401 — a fixture, used by name
 from tests.ui.test_keyboard_access import focus, press, tab_to
 
 K = Qt.Key

@@ -31,7 +31,7 @@ def test_home_shows_its_real_counts_before_anything_put_off_is_done(make_kiosk, 
     assert subtitle.endswith(f" {count} {_cities_word(count)}"), subtitle
     assert find(app.window, "tileNovokuznetsk").isVisible() == bool(app.database.repository.section())
     assert maybe(app.window, "attractScreen") is None  # made after the first frame
-    assert app.city_map.property("dots") == []  # the map's data too
+    assert app.city_map.cities.count == 0  # the map's data too
 
 
 def test_a_tap_on_cities_right_after_start_shows_every_city_and_search_works(make_kiosk, shell_db, held):
@@ -42,7 +42,7 @@ def test_a_tap_on_cities_right_after_start_shows_every_city_and_search_works(mak
     total = len(app.database.repository.cities())
     assert find(app.window, "resultCount").property("text").replace("\u00a0", " ") == f"Всего {total} городов"
     assert app.startup.property("ready")  # leaving home finished what start-up had put off
-    assert len(app.city_map.property("dots")) > 0
+    assert app.city_map.cities.count > 0
     open_keyboard(app, finger)
     type_keys(app, finger, "К", "А", "З", "А", "Н")
     assert app.catalog.city(app.catalog.ids()[0]).name == "Казань"
@@ -52,7 +52,7 @@ def test_after_the_first_frame_the_rest_follows_by_itself(make_kiosk, shell_db):
     app = make_kiosk(shell_db, startup_done=False)
     assert wait_until(lambda: app.startup.property("ready"), 5000)
     assert find(app.window, "attractScreen") is not None
-    assert len(app.city_map.property("dots")) > 0
+    assert app.city_map.cities.count > 0
 
 
 def test_a_kiosk_that_starts_on_the_cities_screen_has_it_at_once(make_kiosk, shell_db, held):
@@ -74,5 +74,5 @@ def test_a_tap_on_novokuznetsk_right_after_start_shows_the_whole_section(make_ki
     finger.tap(find(app.window, "tileNovokuznetsk"))
     assert wait_until(lambda: on_screen(app, "nkHomeScreen"), 5000)
     assert app.startup.property("ready")
-    assert [c["id"] for c in app.novokuznetsk.property("chapters")] == [c.id for c in section.chapters]
+    assert [c.property("id") for c in app.novokuznetsk.property("chapters")] == [c.id for c in section.chapters]
     assert find(app.window, f"nkChapter_{section.chapters[0].id}").isVisible()

@@ -14,7 +14,7 @@ def test_dates_never_break_from_their_year(make_kiosk, shell_db):
     app, finger = visitor_in_section(make_kiosk, shell_db)
     go(app, finger, "nkTool_timeline", "nkTimelineScreen")
     date = find(here(app, "nkEvent_first-armour-heat"), "nkEventDate").property("text")
-    assert date == f"26{NBSP}июля{NBSP}1941"
+    assert date == f"26{NBSP}июля{NBSP}1941{NBSP}г."
 
 
 def test_the_map_playback_names_one_year_as_one_year(make_kiosk, shell_db):

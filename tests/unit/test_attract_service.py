@@ -94,7 +94,7 @@ def test_starts_after_the_timeout_at_rest_and_shows_every_slide(fixture_db, qapp
         deadline += 1
     assert {k for k in shown[:n]} == {"title"} | {f"city:{c.id}" for c in repo.cities()}
     # The hidden card already holds the next slide: both cards are filled, never the same slide.
-    assert svc.slideA and svc.slideB and svc.slideA["key"] != svc.slideB["key"]
+    assert svc.slideA.key and svc.slideB.key and svc.slideA.key != svc.slideB.key
     svc.stop("test")
     assert not svc.active
     svc.shutdown()

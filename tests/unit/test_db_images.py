@@ -28,7 +28,7 @@ def test_decodes_scaled_to_the_request(qapp, repo_with_image):
     image = provider.requestImage("1?stamp", QSize(), QSize(160, 160))
     assert (image.width(), image.height()) == (160, 100)  # 320×200 kept its aspect
     (entry,) = city_images(repo)[3]
-    assert entry["caption"] == "Цех" and entry["source"].startswith("image://dbimage/1?")
+    assert entry.caption == "Цех" and entry.source.startswith("image://dbimage/1?")
 
 
 def test_broken_or_missing_is_a_placeholder_and_one_log_line(qapp, repo_with_image, caplog):
@@ -56,8 +56,8 @@ def test_the_section_model_gives_chapters_and_items_their_images(qapp, built_db,
     add_image(db, "nk_person", "chalkov", jpeg_file, caption="Портрет", credit="Музей")
     section = Novokuznetsk()
     section.load(Repository.open(db))
-    assert [im["caption"] for im in section.chapter("combine")["images"]] == ["Цех", "Мартен"]
-    (portrait,) = section.item("person:chalkov")["images"]
-    assert portrait["credit"] == "Музей" and portrait["source"].startswith("image://dbimage/3?")
-    assert section.item("person:cheremnov")["images"] == []  # another person: none of his
-    assert section.item("figure:pig-iron")["images"] == []  # figures have no images of their own
+    assert [im.caption for im in section.chapter("combine").images] == ["Цех", "Мартен"]
+    (portrait,) = section.card("person:chalkov").images
+    assert portrait.credit == "Музей" and portrait.source.startswith("image://dbimage/3?")
+    assert section.card("person:cheremnov").images == ()  # another person: none of his
+    assert section.card("figure:pig-iron").images == ()  # figures have no images of their own

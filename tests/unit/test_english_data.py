@@ -69,8 +69,8 @@ def test_a_curator_slides_english_reaches_the_attract_card():
     from kiosk.data.slides import CuratorSlide
 
     stored = [CuratorSlide(1, "Заголовок", "Текст слайда.", None, 1, True, "тест", "Heading", "The slide's text.")]
-    card = curator_slides(stored)[0].to_qml()
-    assert (card["title_en"], card["text_en"]) == ("Heading", "The slide's text.")
+    slide = curator_slides(stored)[0]
+    assert (slide.title_en, slide.text_en) == ("Heading", "The slide's text.")
 
 
 def test_a_section_items_english_heading_reaches_its_card(real_db, tmp_path):
@@ -87,4 +87,4 @@ def test_a_section_items_english_heading_reaches_its_card(real_db, tmp_path):
     assert repo.section().labels_en[f"person:{person}"] == "A steelmaker"
     section = Novokuznetsk()
     section.load(repo)
-    assert section.item(f"person:{person}")["labelEn"] == "A steelmaker"
+    assert section.card(f"person:{person}").label_en == "A steelmaker"

@@ -31,8 +31,8 @@ def test_cities_without_coordinates_or_off_the_map_are_listed_not_placed(qapp):
             ]
         )
     )
-    assert [c["cityId"] for c in model.cities] == [1]
-    assert [c["cityId"] for c in model.unplaced] == [2, 3]
+    assert [c.city_id for c in model.cities.rows] == [1]
+    assert [c.city_id for c in model.unplaced.rows] == [2, 3]
     assert model.countUpTo(2021) == 1 and model.countUpTo(2025) == 3 and model.countIn(2025) == 1
     assert model.point(2) is None and model.point(1)["x"] > 0
 
@@ -43,7 +43,17 @@ def test_a_touch_sees_only_the_years_shown(qapp):
     model.load(Repo([nsk, replace(nsk, id=2, name="Бердск", year=2025, lat=54.76, lon=83.09)]))
     model.layout(1920, 1000, 1.0, "PT Sans", 26, 11, 6)
     scale = model.fitScale
-    x, y = model.cities[0]["x"] * scale, model.cities[0]["y"] * scale
+    x, y = model.cities.rows[0].x * scale, model.cities.rows[0].y * scale
     assert model.touch(x, y, 1.0, 36, 2025)["choices"]  # two cities 30 km apart, zoomed out: a chooser
     assert model.touch(x, y, 1.0, 36, 2021) == {"cityId": 1, "choices": []}
     assert model.touch(x + 500, y, 1.0, 36, 2025) == {"cityId": 0, "choices": []}
+
+
+def test_the_keyboard_steps_over_cities_the_year_control_hides(qapp):
+    model = MapModel()
+    nsk = city(1, "Новосибирск", 2021, 55.02, 82.93)
+    later = replace(nsk, id=2, name="Бердск", year=2025, lat=54.76, lon=83.09)
+    model.load(Repo([nsk, later, replace(nsk, id=3, name="Томск", year=2021, lat=56.5, lon=84.97)]))
+    assert model.step(0, 1, 2021) == 2 and model.step(2, 1, 2021) == 0 and model.step(0, -1, 2021) == 2
+    assert model.step(0, 1, 2025) == 1
+    assert model.cities.count == 3 and model.revision == 1

@@ -188,14 +188,14 @@ class FitSweep:
             d.nav("novokuznetsk", page, props)
             self.check(f"{tag} section {name}", wait_ms=1200 if page == "figures" else 0)
             d.nav("back")
-        for chapter in [c["id"] for c in section.property("chapters")]:
+        for chapter in [c.property("id") for c in section.property("chapters")]:
             d.nav("novokuznetsk", "chapter", {"chapterId": chapter})
             self.check(f"{tag} chapter {chapter}")
             d.nav("back")
         cards = list(CARDS)
         if full:
-            cards += [("person", "people", f"person:{p['id']}") for p in section.property("people")]
-            cards += [("event", "timeline", f"event:{e['id']}") for e in section.property("events")]
+            cards += [("person", "people", p.property("ref")) for p in section.property("people")]
+            cards += [("event", "timeline", e.property("ref")) for e in section.property("events")]
         for _name, page, ref in dict.fromkeys(cards):
             d.nav("novokuznetsk", page, {})
             d.settle()

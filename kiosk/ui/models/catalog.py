@@ -17,7 +17,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.data.english import district_en, memorial_kind_en, region_en
 from kiosk.data.records import City, Tag
 from kiosk.data.typography import typeset
-from kiosk.ui.models.city_images import city_images
+from kiosk.ui.models.city_images import ImageRecord, Retired, city_images
 from kiosk.ui.models.city_list import CityListModel, initial_letter
 from kiosk.ui.models.facets import (
     DISTRICT,
@@ -52,23 +52,6 @@ def _fold(s: str) -> str:
 def name_key(name: str) -> tuple[str, str]:
     """Russian dictionary order: ё sorts with е, case does not matter."""
     return (_fold(name), name)
-
-
-def plural_ru(n: int, one: str, few: str, many: str) -> str:
-    """1 город, 2 города, 5 городов, 11 городов, 21 город."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
-def _counted(translated: str, source: str, n: int, forms: tuple[str, str, str]) -> str:
-    """A %n string Qt has translated; without kiosk_ru.qm (the Russian plural forms), pick the form here."""
-    if translated != source.replace("%n", str(n)):
-        return translated
-    return plural_ru(n, *forms).replace("%n", str(n))
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -114,7 +97,8 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
         self._cities: list[City] = []
         self._by_id: dict[int, City] = {}
         self._tags: dict[str, Tag] = {}
-        self._images: dict[int, list[dict]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
+        self._images: dict[int, list[ImageRecord]] = {}  # city id → its photographs (kiosk.ui.models.city_images)
+        self._retired = Retired()  # the previous database's photographs
         self._qr_urls: frozenset[str] | None = None  # addresses whose QR code the database holds (None: unknown)
         self._engine: _Engine | None = None
         self._engine_source: Any = None  # the repository to build the index from when load() was given none
@@ -128,19 +112,12 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
         self._english = False  # the visitor's language (LanguageService): labels, regions, districts
 
     # -- loading -------------------------------------------------------------------------------------------
-    @Slot(int, str, str, str, result=str)
-    def plural(self, n: int, one: str, few: str, many: str) -> str:
-        """Plural form for QML (1 город, 2 города, 5 городов): one rule, here, for every screen. In English
-        (the words arrive translated) one/many. New code: prefer qsTr("%n …", "", n), which Qt resolves."""
-        if self._english:
-            return one if abs(n) == 1 else many
-        return plural_ru(n, one, few, many)
-
     @Slot(object, object)
     def load(self, repository: Any, search_engine: Any = None) -> None:
         cities = list(repository.cities())
         tags = list(repository.tags()) if hasattr(repository, "tags") else []
-        self._images = city_images(repository)
+        self._retired.retire(r for rs in self._images.values() for r in rs)
+        self._images = city_images(repository, self)
         codes = getattr(repository, "qr_png", None)
         urls = {c.memorial.url for c in cities if c.memorial is not None and c.memorial.url}
         self._qr_urls = None if codes is None else frozenset(u for u in urls if codes(u) is not None)
@@ -321,20 +298,10 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
     @Property(str, notify=resultsChanged)
     def countText(self) -> str:
         n, total = self._model.rowCount(), len(self._cities)  # self.count reads as a Property to mypy
-        # The sources are written out in full here, so that lupdate finds them.
+        # Qt picks the plural form from the installed translation (kiosk_ru.qm, kiosk_en.qm; LanguageService).
         if not self.narrowed:
-            return _counted(
-                self.tr("Всего %n городов", "", n),
-                "Всего %n городов",
-                n,
-                ("Всего %n город", "Всего %n города", "Всего %n городов"),
-            )
-        text = _counted(
-            self.tr("Найдено %n городов из %1", "", n),
-            "Найдено %n городов из %1",
-            n,
-            ("Найден %n город из %1", "Найдено %n города из %1", "Найдено %n городов из %1"),
-        )
+            return self.tr("Всего %n городов", "", n)
+        text = self.tr("Найдено %n городов из %1", "", n)
         return text.replace("%1", str(total))
 
     @Property(str, notify=resultsChanged)

@@ -7,6 +7,10 @@ dataclass execs generated code for each method (~0.5 ms a class), and home never
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.ui.models.city_images import ImageRecord
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class CityDetail:
     paragraphs: tuple[str, ...]
     tags: tuple[TagLabel, ...]
     memorial: MemorialDetail | None
-    images: tuple[dict, ...] = ()  # {imageId, source, caption, credit, width, height} (city_images.py)
+    images: tuple[ImageRecord, ...] = ()  # its photographs (city_images.py)
     name_latin: str = ""  # the Latin spelling, shown beside the Russian name in English mode
     summary_en: tuple[str, ...] = ()  # English mode: the curators' English summary, paragraph by paragraph
     source_titles: tuple[str, ...] = ()  # an editorial text's public sources (a city the list lacks), else ()

@@ -18,6 +18,7 @@ from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, forget
 
 if TYPE_CHECKING:  # made on the first city page, not at start-up (city_detail.py)
     from kiosk.ui.models.city_detail import CityDetail, MemorialDetail, TagLabel
+    from kiosk.ui.models.city_images import ImageRecord
 
 
 @QmlElement
@@ -219,7 +220,8 @@ class CityRecord(QObject):
         return len(self._city.tags) if self._city else 0
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def images(self) -> list[dict]:
+    def images(self) -> list[ImageRecord]:
+        """ImageRecords (QML: list<ImageRecord>), made and kept by the catalog."""
         return list(self._city.images) if self._city else []
 
     @Property(bool, notify=changed)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import collections
 import logging
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.map_canvas import map_asset
+from kiosk.ui.models.map_cities import MapCity, MapCityList
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 log = logging.getLogger(__name__)
@@ -35,10 +37,11 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._cities: list[dict] = []  # placed cities, in the list's order
-        self._unplaced: list[dict] = []
-        self._dots: list[dict] = []
-        self._by_id: dict[int, dict] = {}
+        self._cities = MapCityList(self)  # placed cities, in the list's order
+        self._unplaced = MapCityList(self)
+        self._by_id: dict[int, MapCity] = {}
+        self._placed: set[int] = set()
+        self._revision = 0
         self._years: list[int] = []
         self._layout_key: tuple | None = None
         # (size, font, language) → (fit, max zoom, zooms, {cityId: (label, names)}): the last size's two languages.
@@ -51,15 +54,10 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
     def load(self, repository: Any) -> None:
         """Take the cities of a (re)loaded database; those without coordinates are listed, not placed."""
         asset = map_asset()
-        placed, unplaced = [], []
+        placed: list[MapCity] = []
+        unplaced: list[MapCity] = []
         for c in repository.cities() if repository is not None else ():
-            row = {
-                "cityId": c.id,
-                "name": c.name,
-                "nameLatin": getattr(c, "name_latin", "") or "",
-                "region": c.region,
-                "year": c.year,
-            }
+            row = MapCity(c.id, c.name, getattr(c, "name_latin", "") or "", c.region, c.year)
             if c.lat is None or c.lon is None or asset is None:
                 unplaced.append(row)
                 continue
@@ -68,31 +66,32 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
                 log.warning("city %s (%s) lies outside the map at %.3f, %.3f", c.id, c.name, c.lat, c.lon)
                 unplaced.append(row)
                 continue
-            placed.append({**row, "x": x, "y": y, "names": [], "label": c.name})
-        self._cities, self._unplaced = placed, unplaced
-        self._dots = [{k: r[k] for k in ("cityId", "year", "x", "y")} for r in placed]
-        self._by_id = {r["cityId"]: r for r in placed + unplaced}
-        self._years = sorted({r["year"] for r in placed + unplaced})
+            placed.append(replace(row, x=x, y=y))
+        self._cities.set_rows(tuple(placed))
+        self._unplaced.set_rows(tuple(unplaced))
+        self._by_id = {r.city_id: r for r in placed + unplaced}
+        self._placed = {r.city_id for r in placed}
+        self._years = sorted({r.year for r in placed + unplaced})
+        self._revision += 1
         self._layout_key = None
         self._layouts.clear()
         self.citiesChanged.emit()
         self.layoutChanged.emit()
 
-    @Property("QVariantList", notify=layoutChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def cities(self) -> list:
-        """Cities on the map, in the list's order: cityId, name, region, year, x and y in map km, and `names`:
-        per zoom rung, the name's box [dx, dy, w, h] from the dot, or null where the name is not shown."""
+    @Property(MapCityList, constant=True)
+    def cities(self) -> MapCityList:
+        """Cities on the map, in the list's order, with their names' layout for the current view (map_cities)."""
         return self._cities
 
-    @Property("QVariantList", notify=citiesChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def dots(self) -> list:
-        """The placed cities without their names' layout (cityId, year, x, y): light, for the locator maps."""
-        return self._dots
-
-    @Property("QVariantList", notify=citiesChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def unplaced(self) -> list:
+    @Property(MapCityList, constant=True)
+    def unplaced(self) -> MapCityList:
         """Cities without coordinates (a curator's new row): listed beside the map."""
         return self._unplaced
+
+    @Property(int, notify=citiesChanged)
+    def revision(self) -> int:
+        """Counts the loads: a binding that asks point() or yearOf() names it, to be asked again after one."""
+        return self._revision
 
     @Property("QVariantList", notify=citiesChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def years(self) -> list:
@@ -122,13 +121,13 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
     @Slot(int, result=int)
     def yearOf(self, city_id: int) -> int:
         row = self._by_id.get(city_id)
-        return row["year"] if row else 0
+        return row.year if row else 0
 
     @Slot(int, result="QVariant")
     def point(self, city_id: int):
         """{x, y} in map km for a city on the map, or null."""
         row = self._by_id.get(city_id)
-        return {"x": row["x"], "y": row["y"]} if row and "x" in row else None
+        return {"x": row.x, "y": row.y} if row and city_id in self._placed else None
 
     # -- the view ------------------------------------------------------------------------------------------
     @Slot(float, float, float, str, float, float, float, str)
@@ -154,8 +153,7 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
         if key not in self._layouts:
             self._layouts[key] = self._place(width, height, ui_scale, font_family, font_px, dot_radius, gap, language)
         self._fit, self._max_zoom, self._zooms, names = self._layouts[key]
-        for r in self._cities:
-            r["label"], r["names"] = names[r["cityId"]]
+        self._cities.set_names(names)
         self.layoutChanged.emit()
 
     def _place(
@@ -177,12 +175,13 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
         self._fit = min(width / focus[2], height / focus[3])
         self._max_zoom = max_zoom(self._fit, ui_scale)
         self._zooms = zoom_ladder(self._max_zoom)
-        labels = {r["cityId"]: (r["nameLatin"] or r["name"]) if language == "en" else r["name"] for r in self._cities}
+        rows = self._cities.rows
+        labels = {r.city_id: (r.name_latin or r.name) if language == "en" else r.name for r in rows}
         font = QFont(font_family)
         font.setPixelSize(max(1, round(font_px)))
         metrics = QFontMetricsF(font)
         pad = round(font_px * 0.3)
-        anchors = [Anchor(r["cityId"], r["x"] * self._fit, r["y"] * self._fit) for r in self._cities]
+        anchors = [Anchor(r.city_id, r.x * self._fit, r.y * self._fit) for r in rows]
         sizes = {i: (metrics.horizontalAdvance(label) + 2 * pad, metrics.height() + pad) for i, label in labels.items()}
         # Zoom 1 shows the country centred (MapView.reset): names there stay inside the view.
         first_view = (
@@ -215,25 +214,39 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
     @Slot(int, result=int)
     def countUpTo(self, year: int) -> int:
         """Cities titled in or before `year`, with or without a point on the map."""
-        return sum(1 for r in self._by_id.values() if r["year"] <= year)
+        return sum(1 for r in self._by_id.values() if r.year <= year)
+
+    @Slot(int, int, int, result=int)
+    def step(self, row: int, by: int, shown_year: int) -> int:
+        """The keyboard's next city from `row` in the list's order (by -1 or 1, round the end), skipping those
+        titled after `shown_year`; -1 when there is none."""
+        rows = self._cities.rows
+        n = len(rows)
+        for k in range(1, n):
+            i = (row + by * k) % n
+            if rows[i].year <= shown_year:
+                return i
+        return -1
 
     @Slot(int, result=int)
     def countIn(self, year: int) -> int:
-        return sum(1 for r in self._by_id.values() if r["year"] == year)
+        return sum(1 for r in self._by_id.values() if r.year == year)
 
     @Slot(float, float, float, float, int, result="QVariant")
     def touch(self, x: float, y: float, zoom: float, reach: float, shown_year: int) -> dict:
         """What a touch at content position (x, y) means at this zoom, among the cities titled up to
         shown_year: {cityId} for one city, or {cityId: 0, choices: [{cityId, name, region, year}]}."""
         scale = self._fit * zoom
-        points = [(r["cityId"], r["x"] * scale, r["y"] * scale) for r in self._cities if r["year"] <= shown_year]
+        points = [(r.city_id, r.x * scale, r.y * scale) for r in self._cities.rows if r.year <= shown_year]
         from kiosk.data.map_layout import hit
 
         result = hit(points, x, y, reach)
         return {
             "cityId": result.city_id or 0,
-            "choices": [
-                {k: self._by_id[i][k] for k in ("cityId", "name", "nameLatin", "region", "year")}
-                for i in result.choices
-            ],
+            "choices": [self._choice(self._by_id[i]) for i in result.choices],
         }
+
+    @staticmethod
+    def _choice(c: MapCity) -> dict:
+        """One city of the chooser a touch between cities opens (a transient answer, read once by QML)."""
+        return {"cityId": c.city_id, "name": c.name, "nameLatin": c.name_latin, "region": c.region, "year": c.year}

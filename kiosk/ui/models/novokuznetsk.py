@@ -11,14 +11,36 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import Property, QCoreApplication, QDate, QLocale, QObject, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.data.typography import typeset
-from kiosk.ui.models.city_images import owner_images
+from kiosk.ui.models.city_images import ImageRecord, Retired, owner_images
+from kiosk.ui.models.dates import date_label, visitor_code, visitor_locale
+from kiosk.ui.models.nk_section_records import (
+    NkChapterRecord,
+    NkCorrectionRecord,
+    NkEventRecord,
+    NkFigureRecord,
+    NkHonourRecord,
+    NkPersonRecord,
+    NkQuestionRecord,
+    NkSeedRecord,
+    NkYearMarkRecord,
+    SectionChapter,
+    SectionCorrection,
+    SectionFigure,
+    SectionHonour,
+    SectionPerson,
+    SectionQuestion,
+    SectionSeed,
+    TimelineEvent,
+    YearMark,
+)
 from kiosk.ui.models.excerpt import as_excerpt, repeats, without_repeats
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
@@ -49,6 +71,51 @@ _NOTHING_YET = SimpleNamespace(
 _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 
 
+@dataclass(frozen=True, slots=True)
+class RefChip:
+    """An item a chapter's paragraph names, as a chip that opens its card."""
+
+    ref: str
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterParagraph:
+    ref: str  # "paragraph:ID": its sources
+    text: str  # typeset for the screen
+    refs: tuple[RefChip, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterPage:
+    """A chapter as its page shows it (QML reads it through NkChapterPageRecord)."""
+
+    id: str
+    title: str
+    lead: str
+    title_en: str
+    summary_en: str
+    images: tuple[ImageRecord, ...]
+    paragraphs: tuple[ChapterParagraph, ...]  # without repeats
+
+
+@dataclass(frozen=True, slots=True)
+class ItemCard:
+    """One item of the section as its card shows it (QML reads it through NkItemRecord's typed properties)."""
+
+    ref: str  # "person:chalkov"
+    kind: str  # person, figure, event, award, unit or paragraph (a paragraph's card shows only its sources)
+    kind_label: str  # what the card calls the kind, in the visitor's language
+    label_en: str = ""  # the exhibition's English heading, if curators wrote one
+    title: str = ""
+    subtitle: str = ""  # a person's role, a figure's caption, an event's date, an award's recipient, a unit's kind
+    meta: str = ""  # a person's years, an award's date and who gave it
+    text: str = ""  # typeset for the screen
+    chip: str = ""  # how a chapter's paragraph names the item
+    images: tuple[ImageRecord, ...] = ()  # for ImageGallery / ImageViewer (kiosk.ui.models.city_images)
+
+
 def _kind_label(kind: str) -> str:
     """What an item card calls its kind, in the visitor's language (asked for when the card opens)."""
     labels = {
@@ -61,20 +128,6 @@ def _kind_label(kind: str) -> str:
         "paragraph": QCoreApplication.translate("Novokuznetsk", "Откуда этот текст"),
     }
     return labels.get(kind, "")
-
-
-def _ru() -> QLocale:
-    return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
-
-
-def _locale(code: str) -> QLocale:
-    """The visitor's locale for dates and numbers: English for «en», Russian otherwise."""
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom) if code == "en" else _ru()
-
-
-def visitor_code() -> str:
-    """The language Language made the default («en» or «ru»), for slots QML calls without one."""
-    return "en" if QLocale().language() == QLocale.Language.English else "ru"
 
 
 def year_fraction(date: str, at_end: bool = False) -> float:
@@ -106,32 +159,6 @@ def strip_length() -> float:
     return strip_position(TIMELINE_LAST)
 
 
-def date_label(date: str, end: str = "", when: str = "", code: str = "ru") -> str:
-    """«26 июля 1941», «октябрь 1942», «1942», «1941–1945», «22 июня 1941 — 8 мая 1945»; in English with
-    code «en» («26 July 1941», «October 1942»). `when` is the source's own wording: shown as it is in Russian,
-    replaced by its dates in English."""
-    if not date:
-        return ""
-    loc = _locale(code)
-    sp = "\u00a0" if code == "ru" else " "  # a Russian date never breaks from its year («18 февраля / 1942»)
-
-    def one(d: str) -> str:
-        parts = [int(p) for p in d.split("-")]
-        if len(parts) == 3:
-            return loc.toString(QDate(*parts), f"d{sp}MMMM{sp}yyyy")
-        if len(parts) == 2:
-            return f"{loc.standaloneMonthName(parts[1])}{sp}{parts[0]}"
-        return str(parts[0])
-
-    if when and code != "en":  # English mode: the dates the editors gave the wording, not Russian words
-        return f"{when}, {date[:4]}" if not end or end[:4] == date[:4] else f"{when}, {date[:4]}–{end[:4]}"
-    if not end:
-        return one(date)
-    if len(date) == 4 and len(end) == 4:
-        return f"{date}–{end}"
-    return f"{one(date)}\u00a0— {one(end)}"
-
-
 def split_number(value_text: str) -> dict:
     """«в 1,4 раза» → prefix «в », the number 1.4 with 1 decimal, suffix « раза»; for the count-up."""
     m = _NUMBER.search(value_text)
@@ -151,7 +178,7 @@ def number_text(value_text: str, code: str = "ru") -> str:
     number = m.group(0).rstrip()
     digits = number.replace(" ", "").replace("\u00a0", "")
     decimals = len(digits.split(",", 1)[1]) if "," in digits else 0
-    shown = _locale(code).toString(float(digits.replace(",", ".")), "f", decimals)
+    shown = visitor_locale(code).toString(float(digits.replace(",", ".")), "f", decimals)
     return value_text[: m.start()] + shown + value_text[m.start() + len(number) :]
 
 
@@ -201,7 +228,16 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
         self._counted: set[str] = set()
         self._lanes: dict[str, int] = {}
         self._tall_length = 0.0
-        self._images: dict[str, dict[str, list[dict]]] = {}  # kind → item id → its images (owner_images)
+        self._images: dict[str, dict[str, list[ImageRecord]]] = {}  # kind → item id → its images (owner_images)
+        self._retired = Retired()  # the previous database's records
+        self._chapters: list[NkChapterRecord] = []
+        self._seeds: list[NkSeedRecord] = []
+        self._questions: list[NkQuestionRecord] = []
+        self._corrections: list[NkCorrectionRecord] = []
+        self._events: list[NkEventRecord] = []
+        self._figures: list[NkFigureRecord] = []
+        self._people: list[NkPersonRecord] = []
+        self._honours: list[NkHonourRecord] = []
         self._build()
 
     # -- lifecycle
@@ -223,8 +259,11 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
         cities = repository.cities() if repository is not None and hasattr(repository, "cities") else ()
         self._city_id = next((c.id for c in cities if c.name == CITY_NAME), 0)
         self._counted = {c for c in self._counted if any(f.id == c for f in section.figures)}
+        self._retired.retire(r for by_item in self._images.values() for rs in by_item.values() for r in rs)
         self._images = (
-            {kind: owner_images(repository, f"nk_{kind}") for kind in IMAGE_KINDS} if repository is not None else {}
+            {kind: owner_images(repository, f"nk_{kind}", self) for kind in IMAGE_KINDS}
+            if repository is not None
+            else {}
         )
         self._build()
         self.changed.emit()
@@ -241,110 +280,112 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
         s = self._section if self._section is not None else _NOTHING_YET
         self._seeds_by_file = {d.file: d for d in s.seeds}
         en = s.labels_en  # the exhibition's English headings ("kind:id" → text); English mode shows them
+        # The previous database's records: kept one load longer (Retired), with its images (load()).
+        self._retired.retire(
+            [
+                *self._chapters,
+                *self._seeds,
+                *self._questions,
+                *self._corrections,
+                *self._events,
+                *self._figures,
+                *self._people,
+                *self._honours,
+            ],
+            keep_held=True,
+        )
         self._chapters = [
-            {
-                "id": c.id,
-                "title": c.title,
-                "lead": c.lead,
-                "paragraphs": len(c.paragraphs),
-                "titleEn": en.get(f"chapter:{c.id}", ""),
-                "summaryEn": s.summaries_en.get(c.id, ""),
-            }
+            NkChapterRecord(
+                SectionChapter(
+                    c.id,
+                    c.title,
+                    c.lead,
+                    len(c.paragraphs),
+                    en.get(f"chapter:{c.id}", ""),
+                    s.summaries_en.get(c.id, ""),
+                ),
+                self,
+            )
             for c in s.chapters
         ]
         spans: list[tuple[float, float]] = []
-        events: list[dict] = []
+        events: list[TimelineEvent] = []
         for e in s.events:
             start = strip_position(year_fraction(e.date))
             end = strip_position(year_fraction(e.end or e.date, at_end=True))
             spans.append((start, end))
-            events.append(
-                {
-                    "id": e.id,
-                    "ref": f"event:{e.id}",
-                    "title": e.title,
-                    "labelEn": en.get(f"event:{e.id}", ""),
-                    "text": typeset(e.text),
-                    "precision": e.precision,
-                    "dateLabel": date_label(e.date, e.end, e.when),
-                    "date": e.date,
-                    "dateEnd": e.end,
-                    "when": e.when,
-                    "start": start,
-                    "end": end,
-                }
-            )
+            label_en = en.get(f"event:{e.id}", "")
+            events.append(TimelineEvent(e.id, e.title, label_en, e.precision, e.date, e.end, e.when, start, end))
         # Cards: one per event at its start; bars: the event's extent (day, month, year or span) in a gutter.
-        for event, lane in zip(events, assign_lanes([(a, a + CARD_WIDE) for a, _ in spans])):
-            event["lane"] = lane
-        for event, (lane, at) in zip(events, pack([a for a, _ in spans], CARD_TALL, TALL_LANES)):
-            event["laneTall"], event["tallAt"] = lane, at
-        for event, lane in zip(events, assign_lanes(spans, gap=8)):
-            event["bar"] = lane
-        self._lanes = {key: 1 + max((int(ev[key]) for ev in events), default=0) for key in ("lane", "laneTall", "bar")}
-        self._tall_length = max([strip_length(), *(float(ev["tallAt"]) + CARD_TALL for ev in events)])
-        self._events = events
+        lanes = assign_lanes([(a, a + CARD_WIDE) for a, _ in spans])
+        tall = pack([a for a, _ in spans], CARD_TALL, TALL_LANES)
+        bars = assign_lanes(spans, gap=8)
+        events = [
+            replace(ev, lane=lane, lane_tall=lane_tall, tall_at=tall_at, bar=bar)
+            for ev, lane, (lane_tall, tall_at), bar in zip(events, lanes, tall, bars, strict=True)
+        ]
+        self._lanes = {
+            "lane": 1 + max((ev.lane for ev in events), default=0),
+            "laneTall": 1 + max((ev.lane_tall for ev in events), default=0),
+            "bar": 1 + max((ev.bar for ev in events), default=0),
+        }
+        self._tall_length = max([strip_length(), *(ev.tall_at + CARD_TALL for ev in events)])
+        self._events = [NkEventRecord(ev, self) for ev in events]
         self._figures = [
-            {
-                "id": f.id,
-                "ref": f"figure:{f.id}",
-                "value": f.value,
-                "valueText": f.value_text,
-                "unit": f.unit,
-                "label": f.label,
-                "labelEn": en.get(f"figure:{f.id}", ""),
-                "countable": f.countable,
-                **split_number(f.value_text),
-            }
+            NkFigureRecord(
+                SectionFigure(
+                    f.id,
+                    f.value,
+                    f.value_text,
+                    f.unit,
+                    f.label,
+                    en.get(f"figure:{f.id}", ""),
+                    f.countable,
+                    **split_number(f.value_text),
+                ),
+                self,
+            )
             for f in s.figures
         ]
         self._people = [
-            {
-                "id": p.id,
-                "ref": f"person:{p.id}",
-                "name": p.name,
-                "role": p.role,
-                "when": p.when,
-                "labelEn": en.get(f"person:{p.id}", ""),
-            }
+            NkPersonRecord(SectionPerson(p.id, p.name, p.role, p.when, en.get(f"person:{p.id}", "")), self)
             for p in s.people
         ]
-        self._awards = [
-            {
-                "id": a.id,
-                "ref": f"award:{a.id}",
-                "title": a.title,
-                "recipient": a.recipient,
-                "dateLabel": date_label(a.date),
-                "date": a.date,
-                "by": a.by,
-                "labelEn": en.get(f"award:{a.id}", ""),
-            }
+        awards = [
+            SectionHonour(
+                a.id,
+                False,
+                a.title,
+                en.get(f"award:{a.id}", ""),
+                a.date,
+                " · ".join(x for x in (a.recipient, a.by) if x),
+            )
             for a in s.awards
         ]
-        self._units = [
-            {"id": u.id, "ref": f"unit:{u.id}", "name": u.name, "kind": u.kind, "labelEn": en.get(f"unit:{u.id}", "")}
-            for u in s.units
-        ]
+        units = [SectionHonour(u.id, True, u.name, en.get(f"unit:{u.id}", ""), "", u.kind) for u in s.units]
+        self._award_count = len(awards)
+        self._honours = [NkHonourRecord(h, self) for h in awards + units]
         self._seeds = [
-            {
-                "id": d.id,
-                "file": d.file,
-                "title": d.title,
-                "kind": d.kind,
-                "taken": d.taken,
-                "titleEn": d.title_en,
-                "kindEn": d.kind_en,
-                "takenEn": d.taken_en,
-                "shown": d.shown,
-                "items": sum(
-                    1
-                    for kind in (s.events, s.figures, s.people, s.awards, s.units)
-                    for item in kind
-                    if any(q.seed == d.file for q in item.sources)
-                )
-                + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file),
-            }
+            NkSeedRecord(
+                SectionSeed(
+                    d.id,
+                    d.file,
+                    d.title,
+                    d.kind,
+                    d.taken,
+                    d.title_en,
+                    d.kind_en,
+                    d.taken_en,
+                    sum(
+                        1
+                        for kind in (s.events, s.figures, s.people, s.awards, s.units)
+                        for item in kind
+                        if any(q.seed == d.file for q in item.sources)
+                    )
+                    + sum(1 for c in s.chapters for p in c.paragraphs if p.sources and p.sources[0].seed == d.file),
+                ),
+                self,
+            )
             for d in s.seeds
             if d.shown  # 002, the machine translation, is for editors only: visitors see neither it nor its name
         ]
@@ -354,26 +395,30 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
         # reading of a document visitors never see (002) retells it: editors only (kiosk-db report lists it).
         titles = {d.file: d.title for d in s.seeds if d.shown}
         self._questions = [
-            {"id": q.id, "topic": q.topic, "shownTitle": titles.get(q.shown, "")}
+            NkQuestionRecord(SectionQuestion(q.id, q.topic, titles.get(q.shown, "")), self)
             for q in s.questions
             if all(r.seed in titles for r in q.sources)
         ]
         self._corrections = [
-            {"original": " ".join(k.original.split()), "corrected": k.corrected, "note": k.note}
+            NkCorrectionRecord(SectionCorrection(" ".join(k.original.split()), k.corrected, k.note), self)
             for k in s.corrections
             if k.seed in titles and " ".join(k.original.split()) != " ".join(k.corrected.split())
         ]
         years = list(range(TIMELINE_FIRST, TIMELINE_LAST))
-        self._marks = [
-            {
-                "year": y,
-                "pos": strip_position(y),
-                "major": y <= WAR_END or y % 10 == 0,
-                "label": y <= WAR_END - 1 or y % 10 == 0 or y == TIMELINE_LAST - 1,
-            }
-            for y in years
-            if y < WAR_END or y % 5 == 0 or y == TIMELINE_LAST - 1
-        ]
+        if not getattr(self, "_marks", None):  # the same for every database: made once
+            self._marks = [
+                NkYearMarkRecord(
+                    YearMark(
+                        y,
+                        strip_position(y),
+                        y <= WAR_END or y % 10 == 0,
+                        y <= WAR_END - 1 or y % 10 == 0 or y == TIMELINE_LAST - 1,
+                    ),
+                    self,
+                )
+                for y in years
+                if y < WAR_END or y % 5 == 0 or y == TIMELINE_LAST - 1
+            ]
 
     @Property(bool, notify=changed)
     def available(self) -> bool:
@@ -384,24 +429,27 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
         return self._chapters
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def events(self) -> list:
+    def events(self) -> list[NkEventRecord]:
+        """The timeline, typed (QML: list<NkEventRecord>)."""
         return self._events
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def figures(self) -> list:
+    def figures(self) -> list[NkFigureRecord]:
         return self._figures
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def people(self) -> list:
+    def people(self) -> list[NkPersonRecord]:
         return self._people
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def awards(self) -> list:
-        return self._awards
+    def honours(self) -> list[NkHonourRecord]:
+        """The awards and titles, then the military units (QML: list<NkHonourRecord>)."""
+        return self._honours
 
-    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def units(self) -> list:
-        return self._units
+    @Property(int, notify=changed)
+    def awardCount(self) -> int:
+        """How many of `honours` are awards: the units follow them."""
+        return self._award_count
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
     def seeds(self) -> list:
@@ -431,7 +479,7 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
         return strip_position(WAR_END)
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def yearMarks(self) -> list:
+    def yearMarks(self) -> list[NkYearMarkRecord]:
         return self._marks
 
     @Property("QVariantMap", notify=changed)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
@@ -448,36 +496,39 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
             raise KeyError(ref)
         return self._section.item(ref)
 
-    @Slot(str, result="QVariantMap")
-    def chapter(self, chapter_id: str) -> dict:
+    def chapter(self, chapter_id: str, code: str = "") -> ChapterPage | None:
+        """A chapter as its page shows it (NkChapterPageRecord); None for an unknown id. Its chips' dates in
+        `code`'s language, else in the current one."""
         try:
             c = self._item(f"chapter:{chapter_id}")
         except KeyError:
-            return {}
-        return {
-            "id": c.id,
-            "title": c.title,
-            "lead": c.lead,
-            "titleEn": self._section.labels_en.get(f"chapter:{c.id}", "") if self._section else "",
-            "summaryEn": self._section.summaries_en.get(c.id, "") if self._section else "",
-            "images": self._images_of("chapter", c.id),
-            "paragraphs": [
-                {
-                    "ref": f"paragraph:{p.id}",
-                    "text": typeset(p.text),
-                    "refs": [r for r in (self._ref_chip(ref) for ref in p.refs) if r],
-                }
-                for p in (c.paragraphs[i] for i in without_repeats([p.text for p in c.paragraphs]))
-            ],
-        }
+            return None
+        en = self._section.labels_en if self._section else {}
+        paragraphs = tuple(
+            ChapterParagraph(
+                f"paragraph:{p.id}",
+                typeset(p.text),
+                tuple(chip for chip in (self._ref_chip(ref, code) for ref in p.refs) if chip),
+            )
+            for p in (c.paragraphs[i] for i in without_repeats([p.text for p in c.paragraphs]))
+        )
+        return ChapterPage(
+            c.id,
+            c.title,
+            c.lead,
+            en.get(f"chapter:{c.id}", ""),
+            self._section.summaries_en.get(c.id, "") if self._section else "",
+            tuple(self._images_of("chapter", c.id)),
+            paragraphs,
+        )
 
-    def _images_of(self, kind: str, item_id: str) -> list:
+    def _images_of(self, kind: str, item_id: str) -> list[ImageRecord]:
         """An item's images for the gallery and viewer ([] for kinds that cannot have any)."""
         return self._images.get(kind, {}).get(item_id, [])
 
-    def _ref_chip(self, ref: str) -> dict | None:
-        item = self.item(ref)
-        return {"ref": ref, "kind": item["kind"], "label": item["chip"]} if item else None
+    def _ref_chip(self, ref: str, code: str = "") -> RefChip | None:
+        item = self.card(ref, code)
+        return RefChip(ref, item.kind, item.chip) if item else None
 
     @Slot(str, str, str, str, result=str)
     def dateText(self, date: str, end: str, when: str, code: str) -> str:
@@ -489,79 +540,44 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
         """A figure's stored value in the visitor's number format (see number_text)."""
         return number_text(value_text, code)
 
-    @Slot(str, result="QVariantMap")
-    @Slot(str, str, result="QVariantMap")
-    def item(self, ref: str, code: str = "") -> dict:
-        """One item for a card: kind label, heading, a line under it, the text; {} for an unknown ref.
-        Dates and numbers in `code`'s language (QML passes Language.code), else in the current one."""
+    def card(self, ref: str, code: str = "") -> ItemCard | None:
+        """One item as its card shows it (NkItemRecord); None for an unknown ref. Dates and numbers in
+        `code`'s language, else in the current one."""
         code = code or visitor_code()
         try:
             it = self._item(ref)
         except KeyError:
-            return {}
+            return None
         kind = ref.split(":", 1)[0]
+        text = typeset(getattr(it, "text", ""))
         base = {
             "ref": ref,
             "kind": kind,
-            "text": typeset(getattr(it, "text", "")),
-            "labelEn": self._section.labels_en.get(ref, ""),  # the exhibition's English heading, if any
-            "images": self._images_of(kind, getattr(it, "id", "")),
+            "kind_label": _kind_label(kind),
+            "label_en": self._section.labels_en.get(ref, ""),  # the exhibition's English heading, if any
+            "images": tuple(self._images_of(kind, getattr(it, "id", ""))),
         }
-        if kind == "person":
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": it.name,
-                "subtitle": it.role,
-                "meta": it.when,
-                "chip": it.name,
-            }
         if kind in ("figure", "event"):  # passages cut from a sentence read as excerpts; none repeats the heading
             title = f"{number_text(it.value_text, code)} {it.unit}" if kind == "figure" else it.title
-            text = as_excerpt(base["text"])
-            base["text"] = "" if repeats(text, title) else text
+            excerpt = as_excerpt(text)
+            text = "" if repeats(excerpt, title) else excerpt
+        if kind == "person":
+            return ItemCard(**base, title=it.name, subtitle=it.role, meta=it.when, text=text, chip=it.name)
         if kind == "figure":
-            value = number_text(it.value_text, code)
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": f"{value} {it.unit}",
-                "subtitle": it.label,
-                "meta": "",
-                "chip": f"{value} {it.unit}",
-            }
+            value = f"{number_text(it.value_text, code)} {it.unit}"
+            return ItemCard(**base, title=value, subtitle=it.label, text=text, chip=value)
         if kind == "event":
             when = date_label(it.date, it.end, it.when, code)
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": it.title,
-                "subtitle": when,
-                "meta": "",
-                "chip": f"{when}: {it.title}",
-            }
+            return ItemCard(**base, title=it.title, subtitle=when, text=text, chip=f"{when}: {it.title}")
         if kind == "award":
             when = date_label(it.date, code=code)
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": it.title,
-                "subtitle": it.recipient,
-                "meta": " · ".join(x for x in (when, it.by) if x),
-                "chip": it.title,
-            }
+            meta = " · ".join(x for x in (when, it.by) if x)
+            return ItemCard(**base, title=it.title, subtitle=it.recipient, meta=meta, text=text, chip=it.title)
         if kind == "unit":
-            return {
-                **base,
-                "kindLabel": _kind_label(kind),
-                "title": it.name,
-                "subtitle": it.kind,
-                "meta": "",
-                "chip": it.name,
-            }
+            return ItemCard(**base, title=it.name, subtitle=it.kind, text=text, chip=it.name)
         if kind == "paragraph":
-            return {**base, "kindLabel": _kind_label(kind), "title": "", "subtitle": "", "meta": "", "chip": ""}
-        return {}
+            return ItemCard(**base, text=text)
+        return None
 
     @Slot(str, result="QVariantList")
     def sources(self, ref: str) -> list:

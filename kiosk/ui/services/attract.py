@@ -26,10 +26,11 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.models.city_images import build_stamp
+from kiosk.ui.models.slide_record import SlideRecord
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 if TYPE_CHECKING:  # the deck is built when the slideshow first starts, not at start-up
-    from kiosk.data.deck import Deck, SlideOrder
+    from kiosk.data.deck import Deck, Slide, SlideOrder
     from kiosk.data.repository import Repository
 
 log = logging.getLogger("kiosk.attract")
@@ -104,8 +105,6 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
     activeChanged = Signal()
     quietChanged = Signal()
     frontChanged = Signal()
-    slideAChanged = Signal()
-    slideBChanged = Signal()
     slideShown = Signal(str)  # the key of the slide now in front (tests, benchmark)
 
     @staticmethod
@@ -136,7 +135,7 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
         self._active = self._quiet = self._swallowing = False
         self._swallow_until = 0.0
         self._front = 0
-        self._cards: list[dict] = [{}, {}]
+        self._cards = (SlideRecord(self), SlideRecord(self))  # refilled slide by slide, never recreated
         self._order: SlideOrder | None = None
         self._deck_source: tuple[object, dt.date] | None = None  # (repository, date) the deck is for
         self._stamp = ""
@@ -166,12 +165,12 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
     def front(self) -> int:
         return self._front
 
-    @Property("QVariantMap", notify=slideAChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def slideA(self) -> dict:
+    @Property(SlideRecord, constant=True)
+    def slideA(self) -> SlideRecord:
         return self._cards[0]
 
-    @Property("QVariantMap", notify=slideBChanged)  # type: ignore[arg-type]  # PySide6 stubs: C++ type names are valid
-    def slideB(self) -> dict:
+    @Property(SlideRecord, constant=True)
+    def slideB(self) -> SlideRecord:
         return self._cards[1]
 
     @Property(int, constant=True)
@@ -257,7 +256,7 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
         self._active = True
         log.info("attract starts (%d slides%s)", len(self._order.deck), ", quiet hours" if self._quiet else "")
         self.activeChanged.emit()
-        self.slideShown.emit(self._cards[self._front].get("key", ""))
+        self.slideShown.emit(self._cards[self._front].key)
         self._advance.start(self._next_ms)
 
     def stop(self, why: str = "stopped") -> None:
@@ -288,7 +287,7 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
             self._front = 1 - self._front
             self._next_ms = self._duration_of(self._cards[self._front])
             self.frontChanged.emit()
-            self.slideShown.emit(self._cards[self._front].get("key", ""))
+            self.slideShown.emit(self._cards[self._front].key)
             self._prepare.start(self._crossfade_ms + 50)
         self._advance.start(self._next_ms)
 
@@ -314,17 +313,15 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
         if self._active and self._order is not None:
             self._load(1 - self._front, self._order.next())
 
-    def _load(self, card: int, slide) -> None:
-        shown = slide.to_qml() if slide is not None else {}
+    def _load(self, card: int, slide: Slide | None) -> None:
         # The build stamp in the source: a replaced database never shows a cached picture of the old one.
-        shown["picture"] = f"image://dbimage/{slide.image}?{self._stamp}" if slide is not None and slide.image else ""
-        self._cards[card] = shown
-        (self.slideAChanged if card == 0 else self.slideBChanged).emit()
+        picture = f"image://dbimage/{slide.image}?{self._stamp}" if slide is not None and slide.image else ""
+        self._cards[card].show(slide, picture)
         if card == self._front:
             self._next_ms = self._duration_of(self._cards[card])
 
-    def _duration_of(self, card: dict) -> int:
-        seconds = card.get("duration") or 0
+    def _duration_of(self, card: SlideRecord) -> int:
+        seconds = card.duration
         return max(self._crossfade_ms + 100, int(seconds * 1000)) if seconds else self._slide_ms
 
     def _ensure_deck(self) -> bool:

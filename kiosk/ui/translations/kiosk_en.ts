@@ -121,18 +121,6 @@
 <context>
     <name>AttractSlide</name>
     <message>
-        <source>город</source>
-        <translation>city</translation>
-    </message>
-    <message>
-        <source>города</source>
-        <translation>cities</translation>
-    </message>
-    <message>
-        <source>городов</source>
-        <translation>cities</translation>
-    </message>
-    <message>
         <source>Почётное звание Российской Федерации</source>
         <translation>An honorary title of the Russian Federation</translation>
     </message>
@@ -176,6 +164,13 @@
     <message>
         <source> или </source>
         <translation> or </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n городов</source>
+        <translation>
+            <numerusform>%n city</numerusform>
+            <numerusform>%n cities</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -312,18 +307,6 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <source>город</source>
-        <translation>city</translation>
-    </message>
-    <message>
-        <source>города</source>
-        <translation>cities</translation>
-    </message>
-    <message>
-        <source>городов</source>
-        <translation>cities</translation>
-    </message>
-    <message>
         <source>Почётное звание Российской Федерации</source>
         <translation>An honorary title of the Russian Federation</translation>
     </message>
@@ -343,9 +326,12 @@
         <source>Города</source>
         <translation>Cities</translation>
     </message>
-    <message>
-        <source>Все %1 %2: вклад в&#xa0;Победу и&#xa0;памятные места</source>
-        <translation>All %1 %2: their part in the Victory and their memorials</translation>
+    <message numerus="yes">
+        <source>Все %n городов: вклад в&#xa0;Победу и&#xa0;памятные места</source>
+        <translation>
+            <numerusform>The %n city: its part in the Victory and its memorials</numerusform>
+            <numerusform>All %n cities: their part in the Victory and their memorials</numerusform>
+        </translation>
     </message>
     <message>
         <source>Новокузнецк</source>
@@ -371,24 +357,15 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <source>секунду</source>
-        <translation>second</translation>
-    </message>
-    <message>
-        <source>секунды</source>
-        <translation>seconds</translation>
-    </message>
-    <message>
-        <source>секунд</source>
-        <translation>seconds</translation>
-    </message>
-    <message>
         <source>Вы ещё здесь?</source>
         <translation>Are you still there?</translation>
     </message>
-    <message>
-        <source>Через %1 %2 экспозиция вернётся на главный экран.</source>
-        <translation>In %1 %2 the exhibit will return to the start screen.</translation>
+    <message numerus="yes">
+        <source>Через %n секунд экспозиция вернётся на главный экран.</source>
+        <translation>
+            <numerusform>In %n second the exhibit will return to the start screen.</numerusform>
+            <numerusform>In %n seconds the exhibit will return to the start screen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Продолжить</source>
@@ -491,18 +468,6 @@
 <context>
     <name>MapScreen</name>
     <message>
-        <source>город</source>
-        <translation>city</translation>
-    </message>
-    <message>
-        <source>города</source>
-        <translation>cities</translation>
-    </message>
-    <message>
-        <source>городов</source>
-        <translation>cities</translation>
-    </message>
-    <message>
         <source>Год присвоения звания</source>
         <translation>Year of the title</translation>
     </message>
@@ -514,13 +479,19 @@
         <source>Показать по годам</source>
         <translation>Show year by year</translation>
     </message>
-    <message>
-        <source>На карте: %1 %2, звание присвоено в %3 году</source>
-        <translation>On the map: %1 %2, title conferred in %3</translation>
+    <message numerus="yes">
+        <source>На карте: %n городов, звание присвоено в %1 году</source>
+        <translation>
+            <numerusform>On the map: %n city, title conferred in %1</numerusform>
+            <numerusform>On the map: %n cities, title conferred in %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>На карте: %1 %2, звание присвоено в %3–%4 годах</source>
-        <translation>On the map: %1 %2, titles conferred %3–%4</translation>
+    <message numerus="yes">
+        <source>На карте: %n городов, звание присвоено в %1–%2 годах</source>
+        <translation>
+            <numerusform>On the map: %n city, titles conferred %1–%2</numerusform>
+            <numerusform>On the map: %n cities, titles conferred %1–%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Без точки на карте:</source>

@@ -30,6 +30,7 @@ Window {
     // The overlays (and the top bar, hidden on home) are made after the first frame (Startup.ready), so home
     // shows sooner: they are Loaders, and these are their items (null until then). The Loaders name their files
     // (source), not their types: a type named in Main is loaded with Main, before the first frame (~3 ms of CPU).
+    // var, not PinPad / AdminPanel: a type named here is loaded with Main; these two load on first use
     readonly property var pinPad: pinPadLoader.item
     readonly property var adminPanel: adminPanelLoader.item
     readonly property bool overlayOpen: (pinPad?.visible ?? false) || (adminPanel?.visible ?? false)

@@ -108,7 +108,7 @@ Item {
                         ]
                         delegate: Item {
                             id: fact
-                            required property var modelData
+                            required property var modelData   // var: a [label, value] pair of the list above
                             required property int index
                             width: facts.width; height: Math.max(valueText.height, keyText.height)
                             KText {

@@ -8,8 +8,8 @@ import Kiosk
 Flow {
     id: strip
 
-    property var letters: []          // all initial letters, in order
-    property var available: []        // letters present in the current result
+    property list<string> letters: []          // all initial letters, in order
+    property list<string> available: []        // letters present in the current result
     signal picked(string letter)
 
     readonly property int gap: Theme.unit

@@ -3,21 +3,19 @@ import QtQuick
 import Kiosk
 
 // One attract-mode card. AttractScreen keeps two and only swaps which is in front, so nothing is created per
-// slide: `slide` (a map from the attract service) changes, the layouts below follow. Kinds: title, city,
+// slide: `slide` (one of the attract service's two SlideRecords) is refilled, the layouts below follow. Kinds: title, city,
 // event, figure, curator. Texts from the database are shown verbatim, as plain text.
 Item {
     id: card
 
-    property var slide: ({})
+    required property SlideRecord slide
     property bool shown: false
     property int fadeMs: 900
     property int slideMs: 8000
 
-    readonly property string kind: slide && slide.kind ? slide.kind : ""
+    readonly property string kind: slide.kind
     readonly property bool portrait: Theme.portrait
     readonly property int side: Theme.margin * (portrait ? 2 : 3)
-
-    function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
 
     // A crossfade of two opaque cards: the incoming card is at once whole, beneath; the outgoing one lies on top
     // and fades out. No layer: the software renderer's layer costs two card-sized images (13 MiB at 1080p, 54
@@ -95,7 +93,7 @@ Item {
             KText {
                 kind: KText.Title
                 width: parent.width
-                text: qsTr("1941–1945") + "  ·  " + (card.slide.count || 0) + " " + card.citiesWord(card.slide.count || 0)
+                text: qsTr("1941–1945") + "  ·  " + qsTranslate("Catalog", "%n городов", "", card.slide.count)
                 color: Theme.gold
                 font.pixelSize: Theme.px(64)
             }
@@ -107,7 +105,7 @@ Item {
             objectName: "attractLocator"
             readonly property bool wanted: card.kind === "city" && placed
             visible: wanted
-            cityId: card.kind === "city" ? (card.slide.city_id || 0) : 0
+            cityId: card.kind === "city" ? card.slide.cityId : 0
             width: card.portrait ? parent.width : Math.round(parent.width * 0.3)
             height: Math.round(width * 0.6)
             anchors.right: parent.right
@@ -129,7 +127,7 @@ Item {
             Row {
                 spacing: Theme.unit * 3
                 AttractLabel { anchors.verticalCenter: parent.verticalCenter; text: qsTr("Город трудовой доблести"); width: implicitWidth }
-                YearBadge { anchors.verticalCenter: parent.verticalCenter; year: card.slide.year || 0; fontSize: Theme.px(32) }
+                YearBadge { anchors.verticalCenter: parent.verticalCenter; year: card.slide.year; fontSize: Theme.px(32) }
             }
             // The name wraps between words (and after hyphens); only a single word too wide for the column
             // («Магнитогорск» in portrait) makes the type smaller, just enough to fit.
@@ -138,7 +136,7 @@ Item {
                 font.family: Theme.serif
                 font.bold: true
                 font.pixelSize: cityName.baseSize
-                text: card.kind === "city" ? String(card.slide.title).replace(/-/g, "- ").split(/\s+/)
+                text: card.kind === "city" ? card.slide.title.replace(/-/g, "- ").split(/\s+/)
                                                  .reduce((a, b) => a.length >= b.length ? a : b, "") : ""
             }
             KText {
@@ -173,7 +171,7 @@ Item {
             KText {   // a city the list lacks (Вологда): its words are the exhibition's, not the list's
                 objectName: "attractEditorial"
                 kind: KText.Secondary
-                visible: card.kind === "city" && !!card.slide.editorial
+                visible: card.kind === "city" && card.slide.editorial
                 width: parent.width
                 text: qsTr("Текст экспозиции по открытым источникам: в перечне этого города нет.")
                 font.pixelSize: Theme.px(30)
@@ -184,7 +182,7 @@ Item {
                 width: parent.width
                 spacing: Theme.unit * 4
                 Repeater {
-                    model: card.kind === "city" && card.slide.icons ? card.slide.icons.length : 0
+                    model: card.kind === "city" ? card.slide.icons.length : 0
                     Row {
                         id: tagRow
                         required property int index
@@ -198,7 +196,7 @@ Item {
                         KText {
                             kind: KText.Secondary
                             anchors.verticalCenter: parent.verticalCenter
-                            text: card.slide.labels[tagRow.index] || ""
+                            text: card.slide.labels[tagRow.index] ?? ""
                             font.pixelSize: Theme.px(30)
                         }
                     }
@@ -215,9 +213,9 @@ Item {
             property int level: 0
             // The last step gives up the picture: only a slide at every limit at once (600 characters in both
             // languages, a picture, a small screen) gets there; its words are what it is for.
-            readonly property var titleSizes: [card.kind === "figure" ? 180 : (card.portrait ? 96 : 112), 88, 76, 64, 56, 48, 44, 40, 40]
-            readonly property var bodySizes: [46, 42, 38, 35, 32, 32, 30, 28, 28]
-            readonly property var pictureShare: [1.0, 0.85, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25, 0]
+            readonly property list<int> titleSizes: [card.kind === "figure" ? 180 : (card.portrait ? 96 : 112), 88, 76, 64, 56, 48, 44, 40, 40]
+            readonly property list<int> bodySizes: [46, 42, 38, 35, 32, 32, 30, 28, 28]
+            readonly property list<real> pictureShare: [1.0, 0.85, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25, 0]
             function refit() {
                 level = 0
                 Qt.callLater(shrink)
@@ -231,8 +229,8 @@ Item {
             }
             onImplicitHeightChanged: Qt.callLater(shrink)
             Connections {
-                target: card
-                function onSlideChanged() { textColumn.refit() }
+                target: card.slide
+                function onChanged() { textColumn.refit() }
             }
             Connections {
                 target: stage
@@ -245,10 +243,10 @@ Item {
             spacing: Theme.unit * (level < 5 ? 4 : 2)
             Image {   // a curator slide's picture; a broken one arrives as the provider's calm placeholder
                 objectName: "attractPicture"
-                visible: card.kind === "curator" && !!card.slide.picture && textColumn.pictureShare[textColumn.level] > 0
+                visible: card.kind === "curator" && card.slide.picture !== "" && textColumn.pictureShare[textColumn.level] > 0
                 width: parent.width
                 height: visible ? Math.round(Theme.px(card.portrait ? 560 : 400) * textColumn.pictureShare[textColumn.level]) : 0
-                source: card.kind === "curator" && card.slide.picture ? card.slide.picture : ""
+                source: card.kind === "curator" ? card.slide.picture : ""
                 sourceSize.height: height
                 fillMode: Image.PreserveAspectFit
                 horizontalAlignment: Image.AlignLeft
@@ -257,15 +255,14 @@ Item {
             AttractLabel {
                 objectName: "attractOnThisDay"
                 visible: card.kind === "event"
-                text: card.slide.today ? qsTr("В этот день") + "  ·  " + (card.slide.subtitle || "")
-                                       : (card.slide.subtitle || "")
+                text: card.slide.today ? qsTr("В этот день") + "  ·  " + card.slide.date : card.slide.date
                 color: card.slide.today ? Theme.redBright : Theme.gold
                 font.pixelSize: Theme.px(card.slide.today ? 44 : 34)
             }
             KText {
                 kind: KText.Title
                 width: parent.width
-                text: card.slide.title || ""
+                text: card.slide.title
                 color: card.kind === "figure" ? Theme.gold : Theme.paper
                 font.bold: true
                 font.pixelSize: Theme.px(textColumn.titleSizes[textColumn.level])
@@ -275,7 +272,7 @@ Item {
             Text {   // a figure's unit: «тысячи человек»
                 visible: card.kind === "figure"
                 width: parent.width
-                text: card.kind === "figure" ? (card.slide.subtitle || "") : ""
+                text: card.kind === "figure" ? card.slide.subtitle : ""
                 textFormat: Text.PlainText
                 color: Theme.paper
                 font.family: Theme.serif
@@ -286,7 +283,7 @@ Item {
             KText {
                 kind: KText.Title
                 width: Math.min(parent.width, Theme.px(1400))
-                text: card.slide.text || ""
+                text: card.slide.text
                 font.pixelSize: Theme.px(textColumn.bodySizes[textColumn.level])
                 lineHeight: 1.35
                 wrapMode: Text.Wrap
@@ -295,7 +292,7 @@ Item {
                 objectName: "attractSlideEnglish"
                 visible: card.kind === "curator" && text !== ""
                 width: Math.min(parent.width, Theme.px(1400))
-                text: card.kind === "curator" ? [card.slide.title_en || "", card.slide.text_en || ""]
+                text: card.kind === "curator" ? [card.slide.titleEn, card.slide.textEn]
                                                     .filter(s => s !== "").join(" — ") : ""
                 textFormat: Text.PlainText
                 color: Theme.paperDim

@@ -12,8 +12,8 @@ Rectangle {
     property string name: ""
     property string region: ""
     property int year: 0
-    property var tagIcons: []
-    property var tagLabels: []
+    property list<string> tagIcons: []
+    property list<string> tagLabels: []
     property bool marked: false
     signal activated()
 

@@ -3,7 +3,7 @@ import Kiosk
 
 // The public sources of an editorial text, by name (the kiosk opens no links), after the text they back.
 KText {
-    property var sources: []
+    property list<string> sources: []
     kind: KText.Secondary
     text: qsTr("Источники: %1.").arg(sources.join("; "))
     wrapMode: Text.Wrap

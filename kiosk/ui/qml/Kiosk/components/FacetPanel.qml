@@ -36,7 +36,7 @@ Column {
                 required count
                 required property string key
                 required property string label
-                required property var value
+                required property var value   // var: a year (int) or a district or tag (string)
                 maxWidth: panel.width
                 objectName: "facetYear_" + yearChip.key
                 text: yearChip.label
@@ -60,7 +60,7 @@ Column {
                 required count
                 required property int index
                 required property string label
-                required property var value
+                required property var value   // var: a year (int) or a district or tag (string)
                 maxWidth: panel.width
                 objectName: "facetDistrict_" + districtChip.index
                 text: districtChip.label
@@ -84,7 +84,7 @@ Column {
                 required icon
                 required property string key
                 required property string label
-                required property var value
+                required property var value   // var: a year (int) or a district or tag (string)
                 maxWidth: panel.width
                 objectName: "facetTag_" + tagChip.key
                 text: tagChip.label

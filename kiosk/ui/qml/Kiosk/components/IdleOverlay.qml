@@ -17,7 +17,6 @@ Item {
     opacity: Idle.asking ? 1 : 0
     Behavior on opacity { NumberAnimation { duration: Theme.fast; easing.type: Easing.OutCubic } }
 
-    function secondsWord(n) { return Catalog.plural(n, qsTr("секунду"), qsTr("секунды"), qsTr("секунд")) }
 
     Rectangle {
         anchors.fill: parent
@@ -50,8 +49,7 @@ Item {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            text: qsTr("Через %1 %2 экспозиция вернётся на главный экран.")
-                    .arg(overlay.shown).arg(overlay.secondsWord(overlay.shown))
+            text: qsTr("Через %n секунд экспозиция вернётся на главный экран.", "", overlay.shown)
             font.pixelSize: Theme.bodySize
             lineHeight: Theme.lineHeight
         }

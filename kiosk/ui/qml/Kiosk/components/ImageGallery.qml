@@ -5,14 +5,14 @@ import Kiosk
 // An owner's images under its headline (a city page, a Novokuznetsk chapter or item card): one row of
 // thumbnails with caption and credit, never wider than its column (no sideways scrolling to fight a page's
 // swipe). A tap asks for the full-screen ImageViewer at that picture; a «+N» tile stands for the pictures that
-// do not fit. images: [{imageId, source, caption, credit, width, height}] (kiosk.ui.models.city_images).
+// do not fit. images: ImageRecords (kiosk.ui.models.city_images).
 Item {
     id: gallery
 
-    property var images: []
+    property list<ImageRecord> images: []
     signal opened(int index)
 
-    readonly property int count: images ? images.length : 0
+    readonly property int count: images.length
     readonly property int gap: Theme.unit * 2
     readonly property int thumbHeight: Theme.px(200)
     readonly property int thumbWidth: Theme.px(280)
@@ -31,7 +31,7 @@ Item {
             Item {
                 id: thumb
                 required property int index
-                readonly property var picture: gallery.images[index]
+                readonly property ImageRecord picture: gallery.images[index]
                 readonly property bool more: index === gallery.shown - 1 && gallery.count > gallery.shown
                 objectName: "galleryThumb_" + index
                 width: gallery.thumbWidth

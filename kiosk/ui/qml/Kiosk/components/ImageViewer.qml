@@ -8,8 +8,8 @@ import Kiosk
 Rectangle {
     id: viewer
 
-    property var images: []
-    readonly property int count: images ? images.length : 0
+    property list<ImageRecord> images: []
+    readonly property int count: images.length
     readonly property alias index: strip.currentIndex
 
     function open(at) {
@@ -73,7 +73,7 @@ Rectangle {
 
         delegate: Item {
             id: slide
-            required property var modelData
+            required property ImageRecord modelData
             required property int index
             width: strip.width
             height: strip.height

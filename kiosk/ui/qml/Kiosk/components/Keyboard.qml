@@ -28,6 +28,7 @@ Rectangle {
         function onLanguageChanged() { kb.latin = Language.english }
     }
 
+    // var: rows of keys, a list of lists (QML has no list<list<string>>)
     readonly property var cyrillic: [
         ["Й", "Ц", "У", "К", "Е", "Н", "Г", "Ш", "Щ", "З", "Х", "Ъ"],
         ["Ф", "Ы", "В", "А", "П", "Р", "О", "Л", "Д", "Ж", "Э"],
@@ -42,7 +43,7 @@ Rectangle {
         ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"],
         ["№", ".", ",", ":", "(", ")", "/"]
     ]
-    readonly property var rows: digits ? numeric : (latin ? roman : cyrillic)
+    readonly property var rows: digits ? numeric : (latin ? roman : cyrillic)   // var: one of the three above
     onRowsChanged: if (tabKey.length === 5) tabKey = ""   // a letter of the other layer: start on the first again
 
     readonly property int gap: Theme.unit * 2

@@ -12,9 +12,9 @@ Item {
     property int cityId: 0
     property real spanKm: 0
     property int year: 0                       // colour of the city's dot; 0 = the city's own year
-    readonly property var point: { CityMap.dots; return CityMap.point(cityId) }
+    readonly property var point: { CityMap.revision; return CityMap.point(cityId) }   // var: {x, y} or null (no coordinates)
     readonly property bool placed: point !== null && point !== undefined
-    readonly property var frame: CityMap.focus
+    readonly property list<real> frame: CityMap.focus
     readonly property real kmScale: spanKm > 0 ? width / spanKm
                                                : Math.min(width / frame[2], height / frame[3])
     // The km shown at the top-left corner: the country centred, or the city centred.
@@ -22,7 +22,7 @@ Item {
                                                          : frame[0] + frame[2] / 2 - width / 2 / kmScale
     readonly property real originY: spanKm > 0 && placed ? point.y - height / 2 / kmScale
                                                          : frame[1] + frame[3] / 2 - height / 2 / kmScale
-    readonly property int cityYear: { CityMap.dots; return CityMap.yearOf(cityId) }
+    readonly property int cityYear: { CityMap.revision; return CityMap.yearOf(cityId) }
 
     clip: true
     implicitWidth: Theme.px(520)
@@ -40,16 +40,19 @@ Item {
     }
 
     Repeater {
-        model: CityMap.dots
+        model: CityMap.cities
         delegate: Rectangle {
-            required property var modelData
+            id: dot
+            required property int cityId
+            required property real kmX
+            required property real kmY
             readonly property real r: Math.max(2, Theme.px(3))
-            x: (modelData.x - locator.originX) * locator.kmScale - r
-            y: (modelData.y - locator.originY) * locator.kmScale - r
+            x: (dot.kmX - locator.originX) * locator.kmScale - r
+            y: (dot.kmY - locator.originY) * locator.kmScale - r
             width: r * 2; height: width; radius: r
             color: Theme.paperDim
             opacity: 0.45
-            visible: modelData.cityId !== locator.cityId
+            visible: dot.cityId !== locator.cityId
         }
     }
 

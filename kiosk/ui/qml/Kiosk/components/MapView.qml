@@ -125,19 +125,14 @@ Item {
     // list's order (skipping those the year control hides), bringing the city into view; Enter opens it.
     property int keyCity: 0
     function stepCity(from: int, by: int) {
-        const n = dots.count
-        for (let k = 1; k < n; ++k) {
-            const i = ((from + by * k) % n + n) % n
-            const c = CityMap.cities[i]
-            if (c.year > view.shownYear)
-                continue
-            keyCity = i
-            const x = c.x * kmScale - d.cx, y = c.y * kmScale - d.cy
-            if (x < Theme.margin || x > width - Theme.margin || y < Theme.margin || y > height - Theme.margin)
-                showKm(c.x, c.y, d.zoom)
-            dots.itemAt(i).forceActiveFocus()
+        const i = CityMap.step(from, by, view.shownYear)
+        const c = i >= 0 ? dots.itemAt(i) : null
+        if (c === null)
             return
-        }
+        keyCity = i
+        if (c.x < Theme.margin || c.x > width - Theme.margin || c.y < Theme.margin || c.y > height - Theme.margin)
+            showKm((c.x + d.cx) / kmScale, (c.y + d.cy) / kmScale, d.zoom)
+        c.forceActiveFocus()
     }
 
     Repeater {
@@ -146,21 +141,26 @@ Item {
         model: CityMap.cities
         delegate: Item {
             id: city
-            required property var modelData
             required property int index
-            readonly property bool shown: modelData.year <= view.shownYear
-            readonly property var nameBox: modelData.names.length > view.rung ? modelData.names[view.rung] : null
-            objectName: "mapCity_" + modelData.cityId
-            x: modelData.x * view.kmScale - d.cx
-            y: modelData.y * view.kmScale - d.cy
+            required property int cityId
+            required property int year
+            required property real kmX
+            required property real kmY
+            required property string label   // the name measured and placed for the visitor's language
+            required property var names      // var: per zoom rung the name's box [dx, dy, w, h], or null
+            readonly property bool shown: year <= view.shownYear
+            readonly property var nameBox: names.length > view.rung ? names[view.rung] : null   // var: a box or null
+            objectName: "mapCity_" + cityId
+            x: kmX * view.kmScale - d.cx
+            y: kmY * view.kmScale - d.cy
             visible: shown && x > -Theme.px(400) && x < view.width + Theme.px(400)
                      && y > -Theme.px(100) && y < view.height + Theme.px(100)
             opacity: shown ? 1 : 0
             Behavior on opacity { NumberAnimation { duration: Theme.normal } }
             Accessible.role: Accessible.Button
-            Accessible.name: city.modelData.label + ", " + city.modelData.year
+            Accessible.name: city.label + ", " + city.year
             Accessible.ignored: !city.visible
-            Accessible.onPressAction: if (city.visible) view.cityTapped(city.modelData.cityId)
+            Accessible.onPressAction: if (city.visible) view.cityTapped(city.cityId)
             activeFocusOnTab: activeFocus || city.index === view.keyCity
             onActiveFocusChanged: if (activeFocus) view.keyCity = city.index
             Keys.onLeftPressed: view.stepCity(city.index, -1)
@@ -179,7 +179,7 @@ Item {
             KText {
                 visible: city.activeFocus && (city.nameBox === null || city.nameBox === undefined)
                 anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.top; bottomMargin: view.dotRadius + Theme.px(12) }
-                text: city.modelData.label
+                text: city.label
                 Accessible.ignored: true   // the dot's name says it
                 style: Text.Outline
                 styleColor: Theme.ground
@@ -190,12 +190,12 @@ Item {
             Rectangle {
                 x: -width / 2; y: -height / 2
                 width: view.dotRadius * 2; height: width; radius: width / 2
-                color: Theme.yearColor(city.modelData.year)
+                color: Theme.yearColor(city.year)
                 border.color: Theme.ground
                 border.width: Math.max(1, Theme.px(2))
             }
             KText {
-                objectName: "mapName_" + city.modelData.cityId
+                objectName: "mapName_" + city.cityId
                 visible: city.nameBox !== null && city.nameBox !== undefined
                 x: visible ? city.nameBox[0] : 0
                 y: visible ? city.nameBox[1] : 0
@@ -203,7 +203,7 @@ Item {
                 height: visible ? city.nameBox[3] : 0
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
-                text: city.modelData.label  // the name measured and placed for the visitor's language
+                text: city.label
                 Accessible.ignored: true   // the dot's name says it
                 color: Theme.paper
                 style: Text.Outline

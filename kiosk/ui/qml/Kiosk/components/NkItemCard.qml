@@ -11,10 +11,10 @@ Item {
 
     property string ref: ""
     property bool showSources: false
-    readonly property var item: ref === "" ? ({}) : Novokuznetsk.item(ref, Language.code)
-    readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)
+    readonly property NkItemRecord item: NkItemRecord { section: Novokuznetsk; ref: card.ref; language: Language.code }
+    readonly property var sources: ref === "" ? [] : Novokuznetsk.sources(ref)   // var: maps {file, title, quote}
     readonly property bool onlySources: item.kind === "paragraph"
-    readonly property var images: item.images !== undefined ? item.images : []
+    readonly property list<ImageRecord> images: item.images
     // The keyboard: the focus starts on «Закрыть»; Escape or Backspace close the card (not the page below).
     property Item opener: null
     Keys.onPressed: (event) => {
@@ -100,7 +100,7 @@ Item {
 
                 KText {
                     width: parent.width
-                    text: card.item.kindLabel !== undefined ? card.item.kindLabel : ""
+                    text: card.item.kindLabel
                     color: Theme.gold
                     font.capitalization: Font.AllUppercase
                     font.letterSpacing: Theme.px(2)
@@ -110,7 +110,7 @@ Item {
                     kind: KText.Title
                     width: parent.width
                     visible: text !== ""
-                    text: card.item.title !== undefined ? card.item.title : ""
+                    text: card.item.title
                     font.bold: true
                     font.pixelSize: Theme.px(52)
                     lineHeight: 1.1
@@ -121,7 +121,7 @@ Item {
                     kind: KText.Title
                     width: parent.width
                     visible: Language.english && text !== ""
-                    text: card.item.labelEn !== undefined ? card.item.labelEn : ""
+                    text: card.item.labelEn
                     color: Theme.gold
                     wrapMode: Text.Wrap
                 }
@@ -130,7 +130,7 @@ Item {
                     kind: KText.Secondary
                     width: parent.width
                     visible: text !== ""
-                    text: card.item.subtitle !== undefined ? card.item.subtitle : ""
+                    text: card.item.subtitle
                     font.pixelSize: Theme.labelSize + Theme.px(2)
                     lineHeight: 1.3
                     wrapMode: Text.Wrap
@@ -138,7 +138,7 @@ Item {
                 KText {
                     width: parent.width
                     visible: text !== ""
-                    text: card.item.meta !== undefined ? card.item.meta : ""
+                    text: card.item.meta
                     color: Theme.gold
                     wrapMode: Text.Wrap
                 }
@@ -158,7 +158,7 @@ Item {
                     kind: KText.Body
                     width: parent.width
                     visible: !card.onlySources && text !== ""
-                    text: card.item.text !== undefined ? card.item.text : ""
+                    text: card.item.text
                     lineHeight: Theme.lineHeight
                     wrapMode: Text.Wrap
                 }
@@ -181,7 +181,7 @@ Item {
                         model: card.showSources ? card.sources : []
                         Column {
                             id: source
-                            required property var modelData
+                            required property var modelData   // var: one of `sources`
                             width: parent.width
                             spacing: Theme.unit
                             KText {
@@ -225,7 +225,7 @@ Item {
                 texts: card.ref === "" ? []
                      : card.onlySources ? card.sources.map(s => s.quote)
                      : [card.item.title, Language.english ? card.item.labelEn : "", card.item.subtitle,
-                        card.item.meta, card.item.text].filter(t => t !== undefined && t !== "")
+                        card.item.meta, card.item.text].filter(t => t !== "")
             }
             KioskButton {
                 objectName: "nkItemSourceButton"

@@ -87,10 +87,10 @@ Item {
 
     QtObject {
         id: d
-        property var items: []
-        property var focused: []   // per screen below the top: the item that had the keyboard focus
-        property var lastOnScreen: null   // the last item on the top screen that had it (for a closed overlay)
-        property var closed: null
+        property var items: []   // var: a JS array, pushed, popped and spliced in place
+        property var focused: []   // per screen below the top: the item that had the keyboard focus (a JS array, as items)
+        property Item lastOnScreen: null   // the last item on the top screen that had it (for a closed overlay)
+        property Item closed: null
         property int depth: 0
         property Item current: null
         property Item leaving: null

@@ -31,7 +31,7 @@ QtObject {
 
     // Year of title: Python hands each year in the data a colour from one colour-blind-safe sequence
     // (kiosk/ui/year_colors.py), so a new year needs no code change; badges and filters both ask here.
-    property var yearColors: ({})   // set by Main.qml from Catalog.yearColors
+    property var yearColors: ({})   // set by Main.qml from Catalog.yearColors; var: a map year → colour
     function yearColor(y) {
         const c = theme.yearColors[y]
         return c !== undefined ? c : theme.gold

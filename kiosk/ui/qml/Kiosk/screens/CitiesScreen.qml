@@ -8,7 +8,7 @@ Item {
     id: screen
     objectName: "citiesScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     property bool keyboardOpen: false
     property bool filtersOpen: false          // portrait: the facet drawer above the grid
     property int markedCity: 0                // the first city of the letter last tapped on the А–Я strip
@@ -254,8 +254,8 @@ Item {
             required property string region
             required property string nameLatin
             required property int year
-            required property var tagIcons
-            required property var tagLabels
+            required property list<string> tagIcons
+            required property list<string> tagLabels
             width: grid.cellWidth
             height: grid.cellHeight
             CityCard {

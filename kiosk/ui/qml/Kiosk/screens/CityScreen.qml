@@ -10,7 +10,7 @@ Item {
     id: screen
     objectName: "cityScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     required property int cityId
 
     // Stepping to a neighbour changes what this screen shows; it does not push screens, so «Назад» still
@@ -239,7 +239,7 @@ Item {
                 ImageGallery {  // the city's photographs (kiosk-db add-image); a tap opens the viewer below
                     objectName: "cityGallery"
                     width: parent.width
-                    images: screen.known ? (screen.city.images || []) : []
+                    images: screen.known ? screen.city.images : []
                     onOpened: (index) => viewer.open(index)
                 }
                 KText {   // English mode: the summary is the exhibition's own English, not the list's text
@@ -519,6 +519,6 @@ Item {
         id: viewer
         anchors.fill: parent
         anchors.topMargin: Theme.barHeight
-        images: screen.known ? (screen.city.images || []) : []
+        images: screen.known ? screen.city.images : []
     }
 }

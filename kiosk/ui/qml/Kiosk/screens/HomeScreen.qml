@@ -13,10 +13,9 @@ Item {
     id: home
     objectName: "homeScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     property bool showMap: true   // the map screen exists (nav.map())
 
-    function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
 
     readonly property bool portrait: Theme.portrait
     readonly property int sideMargin: Theme.margin * 2
@@ -81,7 +80,7 @@ Item {
             objectName: "homeSubtitle"
             kind: KText.Title
             width: parent.width
-            text: qsTr("1941–1945") + "  ·  " + Database.cityCount + " " + home.citiesWord(Database.cityCount)
+            text: qsTr("1941–1945") + "  ·  " + qsTranslate("Catalog", "%n городов", "", Database.cityCount)
             color: Theme.gold
             font.pixelSize: Theme.px(48)
         }
@@ -148,8 +147,7 @@ Item {
             height: home.tileHeight
             icon: "mdi6.city-variant-outline"
             title: qsTr("Города")
-            caption: qsTr("Все %1 %2: вклад в\u00a0Победу и\u00a0памятные места")
-                        .arg(Database.cityCount).arg(home.citiesWord(Database.cityCount))
+            caption: qsTr("Все %n городов: вклад в\u00a0Победу и\u00a0памятные места", "", Database.cityCount)
             onActivated: home.nav.cities()
         }
         HomeTile {

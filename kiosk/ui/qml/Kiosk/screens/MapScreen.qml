@@ -9,10 +9,10 @@ Item {
     id: screen
     objectName: "mapScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
 
     readonly property bool portrait: Theme.portrait
-    readonly property var years: CityMap.years
+    readonly property list<int> years: CityMap.years
     readonly property int lastYear: years.length > 0 ? years[years.length - 1] : 9999
     property int shownYear: lastYear
     readonly property bool playing: waves.running
@@ -28,7 +28,6 @@ Item {
         focused = true
     }
 
-    function citiesWord(n) { return Catalog.plural(n, qsTr("город"), qsTr("города"), qsTr("городов")) }
     // Counts come from Python (every city of the database, with or without a point on the map).
     function countUpTo(year) { return CityMap.countUpTo(year) }
     function countIn(year) { return CityMap.countIn(year) }
@@ -134,8 +133,7 @@ Item {
                         opacity: included ? 1 : Theme.dimmed
                         // One of the years, as a radio button: readers hear which is shown.
                         Accessible.role: Accessible.RadioButton
-                        Accessible.name: yearButton.modelData + ", " + screen.countIn(yearButton.modelData) + " "
-                                         + screen.citiesWord(screen.countIn(yearButton.modelData))
+                        Accessible.name: yearButton.modelData + ", " + qsTranslate("Catalog", "%n городов", "", screen.countIn(yearButton.modelData))
                         Accessible.checkable: true
                         Accessible.checked: yearButton.modelData === screen.shownYear
                         Accessible.ignored: !visible
@@ -162,8 +160,7 @@ Item {
                             KText {
                                 anchors.verticalCenter: parent.verticalCenter
                                 visible: !screen.portrait
-                                text: "— " + screen.countIn(yearButton.modelData) + " "
-                                      + screen.citiesWord(screen.countIn(yearButton.modelData))
+                                text: "— " + qsTranslate("Catalog", "%n городов", "", screen.countIn(yearButton.modelData))
                                 color: Theme.paperDim
                                 font.family: Theme.sans
                                 font.pixelSize: Theme.labelSize
@@ -193,10 +190,9 @@ Item {
                 readonly property int firstYear: screen.years.length > 0 ? screen.years[0] : screen.shownYear
                 readonly property int shownCount: screen.countUpTo(screen.shownYear)
                 text: firstYear >= screen.shownYear
-                      ? qsTr("На карте: %1 %2, звание присвоено в %3 году")
-                            .arg(shownCount).arg(screen.citiesWord(shownCount)).arg(screen.shownYear)
-                      : qsTr("На карте: %1 %2, звание присвоено в %3–%4 годах")
-                            .arg(shownCount).arg(screen.citiesWord(shownCount)).arg(firstYear).arg(screen.shownYear)
+                      ? qsTr("На карте: %n городов, звание присвоено в %1 году", "", shownCount).arg(screen.shownYear)
+                      : qsTr("На карте: %n городов, звание присвоено в %1–%2 годах", "", shownCount)
+                            .arg(firstYear).arg(screen.shownYear)
                 color: Theme.paper
                 font.family: Theme.serif
                 font.pixelSize: Theme.labelSize
@@ -209,7 +205,7 @@ Item {
                 objectName: "mapUnplaced"
                 width: parent.width
                 spacing: Theme.unit
-                visible: CityMap.unplaced.length > 0
+                visible: CityMap.unplaced.count > 0
                 KText {
                     width: parent.width
                     text: qsTr("Без точки на карте:")
@@ -220,11 +216,14 @@ Item {
                 Repeater {
                     model: CityMap.unplaced
                     delegate: KioskButton {
-                        required property var modelData
-                        objectName: "mapUnplaced_" + modelData.cityId
+                        id: unplacedCity
+                        required property int cityId
+                        required property string name
+                        required property string nameLatin
+                        objectName: "mapUnplaced_" + cityId
                         width: parent.width
-                        text: Language.english && modelData.nameLatin ? modelData.nameLatin : modelData.name
-                        onActivated: screen.nav.city(modelData.cityId)
+                        text: Language.english && nameLatin ? nameLatin : name
+                        onActivated: screen.nav.city(unplacedCity.cityId)
                     }
                 }
             }
@@ -270,7 +269,7 @@ Item {
         anchors.fill: mapView
         color: "#cc1d1f21"
         visible: choices.length > 0
-        property var choices: []
+        property var choices: []   // var: CityMap.touch()'s choices, maps read once
         function open(list) { choices = list; Qt.callLater(() => chooserClose.forceActiveFocus()) }
         function close() { choices = [] }
         Keys.onEscapePressed: chooser.close()   // the keyboard: Escape closes the chooser, not the map
@@ -312,7 +311,7 @@ Item {
                     spacing: Theme.unit * 2
                     model: chooser.choices
                     delegate: KioskButton {
-                        required property var modelData
+                        required property var modelData   // var: one of `choices`
                         objectName: "mapChoice_" + modelData.cityId
                         width: choiceList.width
                         height: Theme.touchLarge

@@ -8,7 +8,7 @@ Item {
     id: screen
     objectName: "nkAwardsScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
 
     ListView {
         id: list
@@ -25,7 +25,7 @@ Item {
         maximumFlickVelocity: Theme.px(5000)
         spacing: Theme.unit * 2
         bottomMargin: Theme.unit * 4
-        model: Novokuznetsk.awards.concat(Novokuznetsk.units)
+        model: Novokuznetsk.honours
 
         header: NkHeader {
             width: list.width
@@ -37,10 +37,10 @@ Item {
 
         delegate: Rectangle {
             id: row
-            required property var modelData
+            required property NkHonourRecord modelData
             required property int index
-            readonly property bool isUnit: modelData.ref.indexOf("unit:") === 0
-            readonly property bool firstUnit: isUnit && index === Novokuznetsk.awards.length
+            readonly property bool isUnit: modelData.unit
+            readonly property bool firstUnit: isUnit && index === Novokuznetsk.awardCount
             objectName: "nkAward_" + modelData.id
             width: list.width
             height: column.implicitHeight + Theme.unit * 5 + (firstUnit ? unitsTitle.height : 0)
@@ -65,7 +65,7 @@ Item {
                 border.width: Math.max(1, Theme.px(2))
                 border.color: tap.pressed ? Theme.gold : Theme.line
                 Accessible.role: Accessible.Button
-                Accessible.name: Language.english && row.modelData.labelEn ? row.modelData.labelEn : row.isUnit ? row.modelData.name : row.modelData.title
+                Accessible.name: Language.english && row.modelData.labelEn ? row.modelData.labelEn : row.modelData.title
                 Accessible.ignored: !visible
                 Accessible.onPressAction: if (parent.visible) itemCard.open(row.modelData.ref, false)
                 activeFocusOnTab: true
@@ -94,7 +94,7 @@ Item {
                     KText {
                         kind: KText.Body
                         width: parent.width
-                        text: Language.english && row.modelData.labelEn ? row.modelData.labelEn : row.isUnit ? row.modelData.name : row.modelData.title
+                        text: Language.english && row.modelData.labelEn ? row.modelData.labelEn : row.modelData.title
                         font.bold: true
                         font.pixelSize: Theme.px(36)
                         lineHeight: 1.1
@@ -103,8 +103,7 @@ Item {
                     KText {
                         kind: KText.Secondary
                         width: parent.width
-                        text: row.isUnit ? row.modelData.kind
-                                         : [row.modelData.recipient, row.modelData.by].filter(s => s !== "").join(" · ")
+                        text: row.modelData.detail
                         font.pixelSize: Theme.labelSize + Theme.px(2)
                         lineHeight: 1.2
                         wrapMode: Text.Wrap

@@ -9,11 +9,13 @@ Item {
     id: screen
     objectName: "nkChapterScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     required property string chapterId
-    readonly property var chapter: { Novokuznetsk.chapters; Language.code; return Novokuznetsk.chapter(chapterId) }  // chips' dates follow the language
-    readonly property bool known: chapter.id !== undefined
-    readonly property var next: {
+    readonly property NkChapterPageRecord chapter: NkChapterPageRecord {   // chips' dates follow the language
+        section: Novokuznetsk; chapterId: screen.chapterId; language: Language.code
+    }
+    readonly property bool known: chapter.known
+    readonly property NkChapterRecord next: {   // null after the last
         const all = Novokuznetsk.chapters
         for (let i = 0; i < all.length - 1; ++i)
             if (all[i].id === chapterId)
@@ -69,7 +71,7 @@ Item {
 
         delegate: Column {
             id: passage
-            required property var modelData
+            required property NkParagraphRecord modelData
             required property int index
             objectName: "nkParagraph_" + index
             width: reading.width
@@ -89,10 +91,11 @@ Item {
                 Repeater {
                     model: passage.modelData.refs
                     NkRefChip {
-                        required property var modelData
-                        objectName: "nkRef_" + modelData.ref.replace(":", "_")
-                        text: modelData.label
-                        kind: modelData.kind
+                        required property NkRefRecord modelData
+                        // ?.: a reloaded database replaces the records a moment before the chips go
+                        objectName: modelData ? "nkRef_" + modelData.ref.replace(":", "_") : ""
+                        text: modelData?.label ?? ""
+                        kind: modelData?.kind ?? ""
                         maxWidth: passage.width
                         onActivated: itemCard.open(modelData.ref, false)
                     }

@@ -9,7 +9,7 @@ Item {
     id: screen
     objectName: "nkFiguresScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     readonly property bool portrait: Theme.portrait
     readonly property int columns: portrait ? 2 : Math.max(3, Math.floor((width - Theme.margin * 2) / Theme.px(540)))
 
@@ -65,7 +65,7 @@ Item {
 
         delegate: Item {
             id: cell
-            required property var modelData
+            required property NkFigureRecord modelData
             required property int index
             objectName: "nkFigure_" + modelData.id
             width: grid.cellWidth

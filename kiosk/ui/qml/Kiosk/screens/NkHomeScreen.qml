@@ -8,7 +8,7 @@ Item {
     id: screen
     objectName: "nkHomeScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     readonly property bool portrait: Theme.portrait
     readonly property int columns: portrait ? 2 : (width / height >= 1.7 ? 3 : 2)
 
@@ -48,7 +48,7 @@ Item {
                 Repeater {
                     model: Novokuznetsk.chapters
                     NkEntry {
-                        required property var modelData
+                        required property NkChapterRecord modelData
                         required property int index
                         objectName: "nkChapter_" + modelData.id
                         width: chapters.cell
@@ -87,7 +87,7 @@ Item {
                           caption: qsTr("Новокузнецк в перечне городов") }
                     ]
                     NkEntry {
-                        required property var modelData
+                        required property var modelData   // var: one of the tools listed just above, a map written here
                         objectName: "nkTool_" + modelData.page
                         width: tools.cell
                         height: Math.round(Theme.px(172) * Theme.textScale)

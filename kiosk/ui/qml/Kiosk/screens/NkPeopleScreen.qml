@@ -8,14 +8,14 @@ Item {
     id: screen
     objectName: "nkPeopleScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     readonly property bool portrait: Theme.portrait
     readonly property int columns: portrait ? 2 : Math.max(3, Math.floor((width - Theme.margin * 2) / Theme.px(560)))
 
     // Every card of a row as tall as the row's longest text (names and roles whole, with «Aa» too): a Flickable
     // over a Grid, not a GridView with a fixed cell height; the section names a dozen people, all made at once.
     readonly property real cellWidth: Math.floor((grid.width - Theme.unit * 3) / columns)
-    property var rowHeights: []
+    property list<real> rowHeights: []
     function measure() {
         const rows = []
         for (let i = 0; i < cards.count; ++i) {
@@ -59,7 +59,7 @@ Item {
                     onItemAdded: Qt.callLater(screen.measure)
                     delegate: Item {
                         id: cell
-                        required property var modelData
+                        required property NkPersonRecord modelData
                         required property int index
                         implicitHeight: lines.implicitHeight + Theme.unit * 6   // its row is as tall as its tallest
                         onImplicitHeightChanged: Qt.callLater(screen.measure)

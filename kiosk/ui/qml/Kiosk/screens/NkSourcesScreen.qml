@@ -9,7 +9,7 @@ Item {
     id: screen
     objectName: "nkSourcesScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
 
     component Heading: KText {
         kind: KText.Title
@@ -60,10 +60,10 @@ Item {
             }
 
             Repeater {
-                model: Novokuznetsk.seeds.filter(d => d.shown)
+                model: Novokuznetsk.seeds   // only the documents visitors see
                 Rectangle {
                     id: doc
-                    required property var modelData
+                    required property NkSeedRecord modelData
                     objectName: "nkSeed_" + modelData.id
                     width: column.width
                     height: docColumn.implicitHeight + Theme.unit * 6
@@ -102,7 +102,7 @@ Item {
                 model: Novokuznetsk.corrections
                 Column {
                     id: fix
-                    required property var modelData
+                    required property NkCorrectionRecord modelData
                     width: column.width
                     spacing: Theme.unit * 0.5
                     Body { text: "«" + fix.modelData.original + "» → «" + fix.modelData.corrected + "»" }
@@ -116,7 +116,7 @@ Item {
                 model: Novokuznetsk.questions
                 Column {
                     id: question
-                    required property var modelData
+                    required property NkQuestionRecord modelData
                     objectName: "nkQuestion_" + modelData.id
                     width: column.width
                     spacing: Theme.unit * 0.5

@@ -10,10 +10,10 @@ Item {
     id: screen
     objectName: "nkTimelineScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
     readonly property bool portrait: Theme.portrait
     readonly property real s: Theme.scale
-    readonly property var lanes: Novokuznetsk.laneCounts
+    readonly property var lanes: Novokuznetsk.laneCounts   // var: a map, lane counts by orientation
     readonly property int cardLanes: Math.max(1, (portrait ? lanes.laneTall : lanes.lane) || 1)
     readonly property int barLanes: Math.max(1, lanes.bar || 1)
     readonly property real barLane: Theme.px(12)
@@ -77,7 +77,7 @@ Item {
             model: Novokuznetsk.yearMarks
             Item {
                 id: mark
-                required property var modelData
+                required property NkYearMarkRecord modelData
                 readonly property real at: screen.pad + modelData.pos * screen.s
                 x: screen.portrait ? 0 : at
                 y: screen.portrait ? at : 0
@@ -90,7 +90,7 @@ Item {
                 }
                 KText {
                     kind: KText.Body
-                    visible: mark.modelData.label
+                    visible: mark.modelData.labelled
                     x: screen.portrait ? 0 : Theme.unit
                     y: screen.portrait ? Theme.unit : 0
                     width: screen.portrait ? screen.axisSize - Theme.px(36) : Theme.px(120)
@@ -121,7 +121,7 @@ Item {
             model: Novokuznetsk.events
             Rectangle {
                 id: bar
-                required property var modelData
+                required property NkEventRecord modelData
                 readonly property real from: screen.pad + modelData.start * screen.s
                 readonly property real size: Math.max(Theme.px(8), (modelData.end - modelData.start) * screen.s)
                 x: screen.portrait ? screen.axisSize + Theme.unit + modelData.bar * screen.barLane : from
@@ -138,7 +138,7 @@ Item {
             model: Novokuznetsk.events
             Rectangle {
                 id: event
-                required property var modelData
+                required property NkEventRecord modelData
                 objectName: "nkEvent_" + modelData.id
                 readonly property real from: screen.pad + (screen.portrait ? modelData.tallAt : modelData.start) * screen.s
                 readonly property real lane: screen.portrait ? modelData.laneTall : modelData.lane
@@ -195,7 +195,10 @@ Item {
                         text: Novokuznetsk.dateText(event.modelData.date, event.modelData.dateEnd, event.modelData.when, Language.code)
                         color: Theme.gold
                         font.bold: true
-                        wrapMode: Text.Wrap   // a date is never cut («8 мая 19…»)
+                        // One line, never cut («8 мая 19…»): a long range («22 июня 1941 — 8 мая 1945 г.») on a
+                        // narrow card steps its type down rather than take the title's line.
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Math.round(font.pixelSize * 0.6)
                     }
                     KText {
                         id: eventTitle

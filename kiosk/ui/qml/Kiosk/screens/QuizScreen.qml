@@ -11,10 +11,10 @@ Item {
     id: screen
     objectName: "quizScreen"
 
-    required property var nav
+    required property var nav   // var: Main.qml's navigator, an inline QtObject without a type of its own
 
     readonly property bool portrait: Theme.portrait
-    readonly property var q: Quiz.question
+    readonly property var q: Quiz.question   // var: a map whose fields differ by question kind
     readonly property bool asking: Quiz.active && !Quiz.finished && q.kind !== undefined
     readonly property bool answered: asking && Quiz.chosen >= 0
     readonly property bool rightChosen: answered && Quiz.chosen === q.answer
@@ -274,7 +274,7 @@ Item {
                 visible: screen.isMap
                 anchors.fill: parent
                 clip: true
-                readonly property var frame: CityMap.focus
+                readonly property list<real> frame: CityMap.focus
                 readonly property real kmScale: Math.min(width / frame[2], height / frame[3])
                 readonly property real originX: frame[0] + frame[2] / 2 - width / 2 / kmScale
                 readonly property real originY: frame[1] + frame[3] / 2 - height / 2 / kmScale
@@ -294,7 +294,7 @@ Item {
                     model: screen.isMap ? screen.q.points : []
                     delegate: Item {
                         id: point
-                        required property var modelData
+                        required property var modelData   // var: a point of the question, a map
                         required property int index
                         readonly property bool isRight: screen.answered && index === screen.q.answer
                         readonly property bool isWrongChoice: screen.answered && index === Quiz.chosen && !isRight
@@ -452,7 +452,7 @@ Item {
             width: parent.width
             color: Theme.gold
             wrapMode: Text.WordWrap
-            readonly property var s: Quiz.scores
+            readonly property list<int> s: Quiz.scores
             text: !Quiz.teams ? qsTr("Правильных ответов: %1 из %2").arg(s[0]).arg(Quiz.total)
                 : qsTr("Команда 1: %1 · Команда 2: %2").arg(s[0]).arg(s[1])
             Accessible.role: Accessible.StaticText
