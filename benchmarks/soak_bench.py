@@ -323,7 +323,7 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
     from kiosk.ui.qapp import make_qapp
-    from kiosk.ui.services.admin import hash_pin
+    from kiosk.ui.services.pin import hash_pin
     from kiosk.ui.shell_driver import ShellDriver, wait
 
     qapp = make_qapp()

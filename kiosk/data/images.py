@@ -9,26 +9,22 @@ from __future__ import annotations
 
 import io
 import sqlite3
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from kiosk.data import schema
 from kiosk.data.errors import DataError
+from kiosk.data.image_check import MAX_SIDE, open_checked, why
 from kiosk.data.publish import publish
 from kiosk.data.records import ImageRef
-from kiosk.data.rules import MAX_PIXELS
 from kiosk.data.sqlite_ro import open_readonly
 from kiosk.data.folding import folded
 
-MAX_SIDE = 2560
 MAX_FILE_BYTES = 60 * 1024 * 1024
 JPEG_QUALITY = 88
-FORMATS = {"JPEG": "jpeg", "PNG": "png"}  # what the database holds; Qt decodes both without plugins
-_TRAILERS = {"jpeg": b"\xff\xd9", "png": b"IEND\xaeB`\x82"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,32 +33,6 @@ class PreparedImage:
     height: int
     format: str  # "jpeg" | "png"
     data: bytes
-
-
-def _open_checked(data: bytes | Path, name: str) -> Image.Image:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            im = Image.open(io.BytesIO(data) if isinstance(data, bytes) else data)
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        raise ValueError(_why(e)) from None
-    if im.width * im.height > MAX_PIXELS:
-        raise ValueError(
-            f"enormous image: {im.width}×{im.height} pixels, at most {MAX_PIXELS // 1_000_000} million "
-            f"(scale it down before adding it)"
-        )
-    return im
-
-
-def _why(e: Exception) -> str:
-    if isinstance(e, UnidentifiedImageError):
-        return "not an image Pillow can read (use JPEG or PNG)"
-    if isinstance(e, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
-        return f"enormous image (decompression bomb): {e}"
-    text = str(e)
-    if "truncated" in text or "broken data stream" in text or isinstance(e, EOFError):
-        return f"broken or truncated image file: {text or type(e).__name__}"
-    return f"cannot decode the image: {text or type(e).__name__}"
 
 
 def prepare_image(path: str | Path) -> PreparedImage:
@@ -78,7 +48,7 @@ def prepare_image(path: str | Path) -> PreparedImage:
             raise DataError(
                 path, f"enormous file: {size // (1024 * 1024)} MB, at most {MAX_FILE_BYTES // (1024 * 1024)} MB"
             )
-        im = _open_checked(p, str(p))
+        im = open_checked(p, str(p))
         with im:
             im.load()  # decodes everything: a truncated file raises here
             im = ImageOps.exif_transpose(im)
@@ -98,47 +68,7 @@ def prepare_image(path: str | Path) -> PreparedImage:
     except (OSError, SyntaxError, EOFError, Image.DecompressionBombError) as e:
         if isinstance(e, OSError) and e.filename:
             raise DataError(path, f"cannot read: {e.strerror or e}") from None
-        raise DataError(path, _why(e)) from None
-
-
-def jpeg_ends_problem(head: bytes, tail: bytes, width: object, height: object) -> str | None:
-    """blob_problem for a JPEG from its first bytes and its last: a JPEG's check needs no more (header, size, end
-    marker). Only a None is conclusive; the caller judges the whole blob on anything else."""
-    if not tail.rstrip(b"\x00").endswith(_TRAILERS["jpeg"]):
-        return "no end marker in the tail"
-    try:
-        with _open_checked(head, "blob") as im:
-            if FORMATS.get(im.format or "") != "jpeg" or (im.width, im.height) != (width, height):
-                return "another format or size"
-            if max(im.size) > MAX_SIDE:
-                return "too large"
-    except (ValueError, OSError, SyntaxError, EOFError) as e:
-        return str(e) or type(e).__name__
-    return None
-
-
-def blob_problem(data: object, width: object, height: object, fmt: object) -> str | None:
-    """Why a stored image cannot be shown as recorded, or None. Cheap: header, size and trailer, no decoding."""
-    if not isinstance(data, bytes) or not data:
-        return "no image data"
-    if fmt not in _TRAILERS:
-        return f"format {fmt!r} is not one of {', '.join(_TRAILERS)}"
-    if not data.rstrip(b"\x00").endswith(_TRAILERS[fmt]):
-        return f"truncated {fmt} data ({len(data)} bytes): add the image again"
-    try:
-        with _open_checked(data, "blob") as im:
-            im.verify()
-            if FORMATS.get(im.format or "") != fmt:
-                return f"the data is {im.format or 'unknown'}, the row says {fmt}"
-            if (im.width, im.height) != (width, height):
-                return f"the data is {im.width}×{im.height}, the row says {width}×{height}"
-            if max(im.size) > MAX_SIDE:
-                return f"{im.width}×{im.height} is larger than {MAX_SIDE} px on the long side"
-    except ValueError as e:
-        return str(e)
-    except (OSError, SyntaxError, EOFError) as e:
-        return _why(e)
-    return None
+        raise DataError(path, why(e)) from None
 
 
 def _norm(name: str) -> str:

@@ -301,7 +301,8 @@ class _Check:
         rows = self.conn.execute("SELECT rowid, id, owner_type, owner_id, width, height, format FROM images").fetchall()
         if not rows:
             return
-        from kiosk.data.images import blob_problem, jpeg_ends_problem  # Pillow only when there are images to look at
+        # Pillow only when there are images to look at.
+        from kiosk.data.image_check import blob_problem, jpeg_ends_problem
 
         owners: dict[str, set[str]] = {}
         for kind, (table, key) in schema.IMAGE_OWNERS.items():

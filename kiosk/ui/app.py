@@ -18,6 +18,7 @@ from PySide6.QtQuick import QQuickWindow
 
 import kiosk
 from kiosk.data import snapshot
+from kiosk.ui import engine as qml_engine
 from kiosk.ui import locations
 from kiosk.ui import qmlmodule
 from kiosk.ui.config import Config
@@ -172,7 +173,7 @@ class KioskApp(QObject):
         self.quiz.roundStarted.connect(lambda: self.statistics.record("quiz"))
         self.speech.speakingChanged.connect(lambda: self.speech.speakingToken and self.statistics.record("speech"))
 
-        self.engine: QQmlApplicationEngine | None = qmlmodule.new_engine()  # None once closed
+        self.engine: QQmlApplicationEngine | None = qml_engine.new_engine()  # None once closed
         self.network = RefusingNetworkFactory()
         self.engine.setNetworkAccessManagerFactory(self.network)
         self.engine.addImageProvider("icon", IconProvider())

@@ -22,23 +22,23 @@ A config file is optional; each key has a default. Example (all keys shown with 
 
 PIN hash format (salted PBKDF2-SHA256, like Django's):
     pbkdf2_sha256$<iterations>$<salt, urlsafe base64>$<derived key, urlsafe base64>
-The first-install PIN is 1945 (DEFAULT_PIN_HASH below); change it before opening the exhibition.
+The first-install PIN is 1945 (DEFAULT_PIN_HASH, kiosk.ui.services.pin); change it before opening the exhibition.
 
 A bad file (unreadable, not TOML, an unknown key, a wrong type or range) raises ConfigError with one line.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from kiosk.ui import locations
+from kiosk.ui.services.pin import DEFAULT_PIN_HASH, parse_pin_hash
 
 APP_ID = locations.APP_ID
-
-# PBKDF2-SHA256 of "1945" with a fixed salt: the documented first-install PIN.
-DEFAULT_PIN_HASH = "pbkdf2_sha256$200000$a2lvc2stZGVmYXVsdC0xOTQ1$YPQ75nXbAxrM5VdIOgT5hiXIOyuyKRM74q9ZJywN8L8="
 
 SCREENS = ("home", "cities")
 MAX_CONFIG_BYTES = 64 * 1024  # a dozen settings; anything larger is not a kiosk config
@@ -82,6 +82,22 @@ _NUMBERS = {
 _PATHS = ("log_dir", "db", "status_dir")
 
 
+_HOURS = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
+
+
+def parse_quiet_hours(text: str) -> tuple[dt.time, dt.time] | None:
+    """ "22:00-08:00" → (22:00, 08:00); "" → None; anything else raises ValueError with what is expected."""
+    if not text.strip():
+        return None
+    m = _HOURS.match(text)
+    if not m:
+        raise ValueError(f'{text!r} is not HH:MM-HH:MM (e.g. "22:00-08:00")')
+    start, end = dt.time(int(m[1]), int(m[2])), dt.time(int(m[3]), int(m[4]))
+    if start == end:
+        raise ValueError(f"{text!r}: start and end are the same time")
+    return start, end
+
+
 def _check(key: str, value, where: str):
     if key in _NUMBERS:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -111,16 +127,12 @@ def _check(key: str, value, where: str):
             raise ConfigError(f"{where}: default_screen must be one of {', '.join(SCREENS)}, not {value!r}")
         return value
     if key == "quiet_hours":
-        from kiosk.ui.services.attract import parse_quiet_hours
-
         try:
             parse_quiet_hours(value if isinstance(value, str) else "?")
         except ValueError as exc:
             raise ConfigError(f"{where}: quiet_hours: {exc}") from None
         return value
     if key == "admin_pin_hash":
-        from kiosk.ui.services.admin import parse_pin_hash
-
         if not isinstance(value, str) or parse_pin_hash(value) is None:
             raise ConfigError(
                 f"{where}: admin_pin_hash is not a pbkdf2_sha256$… hash (make one with: kiosk --hash-pin)"

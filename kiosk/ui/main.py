@@ -147,7 +147,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def hash_pin_command(stdin=None) -> int:
-    from kiosk.ui.services.admin import MAX_PIN_LENGTH, hash_pin
+    from kiosk.ui.services.pin import MAX_PIN_LENGTH, hash_pin
 
     stream = stdin or sys.stdin
     if stream.isatty():

@@ -78,13 +78,34 @@ def novokuznetsk_pages(repository) -> list[ProofPage]:
     return pages
 
 
-# Screens of the exhibit, in the order of the proof; a new section adds its function here.
 def quiz_pages(repository) -> list[ProofPage]:
-    from kiosk.ui.selftest_quiz import quiz_pages as pages
+    """Proof sheets: every curators' question, answered (the explanation shows), and one question of each kind
+    the kiosk makes from this database (a kind the data gives no question of has no page)."""
+    import random
 
-    return pages(repository)
+    from kiosk.data.quiz.facts import Facts
+    from kiosk.data.quiz.kinds import GENERATORS
+
+    def show(kind, subject=None):
+        def go(d):
+            d.nav("reset")
+            d.nav("quiz")
+            d.app.quiz.preview(kind, subject, chosen=-1)
+
+        return go
+
+    facts = Facts.of(repository)
+    pages = [
+        ProofPage(f"quiz-curated-{q.id:03d}", f"Викторина: вопрос {q.id}", show("curated", q.id)) for q in facts.curated
+    ]
+    for kind, (subjects_of, make) in GENERATORS.items():
+        found = subjects_of(facts, "ru") if kind != "curated" else []
+        if found and make(facts, found[0], random.Random(0), "ru") is not None:
+            pages.append(ProofPage(f"quiz-{kind}", f"Викторина: {kind}", show(kind)))
+    return pages
 
 
+# Screens of the exhibit, in the order of the proof; a new section adds its function here.
 PROOF_SOURCES: list[Callable[[object], list[ProofPage]]] = [city_pages, novokuznetsk_pages, quiz_pages]
 
 

@@ -18,7 +18,8 @@ QML files say `import Kiosk` and use the Python objects as typed singletons: `Ca
 
 The engine asks `create` once per engine; the instance is the one the owning application made and handed to
 `provide()` before loading QML (tests build many kiosks in one process, so instances are kept per engine,
-never as process-wide globals). kiosk/ui/qml/Kiosk/kiosk.qmltypes describes these classes to qmllint and
+never as process-wide globals). Engines come from kiosk.ui.engine, which registers every type first.
+kiosk/ui/qml/Kiosk/kiosk.qmltypes describes these classes to qmllint and
 qmlls; `python -m kiosk.ui.qmltooling qmltypes` regenerates it (a test fails when it is stale).
 """
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject
-from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine
+from PySide6.QtQml import QQmlEngine
 from shiboken6 import Shiboken
 
 from kiosk.ui import locations
@@ -41,33 +42,6 @@ QML_IMPORT_MINOR_VERSION = 0
 
 MODULE = QML_IMPORT_NAME
 
-# Every Python module that declares types of `Kiosk` (@QmlNamedElement/@QmlElement). new_engine() imports
-# them all before it makes an engine: a type registered while an engine exists breaks later engines (Qt then
-# reports unrelated QML types as unavailable). kiosk.qmltypes is generated from the same list.
-PYTHON_TYPES = (
-    "kiosk.ui.kiosk_info",
-    "kiosk.ui.map_canvas",
-    "kiosk.ui.models.catalog",
-    "kiosk.ui.models.city_images",
-    "kiosk.ui.models.city_record",
-    "kiosk.ui.models.map_cities",
-    "kiosk.ui.models.map_model",
-    "kiosk.ui.models.nk_chapter_record",
-    "kiosk.ui.models.nk_item_record",
-    "kiosk.ui.models.nk_section_records",
-    "kiosk.ui.models.novokuznetsk",
-    "kiosk.ui.models.slide_record",
-    "kiosk.ui.services.admin",
-    "kiosk.ui.services.attract",
-    "kiosk.ui.services.database",
-    "kiosk.ui.services.idle",
-    "kiosk.ui.services.language",
-    "kiosk.ui.services.quiz",
-    "kiosk.ui.services.speech",
-    "kiosk.ui.services.startup",
-    "kiosk.ui.services.statistics",
-)
-
 # engine address → {singleton class: instance}; an entry lives from provide() to release() (one per kiosk).
 _instances: dict[int, dict[type, QObject]] = {}
 
@@ -79,24 +53,6 @@ def import_path() -> str:
 
 def _key(engine: QObject) -> int:
     return Shiboken.getCppPointer(engine)[0]
-
-
-def register_python_types() -> None:
-    """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
-    the list, so that PyInstaller sees the imports; a test checks that the two agree."""
-    from kiosk.ui import kiosk_info, map_canvas  # noqa: F401 — imported for their decorators, which register the types
-    from kiosk.ui.models import catalog, city_images, city_record, map_cities, map_model  # noqa: F401 — imported for their decorators, which register the types
-    from kiosk.ui.models import nk_chapter_record, nk_item_record, nk_section_records, novokuznetsk  # noqa: F401 — imported for their decorators, which register the types
-    from kiosk.ui.models import slide_record  # noqa: F401 — imported for their decorators, which register the types
-    from kiosk.ui.services import admin, attract, database, idle, language, quiz, speech, startup, statistics  # noqa: F401 — imported for their decorators, which register the types
-
-
-def new_engine() -> QQmlApplicationEngine:
-    """An engine that finds the module: every Python type registered first, the import path set."""
-    register_python_types()
-    engine = QQmlApplicationEngine()
-    engine.addImportPath(import_path())
-    return engine
 
 
 def provide(engine: QQmlEngine, *objects: QObject) -> None:

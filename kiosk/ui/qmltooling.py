@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 
 from kiosk.ui import locations
-from kiosk.ui.qmlmodule import MODULE, PYTHON_TYPES, QML_IMPORT_MAJOR_VERSION, QML_IMPORT_MINOR_VERSION
+from kiosk.ui.engine import PYTHON_TYPES
+from kiosk.ui.qmlmodule import MODULE, QML_IMPORT_MAJOR_VERSION, QML_IMPORT_MINOR_VERSION
 
 ROOT = locations.package_dir().parent
 MODULE_DIR = locations.qml_dir() / MODULE

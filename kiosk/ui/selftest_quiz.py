@@ -1,6 +1,6 @@
 """The self-test's and the proof sheets' visit to «Викторина»: the start, a question of every kind the data
 gives (unanswered for the first and the map, then answered: verdict, explanation, «Подробнее»), the results of
-one player and of two teams (screenshots `quiz-*`)."""
+one player and of two teams (screenshots `quiz-*`). The proof sheets' quiz pages: kiosk.ui.proof."""
 
 from __future__ import annotations
 
@@ -30,31 +30,3 @@ def visit_quiz(d, visit, quiz) -> list[str]:
     quiz.end()
     d.nav("reset")
     return [f"quiz ({len(shown)} kinds, results)"]
-
-
-def quiz_pages(repository) -> list:
-    """Proof sheets: every curators' question, answered (the explanation shows), and one question of each kind
-    the kiosk makes from this database (a kind the data gives no question of has no page)."""
-    import random
-
-    from kiosk.data.quiz.facts import Facts
-    from kiosk.data.quiz.kinds import GENERATORS
-    from kiosk.ui.proof import ProofPage
-
-    def show(kind, subject=None):
-        def go(d):
-            d.nav("reset")
-            d.nav("quiz")
-            d.app.quiz.preview(kind, subject, chosen=-1)
-
-        return go
-
-    facts = Facts.of(repository)
-    pages = [
-        ProofPage(f"quiz-curated-{q.id:03d}", f"Викторина: вопрос {q.id}", show("curated", q.id)) for q in facts.curated
-    ]
-    for kind, (subjects_of, make) in GENERATORS.items():
-        found = subjects_of(facts, "ru") if kind != "curated" else []
-        if found and make(facts, found[0], random.Random(0), "ru") is not None:
-            pages.append(ProofPage(f"quiz-{kind}", f"Викторина: {kind}", show(kind)))
-    return pages

@@ -138,7 +138,7 @@ def test_preflight_names_missing_libraries(monkeypatch):
 
 
 def test_hash_pin_from_stdin():
-    from kiosk.ui.services.admin import verify_pin
+    from kiosk.ui.services.pin import verify_pin
 
     r = kiosk("--hash-pin", stdin="7351\n")
     assert r.returncode == 0

@@ -82,7 +82,8 @@ def test_lock_grows_to_five_minutes_and_resets_on_success():
 
 
 def test_admin_service_unlocks_after_the_lock(qapp):
-    from kiosk.ui.services.admin import AdminService, hash_pin
+    from kiosk.ui.services.admin import AdminService
+    from kiosk.ui.services.pin import hash_pin
 
     now = [0.0]
     service = AdminService(hash_pin("2468", iterations=1000), limiter=RateLimiter(clock=lambda: now[0]))

@@ -13,7 +13,7 @@ import random
 import pytest
 from PySide6.QtTest import QTest
 
-from kiosk.ui.services.admin import hash_pin
+from kiosk.ui.services.pin import hash_pin
 from tests.helpers.qt import Finger, find, wait_until
 
 SEED = int(os.environ.get("MONKEY_SEED", "1945"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from kiosk.ui.services.admin import RateLimiter, hash_pin
+from kiosk.ui.services.admin import RateLimiter
+from kiosk.ui.services.pin import hash_pin
 from kiosk.ui.services.pin_state import PinStateFile
 from tests.helpers.kiosk import enter_pin, open_admin_panel, open_pin_pad
 from tests.helpers.qt import Finger, find, wait_until

@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 from kiosk.data.repository import Repository
 from kiosk.ui.config import Config, ConfigError, load_config
 from kiosk.ui.main import build_parser
-from kiosk.ui.services.attract import AttractService, in_quiet_hours, parse_quiet_hours
+from kiosk.ui.config import parse_quiet_hours
+from kiosk.ui.services.attract import AttractService, in_quiet_hours
 
 
 def test_config_keys(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.ui.config import DEFAULT_PIN_HASH, Config, ConfigError, load_config
-from kiosk.ui.services.admin import hash_pin, verify_pin
+from kiosk.ui.services.pin import hash_pin, verify_pin
 
 
 def write(tmp_path: Path, text: str) -> Path:

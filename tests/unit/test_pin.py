@@ -6,7 +6,8 @@ import io
 
 import pytest
 
-from kiosk.ui.services.admin import ITERATIONS, RateLimiter, hash_pin, parse_pin_hash, verify_pin
+from kiosk.ui.services.admin import RateLimiter
+from kiosk.ui.services.pin import ITERATIONS, hash_pin, parse_pin_hash, verify_pin
 
 
 def test_hash_format_and_salt():

@@ -47,18 +47,18 @@ def test_every_module_with_qml_types_is_imported_where_pyinstaller_sees_it():
     import inspect
     import sys
 
-    from kiosk.ui import qmlmodule
+    from kiosk.ui import engine
 
-    tree = ast.parse(inspect.getsource(qmlmodule.register_python_types))
+    tree = ast.parse(inspect.getsource(engine.register_python_types))
     imported = {
         f"{node.module}.{alias.name}"
         for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom)
         for alias in node.names
     }
-    assert imported == set(qmlmodule.PYTHON_TYPES)
-    qmlmodule.register_python_types()
-    assert all(name in sys.modules for name in qmlmodule.PYTHON_TYPES)
+    assert imported == set(engine.PYTHON_TYPES)
+    engine.register_python_types()
+    assert all(name in sys.modules for name in engine.PYTHON_TYPES)
 
 
 def test_nothing_compiled_with_the_shell_imports_qtquick_controls():

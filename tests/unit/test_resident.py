@@ -64,7 +64,7 @@ def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curato
 
 
 def test_the_pin_still_hashes_and_verifies():
-    from kiosk.ui.services.admin import hash_pin, verify_pin
+    from kiosk.ui.services.pin import hash_pin, verify_pin
 
     encoded = hash_pin("2468", iterations=1_000)
     assert verify_pin("2468", encoded) and not verify_pin("1357", encoded)

@@ -1,7 +1,6 @@
 """The admin PIN: salted PBKDF2-SHA256 hashes, a rate limit, and the QObject the PIN pad talks to.
 
-Hash format: ``pbkdf2_sha256$<iterations>$<salt b64>$<key b64>`` (urlsafe base64, padded).
-Make one with ``kiosk --hash-pin`` (reads the PIN from stdin) or :func:`hash_pin`.
+The hash (its format, making and checking one): kiosk.ui.services.pin; make one with ``kiosk --hash-pin``.
 
 Rate limit: three wrong PINs in a row lock the pad for 30 s; every further wrong PIN after a lockout
 doubles the lock, up to 5 minutes. A right PIN resets the count. The count survives restarts (pin_state).
@@ -10,64 +9,16 @@ While the first-install PIN is in use, the log says so at start and the admin pa
 
 from __future__ import annotations
 
-import base64
 import logging
-import os
 import time
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
+from kiosk.ui.services.pin import DEFAULT_PIN_HASH, MAX_PIN_LENGTH, verify_pin
 
 log = logging.getLogger("kiosk.admin")
-
-ALGORITHM = "pbkdf2_sha256"
-ITERATIONS = 200_000
-MAX_PIN_LENGTH = 12
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii")
-
-
-def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
-    if not pin or not pin.isdigit() or len(pin) > MAX_PIN_LENGTH:
-        raise ValueError(f"a PIN is 1–{MAX_PIN_LENGTH} digits")
-    import hashlib  # here, not at the top: it maps OpenSSL's libcrypto (~3.5 MiB resident) for staff alone
-
-    salt = os.urandom(16) if salt is None else salt
-    key = hashlib.pbkdf2_hmac("sha256", pin.encode("ascii"), salt, iterations)
-    return f"{ALGORITHM}${iterations}${_b64(salt)}${_b64(key)}"
-
-
-def parse_pin_hash(text: str) -> tuple[int, bytes, bytes] | None:
-    """(iterations, salt, key) or None when `text` is not a hash this module wrote."""
-    try:
-        algorithm, iterations, salt, key = text.split("$")
-        if algorithm != ALGORITHM:
-            return None
-        n = int(iterations)
-        if not 1_000 <= n <= 10_000_000:
-            return None
-        salt_b, key_b = base64.urlsafe_b64decode(salt), base64.urlsafe_b64decode(key)
-        if len(salt_b) < 8 or len(key_b) != 32:
-            return None
-        return n, salt_b, key_b
-    except (ValueError, TypeError):
-        return None
-
-
-def verify_pin(pin: str, encoded: str) -> bool:
-    parsed = parse_pin_hash(encoded)
-    if parsed is None or not pin or len(pin) > MAX_PIN_LENGTH:
-        return False
-    import hashlib  # (see hash_pin)
-    import hmac
-
-    iterations, salt, key = parsed
-    candidate = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
-    return hmac.compare_digest(candidate, key)
 
 
 class RateLimiter:
@@ -119,8 +70,6 @@ class AdminService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
 
     def __init__(self, pin_hash: str, parent: QObject | None = None, limiter: RateLimiter | None = None, state=None):
         super().__init__(parent)
-        from kiosk.ui.config import DEFAULT_PIN_HASH
-
         self._hash = pin_hash
         self._limiter = limiter or RateLimiter()
         self._state = state  # a PinStateFile, or None: the count lives in memory only

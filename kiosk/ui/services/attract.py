@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
-import re
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
+from kiosk.ui.config import parse_quiet_hours
 from kiosk.ui.models.city_images import build_stamp
 from kiosk.ui.models.slide_record import SlideRecord
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
@@ -69,25 +69,11 @@ _GESTURE_END = frozenset(
     }
 )
 _ACTIVITY = _WAKE | _GESTURE_REST
-_HOURS = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
 
 
 def now() -> dt.datetime:
     """The kiosk's clock (tests replace this function to fix the date)."""
     return dt.datetime.now()
-
-
-def parse_quiet_hours(text: str) -> tuple[dt.time, dt.time] | None:
-    """ "22:00-08:00" → (22:00, 08:00); "" → None; anything else raises ValueError with what is expected."""
-    if not text.strip():
-        return None
-    m = _HOURS.match(text)
-    if not m:
-        raise ValueError(f'{text!r} is not HH:MM-HH:MM (e.g. "22:00-08:00")')
-    start, end = dt.time(int(m[1]), int(m[2])), dt.time(int(m[3]), int(m[4]))
-    if start == end:
-        raise ValueError(f"{text!r}: start and end are the same time")
-    return start, end
 
 
 def in_quiet_hours(now: dt.time, hours: tuple[dt.time, dt.time] | None) -> bool:
