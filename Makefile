@@ -9,7 +9,7 @@ DB_SOURCES := $(shell find db/sources db/seeds -type f 2>/dev/null) $(shell find
 .PHONY: run test test-quick fit-sweep lint db venv syslibs clean dist package bench selftest translations mutants
 
 run: $(STAMP) $(DB)
-	@$(PY) -m kiosk.ui.preflight
+	@$(PY) -m kiosk.ui.platform.preflight
 	$(VENV)/bin/kiosk --db $(DB) $(ARGS)
 
 test: $(STAMP) $(DB) syslibs lint
@@ -47,7 +47,7 @@ db: $(DB)
 # Interface translations: lupdate over the QML and Python into kiosk/ui/translations/*.ts, then lrelease to the
 # .qm files the kiosk loads (both committed; a test fails when a string is unfinished or a .qm is stale).
 translations: $(STAMP)
-	$(PY) -m kiosk.ui.translations_tool update
+	$(PY) -m devtools.translations_tool update
 
 $(DB): $(STAMP) $(DB_SOURCES)
 	$(VENV)/bin/kiosk-db build --out $(DB)

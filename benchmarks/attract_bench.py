@@ -91,7 +91,7 @@ def main() -> int:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.qapp import make_qapp
+    from kiosk.ui.platform.qapp import make_qapp
 
     db = ROOT / "db" / "kiosk.sqlite"
     if not db.exists():

@@ -33,7 +33,9 @@ PHOTO_MB = float(os.environ.get("PHOTO_MB", "100"))
 
 
 def kiosk_db(*args: str) -> str:
-    r = subprocess.run([sys.executable, "-m", "kiosk.data.cli", *args], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "kiosk.data.curation.cli", *args], cwd=ROOT, capture_output=True, text=True
+    )
     if r.returncode != 0:
         raise SystemExit(f"kiosk-db {' '.join(args)}: {r.stderr.strip()}")
     return r.stdout
@@ -44,8 +46,8 @@ def with_photos(base: Path, out: Path, megabytes: float) -> int:
     import sqlite_utils
     from PIL import Image
 
-    from kiosk.data.images import prepare_image
-    from kiosk.data.publish import publish
+    from kiosk.data.curation.images import prepare_image
+    from kiosk.data.curation.publish import publish
 
     rng = random.Random(27)
     prepared = []

@@ -61,7 +61,7 @@ def main() -> int:
         item = app.driver.stack.property("currentItem") if hasattr(app, "driver") else None
         return item.objectName() if item is not None else ""
 
-    from kiosk.ui.shell_driver import ShellDriver
+    from kiosk.ui.diagnostics.shell_driver import ShellDriver
 
     app.driver = ShellDriver(app)
     wait(lambda: window.isExposed() and app.first_frame_ms is not None)

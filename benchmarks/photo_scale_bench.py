@@ -1,7 +1,7 @@
 """An exhibit full of photographs: the bundled data plus PHOTOS (1 000) photographs, each against the photo-less
 database measured in the same run (issue 28, item 2).
 
-The photographs are stored as `kiosk-db add-image` stores them (kiosk.data.images: prepare_image, then one
+The photographs are stored as `kiosk-db add-image` stores them (kiosk.data.curation.images: prepare_image, then one
 atomic rewrite through add_images), ≤ 2560 px, ~0.5 GB in all. The varied source JPEGs and the finished
 database are made once and kept in CACHE (default /tmp/kiosk-photo-bench; ~1 GB); later runs reuse them.
 
@@ -72,7 +72,7 @@ def _source_jpeg(i: int) -> Path:
 
 
 def _prepared(i: int):
-    from kiosk.data.images import prepare_image
+    from kiosk.data.curation.images import prepare_image
 
     return prepare_image(_source_jpeg(i))
 
@@ -82,7 +82,7 @@ def photo_db(plain: Path) -> Path:
     import sqlite3
     from multiprocessing import Pool
 
-    from kiosk.data.images import add_images
+    from kiosk.data.curation.images import add_images
 
     key = f"{zlib.crc32(plain.read_bytes()):08x}"
     db = CACHE / f"photos-{PHOTOS}-{key}.sqlite"
@@ -198,8 +198,8 @@ def rss_mib() -> float:
 
 def in_process(plain: Path, photos: Path) -> None:
     from PySide6.QtGui import QGuiApplication
-    import kiosk.ui.db_images as db_images
-    from kiosk.ui.shell_driver import wait as release_wait
+    import kiosk.ui.providers.db_images as db_images
+    from kiosk.ui.diagnostics.shell_driver import wait as release_wait
 
     decodes: list[float] = []
     decode = db_images.decode
@@ -215,7 +215,7 @@ def in_process(plain: Path, photos: Path) -> None:
     qapp = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.shell_driver import ShellDriver
+    from kiosk.ui.diagnostics.shell_driver import ShellDriver
 
     size_mb = photos.stat().st_size / 1e6
     with tempfile.TemporaryDirectory(dir=CACHE) as tmp:

@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk.data.records import City
-from kiosk.data.search import SearchEngine
-from kiosk.data.folding import folded
+from kiosk.data.store.records import City
+from kiosk.data.search.engine import SearchEngine
+from kiosk.data.text.folding import folded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,21 +40,21 @@ SYNTHETIC_COUNT = 10_000
 def real_cities(db: Path | None = None) -> tuple[list[City], object, str]:
     """(cities, repository or None, where they came from)."""
     from kiosk.data.errors import DataError
-    from kiosk.data.repository import Repository
+    from kiosk.data.store.repository import Repository
 
     db = db or ROOT / "db" / "kiosk.sqlite"
     try:
         if db.exists():
             repo = Repository.open(db)
             return list(repo.cities()), repo, str(db)
-        from kiosk.data.build import build_database
+        from kiosk.data.curation.build import build_database
 
         tmp = Path(tempfile.mkdtemp()) / "kiosk.sqlite"
         repo = Repository.open(build_database(ROOT / "db" / "sources", tmp))
         return list(repo.cities()), repo, f"fresh build of db/sources ({tmp})"
     except DataError as e:
         # Sources still being written: fall back to the raw seed so the figures still mean something.
-        from kiosk.data.seed import find_seed_file, parse_seed
+        from kiosk.data.cities.seed import find_seed_file, parse_seed
 
         rows = parse_seed(find_seed_file([ROOT / "db" / "seeds"]))
         cities = [City(r.number, r.name, r.region, "", 2020, r.text, r.text[:140], None, None) for r in rows]

@@ -52,7 +52,7 @@ def main() -> int:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.shell_driver import ShellDriver
+    from kiosk.ui.diagnostics.shell_driver import ShellDriver
 
     db = ROOT / "db" / "kiosk.sqlite"
     if not db.exists():
@@ -171,7 +171,7 @@ def photo_city(app) -> int:
 
 
 def _tap_named(app, mouse, name: str) -> None:
-    from kiosk.ui.shell_driver import wait
+    from kiosk.ui.diagnostics.shell_driver import wait
 
     for _ in range(50):
         todo = [app.window.contentItem()]
@@ -247,7 +247,8 @@ def heap_mib() -> tuple[float, float]:
 
 class GilFreeFinger:
     """One finger as tests.helpers.qt.Finger (real QTouchEvents: tap, drag, swipe), but Qt runs with the GIL
-    released (kiosk.ui.shell_driver.wait): QTest's qWait and a touch's commit() keep the GIL while Qt renders, and
+    released (kiosk.ui.diagnostics.shell_driver.wait): QTest's qWait and a touch's commit() keep the GIL while
+    Qt renders, and
     the threaded render loop then waits forever for MapCanvas's updatePaintNode() (seen: the OpenGL kiosk stopped within
     minutes, at its first map)."""
 
@@ -261,14 +262,14 @@ class GilFreeFinger:
         from PySide6.QtCore import QPoint
         from PySide6.QtTest import QTest
 
-        from kiosk.ui.shell_driver import wait
+        from kiosk.ui.diagnostics.shell_driver import wait
 
         sequence = QTest.touchEvent(self.window, self.device)
         getattr(sequence, action)(0, QPoint(round(point[0]), round(point[1])), self.window).commit(False)
         wait(0)
 
     def tap(self, target, wait_ms: int = 30) -> None:
-        from kiosk.ui.shell_driver import wait
+        from kiosk.ui.diagnostics.shell_driver import wait
 
         point = target if isinstance(target, tuple) else _centre(target)
         self._send("press", point)
@@ -277,7 +278,7 @@ class GilFreeFinger:
         wait(wait_ms)
 
     def drag(self, start, dx: float, dy: float, steps: int = 6, step_ms: int = 16) -> None:
-        from kiosk.ui.shell_driver import wait
+        from kiosk.ui.diagnostics.shell_driver import wait
 
         x, y = start
         self._send("press", (x, y))
@@ -322,9 +323,9 @@ def window_child(backend: str, warmup_min: float, minutes: float) -> int:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.qapp import make_qapp
+    from kiosk.ui.platform.qapp import make_qapp
     from kiosk.ui.services.pin import hash_pin
-    from kiosk.ui.shell_driver import ShellDriver, wait
+    from kiosk.ui.diagnostics.shell_driver import ShellDriver, wait
 
     qapp = make_qapp()
     # Random taps never exit (a PIN nobody types); attract slides turn every 2 s, so a walk-away shows several.

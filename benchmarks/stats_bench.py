@@ -38,7 +38,7 @@ def gui_thread_costs() -> None:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.qapp import make_qapp
+    from kiosk.ui.platform.qapp import make_qapp
 
     db = ROOT / "db" / "kiosk.sqlite"
     if not db.exists():

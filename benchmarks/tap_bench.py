@@ -148,8 +148,8 @@ def find(window, name: str):
 def photo_db(folder: Path) -> Path:
     from PIL import Image
 
-    from kiosk.data.folding import folded
-    from kiosk.data.images import add_image
+    from kiosk.data.text.folding import folded
+    from kiosk.data.curation.images import add_image
 
     import sqlite3
 
@@ -196,7 +196,7 @@ def bare_baseline(size) -> list[float]:
 def kiosk_paths(size, db: Path) -> tuple[dict[str, list[float]], dict[str, float]]:
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.shell_driver import ShellDriver
+    from kiosk.ui.diagnostics.shell_driver import ShellDriver
     from tests.helpers.qt import Mouse
 
     app = KioskApp(

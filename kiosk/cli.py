@@ -6,7 +6,7 @@ import sys
 
 
 def kiosk_db_main(argv: list[str] | None = None) -> int:
-    from kiosk.data.cli import main
+    from kiosk.data.curation.cli import main
 
     return main(sys.argv[1:] if argv is None else argv)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 QT = "PySide6/Qt/"
 
 # Python modules the kiosk never imports. qtawesome's Python (and with it qtpy and QtWidgets) is replaced by
-# kiosk.ui.icon_font, which reads only qtawesome's font files.
+# kiosk.ui.providers.icon_font, which reads only qtawesome's font files.
 EXCLUDES = [
     "tkinter",
     "unittest",

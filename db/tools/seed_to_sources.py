@@ -3,7 +3,7 @@
 Where the curated values live
 -----------------------------
 In the TOML files themselves. This script owns only the ``[seed]`` table of each
-file (a verbatim copy of the seed row, see kiosk/data/seed.py):
+file (a verbatim copy of the seed row, see kiosk/data/cities/seed.py):
 
 * a file that does not exist yet is created in full, with first-pass values
   (name/region/year as in the seed, the federal district from
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kiosk.data.seed import SeedRow, find_seed_file, parse_seed  # noqa: E402 — after sys.path gains the repository and db/tools
+from kiosk.data.cities.seed import SeedRow, find_seed_file, parse_seed  # noqa: E402 — after sys.path gains the repository and db/tools
 from suggest_tags import suggest  # noqa: E402 — after sys.path gains the repository and db/tools
 
 SOURCES = ROOT / "db" / "sources"
@@ -101,7 +101,7 @@ def literal_block(s: str) -> str:
 
 def render_seed(row: SeedRow) -> str:
     return (
-        "[seed]                # exactly as in db/seeds/003_*.txt (kiosk/data/seed.py); never edited by hand\n"
+        "[seed]                # exactly as in db/seeds/003_*.txt (kiosk/data/cities/seed.py); never edited by hand\n"
         f"name = {basic(row.name)}\n"
         f"region = {basic(row.region)}\n"
         f"year = {basic(row.year_text)}\n"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from kiosk.data.folding import folded
+from kiosk.data.text.folding import folded
 
 ROOT = Path(__file__).resolve().parents[2]
 CITIES = ROOT / "db" / "sources" / "cities"

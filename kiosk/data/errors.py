@@ -77,7 +77,7 @@ class DataErrors(DataError):
 
 def stop_line(path: str | Path) -> DataError:
     """The last line of a check that stopped at schema.MAX_PROBLEMS problems (`stopped` tells it from a problem)."""
-    from kiosk.data.schema import MAX_PROBLEMS
+    from kiosk.data.store.schema import MAX_PROBLEMS
 
     line = DataError(path, f"stopped after {MAX_PROBLEMS} problems (there are more): fix these first")
     line.stopped = True  # type: ignore[attr-defined]

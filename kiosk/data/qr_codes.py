@@ -3,7 +3,7 @@ are static, so the running kiosk shows stored pictures and never loads a QR enco
 writers, urllib.request, http, email and OpenSSL's libcrypto).
 
 Each code is a PNG of one pixel per module, black on white, with the standard quiet zone of four modules; the
-kiosk colours and scales it (kiosk.ui.image_providers.QrProvider)."""
+kiosk colours and scales it (kiosk.ui.providers.image_providers.QrProvider)."""
 
 from __future__ import annotations
 

@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
-from kiosk.data import geonames, reference, rules, slides as slide_rules
-from kiosk.data.nk_report import section_counts
-from kiosk.data.records import City, Memorial
-from kiosk.data.repository import Repository
-from kiosk.data.folding import folded
+from kiosk.data.cities import geonames, reference, rules
+from kiosk.data.attract import slides as slide_rules
+from kiosk.data.novokuznetsk.report import section_counts
+from kiosk.data.store.records import City, Memorial
+from kiosk.data.store.repository import Repository
+from kiosk.data.text.folding import folded
 
 SEVERITIES = ("error", "warning", "info")
 TEXT_SHORT = 150  # characters: less than two lines on the city page
@@ -215,8 +216,8 @@ def findings(repo: Repository) -> list[Finding]:
 
 def _english_findings(repo: Repository) -> list[Finding]:
     """The exhibition's editorial English: missing for a visible city or a section item, or saying what its
-    Russian does not (the number-and-name rule, kiosk.data.english_check)."""
-    from kiosk.data import english_audit
+    Russian does not (the number-and-name rule, kiosk.data.english.check)."""
+    from kiosk.data.english import audit as english_audit
 
     hidden = repo.disputed_city_ids()
     out = []
@@ -270,7 +271,7 @@ def _english_findings(repo: Repository) -> list[Finding]:
 
 def english_counts(repo: Repository) -> str:
     """One line for the report: how much of what visitors can read has the exhibition's English."""
-    from kiosk.data import english_audit
+    from kiosk.data.english import audit as english_audit
 
     hidden = repo.disputed_city_ids()
     cities = english_audit.city_texts([c for c in repo.cities() if c.id not in hidden])

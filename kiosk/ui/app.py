@@ -17,20 +17,20 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 import kiosk
-from kiosk.data import snapshot
+from kiosk.data.store import snapshot
 from kiosk.ui import engine as qml_engine
-from kiosk.ui import locations
+from kiosk.ui.platform import locations
 from kiosk.ui import qmlmodule
 from kiosk.ui.config import Config
-from kiosk.ui.db_images import DatabaseImageProvider
-from kiosk.ui.fonts import load_fonts
-from kiosk.ui.image_providers import IconProvider, QrProvider
-from kiosk.ui.kiosk_info import KioskInfo
-from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.providers.db_images import DatabaseImageProvider
+from kiosk.ui.providers.fonts import load_fonts
+from kiosk.ui.providers.image_providers import IconProvider, QrProvider
+from kiosk.ui.services.kiosk_info import KioskInfo
+from kiosk.ui.platform.lockdown import Lockdown
 from kiosk.ui.models.catalog import Catalog
 from kiosk.ui.models.novokuznetsk import Novokuznetsk
-from kiosk.ui.network_refusal import RefusingNetworkFactory
-from kiosk.ui.qt_messages import install_message_handler
+from kiosk.ui.platform.network_refusal import RefusingNetworkFactory
+from kiosk.ui.platform.qt_messages import install_message_handler
 from kiosk.ui.models.map_model import MapModel
 from kiosk.ui.services.admin import AdminService
 from kiosk.ui.services.attract import AttractService
@@ -42,8 +42,8 @@ from kiosk.ui.services.pin_state import FILE_NAME as PIN_STATE_FILE, PinStateFil
 from kiosk.ui.services.quiz import QuizService
 from kiosk.ui.services.startup import StartupService
 from kiosk.ui.services.statistics import StatisticsRecorder
-from kiosk.ui.housekeeping import Housekeeping
-from kiosk.ui.window_keeper import WindowKeeper, wanted as keeper_wanted
+from kiosk.ui.platform.housekeeping import Housekeeping
+from kiosk.ui.platform.window_keeper import WindowKeeper, wanted as keeper_wanted
 import contextlib
 
 log = logging.getLogger("kiosk.app")

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from kiosk.ui import locations
+from kiosk.ui.platform import locations
 from kiosk.ui.services.pin import DEFAULT_PIN_HASH, parse_pin_hash
 
 APP_ID = locations.APP_ID
@@ -142,7 +142,7 @@ def _check(key: str, value, where: str):
 
 
 def load_config(path: Path | str | None = None) -> Config:
-    """Settings from `path`, else from the first kiosk.toml in the search order (kiosk.ui.locations), else the
+    """Settings from `path`, else from the first kiosk.toml in the search order (kiosk.ui.platform.locations), else the
     defaults."""
     if path is None:
         path = locations.find_config()
@@ -151,7 +151,7 @@ def load_config(path: Path | str | None = None) -> Config:
     path = Path(path)
     where = str(path)
     from kiosk.data.errors import DataError
-    from kiosk.data.snapshot import read_regular
+    from kiosk.data.store.snapshot import read_regular
 
     try:  # a FIFO, a device or a folder is refused before it is read; /dev/zero cannot fill the memory
         raw = read_regular(path, MAX_CONFIG_BYTES, "config file")

@@ -15,8 +15,8 @@ from kiosk.ui.qmlmodule import import_path
 # them all before it makes an engine: a type registered while an engine exists breaks later engines (Qt then
 # reports unrelated QML types as unavailable). kiosk.qmltypes is generated from the same list.
 PYTHON_TYPES = (
-    "kiosk.ui.kiosk_info",
-    "kiosk.ui.map_canvas",
+    "kiosk.ui.services.kiosk_info",
+    "kiosk.ui.providers.map_canvas",
     "kiosk.ui.models.catalog",
     "kiosk.ui.models.city_images",
     "kiosk.ui.models.city_record",
@@ -42,7 +42,8 @@ PYTHON_TYPES = (
 def register_python_types() -> None:
     """Import every module of PYTHON_TYPES (their decorators register the types). Written out, not looped over
     the list, so that PyInstaller sees the imports; a test checks that the two agree."""
-    from kiosk.ui import kiosk_info, map_canvas  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.services import kiosk_info  # noqa: F401 — imported for their decorators, which register the types
+    from kiosk.ui.providers import map_canvas  # noqa: F401 — imported for their decorators, which register the types
     from kiosk.ui.models import catalog, city_images, city_record, map_cities, map_model  # noqa: F401 — imported for their decorators, which register the types
     from kiosk.ui.models import nk_chapter_record, nk_item_record, nk_section_records, novokuznetsk  # noqa: F401 — imported for their decorators, which register the types
     from kiosk.ui.models import slide_record  # noqa: F401 — imported for their decorators, which register the types

@@ -193,29 +193,29 @@ def main(argv: list[str] | None = None) -> int:
         slide_duration=args.slide_seconds,
         status_dir=args.status_dir,
     )
-    from kiosk.ui.locations import default_db_path, find_database
+    from kiosk.ui.platform.locations import default_db_path, find_database
 
     config = config.with_overrides(db=find_database(config.db, default_db_path()))
 
     if args.proof:
-        from kiosk.ui.proof import run_proof
+        from kiosk.ui.diagnostics.proof import run_proof
 
         return run_proof(config, args.proof)
 
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from kiosk.ui.selftest import run_self_test
+        from kiosk.ui.diagnostics.selftest import run_self_test
 
         return run_self_test(config, screenshots=args.screenshots, fit=args.fit_check)
 
-    from kiosk.ui.preflight import check
+    from kiosk.ui.platform.preflight import check
 
     problem = check()
     if problem:
         print(f"kiosk: {problem}", file=sys.stderr)
         return 1
 
-    from kiosk.ui.logsetup import setup_logging
+    from kiosk.ui.platform.logsetup import setup_logging
 
     log_path = setup_logging(config.log_dir)
     return run_app(
@@ -231,10 +231,10 @@ def main(argv: list[str] | None = None) -> int:
 def run_app(config, *, windowed: bool, size, log_path, exit_after_first_frame: bool = False, t0: float) -> int:
     from PySide6.QtCore import QTimer
 
-    from kiosk.ui import crash
+    from kiosk.ui.platform import crash
     from kiosk.ui.app import KioskApp
-    from kiosk.ui.qapp import make_qapp
-    from kiosk.ui.qt_messages import install_message_handler
+    from kiosk.ui.platform.qapp import make_qapp
+    from kiosk.ui.platform.qt_messages import install_message_handler
     from kiosk.ui.services.watchdog import SystemdWatchdog
 
     crash.install()  # from here on an unhandled exception is logged and ends the kiosk for a restart

@@ -20,7 +20,7 @@ The engine asks `create` once per engine; the instance is the one the owning app
 `provide()` before loading QML (tests build many kiosks in one process, so instances are kept per engine,
 never as process-wide globals). Engines come from kiosk.ui.engine, which registers every type first.
 kiosk/ui/qml/Kiosk/kiosk.qmltypes describes these classes to qmllint and
-qmlls; `python -m kiosk.ui.qmltooling qmltypes` regenerates it (a test fails when it is stale).
+qmlls; `python -m devtools.qmltooling qmltypes` regenerates it (a test fails when it is stale).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtQml import QQmlEngine
 from shiboken6 import Shiboken
 
-from kiosk.ui import locations
+from kiosk.ui.platform import locations
 
 log = logging.getLogger("kiosk.qml")
 

@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.skipif(BINARY is None, reason="syncthing is not instal
 
 def kiosk_db(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "kiosk.data.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "kiosk.data.curation.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
 
 

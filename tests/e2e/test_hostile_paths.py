@@ -49,7 +49,7 @@ def test_self_test_refuses_in_one_line(tmp_path, make):
 @pytest.mark.parametrize("make", [_fifo, _loop], ids=["fifo", "symlink-loop"])
 def test_validate_refuses_in_one_line(tmp_path, make):
     path, expected = make(tmp_path)
-    r = _run("kiosk.data.cli", "validate", str(path), tmp_path=tmp_path)
+    r = _run("kiosk.data.curation.cli", "validate", str(path), tmp_path=tmp_path)
     assert r.returncode == 1 and expected in r.stdout and "Traceback" not in r.stderr
 
 
@@ -77,7 +77,7 @@ def test_a_wal_file_in_a_folder_nobody_may_write_validates(built_db, tmp_path):
                 "--clear-groups",
                 sys.executable,
                 "-m",
-                "kiosk.data.cli",
+                "kiosk.data.curation.cli",
                 "validate",
                 str(db),
             ],

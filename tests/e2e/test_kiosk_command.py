@@ -118,18 +118,28 @@ def test_preflight_module(tmp_path):
     for k in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         env.pop(k, None)
     r = subprocess.run(
-        [sys.executable, "-m", "kiosk.ui.preflight"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "kiosk.ui.platform.preflight"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert r.returncode == 1 and "DISPLAY" in r.stderr
     env["QT_QPA_PLATFORM"] = "offscreen"
     r = subprocess.run(
-        [sys.executable, "-m", "kiosk.ui.preflight"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "kiosk.ui.platform.preflight"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert r.returncode == 0, r.stderr
 
 
 def test_preflight_names_missing_libraries(monkeypatch):
-    from kiosk.ui import preflight
+    from kiosk.ui.platform import preflight
 
     monkeypatch.setattr(preflight, "_loads", lambda so: so != "libxcb-cursor.so.0")
     problem = preflight.check({"DISPLAY": ":0"})

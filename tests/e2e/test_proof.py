@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from kiosk.data.build import build_database
+from kiosk.data.curation.build import build_database
 from tests.e2e.test_kiosk_command import kiosk
 from tests.unit.conftest import FIXTURE_SOURCES
 
@@ -36,9 +36,9 @@ def test_proof_of_a_broken_database_is_one_line(tmp_path):
 
 
 def test_proof_lists_every_novokuznetsk_screen_and_chapter(built_db):
-    from kiosk.data.repository import Repository
-    from kiosk.ui.proof import PROOF_SOURCES
-    from kiosk.ui.selftest_nk import PAGES
+    from kiosk.data.store.repository import Repository
+    from kiosk.ui.diagnostics.proof import PROOF_SOURCES
+    from kiosk.ui.diagnostics.selftest_nk import PAGES
 
     repo = Repository.open(built_db)
     names = [p.name for source in PROOF_SOURCES for p in source(repo)]
@@ -59,7 +59,7 @@ def test_proof_shows_a_chapters_images(built_db, tmp_path, monkeypatch):
     from PIL import Image
 
     from kiosk.cli import kiosk_db_main
-    from kiosk.ui import proof
+    from kiosk.ui.diagnostics import proof
     from kiosk.ui.config import Config
 
     db = shutil.copy(built_db, tmp_path / "kiosk.sqlite")

@@ -202,7 +202,7 @@ def test_a_folder_closed_while_running_is_one_log_line(command, built_db, place,
 def test_a_killed_runs_private_copy_is_removed_by_the_next_start(command, built_db, place, kiosks, tmp_path):
     from PIL import Image
 
-    from kiosk.data.images import add_image
+    from kiosk.data.curation.images import add_image
 
     db = Path(shutil.copy(built_db, place / "kiosk.sqlite"))
     Image.new("RGB", (640, 480), (150, 40, 30)).save(tmp_path / "p.jpg", "JPEG")

@@ -14,7 +14,7 @@ import sqlite3
 
 import pytest
 
-from kiosk.data.typography import typeset
+from kiosk.data.text.typography import typeset
 from kiosk.ui.models.catalog import paragraphs_of
 from tests.helpers.kiosk_probe import ProbedKiosk
 from tests.helpers.reader import ReaderBus, missing_parts, nodes, plain

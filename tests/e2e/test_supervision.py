@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import sdnotify
+from kiosk.ui.platform import sdnotify
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,8 +105,8 @@ CRASHER = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
-    from kiosk.ui import crash
-    from kiosk.ui.logsetup import setup_logging
+    from kiosk.ui.platform import crash
+    from kiosk.ui.platform.logsetup import setup_logging
 
     setup_logging(Path(sys.argv[1]))
     crash.install()
@@ -121,7 +121,7 @@ CRASHER = textwrap.dedent("""
 
 @pytest.mark.parametrize("where", ["slot", "thread"])
 def test_an_unhandled_exception_is_logged_and_exits_for_a_restart(tmp_path, where):
-    from kiosk.ui.crash import CRASH_EXIT
+    from kiosk.ui.platform.crash import CRASH_EXIT
 
     code = (
         CRASHER

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kiosk.data.records import City, Memorial, Tag
+from kiosk.data.store.records import City, Memorial, Tag
 
 TAGS = [
     Tag("tanks", "Танки", "Tanks", "mdi6.tank"),
@@ -201,9 +201,9 @@ def fake_cities(*, empty_text: bool = True) -> list[City]:
 
 
 def huge_city(cid: int = 99) -> City:
-    """The longest text the schema lets a city have (kiosk.data.schema.LONG_TEXT, 200 000 characters, ~0.4 MB in
+    """The longest text the schema lets a city have (kiosk.data.store.schema.LONG_TEXT, 200 000 characters, ~0.4 MB in
     UTF-8): a single endless paragraph plus many short ones. Longer ones are refused before they are read."""
-    from kiosk.data.schema import LONG_TEXT
+    from kiosk.data.store.schema import LONG_TEXT
 
     word, line = "доблесть ", "Абзац про труд в тылу.\n"
     blob = word * (LONG_TEXT // 2 // len(word)) + "\n"
@@ -243,7 +243,7 @@ class FakeRepository:
 
 def engine_for(cities):
     """The data layer's own search engine, built from the records (terms computed, no database)."""
-    from kiosk.data.search import SearchEngine
+    from kiosk.data.search.engine import SearchEngine
 
     return SearchEngine(list(cities), TAGS)
 
@@ -294,7 +294,7 @@ def write_sources(root: Path, cities: list[City], tags: list[Tag] = TAGS) -> Pat
 
 def build_fake_db(out: Path, cities: list[City] | None = None, tags: list[Tag] = TAGS) -> Path:
     """A database built by `kiosk-db build` from the records (default: the fourteen fake cities)."""
-    from kiosk.data.build import build_database
+    from kiosk.data.curation.build import build_database
 
     cities = fake_cities(empty_text=False) if cities is None else cities
     sources = write_sources(out.parent / f"{out.stem}-sources", cities, tags)

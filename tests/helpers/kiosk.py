@@ -23,7 +23,7 @@ def shell_db(request, tmp_path_factory):
     except Exception as exc:  # DataError from an unfinished db/sources
         import warnings
 
-        from kiosk.data.build import build_database
+        from kiosk.data.curation.build import build_database
 
         warnings.warn(
             f"db/sources does not build ({str(exc)[:120]}); shell tests use the fixture sources", stacklevel=1
@@ -49,7 +49,7 @@ def make_kiosk(qapp, tmp_path):
     """
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.shell_driver import ShellDriver
+    from kiosk.ui.diagnostics.shell_driver import ShellDriver
 
     apps = []
 

@@ -71,8 +71,8 @@ def main(argv: list[str]) -> int:
 
     from kiosk.ui.app import KioskApp
     from kiosk.ui.config import Config
-    from kiosk.ui.qapp import make_qapp
-    from kiosk.ui.shell_driver import ShellDriver
+    from kiosk.ui.platform.qapp import make_qapp
+    from kiosk.ui.diagnostics.shell_driver import ShellDriver
 
     db, log_dir = Path(argv[0]), Path(argv[1])
     width, height = (int(v) for v in (argv[2] if len(argv) > 2 else "1280x800").split("x"))

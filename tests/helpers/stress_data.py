@@ -2,7 +2,7 @@
 
 - every city gets the longest region in the data, and a few cities the longest names in it (one each, so the
   order and the neighbours' buttons carry them too);
-- a curator slide at the maximum lengths (kiosk.data.slides: 120-character title, 600-character text, the same
+- a curator slide at the maximum lengths (kiosk.data.attract.slides: 120-character title, 600-character text, the same
   in English) with a picture;
 - photographs of extreme aspect ratios (a 12:1 panorama, a 1:8 strip, a square) on the first cities, with long
   captions and credits, and on the curator slide.
@@ -14,8 +14,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from kiosk.data import slides as slide_rules
-from kiosk.data.images import add_image
+from kiosk.data.attract import slides as slide_rules
+from kiosk.data.curation.images import add_image
 
 LONG_CAPTION = (
     "Рабочие мартеновского цеха Кузнецкого металлургического комбината у печи № 3 после выдачи плавки броневой "

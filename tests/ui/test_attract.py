@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from kiosk.data.build import build_database
-from kiosk.data.typography import typeset
+from kiosk.data.curation.build import build_database
+from kiosk.data.text.typography import typeset
 from tests.helpers.kiosk import FIXTURE_SOURCES, on_screen, pause_for_frames, texts_in
 from tests.helpers.qt import Finger, find, find_all, wait_until
 
@@ -46,7 +46,7 @@ def slides_db(tmp_path_factory):
     path = build_database(sources, root / "kiosk.sqlite")
     from PIL import Image
 
-    from kiosk.data.images import add_image
+    from kiosk.data.curation.images import add_image
 
     Image.new("RGB", (320, 200), (150, 40, 30)).save(root / "photo.jpg", "JPEG")
     add_image(path, "slide", "1", root / "photo.jpg", caption="Фото")

@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QPointF
 
-from kiosk.data.build import build_database
-from kiosk.data.images import add_image
+from kiosk.data.curation.build import build_database
+from kiosk.data.curation.images import add_image
 from tests.helpers.kiosk import FIXTURE_SOURCES, visit_city
 from tests.helpers.qt import Finger, Mouse, find, wait_until
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.data.repository import Repository
-from kiosk.data.typography import typeset
+from kiosk.data.store.repository import Repository
+from kiosk.data.text.typography import typeset
 from tests.helpers.kiosk import open_cities, open_city, open_keyboard, type_keys
 from tests.helpers.qt import Finger, find, find_all, wait_until
 from tests.ui.test_cities import grid_still, visible_card_ids

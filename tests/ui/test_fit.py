@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF
 
 from kiosk.ui.diagnostics.fit import ELISION_ALLOWED, check_window
 from kiosk.ui.diagnostics.fit_sweep import MODES, SIZES, FitSweep, sweep
-from kiosk.ui.shell_driver import ShellDriver
+from kiosk.ui.diagnostics.shell_driver import ShellDriver
 from tests.helpers.kiosk import pause_for_frames
 from tests.helpers.qt import find
 

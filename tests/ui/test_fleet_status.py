@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 import kiosk.ui.services.database as database_service
-from kiosk.data.cli import main as kiosk_db
+from kiosk.data.curation.cli import main as kiosk_db
 from tests.helpers.data import stamped as _stamped
 from tests.helpers.qt import Finger, find, wait_until
 

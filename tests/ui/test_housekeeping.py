@@ -26,7 +26,7 @@ def test_caches_are_released_between_visits_and_the_kiosk_still_answers(make_kio
 
 
 def test_map_pictures_kept_for_a_visit_are_released_at_the_idle_reset(make_kiosk, shell_db):
-    from kiosk.ui import map_canvas
+    from kiosk.ui.providers import map_canvas
 
     app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1)
     Finger(app.window).tap(find(app.window, "tileMap"))
@@ -41,7 +41,7 @@ def test_the_map_screen_keeps_only_its_opening_view_when_it_goes(make_kiosk, she
     """Window-sized pictures (7 MiB each at 1080p, 28 at 4K) kept until the idle reset weighed on every screen
     the visitor opened after the map; but the whole-country view the map opens on stays, so the next tap on
     «Карта» shows it without drawing it again (~0.25 s at 1080p, benchmarks/map_bench.py)."""
-    from kiosk.ui import map_canvas
+    from kiosk.ui.providers import map_canvas
 
     app = make_kiosk(shell_db)
     finger = Finger(app.window)
@@ -106,7 +106,7 @@ def test_the_map_screen_shows_its_picture_without_a_second_window_sized_buffer(m
 
 def test_a_city_page_left_keeps_none_of_its_texts(make_kiosk, fake_db):
     """PySide keeps the Python half of every object QML created; the page's CityRecord must not keep the city."""
-    from kiosk.ui.map_canvas import MapCanvas
+    from kiosk.ui.providers.map_canvas import MapCanvas
     from kiosk.ui.models.city_record import CityRecord
 
     app = make_kiosk(fake_db)
@@ -147,7 +147,7 @@ def test_a_kept_map_picture_holds_its_pixels_and_not_the_painter_that_drew_it(qa
     """An image painted on keeps its raster engine while it lives, and with a coast wider than one pixel (the map
     screen's 1.5 px at 1080p, every map at 4K) the engine holds the stroked outline's buffers: ~7 MiB for each
     kept picture, whatever its size, until the idle reset."""
-    from kiosk.ui import map_canvas
+    from kiosk.ui.providers import map_canvas
 
     canvas = map_canvas.MapCanvas()
     canvas.setSize(QSizeF(560, 280))

@@ -178,7 +178,7 @@ def test_a_city_without_coordinates_is_listed_beside_the_map(make_kiosk, shell_d
 
 
 def test_baikal_is_drawn_as_water_beside_irkutsk_on_land(make_kiosk, shell_db):
-    from kiosk.ui.map_canvas import map_asset
+    from kiosk.ui.providers.map_canvas import map_asset
 
     app, _finger, view = open_map(make_kiosk, shell_db)
     irkutsk = next(c.id for c in app.database.repository.cities() if c.name == "Иркутск")
@@ -201,7 +201,7 @@ def test_a_drag_moves_the_picture_and_draws_the_view_once_it_is_still(make_kiosk
     """Drawing the map takes ~0.25 s at 1080p on the software back end: drawn at every step, a drag showed a
     frame every half second (tap_bench). While the view moves the picture on screen moves with the finger; the
     new view is drawn once, when it has been still for a moment."""
-    from kiosk.ui import map_canvas
+    from kiosk.ui.providers import map_canvas
 
     draws: list[int] = []
     draw = map_canvas.MapCanvas._draw

@@ -129,7 +129,7 @@ def test_refusing_manager_never_reaches_the_network(qapp, url, monkeypatch):
     from PySide6.QtCore import QUrl
     from PySide6.QtNetwork import QNetworkReply, QNetworkRequest
 
-    from kiosk.ui.network_refusal import RefusingNetworkFactory
+    from kiosk.ui.platform.network_refusal import RefusingNetworkFactory
 
     attempts = []
     monkeypatch.setattr(socket.socket, "connect", lambda self, a: attempts.append(a))

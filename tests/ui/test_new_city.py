@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from kiosk.data import export
-from kiosk.data.importer import import_database
+from kiosk.data.curation import export
+from kiosk.data.curation.importer import import_database
 from tests.helpers.kiosk import visit_city
 from tests.helpers.qt import Finger, find
 from tests.unit.test_import import NEW_CITY, NEW_MEMORIAL

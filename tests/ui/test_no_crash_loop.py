@@ -13,7 +13,7 @@ import sqlite3
 
 import pytest
 
-from kiosk.data.validate import check_file
+from kiosk.data.store.validate import check_file
 from tests.helpers.qt import find, maybe, wait_until
 
 

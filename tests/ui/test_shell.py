@@ -19,7 +19,7 @@ def top(app) -> str:
 
 
 def test_home_shows_title_and_count_from_the_data(make_kiosk, shell_db):
-    from kiosk.data.repository import Repository
+    from kiosk.data.store.repository import Repository
 
     app = make_kiosk(shell_db)
     everything = Repository.open(shell_db)
@@ -188,7 +188,7 @@ def test_bundled_fonts_are_what_qt_draws_with(make_kiosk, shell_db):
 
 
 def test_icon_provider_draws_known_and_survives_unknown_icons(qapp, caplog):
-    from kiosk.ui.image_providers import IconProvider
+    from kiosk.ui.providers.image_providers import IconProvider
 
     provider = IconProvider()
     pixmap = provider.requestPixmap("mdi6.home/c9a54c", QSize(), QSize(48, 48))
@@ -217,7 +217,7 @@ class _StoredCodes:
 def test_qr_provider_shows_the_stored_code_with_a_quiet_zone(qapp):
     from urllib.parse import quote
 
-    from kiosk.ui.image_providers import QrProvider
+    from kiosk.ui.providers.image_providers import QrProvider
 
     image = QrProvider(_StoredCodes).requestImage(
         quote("https://yandex.ru/maps/?ll=44.0,56.3&z=16", safe=""), QSize(), QSize(300, 300)

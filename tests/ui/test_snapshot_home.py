@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kiosk.data.build import build_database
-from kiosk.data.images import add_image
-from kiosk.data.snapshot import PREFIX, remove_leftovers
-from kiosk.ui import locations
+from kiosk.data.curation.build import build_database
+from kiosk.data.curation.images import add_image
+from kiosk.data.store.snapshot import PREFIX, remove_leftovers
+from kiosk.ui.platform import locations
 from tests.helpers.kiosk import FIXTURE_SOURCES
 from tests.helpers.qt import wait_until
 
@@ -86,7 +86,7 @@ def test_only_our_kind_is_removed(tmp_path):
 
 
 def test_a_copy_that_cannot_go_home_goes_to_the_temporary_folder(photo_db, tmp_path):
-    from kiosk.data import snapshot
+    from kiosk.data.store import snapshot
 
     blocked = tmp_path / "a-file"
     blocked.write_text("a file where the state folder should be (or a full or read-only disk)")
@@ -101,7 +101,7 @@ def test_a_copy_that_cannot_go_home_goes_to_the_temporary_folder(photo_db, tmp_p
 def test_the_late_full_check_reads_the_copy_shown_and_takes_no_second_one(make_kiosk, photo_db, monkeypatch):
     """Issue 28: the row and content checks after the first frame check the private copy already shown; with an
     exhibit of photographs a second copy would be another ~0.5 GB on disk right after every start."""
-    from kiosk.data import sqlite_ro
+    from kiosk.data.store import sqlite_ro
 
     taken: list[str] = []
     take = sqlite_ro.take_snapshot
@@ -119,7 +119,7 @@ def test_the_late_full_check_reads_the_copy_shown_and_takes_no_second_one(make_k
 
 def test_no_large_copy_goes_to_a_folder_held_in_memory(photo_db, tmp_path, monkeypatch):
     """Issue 28: a state folder without room never sends a photograph-sized copy to a RAM-backed /tmp."""
-    from kiosk.data import snapshot
+    from kiosk.data.store import snapshot
     from kiosk.data.errors import DataError
 
     monkeypatch.setattr(snapshot, "IN_MEMORY_MAX_BYTES", 1024)

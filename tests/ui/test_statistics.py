@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.data.stats.store import FILE_NAME
 from kiosk.ui.models.catalog import name_key
-from kiosk.ui.locations import user_state_dir
+from kiosk.ui.platform.locations import user_state_dir
 from tests.helpers.kiosk import grab, on_screen, open_admin_panel, open_city, open_keyboard, type_keys
 from tests.helpers.qt import Finger, find, wait_until
 
@@ -170,7 +170,7 @@ def test_a_week_of_visits_and_every_report(make_kiosk, shell_db, clock, tmp_path
     app = make_kiosk(shell_db, idle_timeout=1, idle_countdown=1, attract_timeout=600, slide_duration=30)
     made = week_of_visits(app, clock)
 
-    from kiosk.data.cli import main
+    from kiosk.data.curation.cli import main
 
     out = tmp_path / "report"
     assert main(["stats", "--format", "json", "--out", str(out / "week.json")]) == 0  # no FILE: this kiosk's
@@ -293,7 +293,7 @@ def test_a_clock_that_jumps_mid_visit(make_kiosk, shell_db, clock, tmp_path):
     v.read(7)
     v.leave(home_first=True)
     assert app.statistics.flush()
-    from kiosk.data.cli import main
+    from kiosk.data.curation.cli import main
 
     assert main(["stats", "--format", "json", "--out", str(tmp_path / "s.json")]) == 0
     s = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
@@ -361,7 +361,7 @@ def test_a_quiz_round_is_counted_in_its_visit(make_kiosk, shell_db, clock, tmp_p
     visitor.leave(home_first=True)
     assert app.statistics.flush()  # the writer works off the GUI thread: the visit is on disk before it is read
 
-    from kiosk.data.cli import main
+    from kiosk.data.curation.cli import main
 
     assert main(["stats", "--format", "json", "--out", str(tmp_path / "s.json")]) == 0
     s = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))

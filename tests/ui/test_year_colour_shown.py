@@ -1,5 +1,5 @@
 """A year the code has never seen (a 2026 title) gets its own colour, the same on the filter chip and on the
-city's badge: the colours come from the data (kiosk/ui/year_colors.py), not from a table in QML."""
+city's badge: the colours come from the data (kiosk/ui/models/year_colors.py), not from a table in QML."""
 
 from __future__ import annotations
 

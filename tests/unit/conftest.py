@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data.build import build_database
+from kiosk.data.curation.build import build_database
 
 FIXTURE_SOURCES = Path(__file__).parent / "fixtures" / "sources"
 

@@ -8,7 +8,7 @@ import random
 import pytest
 from PySide6.QtTest import QTest
 
-from kiosk.data.repository import Repository
+from kiosk.data.store.repository import Repository
 from kiosk.ui.config import Config, ConfigError, load_config
 from kiosk.ui.main import build_parser
 from kiosk.ui.config import parse_quiet_hours

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data import schema
-from kiosk.data.build import build_database
+from kiosk.data.store import schema
+from kiosk.data.curation.build import build_database
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.sources import load_sources
+from kiosk.data.cities.sources import load_sources
 
 
 def rows(path: Path, table: str) -> list[tuple]:
@@ -185,14 +185,14 @@ REAL_SOURCES = Path(__file__).resolve().parents[2] / "db" / "sources"
 
 @pytest.mark.skipif(not (REAL_SOURCES / "tags.toml").exists(), reason="db/sources not complete yet")
 def test_real_sources_build_and_validate(tmp_path):
-    from kiosk.data.validate import check_file
+    from kiosk.data.store.validate import check_file
 
     out = build_database(REAL_SOURCES, tmp_path / "kiosk.sqlite")
     assert check_file(out) == []
 
 
 def test_the_built_file_is_validated_before_it_replaces_anything(fixture_sources, tmp_path, monkeypatch):
-    import kiosk.data.build as build
+    import kiosk.data.curation.build as build
 
     out = build_database(fixture_sources, tmp_path / "kiosk.sqlite")
     before = out.read_bytes()

@@ -19,7 +19,7 @@ def catalog(qapp):  # the session's QGuiApplication (tests/conftest.py): one app
     # The kiosk always runs with kiosk_ru.qm installed (LanguageService): Qt's %n forms come from it.
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from kiosk.ui import translations_tool
+    from devtools import translations_tool
 
     russian = QTranslator()
     assert russian.load(str(translations_tool.qm_path("ru")))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data import cli
-from kiosk.data.cli import main
+from kiosk.data.curation import cli
+from kiosk.data.curation.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +57,7 @@ def test_build_failure_lists_problems_and_writes_nothing(sources_copy, tmp_path,
 
 
 def cli_year() -> int:
-    from kiosk.data.rules import current_year
+    from kiosk.data.cities.rules import current_year
 
     return current_year()
 
@@ -84,7 +84,7 @@ def test_help_exits_0(capsys):
 
 
 def test_unexpected_errors_are_one_line_exit_2(monkeypatch, tmp_path, capsys):
-    import kiosk.data.build as build
+    import kiosk.data.curation.build as build
 
     def explode(*_a, **_k):
         raise RuntimeError("disk on fire")

@@ -89,7 +89,7 @@ def test_paths_resolve_in_one_place(monkeypatch, tmp_path):
 
     from kiosk.ui import config as cfg
 
-    from kiosk.ui import locations
+    from kiosk.ui.platform import locations
 
     root = Path(cfg.__file__).resolve().parents[2]
     assert locations.default_db_path() == root / "db" / "kiosk.sqlite"
@@ -105,7 +105,7 @@ def test_paths_resolve_in_one_place(monkeypatch, tmp_path):
 def test_log_is_bounded(tmp_path):
     import logging
 
-    from kiosk.ui.logsetup import BACKUPS, MAX_BYTES, setup_logging, shutdown_logging
+    from kiosk.ui.platform.logsetup import BACKUPS, MAX_BYTES, setup_logging, shutdown_logging
 
     path = setup_logging(tmp_path / "log", stderr=False)
     try:
@@ -126,7 +126,7 @@ def test_the_log_starts_without_the_network_modules_and_they_still_work_later():
     import sys
 
     script = (
-        "import sys, kiosk.ui.logsetup, logging.handlers as h\n"
+        "import sys, kiosk.ui.platform.logsetup, logging.handlers as h\n"
         "print(sorted(m for m in ('socket', 'pickle', 'selectors') if m in sys.modules))\n"
         "print(h.pickle.loads(h.pickle.dumps([1])), h.socket.AF_INET > 0, h.socket is not sys.modules['socket'])\n"
         "import socket; print(socket.socket.__name__)\n"
@@ -136,7 +136,7 @@ def test_the_log_starts_without_the_network_modules_and_they_still_work_later():
 
 
 def test_unwritable_log_dir_falls_back_to_stderr(tmp_path):
-    from kiosk.ui.logsetup import setup_logging, shutdown_logging
+    from kiosk.ui.platform.logsetup import setup_logging, shutdown_logging
 
     blocker = tmp_path / "file"
     blocker.write_text("")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data import reference, rules
-from kiosk.data.build import build_database
+from kiosk.data.cities import reference, rules
+from kiosk.data.curation.build import build_database
 from kiosk.data.report import findings
-from kiosk.data.repository import Repository
-from kiosk.data.sources import load_sources
+from kiosk.data.store.repository import Repository
+from kiosk.data.cities.sources import load_sources
 from kiosk.ui.config import ConfigError, load_config
 from kiosk.ui.models.facets import district_short, district_sort_key
 from kiosk.ui.services.database import open_database

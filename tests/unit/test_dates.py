@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.data.deck import EVENT, Slide
-from kiosk.data.typography import typeset
+from kiosk.data.attract.deck import EVENT, Slide
+from kiosk.data.text.typography import typeset
 from kiosk.ui.models.dates import date_label
 from kiosk.ui.models.slide_record import SlideRecord
 

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from PySide6.QtCore import QSize
 
-from kiosk.data.images import add_image
-from kiosk.data.repository import Repository
-from kiosk.ui.db_images import DatabaseImageProvider
+from kiosk.data.curation.images import add_image
+from kiosk.data.store.repository import Repository
+from kiosk.ui.providers.db_images import DatabaseImageProvider
 from kiosk.ui.models.city_images import city_images
 from tests.helpers.data import run_sql
 
@@ -33,7 +33,7 @@ def test_decodes_scaled_to_the_request(qapp, repo_with_image):
 
 def test_broken_or_missing_is_a_placeholder_and_one_log_line(qapp, repo_with_image, caplog):
     repo = Repository.open(repo_with_image)  # loaded while good; the bytes break afterwards
-    # Images are read from the private snapshot the records came from (kiosk.data.snapshot): break it there.
+    # Images are read from the private snapshot the records came from (kiosk.data.store.snapshot): break it there.
     run_sql(repo._snapshot.path, "UPDATE images SET data = x'FFD8FFE000104A464946' WHERE id = 1")
     provider = DatabaseImageProvider(lambda: repo)
     with caplog.at_level(logging.WARNING, logger="kiosk.images"):

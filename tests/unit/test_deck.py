@@ -9,9 +9,9 @@ import random
 
 import pytest
 
-from kiosk.data import deck as D
-from kiosk.data.repository import Repository
-from kiosk.data.slides import CuratorSlide
+from kiosk.data.attract import deck as D
+from kiosk.data.store.repository import Repository
+from kiosk.data.attract.slides import CuratorSlide
 
 JULY_26 = dt.date(2026, 7, 26)
 EVENTS = [

@@ -33,13 +33,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data.build import build_database
-from kiosk.data.cli import main, make_parser
+from kiosk.data.curation.build import build_database
+from kiosk.data.curation.cli import main, make_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
-# How the docs spell the curators' tool; each is `kiosk.data.cli.main`.
+# How the docs spell the curators' tool; each is `kiosk.data.curation.cli.main`.
 PREFIXES = (".venv/bin/kiosk-db", "kiosk-db", "dist/kiosk/kiosk db")
 
 # (page, start of the line) -> (exit code, why it is not 0 here).

@@ -10,17 +10,17 @@ import sqlite3
 
 import pytest
 
-from kiosk.data import export
-from kiosk.data.build import build_database
-from kiosk.data.cli import main
-from kiosk.data.english import _table, district_en, region_en, sources
-from kiosk.data.repository import Repository
+from kiosk.data.curation import export
+from kiosk.data.curation.build import build_database
+from kiosk.data.curation.cli import main
+from kiosk.data.english.names import _table, district_en, region_en, sources
+from kiosk.data.store.repository import Repository
 from tests.helpers.fake_data import build_fake_db, fake_cities
 
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory):
-    from kiosk.ui import locations
+    from kiosk.ui.platform import locations
 
     return build_database(
         locations.resource_root() / "db" / "sources", tmp_path_factory.mktemp("real") / "kiosk.sqlite"
@@ -65,8 +65,8 @@ def test_summary_en_goes_through_build_export_and_import(tmp_path):
 
 
 def test_a_curator_slides_english_reaches_the_attract_card():
-    from kiosk.data.deck import curator_slides
-    from kiosk.data.slides import CuratorSlide
+    from kiosk.data.attract.deck import curator_slides
+    from kiosk.data.attract.slides import CuratorSlide
 
     stored = [CuratorSlide(1, "Заголовок", "Текст слайда.", None, 1, True, "тест", "Heading", "The slide's text.")]
     slide = curator_slides(stored)[0]

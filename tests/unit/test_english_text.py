@@ -9,17 +9,19 @@ import csv
 
 import pytest
 
-from kiosk.data import english_audit, export, report
-from kiosk.data.build import build_database
-from kiosk.data.english import city_en, memorial_kind_en, region_en, romanised
-from kiosk.data.english_check import problems
-from kiosk.data.importer import import_database
-from kiosk.data.repository import Repository
+from kiosk.data.english import audit as english_audit
+from kiosk.data.curation import export
+from kiosk.data import report
+from kiosk.data.curation.build import build_database
+from kiosk.data.english.names import city_en, memorial_kind_en, region_en, romanised
+from kiosk.data.english.check import problems
+from kiosk.data.curation.importer import import_database
+from kiosk.data.store.repository import Repository
 
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory):
-    from kiosk.ui import locations
+    from kiosk.ui.platform import locations
 
     return build_database(
         locations.resource_root() / "db" / "sources", tmp_path_factory.mktemp("real") / "kiosk.sqlite"

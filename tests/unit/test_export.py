@@ -9,9 +9,10 @@ import sqlite3
 
 import pytest
 
-from kiosk.data import export, schema, tables
-from kiosk.data.cli import main
-from kiosk.data.repository import Repository
+from kiosk.data.curation import export, tables
+from kiosk.data.store import schema
+from kiosk.data.curation.cli import main
+from kiosk.data.store.repository import Repository
 
 
 def test_json_document(fixture_db):

@@ -14,9 +14,9 @@ import threading
 import pytest
 
 from kiosk.data.errors import DataError
-from kiosk.data.repository import Repository
-from kiosk.data.snapshot import take_snapshot
-from kiosk.data.validate import check_file
+from kiosk.data.store.repository import Repository
+from kiosk.data.store.snapshot import take_snapshot
+from kiosk.data.store.validate import check_file
 
 
 def _in_time(fn, seconds: float = 10.0):
@@ -82,7 +82,7 @@ def test_validate_cli_refuses_a_fifo_promptly(tmp_path, repo_root):
     fifo = tmp_path / "kiosk.sqlite"
     os.mkfifo(fifo)
     r = subprocess.run(
-        [sys.executable, "-m", "kiosk.data.cli", "validate", str(fifo)],
+        [sys.executable, "-m", "kiosk.data.curation.cli", "validate", str(fifo)],
         cwd=repo_root,
         capture_output=True,
         text=True,
@@ -168,7 +168,7 @@ def test_the_snapshot_is_private_and_removed(db_copy):
 
 
 def test_a_file_that_changes_while_copied_is_refused(db_copy, monkeypatch):
-    import kiosk.data.snapshot as snapshot
+    import kiosk.data.store.snapshot as snapshot
 
     real_copy = snapshot._copy
 
@@ -184,7 +184,7 @@ def test_a_file_that_changes_while_copied_is_refused(db_copy, monkeypatch):
 
 
 def test_images_come_from_the_snapshot_of_the_loaded_file(db_copy, jpeg_file):
-    from kiosk.data import images
+    from kiosk.data.curation import images
 
     images.add_image(db_copy, "city", "1", jpeg_file)
     repo = Repository.open(db_copy)
@@ -206,7 +206,7 @@ def test_a_copy_made_by_the_kernel_has_the_same_checksum_as_one_made_through_pyt
     """Issue 28: the private copy is made by the kernel where it can (a block clone, or copy_file_range: 0.5 GB of
     photographs in ~0.7 s instead of ~1.6 s) and its checksum read when first asked for; it must be the checksum
     the copy through Python takes on the way, or the watcher would take a touched file for a new one."""
-    from kiosk.data import snapshot
+    from kiosk.data.store import snapshot
 
     with take_snapshot(db_copy) as fast:
         assert fast.path.read_bytes() == db_copy.read_bytes()

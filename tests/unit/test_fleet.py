@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data.cli import main
+from kiosk.data.curation.cli import main
 from kiosk.data.curation.fleet_report import read_fleet
 from kiosk.data.fleet.status import Exhibit, KioskStatus, Refusal, file_name, iso, read_status, write_atomic
 

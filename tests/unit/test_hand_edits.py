@@ -7,7 +7,7 @@ import json
 import pytest
 import sqlite_utils
 
-from kiosk.data.cli import main
+from kiosk.data.curation.cli import main
 from kiosk.data.report import Finding
 
 
@@ -98,7 +98,7 @@ def test_report_finds_repeated_passages_and_unofficial_regions(db_copy, capsys):
 
 def test_the_kiosk_refuses_a_duplicate_city_instead_of_showing_71_cards(db_copy):
     from kiosk.data.errors import DataError
-    from kiosk.data.repository import Repository
+    from kiosk.data.store.repository import Repository
 
     _edit(db_copy, duplicate_city)
     with pytest.raises(DataError, match=r"cities\[2\]\.id: duplicate id"):

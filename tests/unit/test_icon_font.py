@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui.icon_font import FONTS, IconFonts
+from kiosk.ui.providers.icon_font import FONTS, IconFonts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,7 +69,7 @@ def test_unknown_names_raise_for_the_provider_to_log(qapp):
 def test_the_first_frame_imports_neither_qtawesome_nor_qtwidgets(built_db, tmp_path):
     script = textwrap.dedent(f"""
         import sys
-        from kiosk.ui.qapp import make_qapp
+        from kiosk.ui.platform.qapp import make_qapp
         from kiosk.ui.app import KioskApp
         from kiosk.ui.config import Config
         app = make_qapp()
@@ -93,7 +93,7 @@ def test_the_first_frame_imports_neither_qtawesome_nor_qtwidgets(built_db, tmp_p
 def test_align_center_is_qts():
     from PySide6.QtCore import Qt
 
-    from kiosk.ui.icon_font import ALIGN_CENTER
+    from kiosk.ui.providers.icon_font import ALIGN_CENTER
 
     assert Qt.AlignmentFlag.AlignCenter == ALIGN_CENTER
 
@@ -101,7 +101,7 @@ def test_align_center_is_qts():
 def test_every_icon_is_found_as_qtawesomes_charmap_has_it(qapp):
     import json
 
-    from kiosk.ui.icon_font import fonts_dir
+    from kiosk.ui.providers.icon_font import fonts_dir
 
     fonts = IconFonts()
     for prefix, (_ttf, charmap) in FONTS.items():
@@ -114,7 +114,7 @@ def test_every_icon_is_found_as_qtawesomes_charmap_has_it(qapp):
 
 
 def test_a_value_that_reads_like_a_name_is_not_taken_for_it():
-    from kiosk.ui.icon_font import _code_point
+    from kiosk.ui.providers.icon_font import _code_point
 
     charmap = '{\n    "x": "f101",\n    "f101": "0xf102"\n}'
     assert _code_point(charmap, "f101") == 0xF102

@@ -10,10 +10,10 @@ import zlib
 import pytest
 from PIL import Image
 
-from kiosk.data import images
-from kiosk.data.cli import main
-from kiosk.data.repository import Repository
-from kiosk.data.validate import check_file
+from kiosk.data.curation import images
+from kiosk.data.curation.cli import main
+from kiosk.data.store.repository import Repository
+from kiosk.data.store.validate import check_file
 from tests.helpers.data import run_sql
 
 

@@ -10,11 +10,11 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from kiosk.data import export, tables
-from kiosk.data.cli import main
-from kiosk.data.importer import headline_from, import_database
-from kiosk.data.repository import Repository
-from kiosk.data.validate import check_file
+from kiosk.data.curation import export, tables
+from kiosk.data.curation.cli import main
+from kiosk.data.curation.importer import headline_from, import_database
+from kiosk.data.store.repository import Repository
+from kiosk.data.store.validate import check_file
 
 # A 72nd city (71 is Вологда, an editorial entry) as a curator would type it: no seed columns, no district, no
 # coordinates.
@@ -226,7 +226,7 @@ def test_headline_is_an_excerpt():
 
 
 def test_images_travel_with_every_format(fixture_db, tmp_path, jpeg_file):
-    from kiosk.data.images import add_image
+    from kiosk.data.curation.images import add_image
 
     db = shutil.copy(fixture_db, tmp_path / "with-image.sqlite")
     add_image(db, "city", "Ижевск", jpeg_file, caption="Завод", credit="Архив")

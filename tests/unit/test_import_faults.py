@@ -18,11 +18,12 @@ import zipfile
 
 import pytest
 
-from kiosk.data import export, schema, spreadsheet
-from kiosk.data.cli import main
+from kiosk.data.curation import export, spreadsheet
+from kiosk.data.store import schema
+from kiosk.data.curation.cli import main
 from kiosk.data.errors import DataError
-from kiosk.data.importer import import_database
-from kiosk.data.tables import guard_formula, unguard_formula
+from kiosk.data.curation.importer import import_database
+from kiosk.data.curation.tables import guard_formula, unguard_formula
 from tests.unit.test_file_faults import _in_time
 
 FIRST_CITY = "(SELECT min(id) FROM cities)"
@@ -87,7 +88,7 @@ def test_out_replaces_an_earlier_kiosk_database(fixture_db, tmp_path):
 @pytest.fixture()
 def image_export(fixture_db, tmp_path, jpeg_file):
     """A CSV export with one image, whose `data` cell the test rewrites."""
-    from kiosk.data.images import add_image
+    from kiosk.data.curation.images import add_image
 
     db = shutil.copy(fixture_db, tmp_path / "with-image.sqlite")
     add_image(db, "city", "3", jpeg_file, caption="Снимок", credit="Фото: архив")

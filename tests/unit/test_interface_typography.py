@@ -1,5 +1,5 @@
 """Issue 21 item 7: the interface strings go through the same typographic pass as the content, in the .qm files
-the kiosk loads (kiosk/ui/translations_tool.py typesets them when it builds them): no Russian string can break a
+the kiosk loads (devtools/translations_tool.py typesets them when it builds them): no Russian string can break a
 line after a one- or two-letter word («на / карте», «по / дате»), inside a date («18 февраля / 1942 г.») or
 between a number and its word; in English a number keeps with its word."""
 
@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import QTranslator
 
-from kiosk.ui import translations_tool as tt
+from devtools import translations_tool as tt
 
 SHORT_WORD_THEN_SPACE = re.compile(r"(?<![\w-])[А-Яа-яЁё]{1,2} ")
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -59,7 +59,7 @@ def test_english_numbers_keep_with_their_words():
 
 
 def test_the_pass_changes_only_spaces_dashes_and_quotes():
-    from kiosk.data.typography import skeleton
+    from kiosk.data.text.typography import skeleton
 
     translator = QTranslator()
     assert translator.load(str(tt.qm_path("ru")))

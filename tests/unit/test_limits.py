@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from kiosk.data import schema, snapshot
+from kiosk.data.store import schema, snapshot
 from kiosk.data.errors import DataError
-from kiosk.data.repository import Repository
-from kiosk.data.validate import check_file
+from kiosk.data.store.repository import Repository
+from kiosk.data.store.validate import check_file
 
 
 def _sql(path, *statements):
@@ -66,7 +66,7 @@ def test_a_hundred_problems_then_a_count_line(db_copy):
 
 
 def test_validate_says_it_stopped_counting(db_copy, capsys):
-    from kiosk.data.cli import main
+    from kiosk.data.curation.cli import main
 
     test_a_hundred_problems_then_a_count_line(db_copy)
     assert main(["validate", str(db_copy)]) == 1

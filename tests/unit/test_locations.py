@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui import locations
+from kiosk.ui.platform import locations
 from kiosk.ui.config import load_config
 
 
@@ -91,7 +91,8 @@ def test_the_command_line_resolves_the_database(places, tmp_path, monkeypatch):
 
     found = []
     monkeypatch.setattr(
-        "kiosk.ui.selftest.run_self_test", lambda config, screenshots=None, fit="full": found.append(config.db)
+        "kiosk.ui.diagnostics.selftest.run_self_test",
+        lambda config, screenshots=None, fit="full": found.append(config.db),
     )
     db = put(places["user"], "kiosk.sqlite")
     kiosk_main.main(["--self-test"])

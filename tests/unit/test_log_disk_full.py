@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui.logsetup import setup_logging, shutdown_logging
+from kiosk.ui.platform.logsetup import setup_logging, shutdown_logging
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
@@ -29,7 +29,7 @@ def test_disk_full_is_one_line_once(tmp_path, capfd):
 
 
 def test_the_report_comes_back_after_a_recovery(tmp_path, capfd):
-    from kiosk.ui.logsetup import QuietRotatingFileHandler
+    from kiosk.ui.platform.logsetup import QuietRotatingFileHandler
 
     handler = QuietRotatingFileHandler(tmp_path / "k.log", maxBytes=10_000, backupCount=1)
     record = logging.LogRecord("kiosk", logging.INFO, __file__, 1, "x", None, None)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data.map_asset import MapAsset
-from kiosk.data.projection import RUSSIA
+from kiosk.data.map.asset import MapAsset
+from kiosk.data.map.projection import RUSSIA
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSET = ROOT / "assets" / "map" / "land.json"

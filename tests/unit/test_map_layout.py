@@ -8,17 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data.map_asset import MapAsset
-from kiosk.data.map_layout import (
-    Anchor,
-    hit,
-    level_for,
-    max_zoom,
-    overlap,
-    place_names,
-    screen_boxes,
-    zoom_ladder,
-)
+from kiosk.data.map.asset import MapAsset
+from kiosk.data.map.layout import Anchor, hit, level_for, max_zoom, overlap, place_names, screen_boxes, zoom_ladder
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSET = MapAsset.load(ROOT / "assets" / "map" / "land.json")

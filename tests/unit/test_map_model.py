@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kiosk.data.records import City
+from kiosk.data.store.records import City
 from kiosk.ui.models.map_model import MapModel
 
 

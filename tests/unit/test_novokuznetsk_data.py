@@ -1,4 +1,4 @@
-"""The Novokuznetsk section against its seeds, read here INDEPENDENTLY of kiosk.data.nk_sources.
+"""The Novokuznetsk section against its seeds, read here INDEPENDENTLY of kiosk.data.novokuznetsk.sources.
 
 The seeds 000 and 001 are read with plain regular expressions: every date they give must be on the timeline,
 every counted number must be covered by a figure's quote, every line must be in a chapter. The source TOML is
@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data import export
-from kiosk.data.build import build_database
+from kiosk.data.curation import export
+from kiosk.data.curation.build import build_database
 from kiosk.data.errors import DataErrors
 from kiosk.data.report import findings, report_text
-from kiosk.data.repository import Repository
-from kiosk.data.validate import check_file
-from kiosk.data.russian_months import MONTHS_GENITIVE
+from kiosk.data.store.repository import Repository
+from kiosk.data.store.validate import check_file
+from kiosk.data.text.russian_months import MONTHS_GENITIVE
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "db" / "sources"

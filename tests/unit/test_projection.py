@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from kiosk.data.projection import RUSSIA, great_circle_km, wrap_lon
+from kiosk.data.map.projection import RUSSIA, great_circle_km, wrap_lon
 
 PLACES = {  # (lat, lon)
     "Калининград": (54.71, 20.51),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kiosk.ui import qmltooling
+from devtools import qmltooling
 
 
 def test_qmldir_declares_every_qml_file_once():
@@ -25,10 +25,10 @@ def test_qmldir_declares_every_qml_file_once():
 
 def test_qmltypes_is_generated_from_the_current_python(tmp_path):
     """A renamed or retyped property, signal or slot of a QML singleton must be regenerated, or qmllint would
-    check QML against stale types: `python -m kiosk.ui.qmltooling qmltypes`."""
+    check QML against stale types: `python -m devtools.qmltooling qmltypes`."""
     fresh = qmltooling.generate_qmltypes(tmp_path / "kiosk.qmltypes")
     assert qmltooling.QMLTYPES.read_text(encoding="utf-8") == fresh, (
-        "kiosk/ui/qml/Kiosk/kiosk.qmltypes is stale: run `python -m kiosk.ui.qmltooling qmltypes`"
+        "kiosk/ui/qml/Kiosk/kiosk.qmltypes is stale: run `python -m devtools.qmltooling qmltypes`"
     )
     for singleton in ("Catalog", "Database", "Idle", "Admin", "KioskInfo"):
         assert f'"Kiosk/{singleton} 1.0"' in fresh

@@ -9,10 +9,11 @@ import sqlite3
 
 from PIL import Image
 
-from kiosk.data import export, qr_codes
-from kiosk.data.cli import main
-from kiosk.data.importer import import_database
-from kiosk.data.validate import check_file
+from kiosk.data.curation import export
+from kiosk.data import qr_codes
+from kiosk.data.curation.cli import main
+from kiosk.data.curation.importer import import_database
+from kiosk.data.store.validate import check_file
 from tests.helpers.data import run_sql
 
 

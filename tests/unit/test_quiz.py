@@ -11,13 +11,13 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.data.map_asset import MapAsset
+from kiosk.data.map.asset import MapAsset
 from kiosk.data.quiz.check import Verifier, check
 from kiosk.data.quiz.facts import Facts
 from kiosk.data.quiz.kinds import GENERATORS, MAP_MIN_KM
 from kiosk.data.quiz.records import KINDS, OPTIONS, ROUND, fold
 from kiosk.data.quiz.rounds import localise, make_round, subjects
-from kiosk.data.repository import Repository
+from kiosk.data.store.repository import Repository
 from tests.helpers.data import run_sql
 
 ROUNDS = 1000
@@ -164,7 +164,7 @@ def test_a_question_changes_language_with_its_options(facts):
 
 def test_the_cli_names_a_generated_question_that_is_ambiguous(built_db, monkeypatch, capsys):
     """`kiosk-db quiz --check` with a careless generator (a distractor city that has the tag): exit 1, named."""
-    from kiosk.data import cli
+    from kiosk.data.curation import cli
     from kiosk.data.quiz import kinds
 
     subjects_of, make = kinds.GENERATORS["tag_city"]

@@ -8,15 +8,15 @@ import random
 
 import pytest
 
-from kiosk.data import export
-from kiosk.data.build import build_database
-from kiosk.data.cli import main
+from kiosk.data.curation import export
+from kiosk.data.curation.build import build_database
+from kiosk.data.curation.cli import main
 from kiosk.data.errors import DataErrors
-from kiosk.data.importer import import_database
+from kiosk.data.curation.importer import import_database
 from kiosk.data.quiz.facts import Facts
 from kiosk.data.quiz.rounds import make_round, subjects
 from kiosk.data.report import report_text
-from kiosk.data.repository import Repository
+from kiosk.data.store.repository import Repository
 from tests.helpers.data import run_sql
 
 GOOD = """

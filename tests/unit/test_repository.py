@@ -10,10 +10,10 @@ import pytest
 from tests.helpers.data import fingerprint, run_sql
 
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.rules import current_year
-from kiosk.data.records import City, Correction, Memorial, SearchTerms, Tag
-from kiosk.data.repository import Repository, verify_file
-from kiosk.data.schema import SCHEMA_VERSION
+from kiosk.data.cities.rules import current_year
+from kiosk.data.store.records import City, Correction, Memorial, SearchTerms, Tag
+from kiosk.data.store.repository import Repository, verify_file
+from kiosk.data.store.schema import SCHEMA_VERSION
 
 
 def test_loads_typed_records_in_display_order(fixture_db):
@@ -138,7 +138,7 @@ def test_a_quick_open_refuses_what_it_cannot_load_and_leaves_row_checks_to_verif
 
 
 def test_a_row_that_breaks_a_quick_open_is_named_exactly(db_copy, monkeypatch):
-    import kiosk.data.repository as repository
+    import kiosk.data.store.repository as repository
 
     def choke(conn, path):
         raise TypeError("'int' object has no attribute 'split'")  # what a bad row does to the loader

@@ -27,10 +27,10 @@ def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curato
         import sys
         from urllib.parse import quote
         from PySide6.QtCore import QSize
-        from kiosk.ui.qapp import make_qapp
+        from kiosk.ui.platform.qapp import make_qapp
         from kiosk.ui.app import KioskApp
         from kiosk.ui.config import Config
-        from kiosk.ui.image_providers import QrProvider
+        from kiosk.ui.providers.image_providers import QrProvider
         app = make_qapp()
         kiosk = KioskApp(Config(), db_path={str(built_db)!r}, windowed=True, watch=False)
         kiosk.firstFrame.connect(lambda _ms: app.exit(0))
@@ -41,7 +41,7 @@ def test_a_visit_with_a_qr_code_and_a_photograph_loads_no_crypto_http_nor_curato
         print("DARK", dark > 50)
         import io
         from PIL import Image
-        from kiosk.ui.db_images import decode
+        from kiosk.ui.providers.db_images import decode
         jpeg = io.BytesIO()
         Image.new("RGB", (640, 480), (150, 40, 30)).save(jpeg, "JPEG")
         print("PHOTO", decode(jpeg.getvalue(), (320, 320)).width())
@@ -73,7 +73,7 @@ def test_the_pin_still_hashes_and_verifies():
 def test_glibc_shares_two_heaps_among_the_threads():
     import sys
 
-    from kiosk.ui.allocator import limit_arenas
+    from kiosk.ui.platform.allocator import limit_arenas
 
     assert limit_arenas() is sys.platform.startswith("linux")
 
@@ -83,7 +83,7 @@ def test_the_map_keeps_one_window_sized_picture_beside_a_locator_map(monkeypatch
 
     from PySide6.QtGui import QImage
 
-    from kiosk.ui import map_canvas
+    from kiosk.ui.providers import map_canvas
 
     monkeypatch.setattr(map_canvas, "_pictures", collections.OrderedDict())
 

@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from kiosk.data import textnorm
-from kiosk.data.records import City, Tag
-from kiosk.data.repository import Repository
-from kiosk.data.search import SearchEngine, edit_distance, terms_for_city
+from kiosk.data.search import textnorm
+from kiosk.data.store.records import City, Tag
+from kiosk.data.store.repository import Repository
+from kiosk.data.search.engine import SearchEngine, edit_distance, terms_for_city
 
 TAGS = [
     Tag("shipbuilding", "Судостроение", "Shipbuilding", "mdi6.ferry"),
@@ -332,7 +332,7 @@ def test_typos_while_typing_keep_the_city_in_view(engine):
 
 
 def test_prefix_distance():
-    from kiosk.data.search import prefix_distance
+    from kiosk.data.search.engine import prefix_distance
 
     assert prefix_distance("екатир", "екатеринбург", 1) == 1
     assert prefix_distance("нижн", "нижний", 0) == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.data.repository import Repository
+from kiosk.data.store.repository import Repository
 
 
 def _section_texts(repo) -> list[str]:
@@ -59,7 +59,7 @@ def test_city_text_findings_are_recorded(built_db):
 
 
 def test_the_report_names_the_editorial_entry_and_keeps_row_46s_question(built_db, tmp_path, capsys):
-    from kiosk.data.cli import main
+    from kiosk.data.curation.cli import main
     from kiosk.data.report import findings
 
     repo = Repository.open(built_db)

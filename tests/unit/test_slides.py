@@ -9,14 +9,14 @@ import json
 import pytest
 from tests.helpers.data import run_sql
 
-from kiosk.data import export
-from kiosk.data.build import build_database
-from kiosk.data.cli import main
+from kiosk.data.curation import export
+from kiosk.data.curation.build import build_database
+from kiosk.data.curation.cli import main
 from kiosk.data.errors import DataErrors
 from kiosk.data.report import report_text
-from kiosk.data.repository import Repository
-from kiosk.data.slides import clamp_duration
-from kiosk.data.validate import check_file
+from kiosk.data.store.repository import Repository
+from kiosk.data.attract.slides import clamp_duration
+from kiosk.data.store.validate import check_file
 
 GOOD = """
 [[slide]]

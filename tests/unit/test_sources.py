@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.data import rules
-from kiosk.data.seed import SeedRow, find_seed_file, parse_seed
-from kiosk.data.text_fixes import apply_fixes
+from kiosk.data.cities import rules
+from kiosk.data.cities.seed import SeedRow, find_seed_file, parse_seed
+from kiosk.data.text.text_fixes import apply_fixes
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "db" / "sources"

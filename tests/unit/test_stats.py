@@ -227,7 +227,7 @@ def test_a_read_only_folder_costs_one_log_line(tmp_path, caplog):
 
 
 def test_every_report_format(tmp_path):
-    from kiosk.data.cli import main
+    from kiosk.data.curation.cli import main
 
     path = tmp_path / FILE_NAME
     _write_week(

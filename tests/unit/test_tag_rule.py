@@ -7,7 +7,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from kiosk.data.sources import load_sources
+from kiosk.data.cities.sources import load_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIDENCE = tomllib.loads((ROOT / "db" / "sources" / "tag_evidence.toml").read_text(encoding="utf-8"))

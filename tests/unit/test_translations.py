@@ -4,7 +4,7 @@ bundle load are what lrelease makes of the .ts files now. Fix any failure with `
 
 from __future__ import annotations
 
-from kiosk.ui import translations_tool as tt
+from devtools import translations_tool as tt
 
 
 def test_no_unfinished_translation():

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from kiosk.data.typography import NBSP, skeleton, typeset
+from kiosk.data.text.typography import NBSP, skeleton, typeset
 
 _ = NBSP
 
@@ -66,7 +66,7 @@ def _assert_only_spacing_dashes_quotes(text: str) -> None:
 
 
 def test_every_stored_text_keeps_its_letters_digits_and_marks(built_db):
-    from kiosk.data.repository import Repository
+    from kiosk.data.store.repository import Repository
 
     repo = Repository.open(built_db)
     texts = [t for c in repo.cities() for t in (c.text, c.headline, c.name, c.region)]
@@ -141,7 +141,7 @@ def test_skeleton_sees_a_changed_letter_or_digit():
 
 
 def test_the_catalog_shows_typeset_text_and_keeps_the_stored_one(qapp, built_db):
-    from kiosk.data.repository import Repository
+    from kiosk.data.store.repository import Repository
     from kiosk.ui.models.catalog import Catalog
 
     repo = Repository.open(built_db)
@@ -159,7 +159,7 @@ def test_no_shown_number_is_split_at_its_decimal_comma(built_db):
     numbers, and the KMK output figures read as one number each."""
     import re
 
-    from kiosk.data.repository import Repository
+    from kiosk.data.store.repository import Repository
 
     repo = Repository.open(built_db)
     section = repo.section()

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from tests.helpers.data import fingerprint, run_sql
 
-from kiosk.data import rules
-from kiosk.data.cli import main
-from kiosk.data.validate import check_file
-from kiosk.data.schema import SCHEMA_VERSION
+from kiosk.data.cities import rules
+from kiosk.data.curation.cli import main
+from kiosk.data.store.validate import check_file
+from kiosk.data.store.schema import SCHEMA_VERSION
 
 NOW = rules.current_year()
 

@@ -1,4 +1,4 @@
-from kiosk.ui.year_colors import OKABE_ITO, year_colors
+from kiosk.ui.models.year_colors import OKABE_ITO, year_colors
 
 
 def test_every_year_in_the_data_gets_a_colour_including_a_new_one():

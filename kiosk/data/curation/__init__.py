@@ -1,1 +1,1 @@
-"""The curators' side: tools that write or summarise files for people, never imported by the running kiosk."""
+"""Curators' tools (`kiosk-db`), never imported by the running kiosk; the only room with sqlite-utils."""

@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from kiosk.data.errors import DataError, DataErrors
-from kiosk.data.sqlite_ro import SQLITE_MAGIC
-from kiosk.data.validate import check_file
+from kiosk.data.store.sqlite_ro import SQLITE_MAGIC
+from kiosk.data.store.validate import check_file
 
 DB_NAME = "kiosk.sqlite"
 TEMP_PREFIX = ".kiosk-publish-"

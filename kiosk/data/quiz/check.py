@@ -11,8 +11,8 @@ from typing import Any
 from kiosk.data.quiz.facts import Facts, disputed_refs, flagged_fields
 from kiosk.data.quiz.kinds import MAP_MIN_KM, GENERATORS, event_year
 from kiosk.data.quiz.records import OPTIONS, Question, fold
-from kiosk.data.projection import great_circle_km
-from kiosk.data.repository import Repository
+from kiosk.data.map.projection import great_circle_km
+from kiosk.data.store.repository import Repository
 
 LANGUAGES = ("ru", "en")
 

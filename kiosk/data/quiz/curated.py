@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.data import rules, schema
+from kiosk.data.cities import rules
+from kiosk.data.store import schema
 from kiosk.data.errors import DataError
-from kiosk.data.toml_entries import numbered_entries
+from kiosk.data.cities.toml_entries import numbered_entries
 from kiosk.data.quiz.records import OPTIONS, fold
-from kiosk.data.slides import text_problem
+from kiosk.data.attract.slides import text_problem
 
 TEXT_MAX = 200  # a question read aloud by a teacher in one breath
 ANSWER_MAX = 80  # fits a large answer button in two lines

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.data.english import region_en
-from kiosk.data.nk_records import Event, Figure, Quote, Section
-from kiosk.data.records import City, Tag
-from kiosk.data.repository import Repository
+from kiosk.data.english.names import region_en
+from kiosk.data.novokuznetsk.records import Event, Figure, Quote, Section
+from kiosk.data.store.records import City, Tag
+from kiosk.data.store.repository import Repository
 
 SERIOUS = ("error", "warning")
 
@@ -22,7 +22,7 @@ SERIOUS = ("error", "warning")
 def flagged_fields(repo: Repository) -> set[tuple[str, object, str]]:
     """(table, record id, field) of every value the report flags as an error or a warning. Open questions and
     disagreeing figures are named by the city they concern; a section question by the items it quotes."""
-    from kiosk.data import geonames
+    from kiosk.data.cities import geonames
     from kiosk.data.report import findings  # the report's own checks, not a copy of them
 
     flagged: set[tuple[str, object, str]] = set()

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kiosk.data.nk_records import Event, Figure
-from kiosk.data.projection import great_circle_km
+from kiosk.data.novokuznetsk.records import Event, Figure
+from kiosk.data.map.projection import great_circle_km
 from kiosk.data.quiz.facts import Facts
 from kiosk.data.quiz.records import OPTIONS, Question, fold
-from kiosk.data.records import City
+from kiosk.data.store.records import City
 
 _NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 MAP_MIN_KM = 700.0  # the four points of a map question lie this far apart: distinct targets on a country map

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.data.folding import folded
+from kiosk.data.text.folding import folded
 
 OPTIONS = 4  # answers per question
 ROUND = 10  # questions per round

@@ -14,7 +14,7 @@ import re
 from functools import partial
 
 from num2words import num2words
-from kiosk.data.russian_months import MONTHS_GENITIVE
+from kiosk.data.text.russian_months import MONTHS_GENITIVE
 
 _words = partial(num2words, lang="ru")
 

@@ -19,7 +19,7 @@ from typing import Any
 from kiosk.data.stats.store import NotStatistics, check_format
 
 if TYPE_CHECKING:
-    from kiosk.data.nk_records import Section
+    from kiosk.data.novokuznetsk.records import Section
 
 FLAGS = ("opened_city", "opened_section", "map", "english", "large_text", "from_slideshow", "searched")
 
@@ -193,7 +193,7 @@ def summarise(
 
 
 def name_section_items(summary: Summary, section: Section) -> None:
-    """Chapters and cards by their headings from the database's section (a kiosk.data.nk_records.Section), the
+    """Chapters and cards by their headings from the database's section (a kiosk.data.novokuznetsk.records.Section), the
     id in brackets; ids the section does not know stay as they are (a chapter removed since)."""
 
     def heading(ref: str) -> str:

@@ -1,1 +1,1 @@
-"""Checks the kiosk runs on its own screens (the fit checker)."""
+"""Checks the kiosk runs on its own screens: self-test, proof sheets, fit checker, shell driver."""

@@ -178,7 +178,7 @@ class FitSweep:
         self.d.settle(250)
 
     def section(self, tag: str, *, full: bool) -> None:
-        from kiosk.ui.selftest_nk import CARDS, PAGES
+        from kiosk.ui.diagnostics.selftest_nk import CARDS, PAGES
 
         d = self.d
         section = self.app.novokuznetsk

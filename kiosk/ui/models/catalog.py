@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Property, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.data.english import district_en, memorial_kind_en, region_en
-from kiosk.data.records import City, Tag
-from kiosk.data.typography import typeset
+from kiosk.data.english.names import district_en, memorial_kind_en, region_en
+from kiosk.data.store.records import City, Tag
+from kiosk.data.text.typography import typeset
 from kiosk.ui.models.city_images import ImageRecord, Retired, city_images
 from kiosk.ui.models.city_list import CityListModel, initial_letter
 from kiosk.ui.models.facets import (
@@ -29,8 +29,8 @@ from kiosk.ui.models.facets import (
     district_sort_key,
 )
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
-from kiosk.ui.year_colors import year_colors
-from kiosk.data.folding import folded
+from kiosk.ui.models.year_colors import year_colors
+from kiosk.data.text.folding import folded
 
 if TYPE_CHECKING:  # made on the first city page, not at start-up
     from kiosk.ui.models.city_detail import CityDetail, Neighbours
@@ -198,7 +198,7 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
                 ids = list(self._search_engine().search(q))
             except Exception:  # a kiosk never shows a traceback: the same engine, rebuilt from the records
                 log.exception("search engine failed for %r; searching again with one built from the records", q)
-                from kiosk.data.search import SearchEngine
+                from kiosk.data.search.engine import SearchEngine
 
                 ids = SearchEngine(self._cities, list(self._tags.values())).search(q)
             # Known ids, first occurrence only, in the engine's order.
@@ -209,7 +209,7 @@ class Catalog(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decorat
         """The search index, built on first use when none came with the data: from the repository's search
         terms, or else from the records (the search module, its stemmer and romaniser load only then)."""
         if self._engine is None:
-            from kiosk.data.search import SearchEngine
+            from kiosk.data.search.engine import SearchEngine
 
             source, self._engine_source = self._engine_source, None
             self._engine = (

@@ -7,9 +7,9 @@ from typing import ClassVar
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Signal, Slot
 
-from kiosk.data.english import district_en, region_en
-from kiosk.data.records import City, Tag
-from kiosk.data.typography import typeset
+from kiosk.data.english.names import district_en, region_en
+from kiosk.data.store.records import City, Tag
+from kiosk.data.text.typography import typeset
 from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
 
 

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Signal
 
-from kiosk.data.records import City
+from kiosk.data.store.records import City
 from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
 
 YEAR = "year"

@@ -1,6 +1,6 @@
 """What the map screen and the locator maps bind to: cities in map km, the view's scales, names, touches.
 
-Python owns the geometry (kiosk.data.map_layout): where each name goes at each zoom rung and which city a
+Python owns the geometry (kiosk.data.map.layout): where each name goes at each zoom rung and which city a
 touch means. QML only positions what it is given. Names are measured with the font QML will draw them in.
 Layouts are cached for the last view size only, one per language (English labels are the Latin names, of
 other widths), so a kiosk that runs for weeks holds two.
@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.ui.map_canvas import map_asset
+from kiosk.ui.providers.map_canvas import map_asset
 from kiosk.ui.models.map_cities import MapCity, MapCityList
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
@@ -169,7 +169,7 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
     ) -> tuple:
         from PySide6.QtGui import QFont, QFontMetricsF  # Qt types are built on first use: the map's, not home's
 
-        from kiosk.data.map_layout import Anchor, max_zoom, place_names, zoom_ladder  # the map's, not home's (start-up)
+        from kiosk.data.map.layout import Anchor, max_zoom, place_names, zoom_ladder  # the map's, not home's (start-up)
 
         focus = self._focus()
         self._fit = min(width / focus[2], height / focus[3])
@@ -207,7 +207,7 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
 
     @Slot(float, result=int)
     def rung(self, zoom: float) -> int:
-        from kiosk.data.map_layout import level_for
+        from kiosk.data.map.layout import level_for
 
         return level_for(self._zooms, zoom)
 
@@ -238,7 +238,7 @@ class MapModel(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* decora
         shown_year: {cityId} for one city, or {cityId: 0, choices: [{cityId, name, region, year}]}."""
         scale = self._fit * zoom
         points = [(r.city_id, r.x * scale, r.y * scale) for r in self._cities.rows if r.year <= shown_year]
-        from kiosk.data.map_layout import hit
+        from kiosk.data.map.layout import hit
 
         result = hit(points, x, y, reach)
         return {

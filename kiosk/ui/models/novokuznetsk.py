@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.data.typography import typeset
+from kiosk.data.text.typography import typeset
 from kiosk.ui.models.city_images import ImageRecord, Retired, owner_images
 from kiosk.ui.models.dates import date_label, visitor_code, visitor_locale
 from kiosk.ui.models.nk_section_records import (
@@ -252,7 +252,7 @@ class Novokuznetsk(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* de
         if repository is not None and hasattr(repository, "section"):
             section = repository.section()
         else:
-            from kiosk.data.nk_records import Section
+            from kiosk.data.novokuznetsk.records import Section
 
             section = Section()
         self._section = section

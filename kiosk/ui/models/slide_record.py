@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.data.typography import typeset
+from kiosk.data.text.typography import typeset
 from kiosk.ui.models.dates import date_label, visitor_code
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 — @QmlElement reads them
 
 if TYPE_CHECKING:  # the deck is imported when the slideshow first starts, not at start-up
-    from kiosk.data.deck import Slide
+    from kiosk.data.attract.deck import Slide
 
 
 @QmlElement

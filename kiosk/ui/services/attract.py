@@ -4,7 +4,7 @@
   service's `atRest`), and right after an idle reset («Вы ещё здесь?» ran out). 0 = never.
 - The first touch, click, wheel or key only wakes: this service filters the application's events and
   swallows the whole waking gesture (press to release), so nothing under the finger is activated.
-- Slides come from kiosk.data.deck, rebuilt at the start of a session when the database or the date changed.
+- Slides come from kiosk.data.attract.deck, rebuilt at the start of a session when the database or the date changed.
   QML shows two recycled cards, A and B: the back card always holds the next slide before it is needed, and
   a slide change only swaps which card is in front (a crossfade). No QML object is created per slide.
 - Quiet hours ("22:00-08:00"): the slideshow gives way to a black screen; a touch still wakes the kiosk.
@@ -30,8 +30,8 @@ from kiosk.ui.models.slide_record import SlideRecord
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 if TYPE_CHECKING:  # the deck is built when the slideshow first starts, not at start-up
-    from kiosk.data.deck import Deck, Slide, SlideOrder
-    from kiosk.data.repository import Repository
+    from kiosk.data.attract.deck import Deck, Slide, SlideOrder
+    from kiosk.data.store.repository import Repository
 
 log = logging.getLogger("kiosk.attract")
 
@@ -318,7 +318,7 @@ class AttractService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
         source = (repo, today)
         if self._deck_source is None or self._deck_source[0] is not repo or self._deck_source[1] != today:
             try:
-                from kiosk.data.deck import SlideOrder, build_deck
+                from kiosk.data.attract.deck import SlideOrder, build_deck
 
                 deck: Deck = build_deck(repo, today)
             except Exception:  # no slideshow is better than a crash; home stays

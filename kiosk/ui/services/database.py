@@ -37,7 +37,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, instance_for  # noqa: F401 — @QmlNamedElement reads them
 
 from kiosk.data.errors import DataError
-from kiosk.data.snapshot import BusyFile, Signature, content_digest, signature
+from kiosk.data.store.snapshot import BusyFile, Signature, content_digest, signature
 
 log = logging.getLogger("kiosk.database")
 
@@ -52,14 +52,14 @@ def open_database(path: Path, show_disputed: bool = False, search: bool = True, 
     With search=False the engine is None: the catalog builds it later, on the GUI thread (start-up does, after
     the first frame: the search module with its stemmer and romaniser is not even imported before).
     With full_check=False the row and content checks are left to `DatabaseService.verify()` (start-up)."""
-    from kiosk.data.repository import Repository
+    from kiosk.data.store.repository import Repository
 
     repo = Repository.open(path, full_check=full_check)
     if not show_disputed:
         repo.withhold_cities(repo.disputed_city_ids())
     if not search:
         return repo, None
-    from kiosk.data.search import SearchEngine
+    from kiosk.data.search.engine import SearchEngine
 
     return repo, SearchEngine.from_repository(repo)
 
@@ -287,7 +287,7 @@ class DatabaseService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml*
 
         def job():
             """The problem found, None for none, or False when the file is no longer the one shown."""
-            from kiosk.data.repository import verify_file
+            from kiosk.data.store.repository import verify_file
 
             if probe(path) != sig:
                 return False

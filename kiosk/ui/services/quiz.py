@@ -71,7 +71,7 @@ class QuizService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* dec
     def start(self, teams: bool) -> None:
         """A new round (two teams taking turns, or one player)."""
         from kiosk.data.quiz.rounds import make_round, subjects
-        from kiosk.ui.map_canvas import map_asset
+        from kiosk.ui.providers.map_canvas import map_asset
 
         facts = self._ensure_facts()
         if facts is None:
@@ -223,7 +223,7 @@ class QuizService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* dec
         """Map questions: each option's place in map km, where the map canvas draws the country."""
         if not points:
             return []
-        from kiosk.ui.map_canvas import map_asset
+        from kiosk.ui.providers.map_canvas import map_asset
 
         asset = map_asset()
         if asset is None:

@@ -81,7 +81,7 @@ class StartupService(QObject):  # type: ignore[operator]  # PySide6 stubs: Qml* 
 
     def _run_next(self) -> None:
         name = next(iter(self._tasks))
-        self._tasks.pop(name)()  # an exception ends the kiosk for a restart, as anywhere else (kiosk.ui.crash)
+        self._tasks.pop(name)()  # an exception ends the kiosk for a restart, as anywhere else (kiosk.ui.platform.crash)
 
     def _set_ready(self) -> None:
         if not self._ready:

@@ -9,7 +9,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk import sdnotify
+from kiosk.ui.platform import sdnotify
 
 log = logging.getLogger("kiosk.watchdog")
 

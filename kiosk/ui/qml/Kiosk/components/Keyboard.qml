@@ -54,7 +54,7 @@ Rectangle {
                                         Math.floor((width - Theme.margin * 2 - 11 * gap) / 12)))
 
     // The query reads as typed («Т-34», «Казань»): its first letter a capital, as a phone's keyboard starts, the
-    // rest small; the keys show the case they type. Matching folds case on its own (kiosk/data/textnorm.py).
+    // rest small; the keys show the case they type. Matching folds case on its own (kiosk/data/search/textnorm.py).
     readonly property bool capital: text.trim() === ""
     function type(ch) {
         if (text.length >= maxLength) return

@@ -30,14 +30,14 @@ QtObject {
     readonly property real dimmed: 0.7
 
     // Year of title: Python hands each year in the data a colour from one colour-blind-safe sequence
-    // (kiosk/ui/year_colors.py), so a new year needs no code change; badges and filters both ask here.
+    // (kiosk/ui/models/year_colors.py), so a new year needs no code change; badges and filters both ask here.
     property var yearColors: ({})   // set by Main.qml from Catalog.yearColors; var: a map year → colour
     function yearColor(y) {
         const c = theme.yearColors[y]
         return c !== undefined ? c : theme.gold
     }
 
-    // The one place an icon URL is built: image://icon/<qtawesome name>/<rrggbb> (kiosk/ui/image_providers.py).
+    // The one place an icon URL is built: image://icon/<qtawesome name>/<rrggbb> (kiosk/ui/providers/image_providers.py).
     function icon(name: string, tint: color): string {
         return "image://icon/" + name + "/" + String(tint).substring(1)
     }

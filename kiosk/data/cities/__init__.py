@@ -1,0 +1,1 @@
+"""The cities' sources: seed list, curators' TOML, content rules, reference lists (subjects, GeoNames)."""

@@ -1,0 +1,1 @@
+"""English mode: the names table, the check of the exhibition's own English, its audit."""

@@ -1,0 +1,1 @@
+"""The Novokuznetsk section: records, sources, build, loading, validation, report line, export."""
