@@ -33,6 +33,7 @@ EXCLUDES = [
     # Not "segno": the bundle's `kiosk db build/import` draws the memorials' QR codes (kiosk.data.qr_codes); the
     # kiosk itself never imports it (tests/unit/test_resident.py).
     "ssl",  # offline: nothing speaks TLS
+    "devtools",  # developer tools, never imported by the kiosk: kept out even if one day they were
     # Nothing starts processes. Left in, it brings PyInstaller's multiprocessing and pkgutil (via runpy) run-time
     # hooks, which import both packages before main() at every start (~15 ms of a frozen start-up).
     "multiprocessing",
