@@ -40,7 +40,8 @@ def _counted_as(code: str, context: str, source: str, n: int, qapp) -> str:
     assert translator.load(str(tt.qm_path(code)))
     QCoreApplication.installTranslator(translator)
     try:
-        return QCoreApplication.translate(context, source, None, n)
+        # The .qm carries the interface's typographic pass (non-breaking spaces): plain spaces compare the forms.
+        return QCoreApplication.translate(context, source, None, n).replace("\u00a0", " ")
     finally:
         QCoreApplication.removeTranslator(translator)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Signal
+from PySide6.QtCore import Property, QAbstractListModel, QByteArray, QModelIndex, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.data.text.folding import folded
 from kiosk.ui.models.roles import DISPLAY_ROLE, USER_ROLE
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 — @QmlElement reads them
 
@@ -37,6 +38,7 @@ class MapCityList(QAbstractListModel):  # type: ignore[operator]  # PySide6 stub
     (the name as placed for the visitor's language) and names (per zoom rung the name's box, or null)."""
 
     countChanged = Signal()
+    labelsChanged = Signal()
 
     _FIELDS = (b"cityId", b"name", b"nameLatin", b"region", b"year", b"kmX", b"kmY", b"label", b"names")
     _ROLES: ClassVar[dict[int, bytes]] = {USER_ROLE + 1 + i: name for i, name in enumerate(_FIELDS)}
@@ -49,6 +51,7 @@ class MapCityList(QAbstractListModel):  # type: ignore[operator]  # PySide6 stub
         super().__init__(parent)
         self._rows: tuple[MapCity, ...] = ()
         self._names: dict[int, tuple[str, list[Box | None]]] = {}  # city id → (label, box per rung)
+        self._label_revision = 0
 
     @property
     def rows(self) -> tuple[MapCity, ...]:
@@ -59,12 +62,29 @@ class MapCityList(QAbstractListModel):  # type: ignore[operator]  # PySide6 stub
         self._rows, self._names = rows, {}
         self.endResetModel()
         self.countChanged.emit()
+        self._labels_changed()
 
     def set_names(self, names: dict[int, tuple[str, list[Box | None]]]) -> None:
         """A new layout of the names: only the label and names roles change."""
         self._names = names
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), self._LAYOUT_ROLES)
+        self._labels_changed()
+
+    def _labels_changed(self) -> None:
+        self._label_revision += 1
+        self.labelsChanged.emit()
+
+    @Property(int, notify=labelsChanged)
+    def labelRevision(self) -> int:
+        """Counts the changes of rows or labels: a binding that calls upTo() names it, to be asked again."""
+        return self._label_revision
+
+    @Slot(int, int, result="QVariantList")
+    def upTo(self, year: int, _revision: int = 0) -> list[dict[str, object]]:
+        """The cities titled up to `year` as {cityId, label}, by label (ё read as е): the portrait map's list."""
+        shown = [(c.city_id, self._names.get(c.city_id, (c.name, []))[0]) for c in self._rows if c.year <= year]
+        return [{"cityId": i, "label": label} for i, label in sorted(shown, key=lambda p: folded(p[1]))]
 
     @Property(int, notify=countChanged)
     def count(self) -> int:

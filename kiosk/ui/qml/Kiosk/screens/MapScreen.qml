@@ -246,10 +246,9 @@ Item {
         keyNavigationEnabled: false   // arrows move between its controls (ScreenStack), not an unseen current item
         cellWidth: width / 2
         cellHeight: Theme.touch + Theme.unit * 2
-        model: screen.portrait ? CityMap.cities.filter(c => c.year <= screen.shownYear)
-                                     .sort((a, b) => a.label.localeCompare(b.label, Language.code)) : []
+        model: screen.portrait ? CityMap.cities.upTo(screen.shownYear, CityMap.cities.labelRevision) : []
         delegate: KioskButton {
-            required property var modelData
+            required property var modelData   // var: a {cityId, label} map from upTo()
             objectName: "mapListCity_" + modelData.cityId
             width: cityList.cellWidth - Theme.unit * 2
             text: modelData.label
