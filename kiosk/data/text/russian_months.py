@@ -1,5 +1,5 @@
-"""Russian month names in the genitive («26 июля»), the form dates take in running text: one list for the data
-layer (the attract deck's dates, the speech normaliser's date patterns). The Qt side formats dates with QLocale."""
+"""Russian month names in the genitive («26 июля»), the form dates take in running text: what the speech
+normaliser recognises in a date. Dates shown on screen are worded by QLocale (kiosk.ui.models.dates)."""
 
 MONTHS_GENITIVE = (
     "января",
