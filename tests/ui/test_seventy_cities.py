@@ -25,7 +25,7 @@ def _home(app, finger):
 def test_seventy_cities_on_home_list_and_map(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     finger = Finger(app.window)
-    assert "70 городов" in find(app.window, "homeSubtitle").property("text")
+    assert "70 городов" in find(app.window, "homeSubtitle").property("text").replace("\u00a0", " ")
     assert "Все 70 городов" in find(app.window, "tileCities").property("caption").replace("\u00a0", " ")
 
     open_cities(app, finger)

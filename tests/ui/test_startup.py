@@ -27,7 +27,7 @@ def test_home_shows_its_real_counts_before_anything_put_off_is_done(make_kiosk, 
     app = make_kiosk(shell_db, startup_done=False)
     assert not app.startup.property("ready")
     count = len(app.database.repository.cities())
-    subtitle = find(app.window, "homeSubtitle").property("text")
+    subtitle = find(app.window, "homeSubtitle").property("text").replace("\u00a0", " ")
     assert subtitle.endswith(f" {count} {_cities_word(count)}"), subtitle
     assert find(app.window, "tileNovokuznetsk").isVisible() == bool(app.database.repository.section())
     assert maybe(app.window, "attractScreen") is None  # made after the first frame
