@@ -22,6 +22,8 @@ from tests.helpers.qt import find
 full_sweep = pytest.mark.skipif(
     os.environ.get("FIT_SWEEP") != "1", reason="the full sweep takes ~25 min: FIT_SWEEP=1 (make fit-sweep)"
 )
+# One full sweep is a single test of ~10–20 min: pyproject's `--timeout=300` would kill it inside the event loop.
+SWEEP_TIMEOUT = pytest.mark.timeout(3600)
 
 # The fast subset (~40 s): the main case, and portrait in English with «Aa»; the stress database below adds the
 # smallest landscape with «Aa».
@@ -52,6 +54,7 @@ def test_texts_fit_fast(make_kiosk, shell_db, size, mode):
 
 @pytest.mark.slow
 @full_sweep
+@SWEEP_TIMEOUT
 def test_texts_fit_everywhere(make_kiosk, shell_db):
     app = make_kiosk(shell_db)
     found = _sweep(app, SIZES, MODES, full=True)
@@ -90,6 +93,7 @@ def test_texts_fit_on_the_stress_database(make_kiosk, stress_db):
 
 @pytest.mark.slow
 @full_sweep
+@SWEEP_TIMEOUT
 def test_texts_fit_everywhere_on_the_stress_database(make_kiosk, stress_db):
     app = make_kiosk(stress_db)
     found = _sweep(app, SIZES, MODES, full=True)
