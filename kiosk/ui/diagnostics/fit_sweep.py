@@ -22,6 +22,8 @@ SLIDE_KINDS = ("title", "city", "event", "figure", "curator")
 FRAME_MS = 40
 SETTLE_MS = 150  # a new screen: its lists measure their delegates over a few frames
 MAX_PAGES = 12  # scroll positions per scrolling area: a runaway list still ends
+MAX_SETTLE_FRAMES = 30  # frames to wait for a layout at rest: a layout that never rests is checked as it is
+FRAME_TIMEOUT_MS = 2000  # one frame, at most: a window that renders no frame (not exposed) is not waited for
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,80 @@ def _flickables(item):
         yield from _flickables(child)
 
 
+def next_frame(window, timeout_ms: int = FRAME_TIMEOUT_MS) -> bool:
+    """Ask `window` for a frame and run the event loop until it is on screen (frameSwapped): every polish pending
+    when it was asked for (positioners, Flows, list views laying out their delegates) has then run. False when no
+    frame came within `timeout_ms`."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    swapped: list[bool] = []
+
+    def done() -> None:
+        swapped.append(True)
+        loop.quit()
+
+    window.frameSwapped.connect(done)
+    try:
+        QTimer.singleShot(timeout_ms, loop.quit)
+        window.update()
+        loop.exec()  # not processEvents(): the GIL is released meanwhile (see shell_driver.wait)
+    finally:
+        window.frameSwapped.disconnect(done)
+    return bool(swapped)
+
+
+def _layout(window) -> list[tuple]:
+    """Where every visible text stands, how big it is and what it says: what the fit checker measures."""
+    from PySide6.QtCore import QPointF
+
+    from kiosk.ui.diagnostics.fit import _walk
+
+    out = []
+    for item in _walk(window.contentItem()):
+        if item.inherits("QQuickText") and item.isVisible():
+            p = item.mapToScene(QPointF(0, 0))
+            out.append(
+                (
+                    round(p.x(), 1),
+                    round(p.y(), 1),
+                    round(item.width(), 1),
+                    round(item.height(), 1),
+                    round(float(item.property("contentHeight") or 0), 1),
+                    item.property("text"),
+                )
+            )
+    return out
+
+
+def settle_layout(window, engine=None, max_frames: int = MAX_SETTLE_FRAMES) -> bool:
+    """Wait, frame by frame, until the layout is at rest: no delegate still being made (the engine's incubator),
+    a frame rendered, and the texts where the frame before left them. A text-size, size or language change, a new
+    page or a scroll leaves polishes pending (a Flow places its chips, a list view its delegates, a Column takes
+    the height they give it) that run only with the next frame; under load that frame can come after a fixed wait,
+    and the checker then measured chips of a paragraph not yet placed (all at one spot, over paragraph 0). No
+    sleeping: frames are asked for and waited on. True when at rest."""
+    controller = engine.incubationController() if engine is not None else None
+    previous = None
+    for _ in range(max_frames):
+        rendered = next_frame(window)
+        if controller is not None and controller.incubatingObjectCount() > 0:
+            previous = None
+            continue
+        now = _layout(window)
+        if rendered and now == previous:
+            return True
+        previous = now if rendered else None
+    return False
+
+
 class FitSweep:
     def __init__(self, app, driver, report: Callable[[Seen], None] | None = None):
         self.app = app
         self.d = driver
         self.found: list[Seen] = []
         self.states = 0
+        self.unsettled = 0  # states checked with their layout still moving after MAX_SETTLE_FRAMES frames
         self._report = report
 
     # ---- one state ------------------------------------------------------------------------------------------
@@ -91,6 +161,8 @@ class FitSweep:
 
     def _record(self, state: str) -> None:
         self.states += 1
+        if not settle_layout(self.app.window, getattr(self.app, "engine", None)):
+            self.unsettled += 1
         seen_here = set()
         for misfit in check_window(self.app.window):
             key = (misfit.kind, misfit.where, misfit.text)
@@ -188,10 +260,7 @@ class FitSweep:
             d.nav("novokuznetsk", page, props)
             self.check(f"{tag} section {name}", wait_ms=1200 if page == "figures" else 0)
             d.nav("back")
-        for chapter in [c.property("id") for c in section.property("chapters")]:
-            d.nav("novokuznetsk", "chapter", {"chapterId": chapter})
-            self.check(f"{tag} chapter {chapter}")
-            d.nav("back")
+        self.chapters(tag)
         cards = list(CARDS)
         if full:
             cards += [("person", "people", p.property("ref")) for p in section.property("people")]
@@ -203,6 +272,14 @@ class FitSweep:
             d.call(card, "open", ref, True)
             self.check(f"{tag} card {ref}", wait_ms=300)
             d.call(card, "close")
+            d.nav("back")
+
+    def chapters(self, tag: str) -> None:
+        """Every chapter page (alone: tests/ui/test_fit.py runs these at every size and mode, under load)."""
+        d = self.d
+        for chapter in [c.property("id") for c in self.app.novokuznetsk.property("chapters")]:
+            d.nav("novokuznetsk", "chapter", {"chapterId": chapter})
+            self.check(f"{tag} chapter {chapter}")
             d.nav("back")
 
     def slides(self, tag: str) -> None:
