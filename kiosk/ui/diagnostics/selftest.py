@@ -98,6 +98,8 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
         if not kiosk_app.database.available:
             print(f"self-test FAILED: database unavailable: {kiosk_app.database.reason}", file=out)
             return 1
+        from kiosk.ui.diagnostics.fit_sweep import settle_layout
+
         d = ShellDriver(kiosk_app)
         d.set_instant(True)
         if screenshots:
@@ -121,6 +123,9 @@ def run_self_test(config: Config, screenshots: Path | None = None, sizes=SIZES, 
             ):
                 nonlocal shots
                 d.settle(wait_ms)
+                # A screenshot of the page at rest, as the fit check sees it: rows measured after their texts
+                # (the people cards with «Aa»), delegates made and placed.
+                settle_layout(kiosk_app.window, kiosk_app.engine)
                 if expect is not None and d.current_name() != expect:
                     problems.append(f"{prefix}{tag} {name}: expected {expect!r} on top, found {d.current_name()!r}")
                 image = d.grab()
