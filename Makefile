@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-# The fit checker over every screen, five sizes, both languages and text sizes, bundled and stress data (~25 min).
+# The fit checker over every screen, five sizes, both languages and text sizes, bundled and stress data (30–50 min on 2 cores).
 fit-sweep: $(STAMP) $(DB) syslibs
 	FIT_SWEEP=1 $(PY) -m pytest -q tests/ui/test_fit.py $(PYTEST_ARGS)
 
