@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.data.text.folding import folded
+
 from tests.helpers.kiosk import on_screen
 from tests.helpers.qt import find, wait_until
 from tests.ui.test_map import open_map
@@ -50,5 +52,7 @@ def test_portrait_lists_the_cities_shown_under_the_map(make_kiosk, shell_db):
         lambda: cities.property("count") == sum(c.year == first for c in app.database.repository.cities())
     )
     button = cities.property("contentItem").childItems()[0]
+    names = sorted((c.name for c in app.database.repository.cities() if c.year == first), key=folded)
+    assert button.property("text") == names[0]  # by name, as a visitor reads a list (ё with е)
     finger.tap(button)
     assert wait_until(lambda: on_screen(app, "cityScreen"))
